@@ -1,0 +1,52 @@
+/** Overall state in words and colour, when it was last checked, and whether the page is reachable. */
+import { badgeFor } from '../core/badge';
+import { clockTime, relativeTime } from '../core/format';
+import type { StatusState } from '../core/model';
+import { t } from '../shell/i18n';
+
+export interface StatusHeaderProps {
+  status: StatusState;
+  now: number;
+  intervalMs: number;
+  refreshing: boolean;
+  onRefresh: () => void;
+}
+
+export function StatusHeader({ status, now, intervalMs, refreshing, onRefresh }: StatusHeaderProps) {
+  const view = badgeFor(status, now, intervalMs);
+  const { health, snapshot } = status;
+  const checked = relativeTime(health.lastSuccessAt, now);
+  const failing = health.failingSince !== null;
+  return (
+    <header class={`so-header so-kind-${view.kind}`} data-kind={view.kind}>
+      <div class="so-overall">
+        <span class="so-overall-text" data-testid="overall">
+          {snapshot ? t(`severity_${snapshot.severity}`) : t('severity_stale')}
+        </span>
+        <button type="button" class="so-refresh" onClick={onRefresh} disabled={refreshing} aria-busy={refreshing}>
+          {refreshing ? t('popupRefreshing') : t('popupRefresh')}
+        </button>
+      </div>
+      {checked && (
+        <p class="so-checked" data-testid="checked">
+          {t('popupCheckedAgo', checked)}
+        </p>
+      )}
+      {failing && snapshot && (
+        <p class="so-unreachable" role="status" data-testid="unreachable">
+          {t(
+            'popupUnreachable',
+            clockTime(health.failingSince, undefined) ?? '',
+            health.source ? t(`source_${health.source}`) : '',
+          )}
+        </p>
+      )}
+      {failing && !snapshot && (
+        <p class="so-unreachable" role="status" data-testid="unreachable">
+          {t('popupUnreachableNoData', health.lastError ?? '')}
+        </p>
+      )}
+      {!snapshot && !failing && <p class="so-nodata">{t('popupNoData')}</p>}
+    </header>
+  );
+}

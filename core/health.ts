@@ -1,0 +1,93 @@
+/**
+ * How fetch outcomes change the stored status: a success replaces the snapshot, a failure only
+ * updates the health (the last good snapshot is never erased), with capped, jittered backoff.
+ */
+import type { FetchErrorKind, FetchHealth, Snapshot, StatusState, Validators } from './model';
+import type { SourceId } from './sources';
+
+export const DEFAULT_INTERVAL_MS = 60_000;
+export const BACKOFF_BASE_MS = 30_000;
+/** "About 10 minutes" (issue #2): long enough to spare a struggling page, short enough to notice recovery. */
+export const BACKOFF_CAP_MS = 10 * 60_000;
+/** Data older than this many poll intervals is stale. */
+export const STALE_AFTER_INTERVALS = 3;
+
+/**
+ * Exponential backoff with "equal jitter" (half fixed, half random), so that many browsers
+ * failing together do not retry in lockstep.
+ * https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/
+ */
+export function backoffDelayMs(consecutiveFailures: number, random: number): number {
+  const exponent = Math.min(Math.max(consecutiveFailures - 1, 0), 20);
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** exponent);
+  return Math.round(ceiling / 2 + (ceiling / 2) * Math.min(Math.max(random, 0), 1));
+}
+
+export interface SuccessOutcome {
+  kind: 'success';
+  source: SourceId;
+  /** null when the server answered 304 Not Modified: keep the snapshot we have. */
+  snapshot: Snapshot | null;
+  validators: Validators | null;
+}
+
+export interface FailureOutcome {
+  kind: 'failure';
+  errorKind: FetchErrorKind;
+  message: string;
+  /** Retry-After from a 429/503, in ms, honoured when longer than our own backoff. */
+  retryAfterMs?: number | null;
+}
+
+export type FetchOutcome = SuccessOutcome | FailureOutcome;
+
+export function applyOutcome(state: StatusState, outcome: FetchOutcome, nowMs: number, random: number): StatusState {
+  const now = new Date(nowMs).toISOString();
+  if (outcome.kind === 'success') {
+    const snapshot = outcome.snapshot ?? state.snapshot;
+    return {
+      snapshot,
+      health: {
+        lastAttemptAt: now,
+        lastSuccessAt: now,
+        failingSince: null,
+        lastErrorKind: null,
+        lastError: null,
+        source: outcome.source,
+        consecutiveFailures: 0,
+        retryAt: null,
+        validators: outcome.validators,
+      },
+    };
+  }
+  const failures = state.health.consecutiveFailures + 1;
+  const delay = Math.max(backoffDelayMs(failures, random), Math.min(outcome.retryAfterMs ?? 0, 60 * 60_000));
+  const health: FetchHealth = {
+    ...state.health,
+    lastAttemptAt: now,
+    failingSince: state.health.failingSince ?? now,
+    lastErrorKind: outcome.errorKind,
+    lastError: outcome.message.slice(0, 300),
+    consecutiveFailures: failures,
+    retryAt: new Date(nowMs + delay).toISOString(),
+  };
+  return { snapshot: state.snapshot, health };
+}
+
+export function isStale(state: StatusState, nowMs: number, intervalMs: number): boolean {
+  const last = state.health.lastSuccessAt ? Date.parse(state.health.lastSuccessAt) : Number.NaN;
+  if (Number.isNaN(last) || !state.snapshot) return true;
+  return nowMs - last > STALE_AFTER_INTERVALS * intervalMs;
+}
+
+/** True when a scheduled poll should wait (backoff or Retry-After still running). */
+export function inBackoff(state: StatusState, nowMs: number): boolean {
+  const retryAt = state.health.retryAt ? Date.parse(state.health.retryAt) : Number.NaN;
+  return !Number.isNaN(retryAt) && nowMs < retryAt;
+}
+
+/** Older than one poll interval: surfaces ask for a refresh when they open. */
+export function isOlderThanInterval(state: StatusState, nowMs: number, intervalMs: number): boolean {
+  const last = state.health.lastSuccessAt ? Date.parse(state.health.lastSuccessAt) : Number.NaN;
+  return Number.isNaN(last) || nowMs - last > intervalMs;
+}

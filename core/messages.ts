@@ -1,0 +1,26 @@
+/**
+ * Messages from the content script, popup and options page to the background, the only writer
+ * of stored state. Parsed where they arrive: a message is untrusted input too.
+ */
+import * as z from 'zod/mini';
+import { SEVERITIES } from './severity';
+
+export const messageSchema = z.union([
+  z.object({ type: z.literal('refresh') }),
+  /** The content script asks what to show on its site; the background answers with a SiteView. */
+  z.object({ type: z.literal('site-view'), site: z.enum(['claude-ai', 'platform']) }),
+  z.object({ type: z.literal('capacity-detected'), site: z.enum(['claude-ai', 'platform']) }),
+  z.object({
+    type: z.literal('dismiss'),
+    dismiss: z.union([
+      z.object({ kind: z.literal('incidents'), entries: z.record(z.string(), z.enum(SEVERITIES)) }),
+      z.object({ kind: z.literal('capacity') }),
+    ]),
+  }),
+]);
+export type Message = z.infer<typeof messageSchema>;
+
+export function parseMessage(raw: unknown): Message | null {
+  const result = z.safeParse(messageSchema, raw);
+  return result.success ? result.data : null;
+}

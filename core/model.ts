@@ -1,0 +1,130 @@
+/**
+ * The status model as stored by the background and read by every surface: schemas and the
+ * types inferred from them, so what comes out of storage is parsed by the same definition
+ * the background wrote it with.
+ */
+import * as z from 'zod/mini';
+import { SEVERITIES } from './severity';
+import { incidentStatusSchema } from './statuspage';
+
+const severitySchema = z.enum(SEVERITIES);
+const isoSchema = z.nullable(z.string());
+
+export const serviceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  state: severitySchema,
+  position: z.number(),
+  groupId: z.nullable(z.string()),
+});
+export type Service = z.infer<typeof serviceSchema>;
+
+export const serviceGroupSchema = z.object({ id: z.string(), name: z.string(), position: z.number() });
+export type ServiceGroup = z.infer<typeof serviceGroupSchema>;
+
+export const incidentUpdateSchema = z.object({
+  id: z.string(),
+  status: incidentStatusSchema,
+  body: z.string(),
+  at: isoSchema,
+});
+export type IncidentUpdate = z.infer<typeof incidentUpdateSchema>;
+
+export const incidentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: incidentStatusSchema,
+  severity: severitySchema,
+  impact: z.string(),
+  startedAt: isoSchema,
+  updatedAt: isoSchema,
+  url: z.nullable(z.string()),
+  /** Services named by the page; empty when the page names none (then it may touch any). */
+  serviceIds: z.array(z.string()),
+  /** Newest first. */
+  updates: z.array(incidentUpdateSchema),
+});
+export type Incident = z.infer<typeof incidentSchema>;
+
+export const maintenanceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: incidentStatusSchema,
+  scheduledFor: isoSchema,
+  scheduledUntil: isoSchema,
+  serviceIds: z.array(z.string()),
+  url: z.nullable(z.string()),
+  inProgress: z.boolean(),
+});
+export type Maintenance = z.infer<typeof maintenanceSchema>;
+
+export const snapshotSchema = z.object({
+  pageName: z.string(),
+  pageUpdatedAt: isoSchema,
+  indicator: z.string(),
+  description: z.string(),
+  severity: severitySchema,
+  services: z.array(serviceSchema),
+  groups: z.array(serviceGroupSchema),
+  incidents: z.array(incidentSchema),
+  maintenances: z.array(maintenanceSchema),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
+
+export const FETCH_ERROR_KINDS = [
+  'network',
+  'timeout',
+  'http',
+  'rate-limited',
+  'not-json',
+  'invalid',
+  'too-large',
+  'permission',
+] as const;
+export const fetchErrorKindSchema = z.enum(FETCH_ERROR_KINDS);
+export type FetchErrorKind = z.infer<typeof fetchErrorKindSchema>;
+
+export const sourceIdSchema = z.enum(['primary', 'fallback']);
+
+export const validatorsSchema = z.object({
+  source: sourceIdSchema,
+  etag: z.nullable(z.string()),
+  lastModified: z.nullable(z.string()),
+});
+export type Validators = z.infer<typeof validatorsSchema>;
+
+export const fetchHealthSchema = z.object({
+  lastAttemptAt: isoSchema,
+  lastSuccessAt: isoSchema,
+  /** Since when every attempt has failed; null while the last attempt succeeded. */
+  failingSince: isoSchema,
+  lastErrorKind: z.nullable(fetchErrorKindSchema),
+  lastError: z.nullable(z.string()),
+  /** Which origin gave the snapshot we hold. */
+  source: z.nullable(sourceIdSchema),
+  consecutiveFailures: z.number(),
+  /** No scheduled poll runs before this (backoff, Retry-After). */
+  retryAt: isoSchema,
+  validators: z.nullable(validatorsSchema),
+});
+export type FetchHealth = z.infer<typeof fetchHealthSchema>;
+
+export const statusStateSchema = z.object({
+  snapshot: z.nullable(snapshotSchema),
+  health: fetchHealthSchema,
+});
+export type StatusState = z.infer<typeof statusStateSchema>;
+
+export const EMPTY_HEALTH: FetchHealth = {
+  lastAttemptAt: null,
+  lastSuccessAt: null,
+  failingSince: null,
+  lastErrorKind: null,
+  lastError: null,
+  source: null,
+  consecutiveFailures: 0,
+  retryAt: null,
+  validators: null,
+};
+
+export const EMPTY_STATUS: StatusState = { snapshot: null, health: EMPTY_HEALTH };

@@ -1,0 +1,373 @@
+/**
+ * Which Claude models an incident is about, read from its title and update bodies, and which
+ * model to suggest to a claude.ai user because of it (issue #9). Pure text rules.
+ *
+ * What counts as a model name, and why:
+ * - A family word followed by a model version: "Opus 4.6", "Claude Sonnet 4.5", "Haiku 4.5".
+ *   A version is a one-digit major with an optional one- or two-digit minor ("4", "4.5", "4.0"),
+ *   not followed by another ".digit" (so "Claude Code 2.0.14" is not a model version), a digit or
+ *   a letter. Two-digit majors are refused so "Sonnet 18" (Shakespeare) and "Node 20" never match.
+ * - Known families (Opus, Sonnet, Haiku) count when the word is capitalised ("Opus 2"), preceded
+ *   by "Claude " in any case ("claude opus 4"), or lower case with a dotted version ("sonnet 4.5"):
+ *   titles are typed by people, but "magnum opus 2" must stay prose. "Magnum Opus 2" is refused too.
+ * - Other families only as "Claude <Capitalised> <version>" ("Claude Mythos 5"), minus product and
+ *   platform names ("Claude Code 2.1" is an app release, not a model). Once a text has introduced
+ *   such a family, the bare capitalised name counts in that text ("Claude Mythos 5 and Mythos 4").
+ * - The older naming "Claude 3.5 Sonnet" and API model ids ("claude-sonnet-4-5-20250929",
+ *   "claude-3-5-haiku-20241022") give the same names ("Sonnet 3.5", "Sonnet 4.5").
+ * - After a family match, bare versions joined by ",", "and", "or", "&" or "/" inherit the family:
+ *   "Sonnet 4 and 4.5", "Opus 4, 4.1, and 4.5", "Sonnet 4.5/4.6"; not "Opus 4.6 and 3 other models".
+ *
+ * Whole-fleet wording: "all/every (Claude) models" and "many/multiple/several/... models",
+ * "across models". Labels keep the version as written ("Sonnet 4.0"); comparisons treat "4.0" as "4".
+ */
+
+export interface ModelName {
+  /** Capitalised: "Opus". */
+  family: string;
+  /** As written: "4.5", "4.0", "5". Compare with `sameModel`, which treats "4.0" as "4". */
+  version: string;
+  /** "Opus 4.5". */
+  label: string;
+}
+
+export type ModelScope = { kind: 'none' } | { kind: 'fleet' } | { kind: 'models'; models: ModelName[] };
+
+export interface ModelAdvice {
+  /** Every model the scopes name, first seen first, without duplicates. */
+  affected: ModelName[];
+  current: ModelName | null;
+  /** null when the model in use is unknown. */
+  currentAffected: boolean | null;
+  /** The model to suggest; null when nothing unaffected is known or the model in use is not affected. */
+  switchTo: ModelName | null;
+}
+
+/**
+ * claude.ai's main models as its model menu listed them in 2026 (notes: "Opus 4.6", "Sonnet 4.6";
+ * Haiku 4.5 is the current Haiku), in the menu's order: the fallback when the page's menu is unknown.
+ */
+export const CLAUDE_AI_MODELS: readonly ModelName[] = [
+  model('Opus', '4.6'),
+  model('Sonnet', '4.6'),
+  model('Haiku', '4.5'),
+];
+
+const KNOWN_FAMILIES: ReadonlySet<string> = new Set(['opus', 'sonnet', 'haiku']);
+
+/**
+ * Words that follow "Claude " and a number without being a model family: products, plans, apps,
+ * platforms, and words that introduce a generation rather than a model ("Claude 4" is handled as
+ * no model: it names a generation, not something the model menu offers).
+ */
+const NOT_FAMILIES: ReadonlySet<string> = new Set([
+  'claude',
+  'code',
+  'api',
+  'console',
+  'cowork',
+  'desktop',
+  'app',
+  'apps',
+  'mobile',
+  'android',
+  'ios',
+  'windows',
+  'mac',
+  'macos',
+  'linux',
+  'web',
+  'chrome',
+  'edge',
+  'firefox',
+  'safari',
+  'extension',
+  'browser',
+  'slack',
+  'excel',
+  'pro',
+  'max',
+  'free',
+  'plus',
+  'team',
+  'teams',
+  'enterprise',
+  'education',
+  'edu',
+  'gov',
+  'government',
+  'platform',
+  'workbench',
+  'developer',
+  'developers',
+  'sdk',
+  'agent',
+  'agents',
+  'status',
+  'docs',
+  'help',
+  'support',
+  'skills',
+  'artifacts',
+  'projects',
+  'research',
+  'voice',
+  'memory',
+  'version',
+  'release',
+  'update',
+  'model',
+  'models',
+  'generation',
+  'gen',
+  'series',
+  'family',
+  'tier',
+  'plan',
+]);
+
+const VERSION = String.raw`[1-9](?:\.\d{1,2})?(?![\d%]|\.\d|[A-Za-z])`;
+
+/** A word (any case) and a version; whether the word is a family is decided in code. */
+const FAMILY_VERSION = new RegExp(String.raw`\b(claude\s+)?([A-Za-z]+)\s+(${VERSION})`, 'gi');
+/** "Claude 3.5 Sonnet": the naming before Claude 4. */
+const VERSION_FAMILY = new RegExp(String.raw`\bclaude\s+(${VERSION})\s+(opus|sonnet|haiku)\b`, 'gi');
+/** "claude-opus-4-1-20250805", "claude-sonnet-4-5", "claude-opus-4-20250514" (the date is not a minor). */
+const API_ID = /\bclaude-(opus|sonnet|haiku)-([1-9])(?:-(\d{1,2})(?!\d))?(?![\w.])/gi;
+/** "claude-3-5-sonnet-20241022", "claude-3-opus-20240229". */
+const OLD_API_ID = /\bclaude-([1-9])(?:-(\d))?-(opus|sonnet|haiku)\b/gi;
+/**
+ * A bare version continuing a list after a family match. Refused when a count follows, since
+ * "Opus 4.6 and 3 other models" lists a number, not "Opus 3".
+ */
+const LIST_MORE = new RegExp(
+  String.raw`(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+|\s*\/\s*)(${VERSION})(?!\s*(?:other|more|additional|of|out|times?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|percent|am|pm|utc)\b)`,
+  'iy',
+);
+
+const QUALIFIER = String.raw`(?:of\s+)?(?:(?:our|the)\s+)?(?:claude\s+)?`;
+/** "Not all models are affected" is the opposite of a whole-fleet statement. */
+const ALL_MODELS = new RegExp(String.raw`(?<!\bnot\s+)\b(?:all|every)\s+${QUALIFIER}models?\b`, 'i');
+const SOME_MODELS = new RegExp(
+  String.raw`\b(?:(?:many|multiple|several|various|numerous|most|some|certain)\s+${QUALIFIER}|a\s+(?:number|subset)\s+of\s+(?:(?:our|the)\s+)?(?:claude\s+)?|across\s+(?:(?:our|the)\s+)?(?:claude\s+)?)models\b`,
+  'i',
+);
+/** Models named after these, following a "many models" phrase, are examples of a wider set. */
+const EXAMPLES =
+  /\b(?:including|includes|such as|for example|for instance|like|notably|especially|particularly|in particular)\b|\be\.g\./i;
+
+/**
+ * Clauses: sentences, semicolon parts and lines, and a new clause before a contrast word, so that
+ * "Opus 4.6 has recovered, but Sonnet 4.6 is still degraded" is judged part by part. "e.g." and
+ * "i.e." do not end a sentence; "4.5" and "claude.ai" do not either (no space after the dot).
+ */
+const CLAUSE_BREAK =
+  /(?<!\b(?:e\.g|i\.e))[.!?;](?=\s|$)|\n|(?=\b(?:but|however|whereas|while|except|excluding|other than)\b)/i;
+
+/**
+ * A clause that reports models as fine, or excludes them, is not a statement of what is affected:
+ * "we have seen full recovery across all models" closes the real incident and must not widen it,
+ * and "Sonnet 4.6 is not affected" must not make Sonnet 4.6 affected.
+ */
+const NOT_A_SCOPE =
+  /\brecover\w*|\b(?:is|are|was|were|been|has|have)\s+(?:now\s+|fully\s+|since\s+)?(?:resolved|restored|operational|healthy|unaffected)\b|\bno longer\b|\bnot\s+(?:been\s+)?(?:affected|impacted)\b|\bun(?:affected|impacted)\b|\bback to normal\b|\b(?:operating|working|functioning|performing)\s+(?:normally|as expected)\b|^\s*(?:but\s+)?(?:not|except|excluding|other than)\b/i;
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}
+
+function model(family: string, version: string): ModelName {
+  const name = capitalise(family);
+  return { family: name, version, label: `${name} ${version}` };
+}
+
+function normalVersion(version: string): string {
+  return version.replace(/\.0+$/, '');
+}
+
+export function sameModel(a: ModelName, b: ModelName): boolean {
+  return a.family.toLowerCase() === b.family.toLowerCase() && normalVersion(a.version) === normalVersion(b.version);
+}
+
+function isCapitalised(word: string): boolean {
+  return /^[A-Z]/.test(word);
+}
+
+function isNewFamilyWord(word: string): boolean {
+  return /^[A-Z][a-z]+$/.test(word) && !NOT_FAMILIES.has(word.toLowerCase()) && !KNOWN_FAMILIES.has(word.toLowerCase());
+}
+
+/** Families the text introduces as "Claude <Family> <version>", lower case. */
+function introducedFamilies(text: string): Set<string> {
+  const families = new Set<string>();
+  for (const match of text.matchAll(FAMILY_VERSION)) {
+    const word = match[2];
+    if (match[1] && word && isNewFamilyWord(word)) families.add(word.toLowerCase());
+  }
+  return families;
+}
+
+interface Found {
+  index: number;
+  model: ModelName;
+}
+
+function acceptsFamily(word: string, hasPrefix: boolean, version: string, before: string, introduced: Set<string>) {
+  const lower = word.toLowerCase();
+  if (KNOWN_FAMILIES.has(lower)) {
+    if (hasPrefix) return true;
+    if (/\bmagnum\s+$/i.test(before)) return false;
+    return isCapitalised(word) || version.includes('.');
+  }
+  if (hasPrefix && isNewFamilyWord(word)) return true;
+  return introduced.has(lower) && isCapitalised(word);
+}
+
+function findModels(clause: string, introduced: Set<string>): Found[] {
+  const found: Found[] = [];
+  const familyVersion = new RegExp(FAMILY_VERSION.source, FAMILY_VERSION.flags);
+  for (let match = familyVersion.exec(clause); match; match = familyVersion.exec(clause)) {
+    const [, prefix, word, version] = match;
+    if (!word || !version || !acceptsFamily(word, Boolean(prefix), version, clause.slice(0, match.index), introduced)) {
+      continue;
+    }
+    found.push({ index: match.index, model: model(word, version) });
+    const more = new RegExp(LIST_MORE.source, LIST_MORE.flags);
+    more.lastIndex = familyVersion.lastIndex;
+    for (let next = more.exec(clause); next?.[1]; next = more.exec(clause)) {
+      found.push({ index: next.index, model: model(word, next[1]) });
+      familyVersion.lastIndex = more.lastIndex;
+    }
+  }
+  for (const match of clause.matchAll(VERSION_FAMILY)) {
+    const [, version, family] = match;
+    if (version && family) found.push({ index: match.index, model: model(family, version) });
+  }
+  for (const match of clause.matchAll(API_ID)) {
+    const [, family, major, minor] = match;
+    if (family && major) found.push({ index: match.index, model: model(family, minor ? `${major}.${minor}` : major) });
+  }
+  for (const match of clause.matchAll(OLD_API_ID)) {
+    const [, major, minor, family] = match;
+    if (family && major) found.push({ index: match.index, model: model(family, minor ? `${major}.${minor}` : major) });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** Statuspage bodies may carry simple HTML; only the words matter here. */
+function plainWords(text: string): string {
+  return text
+    .replace(/<\/?[a-z][^>]*>/gi, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/&amp;/gi, '&');
+}
+
+/**
+ * The models one text says are affected. Within one text, named models beat "many/multiple/
+ * several models": a text that names models is the more precise statement, and the real narrowing
+ * ("identified that the outage is related to Sonnet 4.0, Sonnet 4.5, and Opus 4.5") names models
+ * only. Two exceptions give the whole fleet instead, because then the names are not the full list:
+ * "all/every models" anywhere in the text, and models introduced as examples of a wider set
+ * ("across many models, including Opus 4.6"). When in doubt the answer is the fleet, which gives
+ * no model advice: no advice is better than sending users to a model that is also failing.
+ */
+export function extractModels(text: string): ModelScope {
+  const plain = plainWords(text);
+  const introduced = introducedFamilies(plain);
+  const models: ModelName[] = [];
+  let everyModel = false;
+  let manyModels = false;
+  let examplesOfMany = false;
+  for (const clause of plain.split(CLAUSE_BREAK)) {
+    if (!clause.trim() || NOT_A_SCOPE.test(clause)) continue;
+    const found = findModels(clause, introduced);
+    if (ALL_MODELS.test(clause)) everyModel = true;
+    const many = SOME_MODELS.exec(clause);
+    if (many) {
+      manyModels = true;
+      const afterMany = many.index + many[0].length;
+      const marker = EXAMPLES.exec(clause.slice(afterMany));
+      if (marker && found.some((f) => f.index >= afterMany + marker.index)) examplesOfMany = true;
+    }
+    for (const { model: name } of found) {
+      if (!models.some((m) => sameModel(m, name))) models.push(name);
+    }
+  }
+  if (everyModel || examplesOfMany) return { kind: 'fleet' };
+  if (models.length > 0) return { kind: 'models', models };
+  return manyModels ? { kind: 'fleet' } : { kind: 'none' };
+}
+
+/**
+ * The newest update that says anything about models wins (updates are newest first), then older
+ * updates, then the title: an update narrows "Elevated errors across many models" to three models,
+ * and a closing "full recovery across all models" says nothing about scope (see NOT_A_SCOPE).
+ */
+export function incidentModelScope(incident: { name: string; updates: readonly { body: string }[] }): ModelScope {
+  for (const update of incident.updates) {
+    const scope = extractModels(update.body);
+    if (scope.kind !== 'none') return scope;
+  }
+  return extractModels(incident.name);
+}
+
+const LABEL = new RegExp(String.raw`^(claude\s+)?([A-Za-z]+)\s+(${VERSION})(.*)$`, 'i');
+const OLD_LABEL = new RegExp(String.raw`^claude\s+(${VERSION})\s+(opus|sonnet|haiku)(.*)$`, 'i');
+/** What the menu button may add after the name without making it less clearly one model. */
+const LABEL_SUFFIX = /^(?:\s*[(·•|–—-]\s*|\s+)(?:extended(?:\s+thinking)?|thinking|preview|beta|new|legacy)\)?\s*$/i;
+
+/**
+ * The model named by claude.ai's model menu button ("Opus 4.6", "Claude Sonnet 4.6"). The button
+ * names a model by design, so any capitalised word and version is taken as a family here, minus
+ * product and platform names; anything else around the name makes it unclear, hence null.
+ */
+export function parseModelLabel(text: string): ModelName | null {
+  const label = text.replace(/\s+/g, ' ').trim();
+  const old = OLD_LABEL.exec(label);
+  if (old) {
+    const [, version, family, rest] = old;
+    return version && family && (!rest || LABEL_SUFFIX.test(rest)) ? model(family, version) : null;
+  }
+  const match = LABEL.exec(label);
+  if (!match) return null;
+  const [, , word, version, rest] = match;
+  if (!word || !version || (rest && !LABEL_SUFFIX.test(rest))) return null;
+  const isFamily = KNOWN_FAMILIES.has(word.toLowerCase()) || isNewFamilyWord(word);
+  return isFamily ? model(word, version) : null;
+}
+
+/**
+ * What to tell a claude.ai user about models, from the scopes of the active incidents. null when
+ * no scope names specific models, or when any names the whole fleet (switching would not help).
+ *
+ * switchTo: the first model of `menu` (or of CLAUDE_AI_MODELS when the menu is unknown or empty)
+ * that no incident names and whose family no incident names either; failing that, the first model
+ * no incident names. Incidents often hit several versions of one family together ("Sonnet 4.0,
+ * Sonnet 4.5"), so another version of a named family is the likeliest next to fail; the menu's
+ * order (Opus, Sonnet, Haiku, newest first) is the one users know. No suggestion while the model
+ * in use is known to be unaffected: there is nothing to switch away from.
+ */
+export function modelAdvice(
+  scopes: readonly ModelScope[],
+  current: ModelName | null,
+  menu?: readonly ModelName[],
+): ModelAdvice | null {
+  if (scopes.some((scope) => scope.kind === 'fleet')) return null;
+  const affected: ModelName[] = [];
+  for (const scope of scopes) {
+    if (scope.kind !== 'models') continue;
+    for (const name of scope.models) {
+      if (!affected.some((m) => sameModel(m, name))) affected.push(name);
+    }
+  }
+  if (affected.length === 0) return null;
+  const isAffected = (name: ModelName) => affected.some((m) => sameModel(m, name));
+  const currentAffected = current ? isAffected(current) : null;
+  let switchTo: ModelName | null = null;
+  if (currentAffected !== false) {
+    const candidates = (menu && menu.length > 0 ? menu : CLAUDE_AI_MODELS).filter((m) => !isAffected(m));
+    const namedFamilies = new Set(affected.map((m) => m.family.toLowerCase()));
+    switchTo = candidates.find((m) => !namedFamilies.has(m.family.toLowerCase())) ?? candidates[0] ?? null;
+  }
+  return { affected, current, currentAffected, switchTo };
+}

@@ -1,0 +1,37 @@
+/** The sites where the banner runs, and the status-page services each one depends on. */
+import { SERVICE_IDS } from './services';
+
+export type SiteId = 'claude-ai' | 'platform';
+
+export interface Site {
+  id: SiteId;
+  host: string;
+  label: string;
+  /** Services whose incidents raise the banner on this site. */
+  serviceIds: readonly string[];
+  /** Whether the capacity error text of claude.ai's conversation can appear here. */
+  detectsCapacity: boolean;
+}
+
+export const SITES: readonly Site[] = [
+  { id: 'claude-ai', host: 'claude.ai', label: 'claude.ai', serviceIds: [SERVICE_IDS.claudeAi], detectsCapacity: true },
+  {
+    id: 'platform',
+    host: 'platform.claude.com',
+    label: 'Claude Console',
+    serviceIds: [SERVICE_IDS.console, SERVICE_IDS.api],
+    detectsCapacity: false,
+  },
+];
+
+export const SITE_IDS: readonly SiteId[] = SITES.map((s) => s.id);
+
+export function siteForHost(host: string): Site | null {
+  return SITES.find((site) => site.host === host) ?? null;
+}
+
+export function siteById(id: SiteId): Site {
+  const site = SITES.find((s) => s.id === id);
+  if (!site) throw new Error(`unknown site ${id}`);
+  return site;
+}

@@ -1,0 +1,158 @@
+/**
+ * summary.json -> the status model every surface reads: services in page order, the overall
+ * severity, active incidents with the services they touch, and maintenance windows.
+ */
+import { isoOrNull, msOf } from './dates';
+import type { Incident, IncidentUpdate, Maintenance, Service, Snapshot } from './model';
+import { fromComponentStatus, fromImpact, fromIndicator, type Severity, worst } from './severity';
+import { safeStatusLink } from './sources';
+import type { IncidentStatus, StatuspageComponent, StatuspageIncident, Summary } from './statuspage';
+import { cleanText, plainBody } from './text';
+
+export const MAX_NAME = 300;
+export const MAX_BODY = 4000;
+export const MAX_UPDATES = 20;
+const MAX_SERVICES = 2000;
+
+/** "Claude API (api.anthropic.com)" -> "Claude API": the form incident titles use. */
+export function shortServiceName(name: string): string {
+  return name.replace(/\s*\([^)]*\)\s*$/, '').trim();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Services whose (short) name stands in `text` as whole words. */
+export function servicesNamedIn(text: string, services: readonly Service[]): string[] {
+  const found: string[] = [];
+  for (const service of services) {
+    const names = new Set([service.name, shortServiceName(service.name)].filter((n) => n.length >= 3));
+    for (const name of names) {
+      const pattern = new RegExp(`(^|[^\\w.])${escapeRegExp(name)}(?![\\w]|\\.\\w)`, 'i');
+      if (pattern.test(text)) {
+        found.push(service.id);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function toService(component: StatuspageComponent, index: number): Service {
+  return {
+    id: component.id,
+    name: cleanText(component.name, MAX_NAME) || component.id,
+    state: fromComponentStatus(component.status),
+    position: component.position ?? index + 1,
+    groupId: component.group_id ?? null,
+  };
+}
+
+function updatesOf(incident: StatuspageIncident): IncidentUpdate[] {
+  const updates = incident.incident_updates.map((update) => ({
+    id: update.id,
+    status: update.status,
+    body: plainBody(update.body, MAX_BODY),
+    at: isoOrNull(update.display_at) ?? isoOrNull(update.created_at),
+  }));
+  // Newest first; undated updates keep their place after dated ones.
+  updates.sort((a, b) => (msOf(b.at) ?? Number.NEGATIVE_INFINITY) - (msOf(a.at) ?? Number.NEGATIVE_INFINITY));
+  const seen = new Set<string>();
+  return updates.filter((u) => (u.id ? !seen.has(u.id) && seen.add(u.id) : true)).slice(0, MAX_UPDATES);
+}
+
+/** Services an incident touches: its components, its updates' affected components, its title. */
+export function affectedServiceIds(incident: StatuspageIncident, services: readonly Service[]): string[] {
+  const known = new Set(services.map((s) => s.id));
+  const ids = new Set<string>();
+  for (const component of incident.components) if (known.has(component.id)) ids.add(component.id);
+  for (const update of incident.incident_updates) {
+    for (const affected of update.affected_components ?? []) {
+      if (known.has(affected.code)) ids.add(affected.code);
+      else for (const id of servicesNamedIn(affected.name, services)) ids.add(id);
+    }
+  }
+  for (const id of servicesNamedIn(incident.name, services)) ids.add(id);
+  // Page order, so every surface lists them alike.
+  return services.filter((s) => ids.has(s.id)).map((s) => s.id);
+}
+
+function toIncident(incident: StatuspageIncident, services: readonly Service[]): Incident {
+  return {
+    id: incident.id,
+    name: cleanText(incident.name, MAX_NAME) || cleanText(incident.id, MAX_NAME),
+    status: incident.status,
+    severity: fromImpact(incident.impact),
+    impact: incident.impact,
+    startedAt: isoOrNull(incident.started_at) ?? isoOrNull(incident.created_at),
+    updatedAt: isoOrNull(incident.updated_at),
+    url: safeStatusLink(incident.shortlink),
+    serviceIds: affectedServiceIds(incident, services),
+    updates: updatesOf(incident),
+  };
+}
+
+const DONE: readonly IncidentStatus[] = ['resolved', 'postmortem', 'completed'];
+
+function toMaintenance(m: StatuspageIncident, services: readonly Service[]): Maintenance {
+  return {
+    id: m.id,
+    name: cleanText(m.name, MAX_NAME) || cleanText(m.id, MAX_NAME),
+    status: m.status,
+    scheduledFor: isoOrNull(m.scheduled_for),
+    scheduledUntil: isoOrNull(m.scheduled_until),
+    serviceIds: affectedServiceIds(m, services),
+    url: safeStatusLink(m.shortlink),
+    inProgress: m.status === 'in_progress' || m.status === 'verifying',
+  };
+}
+
+function uniqueById<T extends { id: string }>(rows: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.id) && seen.add(row.id));
+}
+
+export function buildSnapshot(summary: Summary): Snapshot {
+  const rows = uniqueById(summary.components).slice(0, MAX_SERVICES);
+  const groupRows = rows.filter((c) => c.group === true || (c.components?.length ?? 0) > 0);
+  const groupIds = new Set(groupRows.map((g) => g.id));
+  const services = rows
+    .filter((c) => !groupIds.has(c.id))
+    .map(toService)
+    // A component pointing at a group the page does not list is shown ungrouped.
+    .map((s) => (s.groupId && !groupIds.has(s.groupId) ? { ...s, groupId: null } : s))
+    .sort((a, b) => a.position - b.position);
+  const groups = groupRows
+    .map((g, i) => ({ id: g.id, name: cleanText(g.name, MAX_NAME) || g.id, position: g.position ?? i + 1 }))
+    .sort((a, b) => a.position - b.position);
+
+  const incidents = uniqueById(summary.incidents)
+    .filter((i) => !DONE.includes(i.status))
+    .map((i) => toIncident(i, services))
+    .sort((a, b) => (msOf(b.startedAt) ?? 0) - (msOf(a.startedAt) ?? 0));
+  const maintenances = uniqueById(summary.scheduled_maintenances)
+    .filter((m) => !DONE.includes(m.status))
+    .map((m) => toMaintenance(m, services))
+    .sort((a, b) => (msOf(a.scheduledFor) ?? 0) - (msOf(b.scheduledFor) ?? 0));
+
+  // The indicator can understate (minor while components are in partial outage): take the worst.
+  const severity = worst(
+    fromIndicator(summary.status.indicator),
+    ...services.map((s) => s.state),
+    ...incidents.map((i) => i.severity),
+    ...maintenances.filter((m) => m.inProgress).map((): Severity => 'maintenance'),
+  );
+
+  return {
+    pageName: cleanText(summary.page.name, MAX_NAME),
+    pageUpdatedAt: isoOrNull(summary.page.updated_at),
+    indicator: summary.status.indicator,
+    description: cleanText(summary.status.description, MAX_NAME),
+    severity,
+    services,
+    groups,
+    incidents,
+    maintenances,
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * assess(): the one decision of what to show on a site, from the status snapshot, the local
+ * capacity signal and the user's dismissals. The banner and the popup both use it, so they
+ * never disagree.
+ */
+import { ALTERNATIVES, type Alternative, chooseAlternatives, failingServiceIds } from './alternatives';
+import { capacitySnoozed, type Dismissals, isDismissed } from './dismissals';
+import type { Incident, IncidentUpdate, Maintenance, Service, Snapshot } from './model';
+import { type Severity, severityRank, worst } from './severity';
+import type { Site } from './sites';
+
+/** How long one capacity detection keeps its banner up without being seen again. */
+export const CAPACITY_BANNER_MS = 15 * 60_000;
+/** Alternatives shown in the banner; the popup lists them all. */
+export const BANNER_ALTERNATIVES = 3;
+
+export type BannerKind = 'incident' | 'outage' | 'capacity' | 'maintenance';
+
+export interface Banner {
+  kind: BannerKind;
+  /** `alert` for outages and capacity, `status` for maintenance. */
+  role: 'alert' | 'status';
+  severity: Severity;
+  /** The worst incident touching the site (kind incident). */
+  incident: Incident | null;
+  /** More incidents touch the site than the one named. */
+  moreIncidents: number;
+  /** Site services not operational (kind outage, or with an incident). */
+  services: Service[];
+  maintenance: Maintenance | null;
+  startedAt: string | null;
+  latestUpdate: IncidentUpdate | null;
+  url: string | null;
+  alternatives: Alternative[];
+  /** What dismissing this banner records. */
+  dismiss: { kind: 'incidents'; entries: Record<string, Severity> } | { kind: 'capacity' };
+  /** The status data is stale: say when it was last checked. */
+  stale: boolean;
+}
+
+export interface AssessInput {
+  site: Site;
+  snapshot: Snapshot | null;
+  stale: boolean;
+  /** Latest time this site showed a capacity error, ms. */
+  capacitySeenAt: number | null;
+  dismissals: Dismissals;
+  now: number;
+}
+
+function touchesSite(serviceIds: readonly string[], site: Site): boolean {
+  // An incident naming no service may touch any: better a banner too many than a silent outage.
+  return serviceIds.length === 0 || serviceIds.some((id) => site.serviceIds.includes(id));
+}
+
+function siteAlternatives(snapshot: Snapshot | null, site: Site): Alternative[] {
+  const failing = failingServiceIds(snapshot);
+  // The banner is on a chat surface: Claude Code lines belong to the popup.
+  const chat = ALTERNATIVES.filter((a) => !a.forClaudeCode);
+  // Never send someone to the site they are on.
+  const exclude = site.id === 'platform' ? ['workbench'] : [];
+  return chooseAlternatives(chat, failing, { exclude }).recommended.slice(0, BANNER_ALTERNATIVES);
+}
+
+function incidentBanner(input: AssessInput, snapshot: Snapshot): Banner | null {
+  const { site, dismissals } = input;
+  const incidents = snapshot.incidents.filter((i) => touchesSite(i.serviceIds, site));
+  const services = snapshot.services.filter(
+    (s) => site.serviceIds.includes(s.id) && s.state !== 'operational' && s.state !== 'maintenance',
+  );
+  const entries: Record<string, Severity> = {};
+  for (const incident of incidents) entries[incident.id] = incident.severity;
+  // A component down without an incident still deserves a banner; it gets a key of its own.
+  if (incidents.length === 0) for (const s of services) entries[`component:${s.id}`] = s.state;
+  const keys = Object.keys(entries);
+  if (keys.length === 0) return null;
+  if (keys.every((key) => isDismissed(dismissals, key, entries[key] as Severity))) return null;
+
+  const ranked = [...incidents].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  const incident = ranked[0] ?? null;
+  const severity = worst(...incidents.map((i) => i.severity), ...services.map((s) => s.state));
+  return {
+    kind: incident ? 'incident' : 'outage',
+    role: 'alert',
+    severity,
+    incident,
+    moreIncidents: Math.max(0, incidents.length - 1),
+    services,
+    maintenance: null,
+    startedAt: incident?.startedAt ?? null,
+    latestUpdate: incident?.updates[0] ?? null,
+    url: incident?.url ?? null,
+    alternatives: siteAlternatives(snapshot, site),
+    dismiss: { kind: 'incidents', entries },
+    stale: input.stale,
+  };
+}
+
+function capacityBanner(input: AssessInput): Banner | null {
+  const { site, capacitySeenAt, now, snapshot } = input;
+  if (!site.detectsCapacity || capacitySeenAt === null) return null;
+  if (now - capacitySeenAt > CAPACITY_BANNER_MS) return null;
+  if (capacitySnoozed(input.dismissals, capacitySeenAt)) return null;
+  return {
+    kind: 'capacity',
+    role: 'alert',
+    severity: 'degraded',
+    incident: null,
+    moreIncidents: 0,
+    services: [],
+    maintenance: null,
+    startedAt: new Date(capacitySeenAt).toISOString(),
+    latestUpdate: null,
+    url: null,
+    alternatives: siteAlternatives(snapshot, site),
+    dismiss: { kind: 'capacity' },
+    stale: input.stale,
+  };
+}
+
+function maintenanceBanner(input: AssessInput, snapshot: Snapshot): Banner | null {
+  const { site, dismissals } = input;
+  const maintenance = snapshot.maintenances.find((m) => m.inProgress && touchesSite(m.serviceIds, site));
+  const undermaintenance = snapshot.services.filter((s) => site.serviceIds.includes(s.id) && s.state === 'maintenance');
+  if (!maintenance && undermaintenance.length === 0) return null;
+  const key = maintenance ? maintenance.id : `component:${undermaintenance[0]?.id}`;
+  if (isDismissed(dismissals, key, 'maintenance')) return null;
+  return {
+    kind: 'maintenance',
+    role: 'status',
+    severity: 'maintenance',
+    incident: null,
+    moreIncidents: 0,
+    services: undermaintenance,
+    maintenance: maintenance ?? null,
+    startedAt: maintenance?.scheduledFor ?? null,
+    latestUpdate: null,
+    url: maintenance?.url ?? null,
+    alternatives: [],
+    dismiss: { kind: 'incidents', entries: { [key]: 'maintenance' } },
+    stale: input.stale,
+  };
+}
+
+/** The banner for a site, or null: on a healthy day with no local signal, always null. */
+export function assess(input: AssessInput): Banner | null {
+  const { snapshot } = input;
+  const incident = snapshot ? incidentBanner(input, snapshot) : null;
+  const capacity = capacityBanner(input);
+  // A capacity error is what the user is looking at right now; it outranks a minor incident.
+  if (capacity && (!incident || severityRank(incident.severity) <= severityRank('degraded'))) {
+    return { ...capacity, incident: incident?.incident ?? null, url: incident?.url ?? null };
+  }
+  if (incident) return incident;
+  return snapshot ? maintenanceBanner(input, snapshot) : null;
+}

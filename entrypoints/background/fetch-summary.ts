@@ -1,0 +1,111 @@
+/**
+ * One request for summary.json to one origin: timeout, conditional headers, a size cap while
+ * reading, and every failure turned into a typed outcome (never a throw).
+ */
+import type { FailureOutcome, FetchOutcome } from '../../core/health';
+import type { Validators } from '../../core/model';
+import { buildSnapshot } from '../../core/snapshot';
+import { SOURCES, type SourceId, SUMMARY_PATH } from '../../core/sources';
+import { MAX_BODY_BYTES, parseSummaryText } from '../../core/statuspage';
+
+export const FETCH_TIMEOUT_MS = 10_000;
+
+export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
+
+/** Retry-After is seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, nowMs: number): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
+}
+
+class TooLargeError extends Error {}
+
+/** Reads at most MAX_BODY_BYTES, refusing the rest instead of buffering it. */
+async function readCapped(response: Response): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_BODY_BYTES) throw new TooLargeError(`declared ${declared} bytes`);
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new TooLargeError(`over ${MAX_BODY_BYTES} bytes`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+function failure(kind: FailureOutcome['errorKind'], message: string, retryAfterMs?: number | null): FailureOutcome {
+  return { kind: 'failure', errorKind: kind, message, retryAfterMs: retryAfterMs ?? null };
+}
+
+export async function fetchSummary(
+  source: SourceId,
+  validators: Validators | null,
+  fetchFn: FetchFn,
+  nowMs: number,
+  timeoutMs = FETCH_TIMEOUT_MS,
+): Promise<FetchOutcome> {
+  const origin = SOURCES.find((s) => s.id === source)?.origin;
+  if (!origin) return failure('network', `unknown source ${source}`);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  // Validators belong to the origin that gave them.
+  if (validators?.source === source) {
+    if (validators.etag) headers['if-none-match'] = validators.etag;
+    if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    // `no-store` keeps the HTTP cache out of the way: we send our own conditional headers.
+    const response = await fetchFn(`${origin}${SUMMARY_PATH}`, {
+      headers,
+      cache: 'no-store',
+      credentials: 'omit',
+      redirect: 'follow',
+      signal: controller.signal,
+    });
+    if (response.status === 304) return { kind: 'success', source, snapshot: null, validators };
+    if (response.status === 429 || response.status === 503) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), nowMs);
+      return failure(response.status === 429 ? 'rate-limited' : 'http', `HTTP ${response.status}`, retryAfterMs);
+    }
+    const text = await readCapped(response);
+    if (!response.ok) {
+      const html = /^\s*</.test(text) ? ' with an HTML page' : '';
+      return failure('http', `HTTP ${response.status}${html}`);
+    }
+    const parsed = parseSummaryText(text);
+    if (!parsed.ok) return failure(parsed.kind, parsed.message);
+    return {
+      kind: 'success',
+      source,
+      snapshot: buildSnapshot(parsed.value),
+      validators: {
+        source,
+        etag: response.headers.get('etag'),
+        lastModified: response.headers.get('last-modified'),
+      },
+    };
+  } catch (error) {
+    if (error instanceof TooLargeError) return failure('too-large', `body ${error.message}`);
+    if (controller.signal.aborted) return failure('timeout', `no answer within ${timeoutMs / 1000} s`);
+    return failure('network', (error as Error).message || 'network error');
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Content script for claude.ai and platform.claude.com: asks the background what to show,
+ * renders the banner in a shadow root, and reports capacity errors it sees on the page.
+ * On a healthy day it adds nothing to the page.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { renderBanner } from '../../components/banner';
+import { SELECTORS } from '../../core/page-signals';
+import type { SiteView } from '../../core/site-view';
+import { type Site, siteForHost } from '../../core/sites';
+import { send } from '../../shell/messaging';
+import { watchCapacityErrors } from './capacity-watch';
+import './style.css';
+
+/** The stored items whose change may change the banner (keys of shell/items.ts without `local:`). */
+const WATCHED_KEYS = ['status', 'signals', 'dismissals'];
+/** Re-render relative times ("started 5 min ago") while a banner is up. */
+const CLOCK_MS = 30_000;
+
+function pageTheme(): 'dark' | 'light' | null {
+  if (document.querySelector(SELECTORS.darkPage)) return 'dark';
+  if (document.querySelector(SELECTORS.lightPage)) return 'light';
+  return null;
+}
+
+async function fetchView(site: Site): Promise<SiteView | null> {
+  try {
+    return (await browser.runtime.sendMessage({ type: 'site-view', site: site.id })) as SiteView | null;
+  } catch {
+    // The background is restarting or the extension was updated; the next change asks again.
+    return null;
+  }
+}
+
+async function run(ctx: ContentScriptContext, site: Site): Promise<void> {
+  let ui: ShadowRootContentScriptUi<void> | null = null;
+  let view: SiteView | null = null;
+  let clock: ReturnType<typeof setInterval> | null = null;
+  let recheck: ReturnType<typeof setTimeout> | null = null;
+  let expanded = false;
+
+  const draw = () => {
+    if (!ui || !view?.banner) return;
+    const banner = view.banner;
+    const theme = pageTheme();
+    ui.shadowHost.classList.toggle('so-dark', theme === 'dark');
+    ui.shadowHost.classList.toggle('so-light', theme === 'light');
+    renderBanner(ui.uiContainer, {
+      banner,
+      siteLabel: site.label,
+      lastSuccessAt: view.lastSuccessAt,
+      now: Date.now(),
+      expanded,
+      onToggle: () => {
+        expanded = !expanded;
+        draw();
+      },
+      onDismiss: () => {
+        void send({ type: 'dismiss', dismiss: banner.dismiss });
+        remove();
+      },
+    });
+  };
+
+  const remove = () => {
+    if (clock !== null) clearInterval(clock);
+    clock = null;
+    ui?.remove();
+    ui = null;
+  };
+
+  const update = async () => {
+    const next = await fetchView(site);
+    if (ctx.isInvalid || next === null) return;
+    view = next;
+    if (recheck !== null) clearTimeout(recheck);
+    recheck = view.recheckAt === null ? null : setTimeout(() => void update(), view.recheckAt - Date.now() + 50);
+    if (!view.banner) {
+      remove();
+      return;
+    }
+    if (!ui) {
+      ui = await createShadowRootUi(ctx, {
+        name: 'status-overlay-banner',
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        onMount: () => undefined,
+      });
+      if (ctx.isInvalid) return;
+      ui.mount();
+      clock = setInterval(draw, CLOCK_MS);
+    }
+    draw();
+  };
+
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && WATCHED_KEYS.some((key) => key in changes)) void update();
+  };
+  browser.storage.onChanged.addListener(onStorage);
+
+  const stopWatching = site.detectsCapacity
+    ? watchCapacityErrors(document.body, () => void send({ type: 'capacity-detected', site: site.id }))
+    : () => undefined;
+
+  // claude.ai is a single-page app: its own navigation does not reload us.
+  ctx.addEventListener(window, 'wxt:locationchange', () => void update());
+
+  ctx.onInvalidated(() => {
+    browser.storage.onChanged.removeListener(onStorage);
+    stopWatching();
+    if (recheck !== null) clearTimeout(recheck);
+    remove();
+  });
+
+  await update();
+}
+
+export default defineContentScript({
+  matches: ['https://claude.ai/*', 'https://platform.claude.com/*'],
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+  main(ctx) {
+    const site = siteForHost(location.host);
+    if (site) void run(ctx, site);
+  },
+});

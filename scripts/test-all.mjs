@@ -1,0 +1,63 @@
+/**
+ * `npm test`: every check the project has, in one run, ending with one line `N passed, N failed`
+ * summed over all suites. Each tool step (type check, lint, build, web-ext lint) counts as one
+ * test; vitest's unit and e2e projects count their own tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const results = [];
+let passed = 0;
+let failed = 0;
+
+function step(name, command, args, options = {}) {
+  const started = Date.now();
+  console.info(`\n=== ${name}: ${command} ${args.join(' ')}`);
+  const run = spawnSync(command, args, { stdio: 'inherit', shell: false, ...options });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = run.status === 0;
+  results.push({ name, ok, seconds });
+  return ok;
+}
+
+function count(ok) {
+  if (ok) passed++;
+  else failed++;
+}
+
+const bin = (name) => path.join('node_modules', '.bin', name);
+
+count(step('browsers', 'bash', ['scripts/ensure-browsers.sh']));
+count(step('typecheck', bin('tsc'), ['--noEmit', '-p', '.']));
+count(step('lint', bin('biome'), ['check', '.']));
+const built = step('build', 'npm', ['run', '--silent', 'build']);
+count(built);
+if (built) count(step('web-ext lint', 'node', ['scripts/web-ext-lint.mjs']));
+else count(false);
+
+const reportDir = 'test-results';
+mkdirSync(reportDir, { recursive: true });
+const report = path.join(reportDir, 'vitest.json');
+rmSync(report, { force: true });
+step('vitest (unit + e2e)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+]);
+if (existsSync(report)) {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  passed += json.numPassedTests;
+  failed +=
+    json.numFailedTests + (json.numTotalTestSuites > 0 && json.success === false && json.numFailedTests === 0 ? 1 : 0);
+  console.info(`vitest: ${json.numPassedTests} passed, ${json.numFailedTests} failed, ${json.numPendingTests} skipped`);
+} else {
+  console.error('vitest wrote no report');
+  failed++;
+}
+
+console.info('\nSteps:');
+for (const r of results) console.info(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds} s)`);
+console.info(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,88 @@
+/**
+ * Debian's Chromium with the production build loaded unpacked, driven by Playwright.
+ * status.claude.com, anthropic.statuspage.io, claude.ai and platform.claude.com resolve to the
+ * local replay server (host resolver rules), whose self-signed certificate is accepted, so the
+ * build is tested unchanged. https://playwright.dev/docs/chrome-extensions
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { hostResolverRules } from '../../replay/server.mjs';
+import type { DriverPage, ExtensionBrowser } from './types';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROME_BUILD = path.resolve('.output/chrome-mv3');
+
+function wrap(page: Page): DriverPage {
+  return {
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    reload: async () => {
+      await page.reload({ waitUntil: 'load' });
+    },
+    close: () => page.close(),
+  };
+}
+
+export interface ChromiumOptions {
+  replayPort: number;
+  extensionDir?: string;
+  /** Reuse a profile (browser restart tests); a fresh temporary one otherwise. */
+  userDataDir?: string;
+}
+
+export interface ChromiumExtensionBrowser extends ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+}
+
+export async function launchChromium(options: ChromiumOptions): Promise<ChromiumExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? CHROME_BUILD;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'so-chromium-')));
+  const ownsProfile = options.userDataDir === undefined;
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=${hostResolverRules(options.replayPort)}`,
+      '--ignore-certificate-errors',
+      // This machine has no network but loopback: keep Chromium from calling home.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const base = `chrome-extension://${extensionId}`;
+
+  async function open(url: string): Promise<DriverPage> {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    return wrap(page);
+  }
+
+  return {
+    name: 'chromium',
+    context,
+    extensionId,
+    userDataDir,
+    newPage: async () => wrap(await context.newPage()),
+    openPopup: () => open(`${base}/popup.html`),
+    extensionPage: () => open(`${base}/popup.html`),
+    close: async () => {
+      await context.close();
+      if (ownsProfile) await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

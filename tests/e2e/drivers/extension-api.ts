@@ -1,0 +1,72 @@
+/**
+ * Test set-up and read-back through an extension page, which has the extension's own API in
+ * both browsers (`chrome` in Chromium, `browser` in Firefox): storage, badge, messages.
+ * Each callback is serialised into the page, so each finds the API object itself.
+ */
+import type Browser from 'webextension-polyfill';
+import type { DriverPage } from './types';
+
+type G = { browser?: Browser.Browser; chrome?: Browser.Browser };
+
+export class ExtensionApi {
+  constructor(readonly page: DriverPage) {}
+
+  /** Asks the background for a fresh poll and waits until it is stored. */
+  refresh(): Promise<unknown> {
+    return this.page.evaluate(async () => {
+      const g = globalThis as unknown as G;
+      return (g.browser ?? g.chrome)?.runtime.sendMessage({ type: 'refresh' });
+    }, null);
+  }
+
+  send(message: unknown): Promise<unknown> {
+    return this.page.evaluate(async (m) => {
+      const g = globalThis as unknown as G;
+      return (g.browser ?? g.chrome)?.runtime.sendMessage(m);
+    }, message);
+  }
+
+  badgeText(): Promise<string> {
+    return this.page.evaluate(async () => {
+      const g = globalThis as unknown as G;
+      return (await (g.browser ?? g.chrome)?.action.getBadgeText({})) ?? '';
+    }, null);
+  }
+
+  badgeTitle(): Promise<string> {
+    return this.page.evaluate(async () => {
+      const g = globalThis as unknown as G;
+      return (await (g.browser ?? g.chrome)?.action.getTitle({})) ?? '';
+    }, null);
+  }
+
+  getStorage(key: string): Promise<unknown> {
+    return this.page.evaluate(async (k) => {
+      const g = globalThis as unknown as G;
+      const all = await (g.browser ?? g.chrome)?.storage.local.get(k);
+      return all?.[k] ?? null;
+    }, key);
+  }
+
+  setStorage(values: Record<string, unknown>): Promise<void> {
+    return this.page.evaluate(async (v) => {
+      const g = globalThis as unknown as G;
+      await (g.browser ?? g.chrome)?.storage.local.set(v);
+    }, values);
+  }
+
+  clearStorage(): Promise<void> {
+    return this.page.evaluate(async () => {
+      const g = globalThis as unknown as G;
+      await (g.browser ?? g.chrome)?.storage.local.clear();
+    }, null);
+  }
+
+  alarms(): Promise<{ name: string; periodInMinutes: number | null }[]> {
+    return this.page.evaluate(async () => {
+      const g = globalThis as unknown as G;
+      const list = (await (g.browser ?? g.chrome)?.alarms.getAll()) ?? [];
+      return list.map((a) => ({ name: a.name, periodInMinutes: a.periodInMinutes ?? null }));
+    }, null);
+  }
+}

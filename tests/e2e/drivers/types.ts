@@ -1,0 +1,24 @@
+/**
+ * What a scenario needs from a browser with our extension loaded, the same for Chromium
+ * (Playwright) and Firefox (puppeteer-core over WebDriver BiDi), so one scenario table drives both.
+ */
+
+export interface DriverPage {
+  goto(url: string): Promise<void>;
+  /** Runs `fn(arg)` in the page (for extension pages: with extension privileges). */
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  setViewport(width: number, height: number): Promise<void>;
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ExtensionBrowser {
+  readonly name: 'chromium' | 'firefox';
+  /** A normal tab, e.g. on https://claude.ai/ served by the replay server. */
+  newPage(): Promise<DriverPage>;
+  /** The popup opened as a tab of its own. */
+  openPopup(): Promise<DriverPage>;
+  /** A privileged extension page for test set-up and read-back (storage, badge, messages). */
+  extensionPage(): Promise<DriverPage>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,72 @@
+/** Page object for the in-page banner on claude.ai or platform.claude.com. */
+import type { DriverPage } from '../drivers/types';
+import { type DeepElement, deepClick, deepQueryAll, deepRects } from './deep-query';
+
+export const BANNER_HOST = 'status-overlay-banner';
+
+async function until<T>(probe: () => Promise<T | null>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export class BannerPage {
+  constructor(readonly page: DriverPage) {}
+
+  open(url: string): Promise<void> {
+    return this.page.goto(url);
+  }
+
+  /** Elements matching `selector` inside the banner's shadow root (and anywhere else in the page). */
+  query(selector: string): Promise<DeepElement[]> {
+    return this.page.evaluate(deepQueryAll, selector);
+  }
+
+  /** Number of banner host elements the extension added to the page. */
+  async hostCount(): Promise<number> {
+    return this.page.evaluate((tag) => document.querySelectorAll(tag).length, BANNER_HOST);
+  }
+
+  async waitForBanner(timeoutMs = 5_000): Promise<DeepElement> {
+    return until(async () => (await this.query('.so-banner'))[0] ?? null, timeoutMs, 'the banner');
+  }
+
+  async waitForNoBanner(timeoutMs = 5_000): Promise<void> {
+    await until(async () => ((await this.hostCount()) === 0 ? true : null), timeoutMs, 'the banner to go');
+  }
+
+  async title(): Promise<string> {
+    return (await this.query('[data-testid="banner-title"]'))[0]?.text.trim() ?? '';
+  }
+
+  async incidentLink(): Promise<DeepElement | null> {
+    return (await this.query('[data-testid="banner-incident-link"]'))[0] ?? null;
+  }
+
+  async alternatives(): Promise<string[]> {
+    return (await this.query('[data-alternative]')).map((a) => a.attrs['data-alternative'] ?? '');
+  }
+
+  async dismiss(): Promise<void> {
+    const clicked = await this.page.evaluate(deepClick, '.so-dismiss');
+    if (!clicked) throw new Error('no dismiss button');
+  }
+
+  /** Inserts claude.ai's capacity error text into the fixture conversation (its test hook). */
+  insertCapacityError(): Promise<void> {
+    return this.page.evaluate(() => {
+      (window as unknown as { __insertCapacityError: () => void }).__insertCapacityError();
+    }, null);
+  }
+
+  /** Boxes of the banner, the message box and the send button. */
+  rects(selectors: string[]) {
+    return this.page.evaluate(deepRects, selectors);
+  }
+}
+
+export { until };

@@ -1,0 +1,224 @@
+/**
+ * The one table of user-visible scenarios, run in real Chromium and real Firefox alike
+ * (tests/e2e/extension.test.ts). Each starts from a clean profile state and one poll of the
+ * given status scenario.
+ */
+import { expect } from 'vitest';
+import type { ScenarioName } from '../replay/server.mjs';
+import { loadFixture } from '../replay/server.mjs';
+import type { Harness } from './harness';
+
+export const CLAUDE_AI = 'https://claude.ai/chat/3f1c2a7e-0d4b-4c8e-9a51-6b2f0e7d9c14';
+export const PLATFORM = 'https://platform.claude.com/workbench';
+
+/** How long the content script is given to (wrongly) add something on a healthy page. */
+const SETTLE_MS = 1_500;
+
+export interface Scenario {
+  name: string;
+  status: ScenarioName;
+  run(h: Harness): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Figures worth reporting (not asserted on: timings are measured by `npm run bench`). */
+export const measured: Record<string, number[]> = {};
+
+function record(name: string, value: number): void {
+  const list = measured[name] ?? [];
+  list.push(value);
+  measured[name] = list;
+}
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'healthy: no badge text and no element added to claude.ai',
+    status: 'healthy',
+    async run(h) {
+      expect(await h.api.badgeText()).toBe('');
+      const page = await h.openSite(CLAUDE_AI);
+      await sleep(SETTLE_MS);
+      expect(await page.hostCount()).toBe(0);
+    },
+  },
+  {
+    name: 'claude.ai partial outage: badge, banner with the incident name and its link',
+    status: 'claude-ai-partial',
+    async run(h) {
+      expect(await h.api.badgeText()).toBe('!!');
+      expect(await h.api.badgeTitle()).toContain('claude.ai');
+      const page = await h.openSite(CLAUDE_AI);
+      const banner = await page.waitForBanner();
+      expect(banner.attrs.role).toBe('alert');
+      expect(await page.title()).toBe('Elevated errors on claude.ai');
+      const link = await page.incidentLink();
+      expect(link?.attrs.href).toMatch(/^https:\/\/stspg\.io\/\w+$/);
+      expect(link?.attrs.target).toBe('_blank');
+      expect(link?.attrs.rel).toContain('noopener');
+      expect(await page.alternatives()).toContain('workbench');
+    },
+  },
+  {
+    name: 'Cowork-only incident: badge shows it, no banner on claude.ai',
+    status: 'cowork-only',
+    async run(h) {
+      expect(await h.api.badgeText()).toBe('!');
+      const page = await h.openSite(CLAUDE_AI);
+      await sleep(SETTLE_MS);
+      expect(await page.hostCount()).toBe(0);
+    },
+  },
+  {
+    name: 'capacity error text inserted after load on a healthy day: banner within a second',
+    status: 'healthy',
+    async run(h) {
+      const page = await h.openSite(CLAUDE_AI);
+      await sleep(300);
+      expect(await page.hostCount()).toBe(0);
+      const started = Date.now();
+      await page.insertCapacityError();
+      await page.waitForBanner(1_000);
+      record(`${h.browser.name}: capacity text -> banner (ms)`, Date.now() - started);
+      expect(await page.title()).toBe('Claude is over capacity right now');
+      const signals = (await h.api.getStorage('signals')) as { capacity: { site: string }[] };
+      expect(signals.capacity.map((d) => d.site)).toEqual(['claude-ai']);
+      // Only the fact and the time are stored, never page text.
+      expect(JSON.stringify(signals)).not.toContain('capacity constraints');
+    },
+  },
+  {
+    name: 'the popup lists every service of the status page in order',
+    status: 'claude-ai-partial',
+    async run(h) {
+      const popup = await h.openPopup();
+      const services = await popup.waitForServices(6);
+      expect(services.map((s) => s.id)).toEqual([
+        'rwppv331jlwc',
+        '0qbwn08sd68x',
+        'k8w3r06qmzrp',
+        'yyzkbfz2thpt',
+        'bpp5gb3hpjcl',
+        '0scnb50nvy53',
+      ]);
+      expect(services[0]?.state).toBe('partial_outage');
+      expect(await popup.overall()).toBe('Partial outage');
+    },
+  },
+  {
+    name: 'badge text follows the state from poll to poll',
+    status: 'healthy',
+    async run(h) {
+      const seen: string[] = [await h.api.badgeText()];
+      for (const scenario of ['cowork-only', 'claude-ai-partial', 'major-outage', 'maintenance', 'healthy'] as const) {
+        await h.statusBecomes(scenario);
+        seen.push(await h.api.badgeText());
+      }
+      expect(seen).toEqual(['', '!', '!!', '!!!', 'M', '']);
+    },
+  },
+  {
+    name: 'challenged primary with a healthy fallback: fresh data from the fallback',
+    status: 'challenged-primary',
+    async run(h) {
+      const status = (await h.api.getStorage('status')) as {
+        snapshot: { services: unknown[] } | null;
+        health: { source: string; lastSuccessAt: string | null; failingSince: string | null };
+      };
+      expect(status.health.source).toBe('fallback');
+      expect(status.health.failingSince).toBeNull();
+      expect(Date.now() - Date.parse(status.health.lastSuccessAt ?? '')).toBeLessThan(60_000);
+      expect(status.snapshot?.services).toHaveLength(6);
+      expect(await h.api.badgeText()).toBe('');
+    },
+  },
+  {
+    name: 'everything down: grey stale badge while the popup keeps the last good services',
+    status: 'claude-ai-partial',
+    async run(h) {
+      // Ten minutes pass without a successful check (three intervals make data stale).
+      const status = (await h.api.getStorage('status')) as { health: Record<string, unknown> };
+      const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
+      await h.api.setStorage({
+        status: { ...status, health: { ...status.health, lastSuccessAt: tenMinutesAgo, lastAttemptAt: tenMinutesAgo } },
+      });
+      await h.statusBecomes('all-down');
+      expect(await h.api.badgeText()).toBe('?');
+      const popup = await h.openPopup();
+      const services = await popup.waitForServices(6);
+      expect(services[0]?.state).toBe('partial_outage');
+      expect(await popup.headerKind()).toBe('stale');
+      expect(await popup.unreachable()).toMatch(/Status page unreachable since .+ showing the last known state/);
+    },
+  },
+  {
+    name: 'dismissed banner stays away after a reload, and comes back when the incident gets worse',
+    status: 'claude-ai-partial',
+    async run(h) {
+      const page = await h.openSite(CLAUDE_AI);
+      await page.waitForBanner();
+      await page.dismiss();
+      await page.waitForNoBanner();
+      await page.page.reload();
+      await sleep(SETTLE_MS);
+      expect(await page.hostCount()).toBe(0);
+      const worse = JSON.parse(loadFixture('claude-ai-partial'));
+      worse.incidents[0].impact = 'critical';
+      h.server.setBehaviour('primary', { body: JSON.stringify(worse), contentType: 'application/json' });
+      await h.api.refresh();
+      await page.waitForBanner();
+      expect(await page.title()).toBe('Elevated errors on claude.ai');
+    },
+  },
+  {
+    name: 'API incident: banner on platform.claude.com, none on claude.ai',
+    status: 'api-outage',
+    async run(h) {
+      const platform = await h.openSite(PLATFORM);
+      await platform.waitForBanner();
+      expect(await platform.title()).toBe('Elevated errors on the Claude API');
+      // The Workbench is where they are: it is never offered there.
+      expect(await platform.alternatives()).not.toContain('workbench');
+      const chat = await h.openSite(CLAUDE_AI);
+      await sleep(SETTLE_MS);
+      expect(await chat.hostCount()).toBe(0);
+    },
+  },
+  {
+    name: 'API down too: the banner offers Bedrock, not the Workbench',
+    status: 'major-outage',
+    async run(h) {
+      const page = await h.openSite(CLAUDE_AI);
+      await page.waitForBanner();
+      const alternatives = await page.alternatives();
+      expect(alternatives).toContain('bedrock');
+      expect(alternatives).not.toContain('workbench');
+      expect(alternatives).not.toContain('typingmind');
+    },
+  },
+  {
+    name: 'at 360 px wide the banner covers neither the message box nor the send button',
+    status: 'claude-ai-partial',
+    async run(h) {
+      const page = await h.openSite(CLAUDE_AI, { width: 360, height: 740 });
+      await page.waitForBanner();
+      const [banner, box, send] = await page.rects([
+        '.so-banner',
+        '[contenteditable="true"][aria-label="Write your prompt to Claude"]',
+        'button[aria-label="Send message"]',
+      ]);
+      expect(banner).not.toBeNull();
+      for (const target of [box, send]) {
+        expect(target).not.toBeNull();
+        if (!banner || !target) continue;
+        const overlaps =
+          banner.left < target.right &&
+          target.left < banner.right &&
+          banner.top < target.bottom &&
+          target.top < banner.bottom;
+        expect(overlaps).toBe(false);
+      }
+      expect(banner && banner.right - banner.left).toBeLessThanOrEqual(360);
+    },
+  },
+];

@@ -1,0 +1,58 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { STATUS_ORIGINS } from './core/sources';
+
+// Host permissions: the two status origins (issue #2) and, for the banner, the sites it runs on.
+// Nothing else: no `tabs`, no `<all_urls>` (tests/unit/manifest-audit.test.ts checks the build).
+const SITE_MATCHES = ['https://claude.ai/*', 'https://platform.claude.com/*'];
+
+export default defineConfig({
+  // Explicit imports everywhere: a reader sees where every name comes from.
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  srcDir: '.',
+  outDir: '.output',
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['alarms', 'storage'],
+    host_permissions: [...STATUS_ORIGINS.map((origin) => `${origin}/*`), ...SITE_MATCHES],
+    action: { default_title: '__MSG_extName__' },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'status-overlay@claude-status-overlay.invalid',
+              // 140 is the first desktop Firefox that knows data_collection_permissions.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android learned data_collection_permissions in 142.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    // Reviewers get what builds the extension, nothing else (no logs, no build output).
+    includeSources: [
+      'core/**',
+      'shell/**',
+      'entrypoints/**',
+      'components/**',
+      'public/**',
+      'scripts/make-icons.py',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'biome.json',
+      'README.md',
+    ],
+  },
+  vite: () => ({ plugins: [preact()], build: { sourcemap: process.env.SO_SOURCEMAP === '1' } }),
+});
