@@ -11,7 +11,8 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
-  outDir: '.output',
+  // Tests and helpers may build elsewhere (SO_OUT_DIR) so parallel builds do not clobber each other.
+  outDir: process.env.SO_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const SOURCE_DIR = '.output/firefox-mv3';
+const SOURCE_DIR = `${process.env.SO_OUT_DIR ?? '.output'}/firefox-mv3`;
 
 /** Known warnings from libraries, by code and file: see README, "web-ext lint". */
 const EXPLAINED = [

@@ -12,7 +12,8 @@ import { hostResolverRules } from '../../replay/server.mjs';
 import type { DriverPage, ExtensionBrowser } from './types';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROME_BUILD = path.resolve('.output/chrome-mv3');
+export const OUT_DIR = path.resolve(process.env.SO_OUT_DIR ?? '.output');
+export const CHROME_BUILD = path.join(OUT_DIR, 'chrome-mv3');
 
 function wrap(page: Page): DriverPage {
   return {
