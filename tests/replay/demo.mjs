@@ -1,0 +1,78 @@
+/**
+ * `npm run demo -- --scenario NAME [--headless] [--out DIR]`: Debian's Chromium with the built
+ * extension, the status page replayed locally in scenario NAME, and the fixture claude.ai page.
+ * Headed, it stays open until you close the browser; headless, it writes screenshots of the
+ * popup and of claude.ai with the banner to DIR (default demo-screenshots/) and exits.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { SCENARIOS } from './scenarios.mjs';
+import { hostResolverRules, startReplayServer } from './server.mjs';
+
+const { values } = parseArgs({
+  options: {
+    scenario: { type: 'string', default: 'claude-ai-partial' },
+    headless: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'demo-screenshots' },
+    capacity: { type: 'boolean', default: false },
+  },
+});
+if (!(values.scenario in SCENARIOS)) {
+  console.error(`Unknown scenario "${values.scenario}". Known: ${Object.keys(SCENARIOS).join(', ')}`);
+  process.exit(2);
+}
+
+const extensionDir = path.resolve(process.env.SO_OUT_DIR ?? '.output', 'chrome-mv3');
+const server = await startReplayServer({ scenario: values.scenario });
+const profile = await mkdtemp(path.join(os.tmpdir(), 'so-demo-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: values.headless,
+  viewport: { width: 1100, height: 720 },
+  args: [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    `--host-resolver-rules=${hostResolverRules(server.port)}`,
+    '--ignore-certificate-errors',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  ],
+});
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const extensionId = new URL(worker.url()).host;
+// Poll now rather than waiting for the first alarm.
+await worker.evaluate(() => chrome.runtime.getPlatformInfo());
+const popup = await context.newPage();
+await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'refresh' }));
+
+const page = await context.newPage();
+await page.goto('https://claude.ai/chat/demo');
+if (values.capacity) await page.evaluate(() => window.__insertCapacityError());
+
+if (values.headless) {
+  await mkdir(values.out, { recursive: true });
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: path.join(values.out, `banner-${values.scenario}.png`) });
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.reload();
+  await popup.waitForTimeout(500);
+  await popup.screenshot({ path: path.join(values.out, `popup-${values.scenario}.png`), fullPage: true });
+  console.info(`Screenshots in ${values.out}/`);
+  await context.close();
+  await server.close();
+  await rm(profile, { recursive: true, force: true });
+} else {
+  console.info(`Scenario "${values.scenario}" on https://claude.ai (replayed). Close the browser to stop.`);
+  context.on('close', async () => {
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  });
+}

@@ -1,0 +1,170 @@
+/**
+ * The background with a fake browser (storage, alarms, action) and a fake fetch serving the
+ * recorded fixtures: alarms, polling, failover, backoff, conditional requests and the badge.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../entrypoints/background/index';
+import { useEnglish } from './support/translator';
+
+const fixture = (name: string) => readFileSync(path.join(process.cwd(), 'tests/fixtures/statuspage', name), 'utf8');
+
+type Answer = { status: number; body: string; headers?: Record<string, string> } | 'network-error';
+
+/** A fetch that answers per origin and records what it was asked. */
+function fakeFetch(answers: Record<'primary' | 'fallback', () => Answer>) {
+  const calls: { url: string; headers: Record<string, string> }[] = [];
+  const fn = vi.fn(async (url: string, init: RequestInit) => {
+    calls.push({ url, headers: { ...(init.headers as Record<string, string>) } });
+    const answer = url.startsWith('https://status.claude.com') ? answers.primary() : answers.fallback();
+    if (answer === 'network-error') throw new TypeError('Failed to fetch');
+    return new Response(answer.status === 304 ? null : answer.body, { status: answer.status, headers: answer.headers });
+  });
+  return { fn, calls };
+}
+
+const json = (name: string, etag = '"v1"'): Answer => ({
+  status: 200,
+  body: fixture(`${name}.json`),
+  headers: { 'content-type': 'application/json', etag },
+});
+
+async function stored() {
+  const all = await fakeBrowser.storage.local.get('status');
+  return all.status as {
+    snapshot: { services: { id: string; state: string }[]; severity: string } | null;
+    health: {
+      source: string | null;
+      consecutiveFailures: number;
+      retryAt: string | null;
+      lastErrorKind: string | null;
+      validators: { etag: string | null } | null;
+    };
+  };
+}
+
+describe('background', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    useEnglish();
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('creates the poll alarm on start, and again on a start after it was lost', async () => {
+    vi.stubGlobal('fetch', fakeFetch({ primary: () => json('healthy'), fallback: () => json('healthy') }).fn);
+    background.main();
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('poll')).toMatchObject({ periodInMinutes: 1 }));
+    await fakeBrowser.alarms.clearAll();
+    background.main();
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('poll')).toMatchObject({ periodInMinutes: 1 }));
+  });
+
+  it('polls at once on install and stores the snapshot; badge stays empty on a healthy day', async () => {
+    const fetch = fakeFetch({ primary: () => json('healthy'), fallback: () => json('healthy') });
+    vi.stubGlobal('fetch', fetch.fn);
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.waitFor(async () => expect((await stored())?.snapshot?.services).toHaveLength(6));
+    expect((await stored()).health.source).toBe('primary');
+    expect(fetch.calls.map((c) => c.url)).toEqual(['https://status.claude.com/api/v2/summary.json']);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('shows a partial outage on the badge and names the service in the title', async () => {
+    vi.stubGlobal('fetch', fakeFetch({ primary: () => json('claude-ai-partial'), fallback: () => json('healthy') }).fn);
+    background.main();
+    await fakeBrowser.runtime.onStartup.trigger();
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('!!'));
+    const title = await fakeBrowser.action.getTitle({});
+    expect(title).toContain('Partial outage');
+    expect(title).toContain('Affected: claude.ai');
+    expect(title).toMatch(/Last checked: \d/);
+  });
+
+  it('fails over to anthropic.statuspage.io when the primary answers with a challenge page', async () => {
+    const fetch = fakeFetch({
+      primary: () => ({ status: 405, body: fixture('challenge.html'), headers: { 'content-type': 'text/html' } }),
+      fallback: () => json('claude-ai-partial'),
+    });
+    vi.stubGlobal('fetch', fetch.fn);
+    background.main();
+    await fakeBrowser.runtime.onStartup.trigger();
+    await vi.waitFor(async () => expect((await stored())?.health.source).toBe('fallback'));
+    expect((await stored()).snapshot?.severity).toBe('partial_outage');
+    expect(fetch.calls.map((c) => new URL(c.url).host)).toEqual(['status.claude.com', 'anthropic.statuspage.io']);
+  });
+
+  it('keeps the last good snapshot when both origins fail, and backs off', async () => {
+    let down = false;
+    const fetch = fakeFetch({
+      primary: () => (down ? { status: 500, body: '<html>error</html>' } : json('claude-ai-partial')),
+      fallback: () => (down ? 'network-error' : json('claude-ai-partial')),
+    });
+    vi.stubGlobal('fetch', fetch.fn);
+    background.main();
+    await fakeBrowser.runtime.onStartup.trigger();
+    await vi.waitFor(async () => expect((await stored())?.snapshot?.severity).toBe('partial_outage'));
+
+    down = true;
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {});
+    await vi.waitFor(async () => expect((await stored()).health.consecutiveFailures).toBe(1));
+    const after = await stored();
+    expect(after.snapshot?.severity).toBe('partial_outage');
+    expect(after.health.lastErrorKind).toBe('http');
+    expect(Date.parse(after.health.retryAt ?? '')).toBeGreaterThan(Date.now());
+
+    // A scheduled poll during the backoff does not fetch.
+    const callsBefore = fetch.calls.length;
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'poll', scheduledTime: Date.now(), periodInMinutes: 1 });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fetch.calls.length).toBe(callsBefore);
+  });
+
+  it('sends If-None-Match with the ETag it got, and keeps the snapshot on 304', async () => {
+    let second = false;
+    const fetch = fakeFetch({
+      primary: () => (second ? { status: 304, body: '' } : json('claude-ai-partial', '"abc"')),
+      fallback: () => json('healthy'),
+    });
+    vi.stubGlobal('fetch', fetch.fn);
+    background.main();
+    await fakeBrowser.runtime.onStartup.trigger();
+    await vi.waitFor(async () => expect((await stored())?.health.validators?.etag).toBe('"abc"'));
+    second = true;
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {});
+    await vi.waitFor(() => expect(fetch.calls).toHaveLength(2));
+    expect(fetch.calls[1]?.headers['if-none-match']).toBe('"abc"');
+    await vi.waitFor(async () => expect((await stored()).snapshot?.severity).toBe('partial_outage'));
+  });
+
+  it('never runs two fetches at once', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const fetchFn = vi.fn(async () => {
+      await gate;
+      return new Response(fixture('healthy.json'), { status: 200 });
+    });
+    vi.stubGlobal('fetch', fetchFn);
+    background.main();
+    const first = fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {});
+    const second = fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {});
+    release();
+    await Promise.all([first, second]);
+    expect(fetchFn).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores messages that are not ours', async () => {
+    const fetchFn = vi.fn();
+    vi.stubGlobal('fetch', fetchFn);
+    background.main();
+    const answers = await fakeBrowser.runtime.onMessage.trigger({ type: 'format-disk' }, {});
+    expect(answers).toEqual([undefined]);
+    expect(fetchFn).not.toHaveBeenCalled();
+  });
+});
