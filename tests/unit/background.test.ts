@@ -67,7 +67,7 @@ describe('background', () => {
     const fetch = fakeFetch({ primary: () => json('healthy'), fallback: () => json('healthy') });
     vi.stubGlobal('fetch', fetch.fn);
     background.main();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     await vi.waitFor(async () => expect((await stored())?.snapshot?.services).toHaveLength(6));
     expect((await stored()).health.source).toBe('primary');
     expect(fetch.calls.map((c) => c.url)).toEqual(['https://status.claude.com/api/v2/summary.json']);
@@ -110,7 +110,7 @@ describe('background', () => {
     await vi.waitFor(async () => expect((await stored())?.snapshot?.severity).toBe('partial_outage'));
 
     down = true;
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {});
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
     await vi.waitFor(async () => expect((await stored()).health.consecutiveFailures).toBe(1));
     const after = await stored();
     expect(after.snapshot?.severity).toBe('partial_outage');
@@ -119,7 +119,12 @@ describe('background', () => {
 
     // A scheduled poll during the backoff does not fetch.
     const callsBefore = fetch.calls.length;
-    await fakeBrowser.alarms.onAlarm.trigger({ name: 'poll', scheduledTime: Date.now(), periodInMinutes: 1 });
+    await fakeBrowser.alarms.onAlarm.trigger({
+      name: 'poll',
+      scheduledTime: Date.now(),
+      periodInMinutes: 1,
+      persistAcrossSessions: true,
+    });
     await new Promise((r) => setTimeout(r, 20));
     expect(fetch.calls.length).toBe(callsBefore);
   });
@@ -135,7 +140,7 @@ describe('background', () => {
     await fakeBrowser.runtime.onStartup.trigger();
     await vi.waitFor(async () => expect((await stored())?.health.validators?.etag).toBe('"abc"'));
     second = true;
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {});
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
     await vi.waitFor(() => expect(fetch.calls).toHaveLength(2));
     expect(fetch.calls[1]?.headers['if-none-match']).toBe('"abc"');
     await vi.waitFor(async () => expect((await stored()).snapshot?.severity).toBe('partial_outage'));
@@ -152,8 +157,8 @@ describe('background', () => {
     });
     vi.stubGlobal('fetch', fetchFn);
     background.main();
-    const first = fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {});
-    const second = fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {});
+    const first = fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
+    const second = fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
     release();
     await Promise.all([first, second]);
     expect(fetchFn).toHaveBeenCalledTimes(1);
@@ -163,7 +168,7 @@ describe('background', () => {
     const fetchFn = vi.fn();
     vi.stubGlobal('fetch', fetchFn);
     background.main();
-    const answers = await fakeBrowser.runtime.onMessage.trigger({ type: 'format-disk' }, {});
+    const answers = await fakeBrowser.runtime.onMessage.trigger({ type: 'format-disk' }, {}, () => undefined);
     expect(answers).toEqual([undefined]);
     expect(fetchFn).not.toHaveBeenCalled();
   });
