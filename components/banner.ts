@@ -48,7 +48,44 @@ export function bannerTitle(banner: BannerModel, siteLabel: string): string {
       return t('bannerCapacityTitle');
     case 'maintenance':
       return t('bannerMaintenanceTitle', banner.maintenance?.name ?? siteLabel);
+    case 'failing':
+      return t('bannerFailingTitle');
+    case 'connection':
+      return t('bannerConnectionTitle');
   }
+}
+
+/** Which models the incident names, and the way out inside claude.ai: another model. */
+function modelLine(banner: BannerModel): HTMLElement | null {
+  const advice = banner.models;
+  if (!advice || advice.affected.length === 0) return null;
+  const names = advice.affected.map((m) => m.label).join(', ');
+  if (advice.currentAffected === false && advice.current) {
+    return el(
+      'p',
+      { class: 'so-models', 'data-testid': 'banner-models' },
+      t('bannerModelNotNamed', names, advice.current.label),
+    );
+  }
+  return el(
+    'p',
+    { class: 'so-models', 'data-testid': 'banner-models' },
+    el('span', {}, t('bannerModelsAffected', names)),
+    advice.switchTo &&
+      el('strong', { 'data-testid': 'banner-switch-model' }, t('bannerSwitchModel', advice.switchTo.label)),
+  );
+}
+
+/** What the page's own failed requests say, in words. */
+function faultLine(banner: BannerModel): HTMLElement | null {
+  const fault = banner.fault;
+  if (banner.kind === 'connection') return el('p', { class: 'so-body' }, t('bannerConnectionBody'));
+  if (fault?.kind !== 'claude') return null;
+  const since = clockTime(new Date(fault.since).toISOString()) ?? '';
+  if (banner.kind === 'failing') {
+    return el('p', { class: 'so-body', 'data-testid': 'banner-fault' }, t('bannerFailingBody', since));
+  }
+  return el('p', { class: 'so-body', 'data-testid': 'banner-fault' }, t('bannerFailingConfirmed', fault.failures));
 }
 
 export function buildBanner(props: BannerProps): HTMLElement {
@@ -109,7 +146,9 @@ export function buildBanner(props: BannerProps): HTMLElement {
         el('span', { class: 'so-name', 'data-testid': 'banner-title' }, bannerTitle(banner, siteLabel)),
         banner.moreIncidents > 0 && el('span', { class: 'so-more' }, t('bannerMore', banner.moreIncidents)),
       ),
+      modelLine(banner),
       banner.kind === 'capacity' && el('p', { class: 'so-body' }, t('bannerCapacityBody')),
+      faultLine(banner),
       body &&
         el(
           'p',

@@ -24,7 +24,9 @@ export function isDismissed(dismissals: Dismissals, key: string, severity: Sever
 }
 
 export function withDismissedIncidents(dismissals: Dismissals, entries: Record<string, Severity>): Dismissals {
-  const merged = { ...dismissals.incidents, ...entries };
+  // Keys dismissed again move to the end (newest), so the cap below drops the truly oldest.
+  const older = Object.entries(dismissals.incidents).filter(([key]) => !Object.hasOwn(entries, key));
+  const merged = { ...Object.fromEntries(older), ...entries };
   const keys = Object.keys(merged);
   const kept = keys.slice(Math.max(0, keys.length - MAX_DISMISSED));
   return { ...dismissals, incidents: Object.fromEntries(kept.map((k) => [k, merged[k] as Severity])) };

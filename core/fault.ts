@@ -9,6 +9,7 @@
  *
  * Pure: every time is passed in, nothing reads the clock, the browser or the page.
  */
+import * as z from 'zod/mini';
 
 const MINUTE_MS = 60_000;
 const API_HOST = 'claude.ai';
@@ -110,22 +111,25 @@ export interface OutcomeEvent {
  * `networkErrors` too (which says how many of those failures were connection-level), so that the
  * failures of a minute are `completionFailures + otherFailures` and nothing is counted twice.
  */
-export interface FailureMinute {
-  minute: number /* epoch minute */;
-  completionFailures: number;
-  otherFailures: number;
-  networkErrors: number;
-  successes: number;
-}
+export const failureMinuteSchema = z.object({
+  /** Epoch minute. */
+  minute: z.number(),
+  completionFailures: z.number(),
+  otherFailures: z.number(),
+  networkErrors: z.number(),
+  successes: z.number(),
+});
+export type FailureMinute = z.infer<typeof failureMinuteSchema>;
 
 /** What we store: counts per minute bucket, no URLs. */
-export interface FailureLog {
-  minutes: FailureMinute[];
-  lastCompletionSuccessAt: number | null;
+export const failureLogSchema = z.object({
+  minutes: z.array(failureMinuteSchema),
+  lastCompletionSuccessAt: z.nullable(z.number()),
   /** First failure of the latest episode: failures with no completion success between them and no gap of quietMs. */
-  firstFailureAt: number | null;
-  lastFailureAt: number | null;
-}
+  firstFailureAt: z.nullable(z.number()),
+  lastFailureAt: z.nullable(z.number()),
+});
+export type FailureLog = z.infer<typeof failureLogSchema>;
 
 export const EMPTY_FAILURE_LOG: FailureLog = Object.freeze({
   minutes: [],

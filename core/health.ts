@@ -9,6 +9,8 @@ export const DEFAULT_INTERVAL_MS = 60_000;
 export const BACKOFF_BASE_MS = 30_000;
 /** "About 10 minutes" (issue #2): long enough to spare a struggling page, short enough to notice recovery. */
 export const BACKOFF_CAP_MS = 10 * 60_000;
+/** The longest any failure may hold scheduled polls back (a Retry-After is honoured up to this). */
+export const MAX_RETRY_WAIT_MS = 60 * 60_000;
 /** Data older than this many poll intervals is stale. */
 export const STALE_AFTER_INTERVALS = 3;
 
@@ -61,7 +63,7 @@ export function applyOutcome(state: StatusState, outcome: FetchOutcome, nowMs: n
     };
   }
   const failures = state.health.consecutiveFailures + 1;
-  const delay = Math.max(backoffDelayMs(failures, random), Math.min(outcome.retryAfterMs ?? 0, 60 * 60_000));
+  const delay = Math.max(backoffDelayMs(failures, random), Math.min(outcome.retryAfterMs ?? 0, MAX_RETRY_WAIT_MS));
   const health: FetchHealth = {
     ...state.health,
     lastAttemptAt: now,
@@ -83,7 +85,9 @@ export function isStale(state: StatusState, nowMs: number, intervalMs: number): 
 /** True when a scheduled poll should wait (backoff or Retry-After still running). */
 export function inBackoff(state: StatusState, nowMs: number): boolean {
   const retryAt = state.health.retryAt ? Date.parse(state.health.retryAt) : Number.NaN;
-  return !Number.isNaN(retryAt) && nowMs < retryAt;
+  // A retryAt further away than any wait we write (the clock moved back, a manual edit) is ignored,
+  // or scheduled polls would stop until the clock caught up.
+  return !Number.isNaN(retryAt) && nowMs < retryAt && retryAt - nowMs <= MAX_RETRY_WAIT_MS;
 }
 
 /** Older than one poll interval: surfaces ask for a refresh when they open. */

@@ -7,8 +7,15 @@ import { SEVERITIES } from './severity';
 
 export const messageSchema = z.union([
   z.object({ type: z.literal('refresh') }),
+  /** The popup asks for incidents.json; the background fetches it at most every 10 min unless forced. */
+  z.object({ type: z.literal('history-refresh'), force: z.optional(z.boolean()) }),
   /** The content script asks what to show on its site; the background answers with a SiteView. */
-  z.object({ type: z.literal('site-view'), site: z.enum(['claude-ai', 'platform']) }),
+  z.object({
+    type: z.literal('site-view'),
+    site: z.enum(['claude-ai', 'platform']),
+    /** The model menu button's text, read by the page; parsed in the background, never stored. */
+    model: z.optional(z.nullable(z.string().check(z.maxLength(80)))),
+  }),
   z.object({ type: z.literal('capacity-detected'), site: z.enum(['claude-ai', 'platform']) }),
   z.object({
     type: z.literal('dismiss'),

@@ -2,10 +2,11 @@
  * What a site's content script needs from stored state: the banner decision, made once by the
  * background with assess() and sent over, so the page never parses storage itself.
  */
-
 import type { Dismissals } from './dismissals';
+import { assessFault, type FailureLog } from './fault';
 import { isStale } from './health';
 import type { StatusState } from './model';
+import { parseModelLabel } from './models';
 import { lastDetectionAt, type Signals } from './signals';
 import { type SiteId, siteById } from './sites';
 import { assess, type Banner, CAPACITY_BANNER_MS } from './verdict';
@@ -17,28 +18,54 @@ export interface SiteView {
   recheckAt: number | null;
 }
 
-export function siteView(
-  siteId: SiteId,
-  status: StatusState,
-  signals: Signals,
-  dismissals: Dismissals,
-  now: number,
-  intervalMs: number,
-): SiteView {
+export interface SiteViewInput {
+  siteId: SiteId;
+  status: StatusState;
+  signals: Signals;
+  dismissals: Dismissals;
+  failures: FailureLog;
+  now: number;
+  intervalMs: number;
+  /** The text of the page's model menu button, if the page shows one. */
+  modelLabel?: string | null;
+  /** navigator.onLine where the background runs. */
+  online: boolean;
+}
+
+/** The quiet period after which a local failure clears without new evidence (core/fault.ts). */
+const FAULT_RECHECK_MS = 5 * 60_000;
+
+export function siteView(input: SiteViewInput): SiteView {
+  const { siteId, status, now } = input;
   const site = siteById(siteId);
-  const capacitySeenAt = lastDetectionAt(signals, siteId);
+  const capacitySeenAt = lastDetectionAt(input.signals, siteId);
+  // The status page failing with connection errors too means the user's network, not claude.ai.
+  const statusUnreachable =
+    status.health.failingSince !== null &&
+    (status.health.lastErrorKind === 'network' || status.health.lastErrorKind === 'timeout');
+  const fault = assessFault(
+    input.failures,
+    { online: input.online, otherSitesFailing: statusUnreachable },
+    capacitySeenAt,
+    now,
+  );
   const banner = assess({
     site,
     snapshot: status.snapshot,
-    stale: isStale(status, now, intervalMs),
+    stale: isStale(status, now, input.intervalMs),
     capacitySeenAt,
-    dismissals,
+    dismissals: input.dismissals,
     now,
+    currentModel: input.modelLabel ? parseModelLabel(input.modelLabel) : null,
+    fault,
   });
-  const expiry = capacitySeenAt === null ? null : capacitySeenAt + CAPACITY_BANNER_MS;
+  const expiries = [
+    capacitySeenAt === null ? null : capacitySeenAt + CAPACITY_BANNER_MS,
+    input.failures.lastFailureAt === null ? null : input.failures.lastFailureAt + FAULT_RECHECK_MS,
+  ].filter((t): t is number => t !== null && t > now);
   return {
     banner,
     lastSuccessAt: status.health.lastSuccessAt,
-    recheckAt: expiry !== null && expiry > now ? expiry : null,
+    recheckAt: expiries.length > 0 ? Math.min(...expiries) : null,
   };
 }

@@ -121,7 +121,7 @@ export function buildSnapshot(summary: Summary): Snapshot {
     .filter((c) => !groupIds.has(c.id))
     .map(toService)
     // A component pointing at a group the page does not list is shown ungrouped.
-    .map((s) => (s.groupId && !groupIds.has(s.groupId) ? { ...s, groupId: null } : s))
+    .map((s) => (s.groupId !== null && !groupIds.has(s.groupId) ? { ...s, groupId: null } : s))
     .sort((a, b) => a.position - b.position);
   const groups = groupRows
     .map((g, i) => ({ id: g.id, name: cleanText(g.name, MAX_NAME) || g.id, position: g.position ?? i + 1 }))

@@ -79,7 +79,8 @@ export const incidentUpdateSchema = z.object({
   created_at: optionalText,
   updated_at: optionalText,
   display_at: optionalText,
-  affected_components: z.catch(z.optional(z.nullable(z.array(affectedComponentSchema))), undefined),
+  // Row by row, like every list here: one malformed entry must not hide the others.
+  affected_components: z.catch(z.optional(z.nullable(lenientArray(affectedComponentSchema))), undefined),
 });
 export type StatuspageIncidentUpdate = z.infer<typeof incidentUpdateSchema>;
 

@@ -5,7 +5,9 @@
  */
 import { ALTERNATIVES, type Alternative, chooseAlternatives, failingServiceIds } from './alternatives';
 import { capacitySnoozed, type Dismissals, isDismissed } from './dismissals';
+import type { FaultVerdict } from './fault';
 import type { Incident, IncidentUpdate, Maintenance, Service, Snapshot } from './model';
+import { incidentModelScope, type ModelAdvice, type ModelName, modelAdvice } from './models';
 import { type Severity, severityRank, worst } from './severity';
 import type { Site } from './sites';
 
@@ -14,11 +16,20 @@ export const CAPACITY_BANNER_MS = 15 * 60_000;
 /** Alternatives shown in the banner; the popup lists them all. */
 export const BANNER_ALTERNATIVES = 3;
 
-export type BannerKind = 'incident' | 'outage' | 'capacity' | 'maintenance';
+/**
+ * incident / outage: the status page says the site's services are in trouble; capacity: the page
+ * showed claude.ai's capacity error; failing: claude.ai's own requests fail for this user before the
+ * status page says so; connection: those requests fail because the user's connection does;
+ * maintenance: planned work on the site's services.
+ */
+export type BannerKind = 'incident' | 'outage' | 'capacity' | 'failing' | 'connection' | 'maintenance';
 
 export interface Banner {
   kind: BannerKind;
-  /** `alert` for outages and capacity, `status` for maintenance. */
+  /**
+   * `alert` for outages, capacity and failures; `status` (the quieter informational style) for
+   * maintenance, a local connection problem, and an incident that does not name the model in use.
+   */
   role: 'alert' | 'status';
   severity: Severity;
   /** The worst incident touching the site (kind incident). */
@@ -34,6 +45,10 @@ export interface Banner {
   alternatives: Alternative[];
   /** What dismissing this banner records. */
   dismiss: { kind: 'incidents'; entries: Record<string, Severity> } | { kind: 'capacity' };
+  /** Which models the incidents name, and which model to switch to (null: no model advice). */
+  models: ModelAdvice | null;
+  /** claude.ai's own requests failing for this user (kinds failing, connection, and capacity when they fail too). */
+  fault: FaultVerdict | null;
   /** The status data is stale: say when it was last checked. */
   stale: boolean;
 }
@@ -46,6 +61,10 @@ export interface AssessInput {
   capacitySeenAt: number | null;
   dismissals: Dismissals;
   now: number;
+  /** The model the page shows as selected, when it could be read. */
+  currentModel?: ModelName | null;
+  /** What claude.ai's own request outcomes say (core/fault.ts). */
+  fault?: FaultVerdict;
 }
 
 function touchesSite(serviceIds: readonly string[], site: Site): boolean {
@@ -79,9 +98,12 @@ function incidentBanner(input: AssessInput, snapshot: Snapshot): Banner | null {
   const ranked = [...incidents].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const incident = ranked[0] ?? null;
   const severity = worst(...incidents.map((i) => i.severity), ...services.map((s) => s.state));
+  const models = modelAdvice(incidents.map(incidentModelScope), input.currentModel ?? null);
+  // Only models the user is not on are named, and the service itself is not down: a quieter note.
+  const quiet = models?.currentAffected === false && services.length === 0;
   return {
     kind: incident ? 'incident' : 'outage',
-    role: 'alert',
+    role: quiet ? 'status' : 'alert',
     severity,
     incident,
     moreIncidents: Math.max(0, incidents.length - 1),
@@ -92,6 +114,8 @@ function incidentBanner(input: AssessInput, snapshot: Snapshot): Banner | null {
     url: incident?.url ?? null,
     alternatives: siteAlternatives(snapshot, site),
     dismiss: { kind: 'incidents', entries },
+    models,
+    fault: null,
     stale: input.stale,
   };
 }
@@ -114,6 +138,9 @@ function capacityBanner(input: AssessInput): Banner | null {
     url: null,
     alternatives: siteAlternatives(snapshot, site),
     dismiss: { kind: 'capacity' },
+    models: null,
+    // Failed requests alongside the capacity text make it a confirmed failure.
+    fault: input.fault?.kind === 'claude' && input.fault.failures > 0 ? input.fault : null,
     stale: input.stale,
   };
 }
@@ -138,6 +165,38 @@ function maintenanceBanner(input: AssessInput, snapshot: Snapshot): Banner | nul
     url: maintenance?.url ?? null,
     alternatives: [],
     dismiss: { kind: 'incidents', entries: { [key]: 'maintenance' } },
+    models: null,
+    fault: null,
+    stale: input.stale,
+  };
+}
+
+/** claude.ai failing for this user (or their connection), from its own request outcomes. */
+function faultBanner(input: AssessInput): Banner | null {
+  const { fault, site, snapshot, dismissals } = input;
+  if (!fault || !site.detectsCapacity) return null;
+  const failing = fault.kind === 'claude' && fault.failures > 0;
+  if (!failing && fault.kind !== 'connection') return null;
+  const since = fault.kind === 'claude' || fault.kind === 'connection' ? fault.since : input.now;
+  // One key per episode, so a dismissed episode stays away and a new one shows again.
+  const key = `${fault.kind}:${since}`;
+  if (isDismissed(dismissals, key, 'degraded')) return null;
+  return {
+    kind: failing ? 'failing' : 'connection',
+    role: failing ? 'alert' : 'status',
+    severity: 'degraded',
+    incident: null,
+    moreIncidents: 0,
+    services: [],
+    maintenance: null,
+    startedAt: new Date(since).toISOString(),
+    latestUpdate: null,
+    url: null,
+    // A local connection problem: nothing else would work either.
+    alternatives: failing ? siteAlternatives(snapshot, site) : [],
+    dismiss: { kind: 'incidents', entries: { [key]: 'degraded' } },
+    models: null,
+    fault,
     stale: input.stale,
   };
 }
@@ -152,5 +211,5 @@ export function assess(input: AssessInput): Banner | null {
     return { ...capacity, incident: incident?.incident ?? null, url: incident?.url ?? null };
   }
   if (incident) return incident;
-  return snapshot ? maintenanceBanner(input, snapshot) : null;
+  return faultBanner(input) ?? (snapshot ? maintenanceBanner(input, snapshot) : null);
 }

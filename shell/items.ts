@@ -1,5 +1,7 @@
 /** Every stored item of the extension. The background writes them all; other surfaces read. */
 import { type Dismissals, dismissalsSchema, EMPTY_DISMISSALS } from '../core/dismissals';
+import { EMPTY_FAILURE_LOG, type FailureLog, failureLogSchema } from '../core/fault';
+import { EMPTY_HISTORY, type History, historySchema } from '../core/history';
 import { EMPTY_STATUS, type StatusState, statusStateSchema } from '../core/model';
 import { EMPTY_SIGNALS, type Signals, signalsSchema } from '../core/signals';
 import { defineStoredItem } from './stored-item';
@@ -16,3 +18,11 @@ export const signalsItem = defineStoredItem<Signals>('local:signals', signalsSch
 export const dismissalsItem = defineStoredItem<Dismissals>('local:dismissals', dismissalsSchema, EMPTY_DISMISSALS, {
   version: 1,
 });
+
+/** Per-minute counts of claude.ai's failed API requests; no URLs, no bodies. */
+export const failuresItem = defineStoredItem<FailureLog>('local:failures', failureLogSchema, EMPTY_FAILURE_LOG, {
+  version: 1,
+});
+
+/** The last days of incidents.json, pruned, for the popup's history (fetched when the popup opens). */
+export const historyItem = defineStoredItem<History>('local:history', historySchema, EMPTY_HISTORY, { version: 1 });

@@ -1,6 +1,6 @@
 /**
- * One request for summary.json to one origin: timeout, conditional headers, a size cap while
- * reading, and every failure turned into a typed outcome (never a throw).
+ * One request for summary.json (or another status JSON) to one origin: timeout, conditional
+ * headers, a size cap while reading, and every failure turned into a typed outcome (never a throw).
  */
 import type { FailureOutcome, FetchOutcome } from '../../core/health';
 import type { Validators } from '../../core/model';
@@ -53,33 +53,37 @@ function failure(kind: FailureOutcome['errorKind'], message: string, retryAfterM
   return { kind: 'failure', errorKind: kind, message, retryAfterMs: retryAfterMs ?? null };
 }
 
-export async function fetchSummary(
+/** Thrown by a fetch wrapper when a request failed and the extension lacks access to the origin. */
+export class MissingPermissionError extends Error {}
+
+export type StatusAnswer = { kind: 'not-modified' } | { kind: 'body'; text: string; headers: Headers } | FailureOutcome;
+
+/**
+ * One GET of `path` on a source's origin: timeout, size cap while reading, and every failure
+ * turned into a typed outcome (never a throw). Shared by summary.json and incidents.json.
+ */
+export async function fetchStatusText(
   source: SourceId,
-  validators: Validators | null,
+  path: string,
+  headers: Record<string, string>,
   fetchFn: FetchFn,
   nowMs: number,
   timeoutMs = FETCH_TIMEOUT_MS,
-): Promise<FetchOutcome> {
+): Promise<StatusAnswer> {
   const origin = SOURCES.find((s) => s.id === source)?.origin;
   if (!origin) return failure('network', `unknown source ${source}`);
-  const headers: Record<string, string> = { accept: 'application/json' };
-  // Validators belong to the origin that gave them.
-  if (validators?.source === source) {
-    if (validators.etag) headers['if-none-match'] = validators.etag;
-    if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
-  }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     // `no-store` keeps the HTTP cache out of the way: we send our own conditional headers.
-    const response = await fetchFn(`${origin}${SUMMARY_PATH}`, {
-      headers,
+    const response = await fetchFn(`${origin}${path}`, {
+      headers: { accept: 'application/json', ...headers },
       cache: 'no-store',
       credentials: 'omit',
       redirect: 'follow',
       signal: controller.signal,
     });
-    if (response.status === 304) return { kind: 'success', source, snapshot: null, validators };
+    if (response.status === 304) return { kind: 'not-modified' };
     if (response.status === 429 || response.status === 503) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), nowMs);
       return failure(response.status === 429 ? 'rate-limited' : 'http', `HTTP ${response.status}`, retryAfterMs);
@@ -89,23 +93,43 @@ export async function fetchSummary(
       const html = /^\s*</.test(text) ? ' with an HTML page' : '';
       return failure('http', `HTTP ${response.status}${html}`);
     }
-    const parsed = parseSummaryText(text);
-    if (!parsed.ok) return failure(parsed.kind, parsed.message);
-    return {
-      kind: 'success',
-      source,
-      snapshot: buildSnapshot(parsed.value),
-      validators: {
-        source,
-        etag: response.headers.get('etag'),
-        lastModified: response.headers.get('last-modified'),
-      },
-    };
+    return { kind: 'body', text, headers: response.headers };
   } catch (error) {
     if (error instanceof TooLargeError) return failure('too-large', `body ${error.message}`);
     if (controller.signal.aborted) return failure('timeout', `no answer within ${timeoutMs / 1000} s`);
+    if (error instanceof MissingPermissionError) return failure('permission', error.message);
     return failure('network', (error as Error).message || 'network error');
   } finally {
     clearTimeout(timer);
   }
+}
+
+export async function fetchSummary(
+  source: SourceId,
+  validators: Validators | null,
+  fetchFn: FetchFn,
+  nowMs: number,
+  timeoutMs = FETCH_TIMEOUT_MS,
+): Promise<FetchOutcome> {
+  const headers: Record<string, string> = {};
+  // Validators belong to the origin that gave them.
+  if (validators?.source === source) {
+    if (validators.etag) headers['if-none-match'] = validators.etag;
+    if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
+  }
+  const answer = await fetchStatusText(source, SUMMARY_PATH, headers, fetchFn, nowMs, timeoutMs);
+  if (answer.kind === 'not-modified') return { kind: 'success', source, snapshot: null, validators };
+  if (answer.kind === 'failure') return answer;
+  const parsed = parseSummaryText(answer.text);
+  if (!parsed.ok) return failure(parsed.kind, parsed.message);
+  return {
+    kind: 'success',
+    source,
+    snapshot: buildSnapshot(parsed.value),
+    validators: {
+      source,
+      etag: answer.headers.get('etag'),
+      lastModified: answer.headers.get('last-modified'),
+    },
+  };
 }

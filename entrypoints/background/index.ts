@@ -5,13 +5,17 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { withDismissedIncidents } from '../../core/dismissals';
+import { type OutcomeEvent, recordOutcome } from '../../core/fault';
 import { DEFAULT_INTERVAL_MS, isOlderThanInterval } from '../../core/health';
 import { type Message, parseMessage } from '../../core/messages';
 import { withDetection } from '../../core/signals';
 import { siteView } from '../../core/site-view';
-import { dismissalsItem, signalsItem, statusItem } from '../../shell/items';
+import { dismissalsItem, failuresItem, historyItem, signalsItem, statusItem } from '../../shell/items';
 import { renderBadge } from './badge';
+import { createHistoryFetcher } from './history';
+import { withPermissionCheck } from './permissions';
 import { createPoller, type PollReason } from './poller';
+import { watchClaudeRequests } from './request-watch';
 
 const POLL_ALARM = 'poll';
 
@@ -19,12 +23,21 @@ export default defineBackground({
   // Firefox MV3 runs this as an event page (background.scripts); Chrome as a service worker.
   main() {
     const intervalMs = DEFAULT_INTERVAL_MS;
+    const statusFetch = withPermissionCheck((input, init) => fetch(input, init));
     const poller = createPoller({
-      fetch: (input, init) => fetch(input, init),
+      fetch: statusFetch,
       now: Date.now,
       random: Math.random,
       read: statusItem.get,
       write: statusItem.set,
+    });
+
+    const history = createHistoryFetcher({
+      fetch: statusFetch,
+      now: Date.now,
+      read: historyItem.get,
+      write: historyItem.set,
+      services: async () => (await statusItem.get()).snapshot?.services ?? [],
     });
 
     async function poll(reason: PollReason): Promise<void> {
@@ -47,15 +60,29 @@ export default defineBackground({
         case 'refresh':
           await poll('user');
           return { ok: true };
+        case 'history-refresh':
+          await history.refresh(message.force === true);
+          return { ok: true };
         case 'site-view': {
-          const [status, signals, dismissals] = await Promise.all([
+          const [status, signals, dismissals, failures] = await Promise.all([
             statusItem.get(),
             signalsItem.get(),
             dismissalsItem.get(),
+            failuresItem.get(),
           ]);
           // Opening claude.ai with old data is a good moment to check again.
           if (isOlderThanInterval(status, Date.now(), intervalMs)) void poll('page');
-          return siteView(message.site, status, signals, dismissals, Date.now(), intervalMs);
+          return siteView({
+            siteId: message.site,
+            status,
+            signals,
+            dismissals,
+            failures,
+            now: Date.now(),
+            intervalMs,
+            modelLabel: message.model ?? null,
+            online: navigator.onLine,
+          });
         }
         case 'capacity-detected': {
           await signalsItem.set(withDetection(await signalsItem.get(), message.site, Date.now()));
@@ -74,6 +101,20 @@ export default defineBackground({
         }
       }
     }
+
+    // Outcomes arrive in bursts; writes are chained so none is lost to a read-modify-write race.
+    let failuresWrite: Promise<void> = Promise.resolve();
+    function onRequestOutcome(event: OutcomeEvent): void {
+      failuresWrite = failuresWrite.then(async () => {
+        const log = await failuresItem.get();
+        // Successes matter only to end an episode; otherwise they are not worth a storage write.
+        if (event.outcome === 'ok' && (event.kind !== 'completion' || log.lastFailureAt === null)) return;
+        await failuresItem.set(recordOutcome(log, event));
+        // The status page may have just posted an incident; look now rather than at the next alarm.
+        if (event.outcome !== 'ok') void poll('page');
+      });
+    }
+    watchClaudeRequests(onRequestOutcome);
 
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === POLL_ALARM) void poll('alarm');

@@ -1,13 +1,39 @@
 /**
  * Watches the conversation for claude.ai's capacity error as it appears. Cheap by design: it
- * only looks at added nodes, batches them, and tests their text against core/page-signals.
+ * only looks at added nodes, batches them, pre-filters text with one cheap test, and matches
+ * what passes against core/page-signals.
  */
 import { matchCapacityText } from '../../core/page-signals';
 
 /** Mutations are batched at most this often; the error must still show within a second. */
 const BATCH_MS = 100;
+/** The words every capacity pattern contains; most text nodes fail this at once. */
+const MAYBE = /capacity|overloaded|529/i;
 
-export function watchCapacityErrors(root: Node, onDetected: (patternId: string) => void): () => void {
+/** The id of the capacity pattern found in `node`'s text, or null. Text nodes are tested one by one. */
+function scan(node: Node): string | null {
+  if (node.nodeType === Node.TEXT_NODE) {
+    const text = (node as Text).data;
+    return MAYBE.test(text) ? matchCapacityText(node.parentElement?.textContent ?? text) : null;
+  }
+  if (node.nodeType !== Node.ELEMENT_NODE) return null;
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    // The paragraph, not the text node: the sentence may be split around a link.
+    if (MAYBE.test((text as Text).data)) {
+      const id = matchCapacityText(text.parentElement?.textContent ?? (text as Text).data);
+      if (id) return id;
+    }
+  }
+  return null;
+}
+
+export function watchCapacityErrors(
+  root: Node,
+  onDetected: (patternId: string) => void,
+  /** Called after each batch of changes, e.g. to notice a new model in the model menu button. */
+  onBatch: () => void = () => undefined,
+): () => void {
   let pending: Node[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -15,12 +41,11 @@ export function watchCapacityErrors(root: Node, onDetected: (patternId: string) 
     timer = null;
     const nodes = pending;
     pending = [];
+    onBatch();
     for (const node of nodes) {
       // A removed node (the page re-rendered it) is not on screen any more.
       if (!node.isConnected) continue;
-      const text = node.textContent;
-      if (!text) continue;
-      const id = matchCapacityText(text);
+      const id = scan(node);
       if (id) {
         onDetected(id);
         return;

@@ -16,7 +16,7 @@ import { watchCapacityErrors } from './capacity-watch';
 import './style.css';
 
 /** The stored items whose change may change the banner (keys of shell/items.ts without `local:`). */
-const WATCHED_KEYS = ['status', 'signals', 'dismissals'];
+const WATCHED_KEYS = ['status', 'signals', 'dismissals', 'failures'];
 /** Re-render relative times ("started 5 min ago") while a banner is up. */
 const CLOCK_MS = 30_000;
 
@@ -26,9 +26,15 @@ function pageTheme(): 'dark' | 'light' | null {
   return null;
 }
 
-async function fetchView(site: Site): Promise<SiteView | null> {
+/** The model shown in the model menu button, e.g. "Opus 4.6"; null when the page shows none. */
+function modelLabel(): string | null {
+  const text = document.querySelector(SELECTORS.modelButton)?.textContent?.trim();
+  return text ? text.slice(0, 80) : null;
+}
+
+async function fetchView(site: Site, model: string | null): Promise<SiteView | null> {
   try {
-    return (await browser.runtime.sendMessage({ type: 'site-view', site: site.id })) as SiteView | null;
+    return (await browser.runtime.sendMessage({ type: 'site-view', site: site.id, model })) as SiteView | null;
   } catch {
     // The background is restarting or the extension was updated; the next change asks again.
     return null;
@@ -41,6 +47,7 @@ async function run(ctx: ContentScriptContext, site: Site): Promise<void> {
   let clock: ReturnType<typeof setInterval> | null = null;
   let recheck: ReturnType<typeof setTimeout> | null = null;
   let expanded = false;
+  let model = site.detectsCapacity ? modelLabel() : null;
 
   const draw = () => {
     if (!ui || !view?.banner) return;
@@ -73,7 +80,7 @@ async function run(ctx: ContentScriptContext, site: Site): Promise<void> {
   };
 
   const update = async () => {
-    const next = await fetchView(site);
+    const next = await fetchView(site, model);
     if (ctx.isInvalid || next === null) return;
     view = next;
     if (recheck !== null) clearTimeout(recheck);
@@ -103,7 +110,18 @@ async function run(ctx: ContentScriptContext, site: Site): Promise<void> {
   browser.storage.onChanged.addListener(onStorage);
 
   const stopWatching = site.detectsCapacity
-    ? watchCapacityErrors(document.body, () => void send({ type: 'capacity-detected', site: site.id }))
+    ? watchCapacityErrors(
+        document.body,
+        () => void send({ type: 'capacity-detected', site: site.id }),
+        () => {
+          // Switching model may change the advice ("you are on Sonnet 4.6, which is not named").
+          const next = modelLabel();
+          if (next !== model) {
+            model = next;
+            void update();
+          }
+        },
+      )
     : () => undefined;
 
   // claude.ai is a single-page app: its own navigation does not reload us.

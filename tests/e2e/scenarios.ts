@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import type { ScenarioName } from '../replay/server.mjs';
 import { loadFixture } from '../replay/server.mjs';
 import type { Harness } from './harness';
+import { until } from './pages/banner-page';
 
 export const CLAUDE_AI = 'https://claude.ai/chat/3f1c2a7e-0d4b-4c8e-9a51-6b2f0e7d9c14';
 export const PLATFORM = 'https://platform.claude.com/workbench';
@@ -29,6 +30,16 @@ function record(name: string, value: number): void {
   const list = measured[name] ?? [];
   list.push(value);
   measured[name] = list;
+}
+
+/** claude-ai-partial, with its incident renamed to name models only (claude.ai itself not down). */
+function modelIncident(name: string): string {
+  const summary = JSON.parse(loadFixture('claude-ai-partial'));
+  summary.incidents[0].name = name;
+  for (const update of summary.incidents[0].incident_updates)
+    update.body = 'We are currently investigating this issue.';
+  for (const component of summary.components) component.status = 'operational';
+  return JSON.stringify(summary);
 }
 
 export const SCENARIOS: Scenario[] = [
@@ -219,6 +230,92 @@ export const SCENARIOS: Scenario[] = [
         expect(overlaps).toBe(false);
       }
       expect(banner && banner.right - banner.left).toBeLessThanOrEqual(360);
+    },
+  },
+  {
+    name: 'an incident naming Opus, with Opus selected: banner suggests switching model',
+    status: 'healthy',
+    async run(h) {
+      h.server.setBehaviour('primary', {
+        body: modelIncident('Elevated errors on Claude Opus 4.6'),
+        contentType: 'application/json',
+      });
+      await h.api.refresh();
+      const page = await h.openSite(`${CLAUDE_AI}?model=Opus%204.6`);
+      await page.waitForBanner();
+      expect(await page.role()).toBe('alert');
+      expect(await page.text('banner-models')).toContain('Opus 4.6');
+      expect(await page.text('banner-switch-model')).toBe('Switch to Sonnet 4.6 in the model menu.');
+    },
+  },
+  {
+    name: 'the same incident with Sonnet selected: the informational banner says so plainly',
+    status: 'healthy',
+    async run(h) {
+      h.server.setBehaviour('primary', {
+        body: modelIncident('Elevated errors on Claude Opus 4.6'),
+        contentType: 'application/json',
+      });
+      await h.api.refresh();
+      const page = await h.openSite(`${CLAUDE_AI}?model=Sonnet%204.6`);
+      await page.waitForBanner();
+      expect(await page.role()).toBe('status');
+      expect(await page.text('banner-models')).toBe('Opus 4.6 affected; you are on Sonnet 4.6, which is not named.');
+      // Switching to the affected model in the page turns it into advice.
+      await page.setModel('Opus 4.6');
+      await until(async () => ((await page.role()) === 'alert' ? true : null), 3_000, 'the alert style');
+      expect(await page.text('banner-switch-model')).toContain('Sonnet 4.6');
+    },
+  },
+  {
+    name: '"many models": no model advice',
+    status: 'healthy',
+    async run(h) {
+      h.server.setBehaviour('primary', {
+        body: modelIncident('Elevated errors across many models'),
+        contentType: 'application/json',
+      });
+      await h.api.refresh();
+      const page = await h.openSite(`${CLAUDE_AI}?model=Opus%204.6`);
+      await page.waitForBanner();
+      expect(await page.title()).toBe('Elevated errors across many models');
+      expect(await page.text('banner-models')).toBeNull();
+    },
+  },
+  {
+    name: "claude.ai's own requests fail (529, 500) while the status page is healthy: banner, then it clears on success",
+    status: 'healthy',
+    async run(h) {
+      const page = await h.openSite(CLAUDE_AI);
+      h.server.setApiBehaviour({ status: 529 });
+      expect(await page.sendCompletion()).toBe(529);
+      h.server.setApiBehaviour({ status: 500 });
+      const second = Date.now();
+      expect(await page.sendCompletion()).toBe(500);
+      await page.waitForKind('failing', 5_000);
+      record(`${h.browser.name}: second failed request -> banner (ms)`, Date.now() - second);
+      expect(await page.title()).toBe('claude.ai is failing for you right now');
+      expect(await page.alternatives()).toContain('workbench');
+      h.server.setApiBehaviour({ body: '{"ok":true}', contentType: 'application/json' });
+      expect(await page.sendCompletion()).toBe(200);
+      await page.waitForNoBanner(5_000);
+    },
+  },
+  {
+    name: 'claude.ai and the status page both unreachable: a quiet "looks local" note, no alternatives',
+    status: 'healthy',
+    async run(h) {
+      const page = await h.openSite(CLAUDE_AI);
+      h.server.setBehaviour('primary', { reset: true });
+      h.server.setBehaviour('fallback', { reset: true });
+      h.server.setApiBehaviour({ reset: true });
+      expect(await page.sendCompletion()).toBe('network-error');
+      expect(await page.sendCompletion()).toBe('network-error');
+      // The next status poll fails with connection errors too (the alarm's poll, made now).
+      await h.api.refresh();
+      await page.waitForKind('connection', 5_000);
+      expect(await page.role()).toBe('status');
+      expect(await page.alternatives()).toEqual([]);
     },
   },
 ];

@@ -45,9 +45,32 @@ async function stored() {
   };
 }
 
+/** The fake browser has no webRequest: a stand-in that lets a test fire its events. */
+function fakeWebRequest() {
+  const listeners = { completed: [] as ((d: unknown) => void)[], error: [] as ((d: unknown) => void)[] };
+  const event = (list: ((d: unknown) => void)[]) => ({
+    addListener: (fn: (d: unknown) => void) => list.push(fn),
+    removeListener: (fn: (d: unknown) => void) => list.splice(list.indexOf(fn), 1),
+  });
+  Object.assign(fakeBrowser, {
+    webRequest: { onCompleted: event(listeners.completed), onErrorOccurred: event(listeners.error) },
+  });
+  return {
+    complete: (url: string, statusCode: number) => {
+      for (const fn of listeners.completed) fn({ url, statusCode });
+    },
+    fail: (url: string, error: string) => {
+      for (const fn of listeners.error) fn({ url, error });
+    },
+  };
+}
+
+let webRequest: ReturnType<typeof fakeWebRequest>;
+
 describe('background', () => {
   beforeEach(() => {
     fakeBrowser.reset();
+    webRequest = fakeWebRequest();
     useEnglish();
   });
   afterEach(() => {
@@ -171,5 +194,24 @@ describe('background', () => {
     const answers = await fakeBrowser.runtime.onMessage.trigger({ type: 'format-disk' }, {}, () => undefined);
     expect(answers).toEqual([undefined]);
     expect(fetchFn).not.toHaveBeenCalled();
+  });
+
+  it("counts claude.ai's failed completions without keeping URLs, and a success ends the episode", async () => {
+    vi.stubGlobal('fetch', fakeFetch({ primary: () => json('healthy'), fallback: () => json('healthy') }).fn);
+    background.main();
+    const completion = 'https://claude.ai/api/organizations/0f0e/chat_conversations/5a5b-secret-id/completion';
+    webRequest.complete(completion, 529);
+    webRequest.complete(completion, 500);
+    webRequest.fail('https://claude.ai/api/organizations', 'net::ERR_ABORTED');
+    const failures = async () => (await fakeBrowser.storage.local.get('failures')).failures as Record<string, unknown>;
+    await vi.waitFor(async () => expect((await failures())?.lastFailureAt).toEqual(expect.any(Number)));
+    const log = await failures();
+    expect(JSON.stringify(log)).not.toContain('secret-id');
+    expect((log.minutes as { completionFailures: number; networkErrors: number }[])[0]).toMatchObject({
+      completionFailures: 2,
+      networkErrors: 0,
+    });
+    webRequest.complete(completion, 200);
+    await vi.waitFor(async () => expect((await failures())?.lastCompletionSuccessAt).toEqual(expect.any(Number)));
   });
 });

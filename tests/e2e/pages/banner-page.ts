@@ -63,6 +63,38 @@ export class BannerPage {
     }, null);
   }
 
+  /** The fixture page's message send: a POST to claude.ai's completion endpoint (replayed). */
+  sendCompletion(): Promise<number | 'network-error'> {
+    return this.page.evaluate(
+      () => (window as unknown as { __sendCompletion: () => Promise<number | 'network-error'> }).__sendCompletion(),
+      null,
+    );
+  }
+
+  /** Changes the model shown in the fixture's model menu button. */
+  setModel(name: string): Promise<void> {
+    return this.page.evaluate((n) => {
+      (window as unknown as { __setModel: (n: string) => void }).__setModel(n);
+    }, name);
+  }
+
+  async kind(): Promise<string | null> {
+    return (await this.query('.so-banner'))[0]?.attrs['data-kind'] ?? null;
+  }
+
+  async role(): Promise<string | null> {
+    return (await this.query('.so-banner'))[0]?.attrs.role ?? null;
+  }
+
+  async text(testId: string): Promise<string | null> {
+    return (await this.query(`[data-testid="${testId}"]`))[0]?.text.trim() ?? null;
+  }
+
+  /** Waits until the banner is of `kind` (or gone, for null). */
+  async waitForKind(kind: string | null, timeoutMs = 5_000): Promise<void> {
+    await until(async () => ((await this.kind()) === kind ? true : null), timeoutMs, `a banner of kind ${kind}`);
+  }
+
   /** Boxes of the banner, the message box and the send button. */
   rects(selectors: string[]) {
     return this.page.evaluate(deepRects, selectors);

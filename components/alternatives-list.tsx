@@ -1,0 +1,60 @@
+/**
+ * Where to keep working: the catalogue of core/alternatives.ts, without anything that depends on a
+ * failing service (named apart as also affected). The chat line and the Claude Code line come in
+ * the order of what is down: Claude Code first when it is failing and claude.ai is not.
+ */
+import { ALTERNATIVES, type Alternative, chooseAlternatives, failingServiceIds } from '../core/alternatives';
+import type { Snapshot } from '../core/model';
+import { SERVICE_IDS } from '../core/services';
+import { t } from '../shell/i18n';
+import { ExternalLink } from './incident-list';
+
+export interface AlternativeGroups {
+  groups: { id: 'chat' | 'code'; items: Alternative[] }[];
+  affected: Alternative[];
+}
+
+export function alternativeGroups(snapshot: Snapshot | null): AlternativeGroups {
+  const failing = failingServiceIds(snapshot);
+  const { recommended, affected } = chooseAlternatives(ALTERNATIVES, failing);
+  const chat = { id: 'chat' as const, items: recommended.filter((a) => !a.forClaudeCode) };
+  const code = { id: 'code' as const, items: recommended.filter((a) => a.forClaudeCode) };
+  const codeFirst = failing.has(SERVICE_IDS.code) && !failing.has(SERVICE_IDS.claudeAi);
+  return { groups: codeFirst ? [code, chat] : [chat, code], affected };
+}
+
+function Item({ alternative }: { alternative: Alternative }) {
+  return (
+    <li data-alt-id={alternative.id}>
+      <ExternalLink href={alternative.url} text={alternative.name} />{' '}
+      <span class="so-meta">{alternative.needs.map((need) => t(`need_${need.replace(/-/g, '_')}`)).join(' / ')}</span>
+    </li>
+  );
+}
+
+export function AlternativesList({ snapshot }: { snapshot: Snapshot | null }) {
+  const { groups, affected } = alternativeGroups(snapshot);
+  return (
+    <section aria-labelledby="so-alternatives-heading" data-testid="alternatives">
+      <h2 id="so-alternatives-heading">{t('popupAlternatives')}</h2>
+      {groups.map(
+        (group) =>
+          group.items.length > 0 && (
+            <div key={group.id} data-group={group.id}>
+              <h3>{t(group.id === 'chat' ? 'popupAltChat' : 'popupAltCode')}</h3>
+              <ul class="so-alts">
+                {group.items.map((a) => (
+                  <Item key={a.id} alternative={a} />
+                ))}
+              </ul>
+            </div>
+          ),
+      )}
+      {affected.length > 0 && (
+        <p class="so-meta" data-testid="also-affected">
+          {t('popupAlsoAffected', affected.map((a) => a.name).join(', '))}
+        </p>
+      )}
+    </section>
+  );
+}

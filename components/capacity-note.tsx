@@ -1,0 +1,26 @@
+/** "Seen on your screen": capacity errors claude.ai showed, which the status page never lists. */
+import { clockTime } from '../core/format';
+import { detectionsSince, lastDetectionAt, type Signals } from '../core/signals';
+import { t } from '../shell/i18n';
+
+export const CAPACITY_WINDOW_MS = 60 * 60_000;
+
+export function capacityCount(signals: Signals, now: number): number {
+  return detectionsSince(signals, now - CAPACITY_WINDOW_MS, 'claude-ai');
+}
+
+export function CapacityNote({ signals, now }: { signals: Signals; now: number }) {
+  const count = capacityCount(signals, now);
+  const last = lastDetectionAt(signals, 'claude-ai');
+  return (
+    <section aria-labelledby="so-seen-heading" data-testid="capacity-note" data-count={count}>
+      <h2 id="so-seen-heading">{t('popupSeenHeading')}</h2>
+      <p class={count > 0 ? 'so-seen' : 'so-meta'}>
+        {count > 0
+          ? t('popupCapacityCount', count, clockTime(new Date(last ?? now).toISOString()) ?? '')
+          : t('popupCapacityNone')}
+      </p>
+      {count > 0 && <p class="so-meta">{t('popupCapacityNote')}</p>}
+    </section>
+  );
+}

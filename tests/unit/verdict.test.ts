@@ -1,0 +1,238 @@
+/**
+ * assess(): site x status fixture x local signals -> banner or none, and which alternatives.
+ */
+import { describe, expect, it } from 'vitest';
+import { EMPTY_DISMISSALS, withDismissedIncidents } from '../../core/dismissals';
+import { EMPTY_FAILURE_LOG, type FaultVerdict } from '../../core/fault';
+import { EMPTY_HEALTH } from '../../core/model';
+import { parseModelLabel } from '../../core/models';
+import { EMPTY_SIGNALS } from '../../core/signals';
+import { siteView } from '../../core/site-view';
+import { type SiteId, siteById } from '../../core/sites';
+import { assess, CAPACITY_BANNER_MS } from '../../core/verdict';
+import { loadSnapshot, type SummaryFixture } from './fixtures';
+
+const NOW = Date.parse('2026-11-20T14:00:00Z');
+const NONE: FaultVerdict = { kind: 'none' };
+
+function decide(site: SiteId, fixture: SummaryFixture | null, extra: Partial<Parameters<typeof assess>[0]> = {}) {
+  return assess({
+    site: siteById(site),
+    snapshot: fixture ? loadSnapshot(fixture) : null,
+    stale: false,
+    capacitySeenAt: null,
+    dismissals: EMPTY_DISMISSALS,
+    now: NOW,
+    fault: NONE,
+    ...extra,
+  });
+}
+
+describe('assess: status page only', () => {
+  it.each([
+    // site, fixture, banner kind (null: no banner), role
+    ['claude-ai', 'healthy', null, null],
+    ['claude-ai', 'added-component', null, null],
+    ['claude-ai', 'claude-ai-partial', 'incident', 'alert'],
+    ['claude-ai', 'major-outage', 'incident', 'alert'],
+    ['claude-ai', 'many-models', 'incident', 'alert'],
+    ['claude-ai', 'cowork-only', null, null],
+    ['claude-ai', 'api-outage', null, null],
+    ['claude-ai', 'maintenance', null, null],
+    ['platform', 'healthy', null, null],
+    ['platform', 'claude-ai-partial', null, null],
+    ['platform', 'api-outage', 'incident', 'alert'],
+    ['platform', 'maintenance', 'maintenance', 'status'],
+    ['platform', 'cowork-only', null, null],
+  ] as const)('%s with %s -> %s', (site, fixture, kind, role) => {
+    const banner = decide(site, fixture);
+    expect(banner?.kind ?? null).toBe(kind);
+    expect(banner?.role ?? null).toBe(role);
+  });
+
+  it('names the worst incident of the site and links to it', () => {
+    const banner = decide('claude-ai', 'claude-ai-partial');
+    expect(banner?.incident?.name).toBe('Elevated errors on claude.ai');
+    expect(banner?.url).toMatch(/^https:\/\/stspg\.io\//);
+    expect(banner?.latestUpdate?.body.length).toBeGreaterThan(0);
+  });
+
+  it('offers what still works: API down -> no Workbench, no API-key apps; Bedrock and Vertex stay', () => {
+    const ids = decide('claude-ai', 'major-outage')?.alternatives.map((a) => a.id);
+    expect(ids).toEqual(['bedrock', 'vertex', 'openrouter']);
+  });
+
+  it('offers the Workbench first when only claude.ai is down', () => {
+    expect(decide('claude-ai', 'claude-ai-partial')?.alternatives.map((a) => a.id)).toEqual([
+      'workbench',
+      'bedrock',
+      'vertex',
+    ]);
+  });
+
+  it('never sends someone on platform.claude.com to the Workbench', () => {
+    const ids = decide('platform', 'api-outage')?.alternatives.map((a) => a.id) ?? [];
+    expect(ids).not.toContain('workbench');
+    expect(ids.length).toBeGreaterThan(0);
+  });
+});
+
+describe('assess: dismissals', () => {
+  it('a dismissed incident stays away until it gets worse', () => {
+    const first = decide('claude-ai', 'claude-ai-partial');
+    if (first?.dismiss.kind !== 'incidents') throw new Error('expected an incident banner');
+    const dismissed = withDismissedIncidents(EMPTY_DISMISSALS, first.dismiss.entries);
+    expect(decide('claude-ai', 'claude-ai-partial', { dismissals: dismissed })).toBeNull();
+    const worse = loadSnapshot('claude-ai-partial');
+    const incident = worse.incidents[0];
+    if (!incident) throw new Error('fixture without incident');
+    incident.severity = 'major_outage';
+    expect(decide('claude-ai', null, { snapshot: worse, dismissals: dismissed })?.kind).toBe('incident');
+  });
+
+  it('a new incident shows although another was dismissed', () => {
+    const first = decide('claude-ai', 'claude-ai-partial');
+    if (first?.dismiss.kind !== 'incidents') throw new Error('expected an incident banner');
+    const dismissed = withDismissedIncidents(EMPTY_DISMISSALS, first.dismiss.entries);
+    expect(decide('claude-ai', 'major-outage', { dismissals: dismissed })?.kind).toBe('incident');
+  });
+});
+
+describe('assess: capacity errors seen on the page', () => {
+  it.each([
+    ['seen just now on a healthy day', 'healthy', 0, 'capacity'],
+    ['seen 14 minutes ago', 'healthy', 14 * 60_000, 'capacity'],
+    ['seen longer ago than the banner lasts', 'healthy', CAPACITY_BANNER_MS + 1, null],
+    ['seen during a Cowork-only incident', 'cowork-only', 0, 'capacity'],
+    ['seen during a major claude.ai outage: the incident wins', 'major-outage', 0, 'incident'],
+  ] as const)('%s -> %s', (_name, fixture, ago, kind) => {
+    expect(decide('claude-ai', fixture, { capacitySeenAt: NOW - ago })?.kind ?? null).toBe(kind);
+  });
+
+  it('is never raised on platform.claude.com', () => {
+    expect(decide('platform', 'healthy', { capacitySeenAt: NOW })).toBeNull();
+  });
+
+  it('a dismissed capacity banner stays away 30 minutes unless the error appears again after that', () => {
+    const dismissals = { ...EMPTY_DISMISSALS, capacityDismissedAt: new Date(NOW - 10 * 60_000).toISOString() };
+    expect(decide('claude-ai', 'healthy', { capacitySeenAt: NOW - 60_000, dismissals })).toBeNull();
+    const later = { ...EMPTY_DISMISSALS, capacityDismissedAt: new Date(NOW - 31 * 60_000).toISOString() };
+    expect(decide('claude-ai', 'healthy', { capacitySeenAt: NOW, dismissals: later })?.kind).toBe('capacity');
+  });
+});
+
+describe('assess: models named by incidents', () => {
+  const opusIncident = () => {
+    const snapshot = loadSnapshot('claude-ai-partial');
+    const incident = snapshot.incidents[0];
+    if (!incident) throw new Error('fixture without incident');
+    incident.name = 'Elevated errors on Claude Opus 4.6';
+    incident.updates = [];
+    // The model is named, claude.ai itself is not down.
+    snapshot.services = snapshot.services.map((s) => ({ ...s, state: 'operational' }));
+    incident.serviceIds = [snapshot.services[0]?.id ?? ''];
+    return snapshot;
+  };
+
+  it('on the affected model: alert, and switch to a model the incident does not name', () => {
+    const banner = decide('claude-ai', null, { snapshot: opusIncident(), currentModel: parseModelLabel('Opus 4.6') });
+    expect(banner?.role).toBe('alert');
+    expect(banner?.models?.affected.map((m) => m.label)).toEqual(['Opus 4.6']);
+    expect(banner?.models?.switchTo?.label).toBe('Sonnet 4.6');
+  });
+
+  it('on another model: the quieter informational style', () => {
+    const banner = decide('claude-ai', null, { snapshot: opusIncident(), currentModel: parseModelLabel('Sonnet 4.6') });
+    expect(banner?.role).toBe('status');
+    expect(banner?.models?.currentAffected).toBe(false);
+  });
+
+  it('"many models" and nothing narrower: no model advice', () => {
+    const snapshot = opusIncident();
+    const incident = snapshot.incidents[0];
+    if (!incident) throw new Error('fixture without incident');
+    incident.name = 'Elevated errors across many models';
+    const banner = decide('claude-ai', null, { snapshot, currentModel: parseModelLabel('Opus 4.6') });
+    expect(banner?.kind).toBe('incident');
+    expect(banner?.role).toBe('alert');
+    expect(banner?.models).toBeNull();
+  });
+
+  it('an update that narrows "many models" to three wins over the title', () => {
+    const banner = decide('claude-ai', 'many-models', { currentModel: parseModelLabel('Sonnet 4.5') });
+    expect(banner?.models?.affected.map((m) => m.label)).toEqual(['Sonnet 4.0', 'Sonnet 4.5', 'Opus 4.5']);
+    expect(banner?.models?.currentAffected).toBe(true);
+    expect(banner?.role).toBe('alert');
+  });
+});
+
+describe('assess: claude.ai failing for this user', () => {
+  it.each([
+    [
+      'claude failing, status healthy',
+      { kind: 'claude', since: NOW - 60_000, confidence: 'likely', failures: 2 },
+      'failing',
+      'alert',
+      true,
+    ],
+    ['connection', { kind: 'connection', since: NOW - 60_000 }, 'connection', 'status', false],
+    ['unknown', { kind: 'unknown', failures: 1 }, null, null, false],
+    [
+      'capacity alone (no failures) is the capacity banner, not this',
+      { kind: 'claude', since: NOW, confidence: 'likely', failures: 0 },
+      null,
+      null,
+      false,
+    ],
+  ] as const)('%s -> %s', (_name, fault, kind, role, alternatives) => {
+    const banner = decide('claude-ai', 'healthy', { fault: fault as FaultVerdict });
+    expect(banner?.kind ?? null).toBe(kind);
+    expect(banner?.role ?? null).toBe(role);
+    expect((banner?.alternatives.length ?? 0) > 0).toBe(alternatives);
+  });
+
+  it('when the API is down too, only alternatives that do not need it', () => {
+    const banner = decide('claude-ai', 'api-outage', {
+      fault: { kind: 'claude', since: NOW - 60_000, confidence: 'likely', failures: 3 },
+    });
+    expect(banner?.kind).toBe('failing');
+    expect(banner?.alternatives.map((a) => a.id)).toEqual(['bedrock', 'vertex', 'openrouter']);
+  });
+});
+
+describe('siteView', () => {
+  it('combines status, signals and failures, and says when to look again', () => {
+    const view = siteView({
+      siteId: 'claude-ai',
+      status: {
+        snapshot: loadSnapshot('healthy'),
+        health: { ...EMPTY_HEALTH, lastSuccessAt: new Date(NOW).toISOString() },
+      },
+      signals: { capacity: [{ at: new Date(NOW - 1000).toISOString(), site: 'claude-ai' }] },
+      dismissals: EMPTY_DISMISSALS,
+      failures: EMPTY_FAILURE_LOG,
+      now: NOW,
+      intervalMs: 60_000,
+      online: true,
+    });
+    expect(view.banner?.kind).toBe('capacity');
+    expect(view.recheckAt).toBe(NOW - 1000 + CAPACITY_BANNER_MS);
+  });
+
+  it('no banner and no recheck on a healthy day', () => {
+    const view = siteView({
+      siteId: 'claude-ai',
+      status: {
+        snapshot: loadSnapshot('healthy'),
+        health: { ...EMPTY_HEALTH, lastSuccessAt: new Date(NOW).toISOString() },
+      },
+      signals: EMPTY_SIGNALS,
+      dismissals: EMPTY_DISMISSALS,
+      failures: EMPTY_FAILURE_LOG,
+      now: NOW,
+      intervalMs: 60_000,
+      online: true,
+    });
+    expect(view).toEqual({ banner: null, lastSuccessAt: new Date(NOW).toISOString(), recheckAt: null });
+  });
+});
