@@ -20,6 +20,8 @@ export default defineConfig({
     // webRequest observes (never blocks, never reads bodies) claude.ai's own API requests, and only
     // on claude.ai: Chrome fires it only for hosts in host_permissions (README, "Permissions").
     permissions: ['alarms', 'storage', 'webRequest'],
+    // Asked for only when the user turns notifications on in the options.
+    optional_permissions: ['notifications'],
     host_permissions: [...STATUS_ORIGINS.map((origin) => `${origin}/*`), ...SITE_MATCHES],
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

@@ -1,140 +1,61 @@
 /**
- * The in-page banner. Plain DOM rather than Preact: the content script runs on every claude.ai
- * page and has a 10 KB gzip budget (issue #8), which Preact alone would use half of.
- * Remote text only ever becomes text nodes (`textContent`); links are only those core/ checked
- * (https on the status origins, or the alternatives catalogue).
+ * The in-page banner as DOM, from the words the background composed (components/banner-text.ts).
+ * Plain DOM rather than Preact: the content script runs on every claude.ai page and has a 10 KB
+ * gzip budget (issue #8). Remote text only ever becomes text nodes; links are only those core/
+ * checked (https on the status origins, or the alternatives catalogue) and are re-checked here.
  */
-import { clockTime, relativeTime } from '../core/format';
-import type { Banner as BannerModel } from '../core/verdict';
-import { t } from '../shell/i18n';
-
-/** Longer updates are cut here; the whole text is one click away. */
-export const BODY_PREVIEW = 280;
+import type { BannerLink, BannerText } from './banner-text';
 
 export interface BannerProps {
-  banner: BannerModel;
-  siteLabel: string;
-  lastSuccessAt: string | null;
-  now: number;
+  text: BannerText;
   expanded: boolean;
   onToggle: () => void;
   onDismiss: () => void;
 }
 
-type Attrs = Record<string, string>;
-
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
-  attrs: Attrs = {},
-  ...children: (Node | string | null | false)[]
+  attrs: Record<string, string | undefined> = {},
+  ...children: (Node | string | null | false | undefined)[]
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) node.setAttribute(name, value);
   for (const child of children) if (child) node.append(child);
   return node;
 }
 
-function link(href: string, text: string, attrs: Attrs = {}): HTMLAnchorElement {
-  return el('a', { href, target: '_blank', rel: 'noopener noreferrer', ...attrs }, text);
-}
-
-export function bannerTitle(banner: BannerModel, siteLabel: string): string {
-  switch (banner.kind) {
-    case 'incident':
-      return banner.incident?.name ?? t(`severity_${banner.severity}`);
-    case 'outage':
-      return t('bannerOutageTitle', siteLabel, t(`severity_${banner.severity}`));
-    case 'capacity':
-      return t('bannerCapacityTitle');
-    case 'maintenance':
-      return t('bannerMaintenanceTitle', banner.maintenance?.name ?? siteLabel);
-    case 'failing':
-      return t('bannerFailingTitle');
-    case 'connection':
-      return t('bannerConnectionTitle');
-  }
-}
-
-/** Which models the incident names, and the way out inside claude.ai: another model. */
-function modelLine(banner: BannerModel): HTMLElement | null {
-  const advice = banner.models;
-  if (!advice || advice.affected.length === 0) return null;
-  const names = advice.affected.map((m) => m.label).join(', ');
-  if (advice.currentAffected === false && advice.current) {
-    return el(
-      'p',
-      { class: 'so-models', 'data-testid': 'banner-models' },
-      t('bannerModelNotNamed', names, advice.current.label),
-    );
-  }
+function link(l: BannerLink): HTMLAnchorElement | null {
+  // Defence in depth: whatever reaches the page, only https opens.
+  if (!l.href.startsWith('https://')) return null;
   return el(
-    'p',
-    { class: 'so-models', 'data-testid': 'banner-models' },
-    el('span', {}, t('bannerModelsAffected', names)),
-    advice.switchTo &&
-      el('strong', { 'data-testid': 'banner-switch-model' }, t('bannerSwitchModel', advice.switchTo.label)),
+    'a',
+    {
+      href: l.href,
+      target: '_blank',
+      rel: 'noopener noreferrer',
+      'data-testid': l.testId,
+      'data-alternative': l.alternative,
+    },
+    l.text,
   );
 }
 
-/** What the page's own failed requests say, in words. */
-function faultLine(banner: BannerModel): HTMLElement | null {
-  const fault = banner.fault;
-  if (banner.kind === 'connection') return el('p', { class: 'so-body' }, t('bannerConnectionBody'));
-  if (fault?.kind !== 'claude') return null;
-  const since = clockTime(new Date(fault.since).toISOString()) ?? '';
-  if (banner.kind === 'failing') {
-    return el('p', { class: 'so-body', 'data-testid': 'banner-fault' }, t('bannerFailingBody', since));
-  }
-  return el('p', { class: 'so-body', 'data-testid': 'banner-fault' }, t('bannerFailingConfirmed', fault.failures));
+function button(cls: string, label: string, text: string, onClick: () => void, attrs = {}): HTMLButtonElement {
+  const b = el('button', { type: 'button', class: cls, 'aria-label': label, title: label, ...attrs }, text);
+  b.addEventListener('click', onClick);
+  return b;
 }
 
-export function buildBanner(props: BannerProps): HTMLElement {
-  const { banner, siteLabel, lastSuccessAt, now, expanded } = props;
-  const started = relativeTime(banner.startedAt, now);
-  const body = banner.latestUpdate?.body ?? '';
-  const long = body.length > BODY_PREVIEW;
-
-  const toggle = el('button', { type: 'button', class: 'so-link-button', 'aria-expanded': String(expanded) });
-  toggle.textContent = expanded ? t('bannerLess') : t('bannerMoreText');
-  toggle.addEventListener('click', props.onToggle);
-
-  const dismiss = el('button', {
-    type: 'button',
-    class: 'so-dismiss',
-    'aria-label': t('bannerDismiss'),
-    title: t('bannerDismiss'),
-  });
-  dismiss.textContent = '×';
-  dismiss.addEventListener('click', props.onDismiss);
-
-  const meta = el(
-    'p',
-    { class: 'so-meta' },
-    started && el('span', {}, t('bannerStarted', started)),
-    banner.maintenance?.scheduledUntil
-      ? el('span', {}, t('bannerMaintenanceUntil', clockTime(banner.maintenance.scheduledUntil) ?? ''))
-      : null,
-    banner.url && link(banner.url, t('bannerIncidentLink'), { 'data-testid': 'banner-incident-link' }),
-    banner.stale && el('span', { class: 'so-stale' }, t('bannerStale', clockTime(lastSuccessAt) ?? t('never'))),
-  );
-
-  const alternatives =
-    banner.alternatives.length > 0 &&
-    el(
-      'p',
-      { class: 'so-alternatives', 'data-testid': 'banner-alternatives' },
-      el('span', {}, t('bannerTryInstead')),
-      ...banner.alternatives.map((a) => link(a.url, a.name, { 'data-alternative': a.id })),
-    );
-
+export function buildBanner({ text, expanded, onToggle, onDismiss }: BannerProps): HTMLElement {
+  const update = text.update;
   return el(
     'section',
     {
-      class: `so-banner so-kind-${banner.kind} so-sev-${banner.severity}`,
-      role: banner.role,
-      'aria-label': t('bannerLabel'),
-      'data-kind': banner.kind,
-      'data-severity': banner.severity,
+      class: `so-banner so-kind-${text.kind} so-sev-${text.severity}`,
+      role: text.role,
+      'aria-label': text.label,
+      'data-kind': text.kind,
+      'data-severity': text.severity,
     },
     el(
       'div',
@@ -142,36 +63,58 @@ export function buildBanner(props: BannerProps): HTMLElement {
       el(
         'p',
         { class: 'so-title' },
-        el('span', { class: 'so-severity' }, t(`severity_${banner.severity}`)),
-        el('span', { class: 'so-name', 'data-testid': 'banner-title' }, bannerTitle(banner, siteLabel)),
-        banner.moreIncidents > 0 && el('span', { class: 'so-more' }, t('bannerMore', banner.moreIncidents)),
+        el('span', { class: 'so-severity' }, text.severityLabel),
+        el('span', { class: 'so-name', 'data-testid': 'banner-title' }, text.title),
+        text.more && el('span', { class: 'so-more' }, text.more),
       ),
-      modelLine(banner),
-      banner.kind === 'capacity' && el('p', { class: 'so-body' }, t('bannerCapacityBody')),
-      faultLine(banner),
-      body &&
+      ...text.lines.map((line) =>
+        el(
+          'p',
+          { class: 'so-body', 'data-testid': line.testId },
+          line.text,
+          line.strong && ' ',
+          line.strong && el('strong', { 'data-testid': line.strongTestId }, line.strong),
+        ),
+      ),
+      update &&
         el(
           'p',
           { class: 'so-body so-update', 'data-testid': 'banner-update' },
-          long && !expanded ? `${body.slice(0, BODY_PREVIEW).trimEnd()}…` : body,
-          long && toggle,
+          update.preview && !expanded ? update.preview : update.full,
+          update.preview &&
+            button(
+              'so-link-button',
+              expanded ? update.lessLabel : update.moreLabel,
+              expanded ? update.lessLabel : update.moreLabel,
+              onToggle,
+              {
+                'aria-expanded': String(expanded),
+              },
+            ),
         ),
-      meta,
-      alternatives,
+      el(
+        'p',
+        { class: 'so-meta' },
+        ...text.meta.map((m) => el('span', {}, m)),
+        text.incidentLink && link(text.incidentLink),
+      ),
+      text.alternatives.length > 0 &&
+        el(
+          'p',
+          { class: 'so-alternatives', 'data-testid': 'banner-alternatives' },
+          el('span', {}, text.alternativesLabel),
+          ...text.alternatives.map(link),
+        ),
     ),
-    dismiss,
+    button('so-dismiss', text.dismissLabel, '×', onDismiss),
   );
 }
 
 /** Replaces the banner in `container`, keeping focus on the control that had it. */
 export function renderBanner(container: HTMLElement, props: BannerProps): void {
   const root = container.getRootNode() as Document | ShadowRoot;
-  const focused = root.activeElement;
-  const focusKey = focused?.classList.contains('so-link-button')
-    ? '.so-link-button'
-    : focused?.classList.contains('so-dismiss')
-      ? '.so-dismiss'
-      : null;
+  const focused = root.activeElement?.className;
   container.replaceChildren(buildBanner(props));
-  if (focusKey) container.querySelector<HTMLElement>(focusKey)?.focus();
+  if (focused === 'so-link-button' || focused === 'so-dismiss')
+    container.querySelector<HTMLElement>(`.${focused}`)?.focus();
 }

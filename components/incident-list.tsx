@@ -51,11 +51,7 @@ function IncidentCard({ incident, services, now, expanded, onToggle }: CardProps
   const names = services.filter((s) => incident.serviceIds.includes(s.id)).map((s) => s.name);
   const headingId = `so-incident-${incident.id}`;
   return (
-    <article
-      class={`so-card so-state-${incident.severity}`}
-      aria-labelledby={headingId}
-      data-incident-id={incident.id}
-    >
+    <article class={`so-card so-state-${incident.severity}`} aria-labelledby={headingId} data-incident-id={incident.id}>
       <h3 id={headingId}>{incident.name}</h3>
       <p class="so-meta">
         <span class="so-tag" data-testid="incident-impact">

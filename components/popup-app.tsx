@@ -1,42 +1,82 @@
-/** The toolbar popup: paints from stored state at once, refreshes when the data is old. */
+/**
+ * The toolbar popup: paints from stored state at once, refreshes when the data is old. In one
+ * glance: what is broken, since when, what Anthropic last said, and where to keep working.
+ */
 import { useEffect } from 'preact/hooks';
+import { failingServiceIds } from '../core/alternatives';
 import { DEFAULT_INTERVAL_MS } from '../core/health';
 import { STATUS_PAGE_URL } from '../core/sources';
-import { usePopupStore } from '../entrypoints/popup/store';
+import { usePopupState } from '../entrypoints/popup/store';
 import { t } from '../shell/i18n';
+import { AlternativesList } from './alternatives-list';
+import { CapacityNote, capacityCount } from './capacity-note';
+import { HistorySection } from './history-section';
+import { ExternalLink, IncidentList } from './incident-list';
+import { MaintenanceList } from './maintenance-list';
+import { PermissionNotice } from './permission-notice';
 import { ServiceList } from './service-list';
 import { StatusHeader } from './status-header';
 
 export interface PopupAppProps {
   onRefresh: () => void;
+  onGrantAccess: () => void;
 }
 
-export function PopupApp({ onRefresh }: PopupAppProps) {
-  const { status, now, refreshing, announcement } = usePopupStore();
-  const tick = usePopupStore((s) => s.tick);
+export function PopupApp({ onRefresh, onGrantAccess }: PopupAppProps) {
+  const s = usePopupState();
+  const { status, now, signals } = s;
+  const snapshot = status.snapshot;
+  const tick = s.tick;
   useEffect(() => {
     // Keeps "checked 40 s ago" true while the popup stays open.
     const timer = setInterval(() => tick(Date.now()), 10_000);
     return () => clearInterval(timer);
   }, [tick]);
+  const services = snapshot?.services ?? [];
+  const showAlternatives = failingServiceIds(snapshot).size > 0 || capacityCount(signals, now) > 0;
   return (
-    <main class="so-popup">
+    <div class="so-popup">
       <StatusHeader
         status={status}
         now={now}
         intervalMs={DEFAULT_INTERVAL_MS}
-        refreshing={refreshing}
+        refreshing={s.refreshing}
         onRefresh={onRefresh}
       />
-      {status.snapshot && <ServiceList services={status.snapshot.services} groups={status.snapshot.groups} />}
+      <main>
+        {(s.access === 'missing' || (s.access !== 'granted' && status.health.lastErrorKind === 'permission')) && (
+          <PermissionNotice onGrant={onGrantAccess} />
+        )}
+        {snapshot && (
+          <>
+            <IncidentList
+              incidents={snapshot.incidents}
+              services={services}
+              now={now}
+              expanded={s.expanded}
+              onToggle={s.toggleExpanded}
+            />
+            <MaintenanceList maintenances={snapshot.maintenances} now={now} />
+            <ServiceList services={services} groups={snapshot.groups} />
+          </>
+        )}
+        {showAlternatives && <AlternativesList snapshot={snapshot} />}
+        <CapacityNote signals={signals} now={now} />
+        <HistorySection
+          history={s.history}
+          services={services}
+          now={now}
+          loading={s.historyLoading}
+          detail={s.stripDetail}
+          onDetail={s.setStripDetail}
+        />
+      </main>
       <footer class="so-footer">
-        <a href={STATUS_PAGE_URL} target="_blank" rel="noopener noreferrer">
-          {t('popupOpenStatusPage')}
-        </a>
+        <ExternalLink href={STATUS_PAGE_URL} text={t('popupOpenStatusPage')} />
       </footer>
-      <p class="so-live" aria-live="polite">
-        {announcement}
+      <p class="so-sr" aria-live="polite">
+        {s.announcement}
       </p>
-    </main>
+    </div>
   );
 }

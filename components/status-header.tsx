@@ -20,9 +20,9 @@ export function StatusHeader({ status, now, intervalMs, refreshing, onRefresh }:
   return (
     <header class={`so-header so-kind-${view.kind}`} data-kind={view.kind}>
       <div class="so-overall">
-        <span class="so-overall-text" data-testid="overall">
+        <h1 class="so-overall-text" data-testid="overall">
           {snapshot ? t(`severity_${snapshot.severity}`) : t('severity_stale')}
-        </span>
+        </h1>
         <button type="button" class="so-refresh" onClick={onRefresh} disabled={refreshing} aria-busy={refreshing}>
           {refreshing ? t('popupRefreshing') : t('popupRefresh')}
         </button>

@@ -3,10 +3,13 @@
  * of stored state. Parsed where they arrive: a message is untrusted input too.
  */
 import * as z from 'zod/mini';
+import { settingsSchema } from './settings';
 import { SEVERITIES } from './severity';
 
 export const messageSchema = z.union([
   z.object({ type: z.literal('refresh') }),
+  /** The options page asks the background (the only writer) to store new settings. */
+  z.object({ type: z.literal('settings'), settings: settingsSchema }),
   /** The popup asks for incidents.json; the background fetches it at most every 10 min unless forced. */
   z.object({ type: z.literal('history-refresh'), force: z.optional(z.boolean()) }),
   /** The content script asks what to show on its site; the background answers with a SiteView. */

@@ -3,10 +3,11 @@
  * background with assess() and sent over, so the page never parses storage itself.
  */
 import type { Dismissals } from './dismissals';
-import { assessFault, type FailureLog } from './fault';
+import { assessFault, EMPTY_FAILURE_LOG, type FailureLog } from './fault';
 import { isStale } from './health';
 import type { StatusState } from './model';
 import { parseModelLabel } from './models';
+import { bannerEnabled, type Language, type Settings, type Theme } from './settings';
 import { lastDetectionAt, type Signals } from './signals';
 import { type SiteId, siteById } from './sites';
 import { assess, type Banner, CAPACITY_BANNER_MS } from './verdict';
@@ -16,6 +17,10 @@ export interface SiteView {
   lastSuccessAt: string | null;
   /** When the banner may change without new data (a capacity banner expiring), ms; null if never. */
   recheckAt: number | null;
+  /** What the page should do and look like, from the user's settings. */
+  detectCapacity: boolean;
+  language: Language;
+  theme: Theme;
 }
 
 export interface SiteViewInput {
@@ -30,42 +35,49 @@ export interface SiteViewInput {
   modelLabel?: string | null;
   /** navigator.onLine where the background runs. */
   online: boolean;
+  settings: Settings;
 }
 
 /** The quiet period after which a local failure clears without new evidence (core/fault.ts). */
 const FAULT_RECHECK_MS = 5 * 60_000;
 
 export function siteView(input: SiteViewInput): SiteView {
-  const { siteId, status, now } = input;
+  const { siteId, status, now, settings } = input;
   const site = siteById(siteId);
-  const capacitySeenAt = lastDetectionAt(input.signals, siteId);
+  const capacitySeenAt = settings.capacityDetection ? lastDetectionAt(input.signals, siteId) : null;
+  const failures = settings.requestSignal ? input.failures : EMPTY_FAILURE_LOG;
   // The status page failing with connection errors too means the user's network, not claude.ai.
   const statusUnreachable =
     status.health.failingSince !== null &&
     (status.health.lastErrorKind === 'network' || status.health.lastErrorKind === 'timeout');
   const fault = assessFault(
-    input.failures,
+    failures,
     { online: input.online, otherSitesFailing: statusUnreachable },
     capacitySeenAt,
     now,
   );
-  const banner = assess({
-    site,
-    snapshot: status.snapshot,
-    stale: isStale(status, now, input.intervalMs),
-    capacitySeenAt,
-    dismissals: input.dismissals,
-    now,
-    currentModel: input.modelLabel ? parseModelLabel(input.modelLabel) : null,
-    fault,
-  });
+  const banner = !bannerEnabled(settings, siteId)
+    ? null
+    : assess({
+        site,
+        snapshot: status.snapshot,
+        stale: isStale(status, now, input.intervalMs),
+        capacitySeenAt,
+        dismissals: input.dismissals,
+        now,
+        currentModel: input.modelLabel ? parseModelLabel(input.modelLabel) : null,
+        fault,
+      });
   const expiries = [
     capacitySeenAt === null ? null : capacitySeenAt + CAPACITY_BANNER_MS,
-    input.failures.lastFailureAt === null ? null : input.failures.lastFailureAt + FAULT_RECHECK_MS,
+    failures.lastFailureAt === null ? null : failures.lastFailureAt + FAULT_RECHECK_MS,
   ].filter((t): t is number => t !== null && t > now);
   return {
     banner,
     lastSuccessAt: status.health.lastSuccessAt,
     recheckAt: expiries.length > 0 ? Math.min(...expiries) : null,
+    detectCapacity: site.detectsCapacity && settings.capacityDetection,
+    language: settings.language,
+    theme: settings.theme,
   };
 }

@@ -13,6 +13,14 @@ export const MAX_NAME = 300;
 export const MAX_BODY = 4000;
 export const MAX_UPDATES = 20;
 const MAX_SERVICES = 2000;
+/** Unresolved incidents (and maintenances) kept; a real page has a handful. */
+const MAX_INCIDENTS = 50;
+/**
+ * Distinct texts matched against service names per snapshot. Each lookup tests every service, so
+ * without a bound a hostile page under the size cap (2000 components, 60,000 affected-component
+ * names) kept the background busy for minutes.
+ */
+const MAX_NAME_LOOKUPS = 200;
 
 /** "Claude API (api.anthropic.com)" -> "Claude API": the form incident titles use. */
 export function shortServiceName(name: string): string {
@@ -23,26 +31,42 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** `title`: an incident's own name, always looked up (there are at most 2 × MAX_INCIDENTS). */
+export type NameMatcher = (text: string, title?: boolean) => string[];
+
+/**
+ * servicesNamedIn for one service list: patterns compiled once, answers cached per text, texts
+ * cut at MAX_NAME (what a reader sees), and at most MAX_NAME_LOOKUPS distinct other texts.
+ */
+export function serviceNameMatcher(services: readonly Service[]): NameMatcher {
+  const compiled = services.map((service) => ({
+    id: service.id,
+    patterns: [...new Set([service.name, shortServiceName(service.name)].filter((n) => n.length >= 3))].map(
+      (name) => new RegExp(`(^|[^\\w.])${escapeRegExp(name)}(?![\\w]|\\.\\w)`, 'i'),
+    ),
+  }));
+  const cache = new Map<string, string[]>();
+  let lookups = 0;
+  return (raw, title = false) => {
+    const text = raw.slice(0, MAX_NAME);
+    const cached = cache.get(text);
+    if (cached) return cached;
+    if (!title && ++lookups > MAX_NAME_LOOKUPS) return [];
+    const found = compiled.filter((c) => c.patterns.some((p) => p.test(text))).map((c) => c.id);
+    cache.set(text, found);
+    return found;
+  };
+}
+
 /** Services whose (short) name stands in `text` as whole words. */
 export function servicesNamedIn(text: string, services: readonly Service[]): string[] {
-  const found: string[] = [];
-  for (const service of services) {
-    const names = new Set([service.name, shortServiceName(service.name)].filter((n) => n.length >= 3));
-    for (const name of names) {
-      const pattern = new RegExp(`(^|[^\\w.])${escapeRegExp(name)}(?![\\w]|\\.\\w)`, 'i');
-      if (pattern.test(text)) {
-        found.push(service.id);
-        break;
-      }
-    }
-  }
-  return found;
+  return serviceNameMatcher(services)(text);
 }
 
 function toService(component: StatuspageComponent, index: number): Service {
   return {
     id: component.id,
-    name: cleanText(component.name, MAX_NAME) || component.id,
+    name: cleanText(component.name, MAX_NAME) || cleanText(component.id, MAX_NAME),
     state: fromComponentStatus(component.status),
     position: component.position ?? index + 1,
     groupId: component.group_id ?? null,
@@ -63,22 +87,26 @@ function updatesOf(incident: StatuspageIncident): IncidentUpdate[] {
 }
 
 /** Services an incident touches: its components, its updates' affected components, its title. */
-export function affectedServiceIds(incident: StatuspageIncident, services: readonly Service[]): string[] {
+export function affectedServiceIds(
+  incident: StatuspageIncident,
+  services: readonly Service[],
+  namedIn: NameMatcher = serviceNameMatcher(services),
+): string[] {
   const known = new Set(services.map((s) => s.id));
   const ids = new Set<string>();
   for (const component of incident.components) if (known.has(component.id)) ids.add(component.id);
   for (const update of incident.incident_updates) {
     for (const affected of update.affected_components ?? []) {
       if (known.has(affected.code)) ids.add(affected.code);
-      else for (const id of servicesNamedIn(affected.name, services)) ids.add(id);
+      else for (const id of namedIn(affected.name)) ids.add(id);
     }
   }
-  for (const id of servicesNamedIn(incident.name, services)) ids.add(id);
+  for (const id of namedIn(incident.name, true)) ids.add(id);
   // Page order, so every surface lists them alike.
   return services.filter((s) => ids.has(s.id)).map((s) => s.id);
 }
 
-function toIncident(incident: StatuspageIncident, services: readonly Service[]): Incident {
+function toIncident(incident: StatuspageIncident, services: readonly Service[], namedIn: NameMatcher): Incident {
   return {
     id: incident.id,
     name: cleanText(incident.name, MAX_NAME) || cleanText(incident.id, MAX_NAME),
@@ -88,21 +116,21 @@ function toIncident(incident: StatuspageIncident, services: readonly Service[]):
     startedAt: isoOrNull(incident.started_at) ?? isoOrNull(incident.created_at),
     updatedAt: isoOrNull(incident.updated_at),
     url: safeStatusLink(incident.shortlink),
-    serviceIds: affectedServiceIds(incident, services),
+    serviceIds: affectedServiceIds(incident, services, namedIn),
     updates: updatesOf(incident),
   };
 }
 
 const DONE: readonly IncidentStatus[] = ['resolved', 'postmortem', 'completed'];
 
-function toMaintenance(m: StatuspageIncident, services: readonly Service[]): Maintenance {
+function toMaintenance(m: StatuspageIncident, services: readonly Service[], namedIn: NameMatcher): Maintenance {
   return {
     id: m.id,
     name: cleanText(m.name, MAX_NAME) || cleanText(m.id, MAX_NAME),
     status: m.status,
     scheduledFor: isoOrNull(m.scheduled_for),
     scheduledUntil: isoOrNull(m.scheduled_until),
-    serviceIds: affectedServiceIds(m, services),
+    serviceIds: affectedServiceIds(m, services, namedIn),
     url: safeStatusLink(m.shortlink),
     inProgress: m.status === 'in_progress' || m.status === 'verifying',
   };
@@ -124,16 +152,23 @@ export function buildSnapshot(summary: Summary): Snapshot {
     .map((s) => (s.groupId !== null && !groupIds.has(s.groupId) ? { ...s, groupId: null } : s))
     .sort((a, b) => a.position - b.position);
   const groups = groupRows
-    .map((g, i) => ({ id: g.id, name: cleanText(g.name, MAX_NAME) || g.id, position: g.position ?? i + 1 }))
+    .map((g, i) => ({
+      id: g.id,
+      name: cleanText(g.name, MAX_NAME) || cleanText(g.id, MAX_NAME),
+      position: g.position ?? i + 1,
+    }))
     .sort((a, b) => a.position - b.position);
 
+  const namedIn = serviceNameMatcher(services);
   const incidents = uniqueById(summary.incidents)
     .filter((i) => !DONE.includes(i.status))
-    .map((i) => toIncident(i, services))
+    .slice(0, MAX_INCIDENTS)
+    .map((i) => toIncident(i, services, namedIn))
     .sort((a, b) => (msOf(b.startedAt) ?? 0) - (msOf(a.startedAt) ?? 0));
   const maintenances = uniqueById(summary.scheduled_maintenances)
     .filter((m) => !DONE.includes(m.status))
-    .map((m) => toMaintenance(m, services))
+    .slice(0, MAX_INCIDENTS)
+    .map((m) => toMaintenance(m, services, namedIn))
     .sort((a, b) => (msOf(a.scheduledFor) ?? 0) - (msOf(b.scheduledFor) ?? 0));
 
   // The indicator can understate (minor while components are in partial outage): take the worst.

@@ -1,13 +1,28 @@
 /**
- * User-visible strings, looked up by key in public/_locales. Components call `t`; tests may
- * install a translator built from the same message files.
+ * User-visible strings, by key, from public/_locales. With the language setting on "automatic"
+ * the browser's own i18n picks the locale; with a chosen language the surface loads that
+ * locale's message file (browser.i18n cannot switch language at run time) and uses it.
+ * Status words and times go through Intl with the same locale (`locale()`).
  */
 import { browser } from 'wxt/browser';
+
+export type Catalogue = Record<string, { message: string }>;
 
 type Translator = (key: string, substitutions?: string[]) => string;
 
 // WXT types getMessage with the keys of the default locale; ours are built at run time, e.g. `state_${state}`.
-const getMessage = browser.i18n.getMessage as (key: string, substitutions?: string[]) => string;
+const getMessage = (key: string, substitutions?: string[]) =>
+  (browser.i18n.getMessage as (key: string, substitutions?: string[]) => string)(key, substitutions);
+
+let chosen: { language: string; catalogue: Catalogue } | null = null;
+
+function fromCatalogue(catalogue: Catalogue): Translator {
+  return (key, substitutions = []) => {
+    const entry = catalogue[key];
+    if (!entry) return getMessage(key, substitutions) || key;
+    return entry.message.replace(/\$(\d)/g, (_m, n: string) => substitutions[Number(n) - 1] ?? '');
+  };
+}
 
 let translator: Translator = (key, substitutions) => getMessage(key, substitutions) || key;
 
@@ -18,6 +33,24 @@ export function t(key: string, ...substitutions: (string | number)[]): string {
   );
 }
 
-export function setTranslator(next: Translator): void {
+/** The locale for Intl formatting: the chosen language, else the browser's. */
+export function locale(): string | undefined {
+  if (chosen) return chosen.language;
+  try {
+    return browser.i18n.getUILanguage();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Uses `catalogue` for `language`, or the browser's own choice again when `catalogue` is null. */
+export function useCatalogue(language: string, catalogue: Catalogue | null): void {
+  chosen = catalogue ? { language, catalogue } : null;
+  translator = catalogue ? fromCatalogue(catalogue) : (key, substitutions) => getMessage(key, substitutions) || key;
+}
+
+/** Tests install a translator built from the message files directly. */
+export function setTranslator(next: Translator, language?: string): void {
   translator = next;
+  chosen = language ? { language, catalogue: {} } : null;
 }

@@ -3,6 +3,14 @@ import { type Dismissals, dismissalsSchema, EMPTY_DISMISSALS } from '../core/dis
 import { EMPTY_FAILURE_LOG, type FailureLog, failureLogSchema } from '../core/fault';
 import { EMPTY_HISTORY, type History, historySchema } from '../core/history';
 import { EMPTY_STATUS, type StatusState, statusStateSchema } from '../core/model';
+import { EMPTY_NOTIFIED, type Notified, notifiedSchema } from '../core/notify';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_MIGRATIONS,
+  SETTINGS_VERSION,
+  type Settings,
+  settingsSchema,
+} from '../core/settings';
 import { EMPTY_SIGNALS, type Signals, signalsSchema } from '../core/signals';
 import { defineStoredItem } from './stored-item';
 
@@ -26,3 +34,14 @@ export const failuresItem = defineStoredItem<FailureLog>('local:failures', failu
 
 /** The last days of incidents.json, pruned, for the popup's history (fetched when the popup opens). */
 export const historyItem = defineStoredItem<History>('local:history', historySchema, EMPTY_HISTORY, { version: 1 });
+
+/** The user's options (written by the background on the options page's request). */
+export const settingsItem = defineStoredItem<Settings>('local:settings', settingsSchema, DEFAULT_SETTINGS, {
+  version: SETTINGS_VERSION,
+  migrations: SETTINGS_MIGRATIONS,
+});
+
+/** What desktop notifications already announced, so nothing is announced twice across restarts. */
+export const notifiedItem = defineStoredItem<Notified>('local:notified', notifiedSchema, EMPTY_NOTIFIED, {
+  version: 1,
+});

@@ -4,15 +4,21 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { bannerText } from '../../components/banner-text';
 import { withDismissedIncidents } from '../../core/dismissals';
 import { type OutcomeEvent, recordOutcome } from '../../core/fault';
-import { DEFAULT_INTERVAL_MS, isOlderThanInterval } from '../../core/health';
+import { isOlderThanInterval } from '../../core/health';
 import { type Message, parseMessage } from '../../core/messages';
+import { DEFAULT_SETTINGS, intervalMs, type Settings, sanitizeSettings } from '../../core/settings';
 import { withDetection } from '../../core/signals';
 import { siteView } from '../../core/site-view';
-import { dismissalsItem, failuresItem, historyItem, signalsItem, statusItem } from '../../shell/items';
+import { siteById } from '../../core/sites';
+import { loadCatalogue } from '../../shell/catalogue';
+import { useCatalogue } from '../../shell/i18n';
+import { dismissalsItem, failuresItem, historyItem, settingsItem, signalsItem, statusItem } from '../../shell/items';
 import { renderBadge } from './badge';
 import { createHistoryFetcher } from './history';
+import { announce, watchNotificationClicks } from './notify';
 import { withPermissionCheck } from './permissions';
 import { createPoller, type PollReason } from './poller';
 import { watchClaudeRequests } from './request-watch';
@@ -22,7 +28,8 @@ const POLL_ALARM = 'poll';
 export default defineBackground({
   // Firefox MV3 runs this as an event page (background.scripts); Chrome as a service worker.
   main() {
-    const intervalMs = DEFAULT_INTERVAL_MS;
+    let settings: Settings = DEFAULT_SETTINGS;
+    const period = () => intervalMs(settings);
     const statusFetch = withPermissionCheck((input, init) => fetch(input, init));
     const poller = createPoller({
       fetch: statusFetch,
@@ -40,15 +47,31 @@ export default defineBackground({
       services: async () => (await statusItem.get()).snapshot?.services ?? [],
     });
 
+    // Badge draws are queued and each reads storage when its turn comes, so the last draw
+    // always shows the latest state, whatever order the events that asked for them came in.
+    let badgeQueue: Promise<void> = Promise.resolve();
+    function drawBadge(): Promise<void> {
+      badgeQueue = badgeQueue
+        .then(async () => renderBadge(await statusItem.get(), Date.now(), period()))
+        .catch((error) => console.warn('[status-overlay] badge:', error));
+      return badgeQueue;
+    }
+
     async function poll(reason: PollReason): Promise<void> {
+      await ready;
+      const before = await statusItem.get();
       const state = await poller.poll(reason);
-      await renderBadge(state, Date.now(), intervalMs);
+      await drawBadge();
+      // A successful check (noticesFor is idempotent, so a 304 announces nothing twice).
+      if (state.snapshot && state.health.lastSuccessAt !== before.health.lastSuccessAt) {
+        await announce(state.snapshot, settings);
+      }
     }
 
     // Alarms survive worker restarts but not always updates or browser restarts: create on every start.
     // https://developer.chrome.com/docs/extensions/reference/api/alarms
     async function ensureAlarm(): Promise<void> {
-      const periodInMinutes = intervalMs / 60_000;
+      const periodInMinutes = period() / 60_000;
       const existing = await browser.alarms.get(POLL_ALARM);
       if (existing?.periodInMinutes !== periodInMinutes) {
         await browser.alarms.create(POLL_ALARM, { periodInMinutes, delayInMinutes: periodInMinutes });
@@ -60,6 +83,10 @@ export default defineBackground({
         case 'refresh':
           await poll('user');
           return { ok: true };
+        case 'settings': {
+          await settingsItem.set(sanitizeSettings(message.settings));
+          return { ok: true };
+        }
         case 'history-refresh':
           await history.refresh(message.force === true);
           return { ok: true };
@@ -71,18 +98,24 @@ export default defineBackground({
             failuresItem.get(),
           ]);
           // Opening claude.ai with old data is a good moment to check again.
-          if (isOlderThanInterval(status, Date.now(), intervalMs)) void poll('page');
-          return siteView({
+          if (isOlderThanInterval(status, Date.now(), period())) void poll('page');
+          const view = siteView({
             siteId: message.site,
             status,
             signals,
             dismissals,
             failures,
             now: Date.now(),
-            intervalMs,
+            intervalMs: period(),
             modelLabel: message.model ?? null,
             online: navigator.onLine,
+            settings,
           });
+          // The words too, in the user's language: the page only builds DOM from them.
+          const text = view.banner
+            ? bannerText(view.banner, siteById(message.site), view.lastSuccessAt, Date.now())
+            : null;
+          return { ...view, text };
         }
         case 'capacity-detected': {
           await signalsItem.set(withDetection(await signalsItem.get(), message.site, Date.now()));
@@ -106,6 +139,8 @@ export default defineBackground({
     let failuresWrite: Promise<void> = Promise.resolve();
     function onRequestOutcome(event: OutcomeEvent): void {
       failuresWrite = failuresWrite.then(async () => {
+        await ready;
+        if (!settings.requestSignal) return;
         const log = await failuresItem.get();
         // Successes matter only to end an episode; otherwise they are not worth a storage write.
         if (event.outcome === 'ok' && (event.kind !== 'completion' || log.lastFailureAt === null)) return;
@@ -127,8 +162,20 @@ export default defineBackground({
       return handle(message);
     });
 
-    void ensureAlarm();
-    // The badge is not persisted across browser restarts: draw it from storage at once.
-    void statusItem.get().then((state) => renderBadge(state, Date.now(), intervalMs));
+    async function applySettings(next: Settings): Promise<void> {
+      const languageChanged = next.language !== settings.language;
+      settings = next;
+      if (languageChanged) useCatalogue(next.language, await loadCatalogue(next.language));
+      // A new interval takes effect at once: the alarm is re-created with it.
+      await ensureAlarm();
+      await drawBadge();
+    }
+    const ready = settingsItem.get().then(async (stored) => {
+      settings = { ...stored, language: 'auto' };
+      await applySettings(stored);
+    });
+    settingsItem.watch((next) => void applySettings(next));
+    watchNotificationClicks();
+    browser.permissions.onAdded.addListener(() => watchNotificationClicks());
   },
 });

@@ -53,16 +53,16 @@ export function createPoller(deps: PollerDeps) {
     /** Single flight: a call while a fetch runs joins it instead of starting another. */
     async poll(reason: PollReason): Promise<StatusState> {
       if (inflight) return inflight;
-      // Assigned before the first await, so a second call made meanwhile joins this one.
-      inflight = (async () => {
+      if (reason === 'alarm' || reason === 'page') {
         const state = await deps.read();
         if (reason === 'alarm' && inBackoff(state, deps.now())) return state;
-        if (reason === 'page') {
-          const last = state.health.lastAttemptAt ? Date.parse(state.health.lastAttemptAt) : 0;
-          if (deps.now() - last < MIN_FORCED_GAP_MS) return state;
-        }
-        return run();
-      })().finally(() => {
+        const last = state.health.lastAttemptAt ? Date.parse(state.health.lastAttemptAt) : 0;
+        if (reason === 'page' && deps.now() - last < MIN_FORCED_GAP_MS) return state;
+        // Another call may have started a fetch while we read.
+        if (inflight) return inflight;
+      }
+      // Only a real fetch is shared: a skipped poll never stands in for a refresh someone asked for.
+      inflight = run().finally(() => {
         inflight = null;
       });
       return inflight;

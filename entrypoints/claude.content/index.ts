@@ -8,6 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { renderBanner } from '../../components/banner';
+import type { BannerText } from '../../components/banner-text';
 import { SELECTORS } from '../../core/page-signals';
 import type { SiteView } from '../../core/site-view';
 import { type Site, siteForHost } from '../../core/sites';
@@ -16,8 +17,8 @@ import { watchCapacityErrors } from './capacity-watch';
 import './style.css';
 
 /** The stored items whose change may change the banner (keys of shell/items.ts without `local:`). */
-const WATCHED_KEYS = ['status', 'signals', 'dismissals', 'failures'];
-/** Re-render relative times ("started 5 min ago") while a banner is up. */
+const WATCHED_KEYS = ['status', 'signals', 'dismissals', 'failures', 'settings'];
+/** How often relative times ("started 5 min ago") are refreshed while a banner is up. */
 const CLOCK_MS = 30_000;
 
 function pageTheme(): 'dark' | 'light' | null {
@@ -32,9 +33,12 @@ function modelLabel(): string | null {
   return text ? text.slice(0, 80) : null;
 }
 
-async function fetchView(site: Site, model: string | null): Promise<SiteView | null> {
+/** What the background answers: the decision and its words. */
+type View = SiteView & { text: BannerText | null };
+
+async function fetchView(site: Site, model: string | null): Promise<View | null> {
   try {
-    return (await browser.runtime.sendMessage({ type: 'site-view', site: site.id, model })) as SiteView | null;
+    return (await browser.runtime.sendMessage({ type: 'site-view', site: site.id, model })) as View | null;
   } catch {
     // The background is restarting or the extension was updated; the next change asks again.
     return null;
@@ -43,23 +47,21 @@ async function fetchView(site: Site, model: string | null): Promise<SiteView | n
 
 async function run(ctx: ContentScriptContext, site: Site): Promise<void> {
   let ui: ShadowRootContentScriptUi<void> | null = null;
-  let view: SiteView | null = null;
+  let view: View | null = null;
   let clock: ReturnType<typeof setInterval> | null = null;
   let recheck: ReturnType<typeof setTimeout> | null = null;
   let expanded = false;
   let model = site.detectsCapacity ? modelLabel() : null;
 
   const draw = () => {
-    if (!ui || !view?.banner) return;
+    if (!ui || !view?.banner || !view.text) return;
     const banner = view.banner;
-    const theme = pageTheme();
+    // The user's theme setting wins; on "automatic" the banner follows the page, then the system.
+    const theme = view.theme === 'auto' ? pageTheme() : view.theme;
     ui.shadowHost.classList.toggle('so-dark', theme === 'dark');
     ui.shadowHost.classList.toggle('so-light', theme === 'light');
     renderBanner(ui.uiContainer, {
-      banner,
-      siteLabel: site.label,
-      lastSuccessAt: view.lastSuccessAt,
-      now: Date.now(),
+      text: view.text,
       expanded,
       onToggle: () => {
         expanded = !expanded;
@@ -83,6 +85,7 @@ async function run(ctx: ContentScriptContext, site: Site): Promise<void> {
     const next = await fetchView(site, model);
     if (ctx.isInvalid || next === null) return;
     view = next;
+    watchCapacity(view.detectCapacity);
     if (recheck !== null) clearTimeout(recheck);
     recheck = view.recheckAt === null ? null : setTimeout(() => void update(), view.recheckAt - Date.now() + 50);
     if (!view.banner) {
@@ -99,7 +102,8 @@ async function run(ctx: ContentScriptContext, site: Site): Promise<void> {
       });
       if (ctx.isInvalid) return;
       ui.mount();
-      clock = setInterval(draw, CLOCK_MS);
+      // "Started 5 min ago" is worded by the background: ask again now and then.
+      clock = setInterval(() => void update(), CLOCK_MS);
     }
     draw();
   };
@@ -109,27 +113,35 @@ async function run(ctx: ContentScriptContext, site: Site): Promise<void> {
   };
   browser.storage.onChanged.addListener(onStorage);
 
-  const stopWatching = site.detectsCapacity
-    ? watchCapacityErrors(
+  const onModelChange = () => {
+    // Switching model may change the advice ("you are on Sonnet 4.6, which is not named").
+    const next = modelLabel();
+    if (next !== model) {
+      model = next;
+      void update();
+    }
+  };
+  let stopWatching: (() => void) | null = null;
+  // Turned on and off by the user's setting, which arrives with every site view.
+  function watchCapacity(on: boolean): void {
+    if (on && !stopWatching) {
+      stopWatching = watchCapacityErrors(
         document.body,
         () => void send({ type: 'capacity-detected', site: site.id }),
-        () => {
-          // Switching model may change the advice ("you are on Sonnet 4.6, which is not named").
-          const next = modelLabel();
-          if (next !== model) {
-            model = next;
-            void update();
-          }
-        },
-      )
-    : () => undefined;
+        onModelChange,
+      );
+    } else if (!on && stopWatching) {
+      stopWatching();
+      stopWatching = null;
+    }
+  }
 
   // claude.ai is a single-page app: its own navigation does not reload us.
   ctx.addEventListener(window, 'wxt:locationchange', () => void update());
 
   ctx.onInvalidated(() => {
     browser.storage.onChanged.removeListener(onStorage);
-    stopWatching();
+    watchCapacity(false);
     if (recheck !== null) clearTimeout(recheck);
     remove();
   });

@@ -1,32 +1,70 @@
-/** Wires the popup to storage (read and watch) and to the background (refresh requests). */
+/**
+ * Wires the popup to storage (read and watch) and to the background (refresh requests). It paints
+ * from stored state first; the network only ever comes after, through the background.
+ */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup-app';
 import { DEFAULT_INTERVAL_MS, isOlderThanInterval } from '../../core/health';
+import { STATUS_ORIGINS } from '../../core/sources';
 import { t } from '../../shell/i18n';
-import { signalsItem, statusItem } from '../../shell/items';
+import { historyItem, signalsItem, statusItem } from '../../shell/items';
 import { send } from '../../shell/messaging';
-import { usePopupStore } from './store';
+import { popupStore } from './store';
 import './style.css';
 
-const store = usePopupStore.getState();
+// Actions never change identity: one reference serves for the popup's lifetime.
+const store = popupStore.getState();
+const ORIGINS = STATUS_ORIGINS.map((origin) => `${origin}/*`);
+
+async function refreshHistory(force = false): Promise<void> {
+  store.setHistoryLoading(true);
+  await send({ type: 'history-refresh', force });
+  store.setHistoryLoading(false);
+}
 
 async function refresh(): Promise<void> {
   store.setRefreshing(true, '');
+  void refreshHistory();
   await send({ type: 'refresh' });
-  usePopupStore.getState().setRefreshing(false, t('popupRefreshDone'));
+  const { health } = await statusItem.get();
+  store.setRefreshing(false, t(health.failingSince === null ? 'popupRefreshDone' : 'popupRefreshFailed'));
+}
+
+async function checkAccess(): Promise<void> {
+  try {
+    store.setAccess((await browser.permissions.contains({ origins: ORIGINS })) ? 'granted' : 'missing');
+  } catch {
+    store.setAccess('unknown');
+  }
+}
+
+function grantAccess(): void {
+  // Called straight from the click: the request needs the user gesture, so nothing is awaited first.
+  void browser.permissions.request({ origins: ORIGINS }).then(async (granted) => {
+    if (!granted) return;
+    store.setAccess('granted');
+    void refreshHistory(true);
+    await refresh();
+  });
 }
 
 async function start(): Promise<void> {
   document.documentElement.lang = browser.i18n.getUILanguage();
-  const [status, signals] = await Promise.all([statusItem.get(), signalsItem.get()]);
+  const [status, signals, history] = await Promise.all([statusItem.get(), signalsItem.get(), historyItem.get()]);
   store.setStatus(status);
   store.setSignals(signals);
-  statusItem.watch((next) => usePopupStore.getState().setStatus(next));
-  signalsItem.watch((next) => usePopupStore.getState().setSignals(next));
+  store.setHistory(history);
   const root = document.getElementById('app');
-  if (root) render(<PopupApp onRefresh={() => void refresh()} />, root);
+  if (root) render(<PopupApp onRefresh={() => void refresh()} onGrantAccess={grantAccess} />, root);
+  // Rendered synchronously: this mark is the moment the stored state is in the DOM.
+  performance.mark('so-popup-rendered');
+  statusItem.watch((next) => store.setStatus(next));
+  signalsItem.watch((next) => store.setSignals(next));
+  historyItem.watch((next) => store.setHistory(next));
+  void checkAccess();
   if (isOlderThanInterval(status, Date.now(), DEFAULT_INTERVAL_MS)) void refresh();
+  else void refreshHistory();
 }
 
 void start();

@@ -54,6 +54,8 @@ function fakeWebRequest() {
   });
   Object.assign(fakeBrowser, {
     webRequest: { onCompleted: event(listeners.completed), onErrorOccurred: event(listeners.error) },
+    // The optional notifications permission is not granted in these tests.
+    permissions: { ...fakeBrowser.permissions, onAdded: event([]), contains: async () => false },
   });
   return {
     complete: (url: string, statusCode: number) => {

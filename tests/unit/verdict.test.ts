@@ -6,6 +6,7 @@ import { EMPTY_DISMISSALS, withDismissedIncidents } from '../../core/dismissals'
 import { EMPTY_FAILURE_LOG, type FaultVerdict } from '../../core/fault';
 import { EMPTY_HEALTH } from '../../core/model';
 import { parseModelLabel } from '../../core/models';
+import { DEFAULT_SETTINGS } from '../../core/settings';
 import { EMPTY_SIGNALS } from '../../core/signals';
 import { siteView } from '../../core/site-view';
 import { type SiteId, siteById } from '../../core/sites';
@@ -214,6 +215,7 @@ describe('siteView', () => {
       now: NOW,
       intervalMs: 60_000,
       online: true,
+      settings: DEFAULT_SETTINGS,
     });
     expect(view.banner?.kind).toBe('capacity');
     expect(view.recheckAt).toBe(NOW - 1000 + CAPACITY_BANNER_MS);
@@ -232,7 +234,63 @@ describe('siteView', () => {
       now: NOW,
       intervalMs: 60_000,
       online: true,
+      settings: DEFAULT_SETTINGS,
     });
-    expect(view).toEqual({ banner: null, lastSuccessAt: new Date(NOW).toISOString(), recheckAt: null });
+    expect(view).toEqual({
+      banner: null,
+      lastSuccessAt: new Date(NOW).toISOString(),
+      recheckAt: null,
+      detectCapacity: true,
+      language: 'auto',
+      theme: 'auto',
+    });
+  });
+});
+
+describe('siteView with settings', () => {
+  const base = () => ({
+    siteId: 'claude-ai' as const,
+    status: {
+      snapshot: loadSnapshot('claude-ai-partial'),
+      health: { ...EMPTY_HEALTH, lastSuccessAt: new Date(NOW).toISOString() },
+    },
+    signals: { capacity: [{ at: new Date(NOW - 1000).toISOString(), site: 'claude-ai' as const }] },
+    dismissals: EMPTY_DISMISSALS,
+    failures: EMPTY_FAILURE_LOG,
+    now: NOW,
+    intervalMs: 60_000,
+    online: true,
+  });
+
+  it('the banner turned off for the site: none, whatever happens', () => {
+    const view = siteView({ ...base(), settings: { ...DEFAULT_SETTINGS, banner: { 'claude-ai': false } } });
+    expect(view.banner).toBeNull();
+  });
+
+  it('capacity detection turned off: the page is told not to look, and past detections are ignored', () => {
+    const healthy = { ...base(), status: { ...base().status, snapshot: loadSnapshot('healthy') } };
+    const view = siteView({ ...healthy, settings: { ...DEFAULT_SETTINGS, capacityDetection: false } });
+    expect(view.detectCapacity).toBe(false);
+    expect(view.banner).toBeNull();
+  });
+
+  it('the request signal turned off: failed requests raise nothing', () => {
+    const healthy = {
+      ...base(),
+      status: { ...base().status, snapshot: loadSnapshot('healthy') },
+      signals: EMPTY_SIGNALS,
+    };
+    const failures = {
+      minutes: [
+        { minute: Math.floor(NOW / 60_000), completionFailures: 3, otherFailures: 0, networkErrors: 0, successes: 0 },
+      ],
+      lastCompletionSuccessAt: null,
+      firstFailureAt: NOW - 30_000,
+      lastFailureAt: NOW - 10_000,
+    };
+    expect(siteView({ ...healthy, failures, settings: DEFAULT_SETTINGS }).banner?.kind).toBe('failing');
+    expect(
+      siteView({ ...healthy, failures, settings: { ...DEFAULT_SETTINGS, requestSignal: false } }).banner,
+    ).toBeNull();
   });
 });

@@ -1,13 +1,36 @@
 /** Page object for the toolbar popup, opened as an extension page. */
 import type { DriverPage } from '../drivers/types';
-import { until } from './banner-page';
 import { type DeepElement, deepClick, deepQueryAll } from './deep-query';
+
+async function until<T>(probe: () => Promise<T | null>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export interface PopupIncident {
+  id: string;
+  name: string;
+  impact: string;
+  status: string;
+  started: string;
+  latest: string;
+  link: string | null;
+}
 
 export class PopupPage {
   constructor(readonly page: DriverPage) {}
 
   query(selector: string): Promise<DeepElement[]> {
     return this.page.evaluate(deepQueryAll, selector);
+  }
+
+  private async text(selector: string): Promise<string | null> {
+    return (await this.query(selector))[0]?.text.trim() ?? null;
   }
 
   async services(): Promise<{ id: string; name: string; state: string }[]> {
@@ -31,7 +54,7 @@ export class PopupPage {
   }
 
   async overall(): Promise<string> {
-    return (await this.query('[data-testid="overall"]'))[0]?.text.trim() ?? '';
+    return (await this.text('[data-testid="overall"]')) ?? '';
   }
 
   async headerKind(): Promise<string> {
@@ -39,10 +62,77 @@ export class PopupPage {
   }
 
   async unreachable(): Promise<string | null> {
-    return (await this.query('[data-testid="unreachable"]'))[0]?.text.trim() ?? null;
+    return this.text('[data-testid="unreachable"]');
   }
 
   async clickRefresh(): Promise<void> {
     await this.page.evaluate(deepClick, '.so-refresh');
+  }
+
+  /** The aria-live note read out when a refresh ends. */
+  async announcement(): Promise<string> {
+    return (await this.text('[aria-live="polite"]')) ?? '';
+  }
+
+  async incidents(): Promise<PopupIncident[]> {
+    return this.page.evaluate(() => {
+      const pick = (root: Element, selector: string) => root.querySelector(selector)?.textContent?.trim() ?? '';
+      return [...document.querySelectorAll('[data-incident-id].so-card')].map((card) => ({
+        id: card.getAttribute('data-incident-id') ?? '',
+        name: pick(card, 'h3'),
+        impact: pick(card, '[data-testid="incident-impact"]'),
+        status: pick(card, '[data-testid="incident-status"]'),
+        started: pick(card, '[data-testid="incident-started"]'),
+        latest: pick(card, '[data-testid="latest-update"] .so-body'),
+        link: card.querySelector('[data-testid="incident-link"]')?.getAttribute('href') ?? null,
+      }));
+    }, null);
+  }
+
+  /** Recommended alternatives by group ('chat', 'code'), and the "also affected" line. */
+  async alternatives(): Promise<{ chat: string[]; code: string[]; affected: string }> {
+    return this.page.evaluate(() => {
+      const ids = (group: string) =>
+        [...document.querySelectorAll(`[data-group="${group}"] [data-alt-id]`)].map(
+          (li) => li.getAttribute('data-alt-id') ?? '',
+        );
+      const affected = document.querySelector('[data-testid="also-affected"]')?.textContent ?? '';
+      return { chat: ids('chat'), code: ids('code'), affected };
+    }, null);
+  }
+
+  /** The day strip once history has arrived: per service id, each day's worst impact ('none' if none). */
+  async waitForStrip(timeoutMs = 5_000): Promise<Record<string, string[]>> {
+    return until(
+      () =>
+        this.page.evaluate(() => {
+          const rows = [...document.querySelectorAll('.so-strip tbody tr')];
+          if (rows.length === 0) return null;
+          return Object.fromEntries(
+            rows.map((row) => [
+              row.getAttribute('data-service-id') ?? '',
+              [...row.querySelectorAll('td')].map((td) => td.getAttribute('data-worst') ?? ''),
+            ]),
+          );
+        }, null),
+      timeoutMs,
+      'the history strip',
+    );
+  }
+
+  /** Incidents of the history list: id and its line of text. */
+  async historyItems(): Promise<{ id: string; text: string }[]> {
+    return this.page.evaluate(
+      () =>
+        [...document.querySelectorAll('.so-history-list li')].map((li) => ({
+          id: li.getAttribute('data-incident-id') ?? '',
+          text: (li.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        })),
+      null,
+    );
+  }
+
+  async stripDetail(): Promise<string> {
+    return (await this.text('[data-testid="strip-detail"]')) ?? '';
   }
 }

@@ -1,0 +1,122 @@
+/**
+ * The banner's words, composed where the decision is made (the background), in the user's
+ * language: the content script only turns this plain structure into DOM, which keeps it small
+ * (issue #8's 10 KB budget) and keeps every surface's wording in one place.
+ */
+import { clockTime, relativeTime } from '../core/format';
+import type { Site } from '../core/sites';
+import type { Banner } from '../core/verdict';
+import { locale, t } from '../shell/i18n';
+
+/** Longer updates are cut here; the whole text is one click away. */
+export const BODY_PREVIEW = 280;
+
+export interface BannerLink {
+  href: string;
+  text: string;
+  testId?: string;
+  alternative?: string;
+}
+
+export interface BannerText {
+  kind: Banner['kind'];
+  role: Banner['role'];
+  severity: Banner['severity'];
+  label: string;
+  severityLabel: string;
+  title: string;
+  more: string | null;
+  /** Paragraphs before the update, each with an optional test id. */
+  lines: { text: string; testId?: string; strong?: string; strongTestId?: string }[];
+  /** The latest update: the full text, and the preview when it is long. */
+  update: { full: string; preview: string | null; moreLabel: string; lessLabel: string } | null;
+  meta: string[];
+  incidentLink: BannerLink | null;
+  alternativesLabel: string;
+  alternatives: BannerLink[];
+  dismissLabel: string;
+}
+
+function title(banner: Banner, siteLabel: string): string {
+  switch (banner.kind) {
+    case 'incident':
+      return banner.incident?.name ?? t(`severity_${banner.severity}`);
+    case 'outage':
+      return t('bannerOutageTitle', siteLabel, t(`severity_${banner.severity}`));
+    case 'capacity':
+      return t('bannerCapacityTitle');
+    case 'maintenance':
+      return t('bannerMaintenanceTitle', banner.maintenance?.name ?? siteLabel);
+    case 'failing':
+      return t('bannerFailingTitle');
+    case 'connection':
+      return t('bannerConnectionTitle');
+  }
+}
+
+function lines(banner: Banner): BannerText['lines'] {
+  const out: BannerText['lines'] = [];
+  const advice = banner.models;
+  if (advice && advice.affected.length > 0) {
+    const names = advice.affected.map((m) => m.label).join(', ');
+    if (advice.currentAffected === false && advice.current) {
+      out.push({ text: t('bannerModelNotNamed', names, advice.current.label), testId: 'banner-models' });
+    } else {
+      out.push({
+        text: t('bannerModelsAffected', names),
+        testId: 'banner-models',
+        ...(advice.switchTo
+          ? { strong: t('bannerSwitchModel', advice.switchTo.label), strongTestId: 'banner-switch-model' }
+          : {}),
+      });
+    }
+  }
+  if (banner.kind === 'capacity') out.push({ text: t('bannerCapacityBody') });
+  if (banner.kind === 'connection') out.push({ text: t('bannerConnectionBody') });
+  const fault = banner.fault;
+  if (fault?.kind === 'claude') {
+    const since = clockTime(new Date(fault.since).toISOString(), locale()) ?? '';
+    out.push(
+      banner.kind === 'failing'
+        ? { text: t('bannerFailingBody', since), testId: 'banner-fault' }
+        : { text: t('bannerFailingConfirmed', fault.failures), testId: 'banner-fault' },
+    );
+  }
+  return out;
+}
+
+export function bannerText(banner: Banner, site: Site, lastSuccessAt: string | null, now: number): BannerText {
+  const started = relativeTime(banner.startedAt, now, locale());
+  const body = banner.latestUpdate?.body ?? '';
+  const meta: string[] = [];
+  if (started) meta.push(t('bannerStarted', started));
+  if (banner.maintenance?.scheduledUntil) {
+    meta.push(t('bannerMaintenanceUntil', clockTime(banner.maintenance.scheduledUntil, locale()) ?? ''));
+  }
+  if (banner.stale) meta.push(t('bannerStale', clockTime(lastSuccessAt, locale()) ?? t('never')));
+  return {
+    kind: banner.kind,
+    role: banner.role,
+    severity: banner.severity,
+    label: t('bannerLabel'),
+    severityLabel: t(`severity_${banner.severity}`),
+    title: title(banner, site.label),
+    more: banner.moreIncidents > 0 ? t('bannerMore', banner.moreIncidents) : null,
+    lines: lines(banner),
+    update: body
+      ? {
+          full: body,
+          preview: body.length > BODY_PREVIEW ? `${body.slice(0, BODY_PREVIEW).trimEnd()}…` : null,
+          moreLabel: t('bannerMoreText'),
+          lessLabel: t('bannerLess'),
+        }
+      : null,
+    meta,
+    incidentLink: banner.url
+      ? { href: banner.url, text: t('bannerIncidentLink'), testId: 'banner-incident-link' }
+      : null,
+    alternativesLabel: t('bannerTryInstead'),
+    alternatives: banner.alternatives.map((a) => ({ href: a.url, text: a.name, alternative: a.id })),
+    dismissLabel: t('bannerDismiss'),
+  };
+}

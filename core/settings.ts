@@ -1,0 +1,113 @@
+/**
+ * The user's settings: schema, defaults, validation of user-added alternatives, and the
+ * migrations from every earlier stored version (one test per version in tests/unit/settings.test.ts).
+ */
+import * as z from 'zod/mini';
+
+export const POLL_INTERVALS_SEC = [30, 60, 120, 300, 600] as const;
+export const LANGUAGES = ['auto', 'en', 'de', 'fr'] as const;
+export const THEMES = ['auto', 'light', 'dark'] as const;
+export const NOTIFY_MODES = ['off', 'my-services', 'all'] as const;
+
+export type Language = (typeof LANGUAGES)[number];
+export type Theme = (typeof THEMES)[number];
+export type NotifyMode = (typeof NOTIFY_MODES)[number];
+
+export const userAlternativeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+});
+export type UserAlternative = z.infer<typeof userAlternativeSchema>;
+
+export const settingsSchema = z.object({
+  pollIntervalSec: z.literal(POLL_INTERVALS_SEC),
+  /** Banner per site id (core/sites.ts); a site missing here shows the banner. */
+  banner: z.record(z.string(), z.boolean()),
+  capacityDetection: z.boolean(),
+  /** Watch claude.ai's own request outcomes (issue #10). */
+  requestSignal: z.boolean(),
+  notifications: z.enum(NOTIFY_MODES),
+  /** Services the user does not care about; new components are cared about by default. */
+  mutedServices: z.array(z.string()),
+  alternatives: z.array(userAlternativeSchema),
+  language: z.enum(LANGUAGES),
+  theme: z.enum(THEMES),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const SETTINGS_VERSION = 2;
+
+export const DEFAULT_SETTINGS: Settings = {
+  pollIntervalSec: 60,
+  banner: {},
+  capacityDetection: true,
+  requestSignal: true,
+  notifications: 'off',
+  mutedServices: [],
+  alternatives: [],
+  language: 'auto',
+  theme: 'auto',
+};
+
+export function intervalMs(settings: Settings): number {
+  return settings.pollIntervalSec * 1000;
+}
+
+export function bannerEnabled(settings: Settings, siteId: string): boolean {
+  return settings.banner[siteId] !== false;
+}
+
+export function caresAbout(settings: Settings, serviceId: string): boolean {
+  return !settings.mutedServices.includes(serviceId);
+}
+
+/**
+ * Version 1 (the first options: an interval in minutes and notifications on or off) to 2.
+ * Values a v1 could hold that v2 no longer offers are mapped to the nearest offered one.
+ */
+export function migrateV1toV2(old: unknown): unknown {
+  const v1 = (typeof old === 'object' && old !== null ? old : {}) as { pollMinutes?: unknown; notify?: unknown };
+  const minutes = typeof v1.pollMinutes === 'number' && Number.isFinite(v1.pollMinutes) ? v1.pollMinutes : 1;
+  const wanted = minutes * 60;
+  const nearest = POLL_INTERVALS_SEC.reduce((best, n) => (Math.abs(n - wanted) < Math.abs(best - wanted) ? n : best));
+  return { ...DEFAULT_SETTINGS, pollIntervalSec: nearest, notifications: v1.notify === true ? 'my-services' : 'off' };
+}
+
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = { 2: migrateV1toV2 };
+
+export type AlternativeError = 'name-required' | 'url-invalid' | 'url-not-https' | 'url-duplicate' | 'too-many';
+
+export const MAX_USER_ALTERNATIVES = 20;
+
+/** Checks one alternative a user typed; null when it may be saved. */
+export function validateAlternative(
+  candidate: { name: string; url: string },
+  others: readonly { url: string }[],
+): { field: 'name' | 'url'; error: AlternativeError } | null {
+  if (candidate.name.trim().length === 0 || candidate.name.length > 80)
+    return { field: 'name', error: 'name-required' };
+  let url: URL;
+  try {
+    url = new URL(candidate.url.trim());
+  } catch {
+    return { field: 'url', error: 'url-invalid' };
+  }
+  // Only https: never javascript:, data:, http: or anything else that could run or be intercepted.
+  if (url.protocol !== 'https:' || url.username || url.password || !url.hostname.includes('.')) {
+    return { field: 'url', error: url.protocol === 'https:' ? 'url-invalid' : 'url-not-https' };
+  }
+  if (others.some((o) => o.url === url.href)) return { field: 'url', error: 'url-duplicate' };
+  return null;
+}
+
+/** Settings as sent by the options page, re-validated by the background before it stores them. */
+export function sanitizeSettings(candidate: Settings): Settings {
+  const alternatives: UserAlternative[] = [];
+  for (const a of candidate.alternatives.slice(0, MAX_USER_ALTERNATIVES)) {
+    if (validateAlternative(a, alternatives) === null) {
+      alternatives.push({ id: a.id, name: a.name.trim(), url: new URL(a.url.trim()).href });
+    }
+  }
+  return { ...candidate, alternatives };
+}

@@ -1,0 +1,58 @@
+/**
+ * Desktop notifications for incidents (optional permission; nothing happens without it).
+ * Only what both Chrome and Firefox support: basic notifications, no buttons, no images.
+ */
+import { browser } from 'wxt/browser';
+import type { Snapshot } from '../../core/model';
+import { type Notice, noticesFor } from '../../core/notify';
+import type { Settings } from '../../core/settings';
+import { safeStatusLink } from '../../core/sources';
+import { t } from '../../shell/i18n';
+import { notifiedItem } from '../../shell/items';
+
+const TITLE_KEY: Record<Notice['kind'], string> = {
+  started: 'notifyStarted',
+  worse: 'notifyWorse',
+  resolved: 'notifyResolved',
+  update: 'notifyUpdate',
+};
+
+async function allowed(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ permissions: ['notifications'] });
+  } catch {
+    return false;
+  }
+}
+
+/** Announces what changed since the last announcement, and records it first so nothing repeats. */
+export async function announce(snapshot: Snapshot, settings: Settings): Promise<Notice[]> {
+  const { notices, next } = noticesFor(await notifiedItem.get(), snapshot, settings);
+  // Recorded before showing: a worker stopped halfway must not announce the same update again.
+  await notifiedItem.set(next);
+  if (notices.length === 0 || !(await allowed())) return [];
+  for (const notice of notices) {
+    await browser.notifications.create(notice.id, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: t(TITLE_KEY[notice.kind], notice.name),
+      message: notice.body.slice(0, 300) || t(`severity_${notice.severity}`),
+    });
+  }
+  return notices;
+}
+
+/** Clicking a notification opens its incident page (https on the status origins only). */
+let watching = false;
+
+export function watchNotificationClicks(): void {
+  // notifications is optional: without the permission the API object does not exist, so this
+  // runs again when the permission is granted (permissions.onAdded).
+  if (watching || !browser.notifications?.onClicked) return;
+  watching = true;
+  browser.notifications.onClicked.addListener(async (id) => {
+    const url = safeStatusLink((await notifiedItem.get()).links[id]);
+    if (url) await browser.tabs.create({ url });
+    await browser.notifications.clear(id);
+  });
+}

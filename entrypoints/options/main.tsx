@@ -1,0 +1,39 @@
+/** Wires the options page to stored settings (read and watch) and to the background (save). */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { OptionsApp } from '../../components/options-app';
+import type { Settings } from '../../core/settings';
+import { applyLanguage, applyTheme } from '../../shell/appearance';
+import { settingsItem, statusItem } from '../../shell/items';
+import { send } from '../../shell/messaging';
+import { useOptionsStore } from './store';
+import './style.css';
+
+const store = useOptionsStore.getState();
+
+async function show(settings: Settings): Promise<void> {
+  await applyLanguage(settings);
+  applyTheme(settings);
+  useOptionsStore.getState().setSettings(settings);
+}
+
+async function save(settings: Settings): Promise<void> {
+  await send({ type: 'settings', settings });
+}
+
+async function requestNotifications(): Promise<boolean> {
+  // Optional: the default install does not ask for it; this runs inside the user's click.
+  return browser.permissions.request({ permissions: ['notifications'] });
+}
+
+async function start(): Promise<void> {
+  const [settings, status] = await Promise.all([settingsItem.get(), statusItem.get()]);
+  store.setServices(status.snapshot?.services ?? []);
+  await show(settings);
+  settingsItem.watch((next) => void show(next));
+  statusItem.watch((next) => useOptionsStore.getState().setServices(next.snapshot?.services ?? []));
+  const root = document.getElementById('app');
+  if (root) render(<OptionsApp save={save} requestNotifications={requestNotifications} />, root);
+}
+
+void start();

@@ -1,0 +1,435 @@
+/**
+ * The popup's Preact components on recorded fixtures, rendered into happy-dom with the English
+ * messages: what each section says, that remote text stays text, and that links are only the
+ * checked ones.
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AlternativesList, alternativeGroups } from '../../components/alternatives-list';
+import { CapacityNote } from '../../components/capacity-note';
+import { HistorySection } from '../../components/history-section';
+import { BODY_PREVIEW, IncidentList, previewText } from '../../components/incident-list';
+import { MaintenanceList } from '../../components/maintenance-list';
+import { PopupApp } from '../../components/popup-app';
+import { StatusHeader } from '../../components/status-header';
+import { applyOutcome } from '../../core/health';
+import { EMPTY_HISTORY, type History, historyFromIncidents, historySuccess } from '../../core/history';
+import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/model';
+import { SERVICE_IDS } from '../../core/services';
+import type { Signals } from '../../core/signals';
+import { popupStore } from '../../entrypoints/popup/store';
+import { loadIncidents, loadSnapshot, type SummaryFixture } from './fixtures';
+import { useEnglish } from './support/translator';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+/** The recorded incidents.json ends one hour before this. */
+const HISTORY_NOW = Date.parse('2026-11-20T14:00:40.833Z');
+
+let root: HTMLElement;
+
+beforeEach(() => {
+  useEnglish();
+  root = document.createElement('div');
+  document.body.append(root);
+});
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+function show(vnode: preact.ComponentChild): HTMLElement {
+  act(() => render(vnode, root));
+  return root;
+}
+
+const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const all = (selector: string) => [...root.querySelectorAll(selector)];
+
+function snapshotAt(name: SummaryFixture): { snapshot: Snapshot; now: number } {
+  const snapshot = loadSnapshot(name);
+  return { snapshot, now: Date.parse(snapshot.pageUpdatedAt ?? '') };
+}
+
+function state(snapshot: Snapshot, atMs: number): StatusState {
+  return applyOutcome(EMPTY_STATUS, { kind: 'success', source: 'primary', snapshot, validators: null }, atMs, 0.5);
+}
+
+/** Every link in the rendered tree opens in a new tab, without an opener, over https. */
+function expectSafeLinks(): void {
+  for (const a of all('a')) {
+    expect(a.getAttribute('href')).toMatch(/^https:\/\//);
+    expect(a.getAttribute('target')).toBe('_blank');
+    expect(a.getAttribute('rel')).toBe('noopener noreferrer');
+  }
+}
+
+describe('IncidentList', () => {
+  it('major outage: name, impact, status, start, services, latest update, earlier updates, link', () => {
+    const { snapshot, now } = snapshotAt('major-outage');
+    show(
+      <IncidentList
+        incidents={snapshot.incidents}
+        services={snapshot.services}
+        now={now}
+        expanded={{}}
+        onToggle={() => {}}
+      />,
+    );
+    const card = root.querySelector('[data-incident-id="8dkw448dcmil"]');
+    expect(text(card?.querySelector('h3'))).toBe(
+      'Elevated errors on claude.ai, Claude Code, Claude Cowork and the Claude API',
+    );
+    expect(text(card?.querySelector('[data-testid="incident-impact"]'))).toBe('▲ Partial outage');
+    expect(text(card?.querySelector('[data-testid="incident-status"]'))).toBe('Identified');
+    expect(text(card?.querySelector('[data-testid="incident-started"]'))).toMatch(/^Started 35 min\. ago \(.+\)$/);
+    expect(text(card)).toContain('Affects: claude.ai, Claude API (api.anthropic.com), Claude Code, Claude Cowork');
+    const latest = card?.querySelector('[data-testid="latest-update"]');
+    expect(text(latest)).toContain('We are continuing to work on a fix for this issue.');
+    expect(text(latest)).toMatch(/^Identified, now \(/);
+    expect(text(card?.querySelector('details summary'))).toBe('Earlier updates (2)');
+    expect(all('details li')).toHaveLength(2);
+    expect(text(all('details li')[1])).toContain('We are currently investigating this issue.');
+    expect(card?.querySelector('[data-testid="incident-link"]')?.getAttribute('href')).toBe(
+      'https://stspg.io/u1jjal6x5hkp',
+    );
+    expectSafeLinks();
+    // A heading per incident under the section's own heading.
+    expect(text(root.querySelector('h2'))).toBe('Active incidents');
+  });
+
+  it('nothing at all on a healthy day', () => {
+    const { snapshot, now } = snapshotAt('healthy');
+    show(<IncidentList incidents={snapshot.incidents} services={[]} now={now} expanded={{}} onToggle={() => {}} />);
+    expect(root.innerHTML).toBe('');
+  });
+
+  it('keeps line breaks, collapses a long update behind "more", and expands it on demand', () => {
+    const { snapshot, now } = snapshotAt('claude-ai-partial');
+    const long = `First line.\nSecond line.\n\n${'word '.repeat(120)}END`;
+    const incident = snapshot.incidents[0];
+    if (!incident) throw new Error('fixture has an incident');
+    const first = {
+      ...incident,
+      updates: [{ ...(incident.updates[0] ?? { id: 'u', status: 'identified' as const, at: null }), body: long }],
+    };
+    const onToggle = vi.fn();
+    show(<IncidentList incidents={[first]} services={snapshot.services} now={now} expanded={{}} onToggle={onToggle} />);
+    const body = root.querySelector('.so-body');
+    expect(body?.textContent?.startsWith('First line.\nSecond line.\n\n')).toBe(true);
+    expect(body?.textContent?.endsWith('…')).toBe(true);
+    expect(body?.textContent?.length).toBeLessThanOrEqual(BODY_PREVIEW + 1);
+    const button = root.querySelector('button.so-link-button');
+    expect(text(button)).toBe('more');
+    expect(button?.getAttribute('aria-expanded')).toBe('false');
+    act(() => (button as HTMLButtonElement).click());
+    expect(onToggle).toHaveBeenCalledWith(first.id);
+
+    show(
+      <IncidentList
+        incidents={[first]}
+        services={snapshot.services}
+        now={now}
+        expanded={{ [first.id]: true }}
+        onToggle={onToggle}
+      />,
+    );
+    expect(root.querySelector('.so-body')?.textContent).toBe(long);
+    expect(text(root.querySelector('button.so-link-button'))).toBe('less');
+    expect(root.querySelector('button.so-link-button')?.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('previewText cuts at a word', () => {
+    expect(previewText('short')).toBe('short');
+    const cut = previewText(`${'abcd '.repeat(100)}`);
+    expect(cut.endsWith('abcd…')).toBe(true);
+  });
+
+  it('hostile text stays text: no element, no handler, no link but the checked ones', () => {
+    const { snapshot, now } = snapshotAt('hostile');
+    show(
+      <IncidentList
+        incidents={snapshot.incidents}
+        services={snapshot.services}
+        now={now}
+        expanded={{}}
+        onToggle={() => {}}
+      />,
+    );
+    expect(root.querySelectorAll('script, img, iframe, b').length).toBe(0);
+    for (const el of all('*')) {
+      expect([...el.attributes].filter((a) => a.name.startsWith('on') || /javascript:|data:/.test(a.value))).toEqual(
+        [],
+      );
+    }
+    // The markup in names and bodies is shown as the characters it is made of.
+    expect(text(root)).toContain('Affects: claude.ai, <img src=x onerror="window.__pwned=1">Claude Labs');
+    expect(all('a').map((a) => a.getAttribute('href'))).toEqual(['https://stspg.io/whes8ek5v98a']);
+    expect(text(root)).not.toMatch(/[\u202a-\u202e]/);
+    expectSafeLinks();
+  });
+});
+
+describe('MaintenanceList', () => {
+  it('in progress first with its end, then upcoming with both times', () => {
+    const { snapshot, now } = snapshotAt('maintenance');
+    show(<MaintenanceList maintenances={snapshot.maintenances} now={now} />);
+    const cards = all('[data-maintenance-id]');
+    expect(cards.map((c) => c.getAttribute('data-in-progress'))).toEqual(['true', 'false']);
+    expect(text(cards[0]?.querySelector('h3'))).toBe('Scheduled maintenance on Claude Console');
+    expect(text(cards[0])).toMatch(/In progress, scheduled until .+/);
+    expect(text(cards[1])).toMatch(/Scheduled in 2 days: .+ to .+/);
+    expectSafeLinks();
+  });
+});
+
+describe('AlternativesList', () => {
+  const recommended = (groupId: string) =>
+    all(`[data-group="${groupId}"] [data-alt-id]`).map((li) => li.getAttribute('data-alt-id'));
+
+  it('API down: the Workbench and API-key apps are out, Bedrock and Vertex stay; Claude Code gets its own line', () => {
+    show(<AlternativesList snapshot={snapshotAt('major-outage').snapshot} />);
+    expect(recommended('chat')).toEqual(['bedrock', 'vertex', 'openrouter']);
+    expect(recommended('code')).toEqual(['code-cloud']);
+    expect(text(root.querySelector('[data-testid="also-affected"]'))).toBe(
+      'Also affected, not recommended now: Console Workbench, TypingMind, LibreChat, LobeChat, Poe, Claude Code with an API key',
+    );
+    expect(text(root.querySelector('[data-alt-id="bedrock"]'))).toBe('Amazon Bedrock AWS account');
+    expectSafeLinks();
+  });
+
+  it('only claude.ai down: the Workbench first, and the chat line before Claude Code', () => {
+    show(<AlternativesList snapshot={snapshotAt('claude-ai-partial').snapshot} />);
+    expect(recommended('chat')[0]).toBe('workbench');
+    expect(recommended('code')).toEqual(['code-api-key', 'code-cloud']);
+    expect(all('[data-group]').map((g) => g.getAttribute('data-group'))).toEqual(['chat', 'code']);
+    expect(root.querySelector('[data-testid="also-affected"]')).toBeNull();
+  });
+
+  it('only Claude Code down: its line comes first', () => {
+    const { snapshot } = snapshotAt('healthy');
+    const codeDown: Snapshot = {
+      ...snapshot,
+      services: snapshot.services.map((s) => (s.id === SERVICE_IDS.code ? { ...s, state: 'major_outage' } : s)),
+    };
+    expect(alternativeGroups(codeDown).groups.map((g) => g.id)).toEqual(['code', 'chat']);
+    show(<AlternativesList snapshot={codeDown} />);
+    expect(all('[data-group]').map((g) => g.getAttribute('data-group'))).toEqual(['code', 'chat']);
+  });
+});
+
+describe('CapacityNote', () => {
+  const now = Date.parse('2026-11-20T14:00:00Z');
+  const at = (ms: number, site: 'claude-ai' | 'platform' = 'claude-ai') => ({ at: new Date(ms).toISOString(), site });
+
+  it('counts claude.ai detections of the last hour only', () => {
+    const signals: Signals = {
+      capacity: [
+        at(now - 2 * HOUR),
+        at(now - 50 * MIN),
+        at(now - 20 * MIN),
+        at(now - 5 * MIN, 'platform'),
+        at(now - MIN),
+      ],
+    };
+    show(<CapacityNote signals={signals} now={now} />);
+    const note = root.querySelector('[data-testid="capacity-note"]');
+    expect(note?.getAttribute('data-count')).toBe('3');
+    expect(text(note)).toMatch(/Capacity errors shown by claude\.ai in the last hour: 3 \(last at .+\)/);
+    expect(text(note)).toContain('Anthropic does not list capacity limits on the status page.');
+  });
+
+  it('says none when there was none', () => {
+    show(<CapacityNote signals={{ capacity: [at(now - 3 * HOUR)] }} now={now} />);
+    expect(text(root)).toContain('No capacity error seen on claude.ai in the last hour.');
+  });
+});
+
+describe('HistorySection', () => {
+  const services = loadSnapshot('healthy').services;
+  const history: History = historySuccess(
+    historyFromIncidents(loadIncidents(), services, HISTORY_NOW),
+    'primary',
+    HISTORY_NOW,
+  );
+
+  it('a strip of 6 services x 7 days, marked days focusable, with details on focus', () => {
+    const onDetail = vi.fn();
+    show(
+      <HistorySection
+        history={history}
+        services={services}
+        now={HISTORY_NOW}
+        loading={false}
+        detail=""
+        onDetail={onDetail}
+      />,
+    );
+    const rows = all('.so-strip tbody tr');
+    expect(rows).toHaveLength(6);
+    expect(rows.every((r) => r.querySelectorAll('td').length === 7)).toBe(true);
+    expect(all('.so-strip thead th')).toHaveLength(7);
+    const claude = rows[0]?.querySelectorAll('td');
+    const worst = [...(claude ?? [])].map((c) => c.getAttribute('data-worst'));
+    // Local days; the test runner's zone may move an incident by a day, never drop it.
+    expect(worst.filter((w) => w !== 'none').sort()).toEqual(['major_outage', 'partial_outage', 'partial_outage']);
+    const marked = all('td[tabindex="0"]');
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.every((c) => c.getAttribute('data-worst') !== 'none' && c.textContent !== '')).toBe(true);
+    const cell = rows[0]?.querySelector('td[data-worst="major_outage"]') as HTMLElement;
+    act(() => {
+      cell.dispatchEvent(new FocusEvent('focus'));
+    });
+    expect(onDetail).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^claude\.ai, .+: Elevated errors on claude\.ai, Claude Code, Claude Cowork and the Claude API \(Major outage\)$/,
+      ),
+    );
+    expect(cell.getAttribute('aria-label')).toBe(onDetail.mock.calls[0]?.[0]);
+    expect(text(root.querySelector('caption'))).toContain('worst impact');
+  });
+
+  it('lists the 7 incidents with their durations', () => {
+    show(
+      <HistorySection
+        history={history}
+        services={services}
+        now={HISTORY_NOW}
+        loading={false}
+        detail="chosen"
+        onDetail={() => {}}
+      />,
+    );
+    expect(text(root.querySelector('summary'))).toBe('Incidents (7)');
+    const items = all('.so-history-list li');
+    expect(items.map((li) => li.getAttribute('data-incident-id'))).toEqual([
+      'kkiudd9295rx',
+      'nwnj78jf00ou',
+      'ypbkk3onyme4',
+      '31wgicvalep2',
+      '24o7x7itpncj',
+      'joy31ab76oaj',
+      'hrqjqmc0iwv6',
+    ]);
+    expect(text(items[0])).toMatch(/^Elevated errors on claude\.ai .+ · lasted 1 hr 12 min · Partial outage$/);
+    expect(text(items[5])).toContain('lasted 3 hr 10 min');
+    expect(text(root.querySelector('[data-testid="strip-detail"]'))).toBe('chosen');
+    expectSafeLinks();
+  });
+
+  it('before the first fetch: loading, then unavailable after a failure', () => {
+    show(
+      <HistorySection
+        history={EMPTY_HISTORY}
+        services={services}
+        now={HISTORY_NOW}
+        loading
+        detail=""
+        onDetail={() => {}}
+      />,
+    );
+    expect(text(root.querySelector('[data-testid="history-state"]'))).toBe('Loading the last 7 days…');
+    const failed: History = {
+      ...EMPTY_HISTORY,
+      lastAttemptAt: new Date(HISTORY_NOW).toISOString(),
+      lastErrorKind: 'timeout',
+    };
+    show(
+      <HistorySection
+        history={failed}
+        services={services}
+        now={HISTORY_NOW}
+        loading={false}
+        detail=""
+        onDetail={() => {}}
+      />,
+    );
+    expect(text(root.querySelector('[data-testid="history-state"]'))).toBe('The incident history could not be loaded.');
+    expect(root.querySelector('.so-strip')).toBeNull();
+  });
+});
+
+describe('StatusHeader', () => {
+  it('stale: grey, with since when the page is unreachable and which source answered last', () => {
+    const { snapshot, now } = snapshotAt('claude-ai-partial');
+    const good = state(snapshot, now - 10 * MIN);
+    const failed = applyOutcome(good, { kind: 'failure', errorKind: 'http', message: 'HTTP 503' }, now - 5 * MIN, 0.5);
+    show(<StatusHeader status={failed} now={now} intervalMs={60_000} refreshing={false} onRefresh={() => {}} />);
+    expect(root.querySelector('header')?.getAttribute('data-kind')).toBe('stale');
+    expect(text(root.querySelector('h1'))).toBe('Partial outage');
+    expect(text(root.querySelector('[data-testid="checked"]'))).toBe('Checked 10 min. ago');
+    expect(text(root.querySelector('[data-testid="unreachable"]'))).toMatch(
+      /^Status page unreachable since .+, showing the last known state \(from status\.claude\.com\)\.$/,
+    );
+  });
+});
+
+describe('PopupApp', () => {
+  function setStore(patch: Partial<ReturnType<typeof popupStore.getState>>) {
+    act(() => popupStore.setState(patch));
+  }
+
+  beforeEach(() => {
+    popupStore.setState({
+      status: EMPTY_STATUS,
+      signals: { capacity: [] },
+      history: EMPTY_HISTORY,
+      access: 'unknown',
+      refreshing: false,
+      announcement: '',
+      expanded: {},
+      stripDetail: '',
+    });
+  });
+
+  it('landmarks and headings, an aria-live note, and no alternatives on a healthy day', () => {
+    const { snapshot, now } = snapshotAt('healthy');
+    setStore({ status: state(snapshot, now), now });
+    show(<PopupApp onRefresh={() => {}} onGrantAccess={() => {}} />);
+    expect(root.querySelector('.so-popup > header')).not.toBeNull();
+    expect(root.querySelector('.so-popup > main')).not.toBeNull();
+    expect(root.querySelector('.so-popup > footer a')?.getAttribute('href')).toBe('https://status.claude.com');
+    expect(all('h1')).toHaveLength(1);
+    expect(all('h2').map(text)).toEqual(['Services', 'Seen on your screen', 'Last 7 days']);
+    expect(root.querySelector('[data-testid="alternatives"]')).toBeNull();
+    expect(all('.so-service')).toHaveLength(6);
+    const live = root.querySelector('[aria-live="polite"]');
+    expect(text(live)).toBe('');
+    setStore({ announcement: 'Status updated' });
+    expect(text(live)).toBe('Status updated');
+  });
+
+  it('during an outage: incidents, services, alternatives and history in that order; the store drives the "more" toggle', () => {
+    const { snapshot, now } = snapshotAt('major-outage');
+    const history = historySuccess(historyFromIncidents(loadIncidents(), snapshot.services, now), 'primary', now);
+    setStore({ status: state(snapshot, now), now, history });
+    show(<PopupApp onRefresh={() => {}} onGrantAccess={() => {}} />);
+    expect(all('h2').map(text)).toEqual([
+      'Active incidents',
+      'Services',
+      'Where to keep working',
+      'Seen on your screen',
+      'Last 7 days',
+    ]);
+    expect(root.querySelector('[data-alt-id="workbench"]')).toBeNull();
+    expect(root.querySelector('[data-alt-id="bedrock"]')).not.toBeNull();
+    const id = snapshot.incidents[0]?.id ?? '';
+    act(() => popupStore.getState().toggleExpanded(id));
+    expect(popupStore.getState().expanded[id]).toBe(true);
+  });
+
+  it('withheld host permissions: a notice whose button asks for them', () => {
+    const onGrant = vi.fn();
+    setStore({ access: 'missing', now: Date.now() });
+    show(<PopupApp onRefresh={() => {}} onGrantAccess={onGrant} />);
+    const notice = root.querySelector('[data-testid="permission"]');
+    expect(notice?.getAttribute('role')).toBe('alert');
+    expect(text(notice)).toContain('Access to the status page is not granted');
+    act(() => notice?.querySelector('button')?.click());
+    expect(onGrant).toHaveBeenCalledOnce();
+    setStore({ access: 'granted' });
+    expect(root.querySelector('[data-testid="permission"]')).toBeNull();
+  });
+});
