@@ -19,7 +19,14 @@ export default defineConfig({
     default_locale: 'en',
     // webRequest observes (never blocks, never reads bodies) claude.ai's own API requests, and only
     // on claude.ai: Chrome fires it only for hosts in host_permissions (README, "Permissions").
-    permissions: ['alarms', 'storage', 'webRequest'],
+    permissions: [
+      'alarms',
+      'storage',
+      'webRequest',
+      // Test build only (tests/e2e/notifications.test.ts): a headless browser cannot answer the
+      // permission prompt, so that build has the optional permission granted at install.
+      ...(process.env.SO_GRANT_NOTIFICATIONS === '1' ? ['notifications'] : []),
+    ],
     // Asked for only when the user turns notifications on in the options.
     optional_permissions: ['notifications'],
     host_permissions: [...STATUS_ORIGINS.map((origin) => `${origin}/*`), ...SITE_MATCHES],

@@ -6,6 +6,7 @@
 import { ALTERNATIVES, type Alternative, chooseAlternatives, failingServiceIds } from '../core/alternatives';
 import type { Snapshot } from '../core/model';
 import { SERVICE_IDS } from '../core/services';
+import type { UserAlternative } from '../core/settings';
 import { t } from '../shell/i18n';
 import { ExternalLink } from './incident-list';
 
@@ -32,7 +33,7 @@ function Item({ alternative }: { alternative: Alternative }) {
   );
 }
 
-export function AlternativesList({ snapshot }: { snapshot: Snapshot | null }) {
+export function AlternativesList({ snapshot, mine = [] }: { snapshot: Snapshot | null; mine?: UserAlternative[] }) {
   const { groups, affected } = alternativeGroups(snapshot);
   return (
     <section aria-labelledby="so-alternatives-heading" data-testid="alternatives">
@@ -49,6 +50,22 @@ export function AlternativesList({ snapshot }: { snapshot: Snapshot | null }) {
               </ul>
             </div>
           ),
+      )}
+      {mine.length > 0 && (
+        <div data-group="mine">
+          <h3>{t('popupAltMine')}</h3>
+          <ul class="so-alts" data-testid="my-alternatives">
+            {mine
+              .filter((a) => a.url.startsWith('https://'))
+              .map((a) => (
+                <li key={a.id}>
+                  <a href={a.url} target="_blank" rel="noopener noreferrer">
+                    {a.name}
+                  </a>
+                </li>
+              ))}
+          </ul>
+        </div>
       )}
       {affected.length > 0 && (
         <p class="so-meta" data-testid="also-affected">

@@ -4,6 +4,7 @@
  * (issue #8's 10 KB budget) and keeps every surface's wording in one place.
  */
 import { clockTime, relativeTime } from '../core/format';
+import type { UserAlternative } from '../core/settings';
 import type { Site } from '../core/sites';
 import type { Banner } from '../core/verdict';
 import { locale, t } from '../shell/i18n';
@@ -85,7 +86,16 @@ function lines(banner: Banner): BannerText['lines'] {
   return out;
 }
 
-export function bannerText(banner: Banner, site: Site, lastSuccessAt: string | null, now: number): BannerText {
+/** The user's own alternatives shown after the catalogue's picks (the popup lists them all). */
+const MINE_IN_BANNER = 2;
+
+export function bannerText(
+  banner: Banner,
+  site: Site,
+  lastSuccessAt: string | null,
+  now: number,
+  mine: readonly UserAlternative[] = [],
+): BannerText {
   const started = relativeTime(banner.startedAt, now, locale());
   const body = banner.latestUpdate?.body ?? '';
   const meta: string[] = [];
@@ -116,7 +126,15 @@ export function bannerText(banner: Banner, site: Site, lastSuccessAt: string | n
       ? { href: banner.url, text: t('bannerIncidentLink'), testId: 'banner-incident-link' }
       : null,
     alternativesLabel: t('bannerTryInstead'),
-    alternatives: banner.alternatives.map((a) => ({ href: a.url, text: a.name, alternative: a.id })),
+    alternatives: [
+      ...banner.alternatives.map((a) => ({ href: a.url, text: a.name, alternative: a.id })),
+      // Only where the banner offers alternatives at all (not for maintenance or a local connection problem).
+      ...(banner.alternatives.length > 0 ? mine.slice(0, MINE_IN_BANNER) : []).map((a) => ({
+        href: a.url,
+        text: a.name,
+        alternative: a.id,
+      })),
+    ],
     dismissLabel: t('bannerDismiss'),
   };
 }

@@ -5,6 +5,7 @@
 import { useEffect } from 'preact/hooks';
 import { failingServiceIds } from '../core/alternatives';
 import { DEFAULT_INTERVAL_MS } from '../core/health';
+import type { UserAlternative } from '../core/settings';
 import { STATUS_PAGE_URL } from '../core/sources';
 import { usePopupState } from '../entrypoints/popup/store';
 import { t } from '../shell/i18n';
@@ -20,9 +21,19 @@ import { StatusHeader } from './status-header';
 export interface PopupAppProps {
   onRefresh: () => void;
   onGrantAccess: () => void;
+  onOpenOptions: () => void;
+  intervalMs?: number;
+  /** The user's own alternatives, from the options. */
+  mine?: UserAlternative[];
 }
 
-export function PopupApp({ onRefresh, onGrantAccess }: PopupAppProps) {
+export function PopupApp({
+  onRefresh,
+  onGrantAccess,
+  onOpenOptions,
+  intervalMs = DEFAULT_INTERVAL_MS,
+  mine = [],
+}: PopupAppProps) {
   const s = usePopupState();
   const { status, now, signals } = s;
   const snapshot = status.snapshot;
@@ -36,13 +47,7 @@ export function PopupApp({ onRefresh, onGrantAccess }: PopupAppProps) {
   const showAlternatives = failingServiceIds(snapshot).size > 0 || capacityCount(signals, now) > 0;
   return (
     <div class="so-popup">
-      <StatusHeader
-        status={status}
-        now={now}
-        intervalMs={DEFAULT_INTERVAL_MS}
-        refreshing={s.refreshing}
-        onRefresh={onRefresh}
-      />
+      <StatusHeader status={status} now={now} intervalMs={intervalMs} refreshing={s.refreshing} onRefresh={onRefresh} />
       <main>
         {(s.access === 'missing' || (s.access !== 'granted' && status.health.lastErrorKind === 'permission')) && (
           <PermissionNotice onGrant={onGrantAccess} />
@@ -60,7 +65,7 @@ export function PopupApp({ onRefresh, onGrantAccess }: PopupAppProps) {
             <ServiceList services={services} groups={snapshot.groups} />
           </>
         )}
-        {showAlternatives && <AlternativesList snapshot={snapshot} />}
+        {(showAlternatives || mine.length > 0) && <AlternativesList snapshot={snapshot} mine={mine} />}
         <CapacityNote signals={signals} now={now} />
         <HistorySection
           history={s.history}
@@ -73,6 +78,9 @@ export function PopupApp({ onRefresh, onGrantAccess }: PopupAppProps) {
       </main>
       <footer class="so-footer">
         <ExternalLink href={STATUS_PAGE_URL} text={t('popupOpenStatusPage')} />
+        <button type="button" class="so-link-button" data-testid="open-options" onClick={onOpenOptions}>
+          {t('popupOptions')}
+        </button>
       </footer>
       <p class="so-sr" aria-live="polite">
         {s.announcement}

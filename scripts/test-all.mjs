@@ -31,7 +31,12 @@ const bin = (name) => path.join('node_modules', '.bin', name);
 count(step('browsers', 'bash', ['scripts/ensure-browsers.sh']));
 count(step('typecheck', bin('tsc'), ['--noEmit', '-p', '.']));
 count(step('lint', bin('biome'), ['check', '.']));
-const built = step('build', 'npm', ['run', '--silent', 'build']);
+const built =
+  step('build', 'npm', ['run', '--silent', 'build']) &&
+  // The notifications test build (see tests/e2e/notifications.test.ts).
+  step('build (notifications test)', bin('wxt'), ['build', '-b', 'chrome'], {
+    env: { ...process.env, SO_OUT_DIR: '.output-notify', SO_GRANT_NOTIFICATIONS: '1' },
+  });
 count(built);
 if (built) count(step('web-ext lint', 'node', ['scripts/web-ext-lint.mjs']));
 else count(false);

@@ -113,7 +113,7 @@ export default defineBackground({
           });
           // The words too, in the user's language: the page only builds DOM from them.
           const text = view.banner
-            ? bannerText(view.banner, siteById(message.site), view.lastSuccessAt, Date.now())
+            ? bannerText(view.banner, siteById(message.site), view.lastSuccessAt, Date.now(), settings.alternatives)
             : null;
           return { ...view, text };
         }

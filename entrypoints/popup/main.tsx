@@ -5,10 +5,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup-app';
-import { DEFAULT_INTERVAL_MS, isOlderThanInterval } from '../../core/health';
+import { isOlderThanInterval } from '../../core/health';
+import { intervalMs, type Settings } from '../../core/settings';
 import { STATUS_ORIGINS } from '../../core/sources';
+import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
-import { historyItem, signalsItem, statusItem } from '../../shell/items';
+import { historyItem, settingsItem, signalsItem, statusItem } from '../../shell/items';
 import { send } from '../../shell/messaging';
 import { popupStore } from './store';
 import './style.css';
@@ -49,21 +51,48 @@ function grantAccess(): void {
   });
 }
 
+function draw(settings: Settings): void {
+  const root = document.getElementById('app');
+  if (!root) return;
+  render(
+    <PopupApp
+      onRefresh={() => void refresh()}
+      onGrantAccess={grantAccess}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      intervalMs={intervalMs(settings)}
+      mine={settings.alternatives}
+    />,
+    root,
+  );
+}
+
 async function start(): Promise<void> {
-  document.documentElement.lang = browser.i18n.getUILanguage();
-  const [status, signals, history] = await Promise.all([statusItem.get(), signalsItem.get(), historyItem.get()]);
+  const [status, signals, history, settings] = await Promise.all([
+    statusItem.get(),
+    signalsItem.get(),
+    historyItem.get(),
+    settingsItem.get(),
+  ]);
   store.setStatus(status);
   store.setSignals(signals);
   store.setHistory(history);
-  const root = document.getElementById('app');
-  if (root) render(<PopupApp onRefresh={() => void refresh()} onGrantAccess={grantAccess} />, root);
+  // Only a chosen language loads a message file; "automatic" uses the browser's own at once.
+  await applyLanguage(settings);
+  applyTheme(settings);
+  draw(settings);
   // Rendered synchronously: this mark is the moment the stored state is in the DOM.
   performance.mark('so-popup-rendered');
   statusItem.watch((next) => store.setStatus(next));
   signalsItem.watch((next) => store.setSignals(next));
   historyItem.watch((next) => store.setHistory(next));
+  // A new language or theme re-renders the popup while it is open.
+  settingsItem.watch(async (next) => {
+    await applyLanguage(next);
+    applyTheme(next);
+    draw(next);
+  });
   void checkAccess();
-  if (isOlderThanInterval(status, Date.now(), DEFAULT_INTERVAL_MS)) void refresh();
+  if (isOlderThanInterval(status, Date.now(), intervalMs(settings))) void refresh();
   else void refreshHistory();
 }
 

@@ -387,7 +387,7 @@ describe('PopupApp', () => {
   it('landmarks and headings, an aria-live note, and no alternatives on a healthy day', () => {
     const { snapshot, now } = snapshotAt('healthy');
     setStore({ status: state(snapshot, now), now });
-    show(<PopupApp onRefresh={() => {}} onGrantAccess={() => {}} />);
+    show(<PopupApp onRefresh={() => {}} onGrantAccess={() => {}} onOpenOptions={() => undefined} />);
     expect(root.querySelector('.so-popup > header')).not.toBeNull();
     expect(root.querySelector('.so-popup > main')).not.toBeNull();
     expect(root.querySelector('.so-popup > footer a')?.getAttribute('href')).toBe('https://status.claude.com');
@@ -405,7 +405,7 @@ describe('PopupApp', () => {
     const { snapshot, now } = snapshotAt('major-outage');
     const history = historySuccess(historyFromIncidents(loadIncidents(), snapshot.services, now), 'primary', now);
     setStore({ status: state(snapshot, now), now, history });
-    show(<PopupApp onRefresh={() => {}} onGrantAccess={() => {}} />);
+    show(<PopupApp onRefresh={() => {}} onGrantAccess={() => {}} onOpenOptions={() => undefined} />);
     expect(all('h2').map(text)).toEqual([
       'Active incidents',
       'Services',
@@ -423,7 +423,7 @@ describe('PopupApp', () => {
   it('withheld host permissions: a notice whose button asks for them', () => {
     const onGrant = vi.fn();
     setStore({ access: 'missing', now: Date.now() });
-    show(<PopupApp onRefresh={() => {}} onGrantAccess={onGrant} />);
+    show(<PopupApp onRefresh={() => {}} onGrantAccess={onGrant} onOpenOptions={() => undefined} />);
     const notice = root.querySelector('[data-testid="permission"]');
     expect(notice?.getAttribute('role')).toBe('alert');
     expect(text(notice)).toContain('Access to the status page is not granted');

@@ -1,0 +1,86 @@
+/**
+ * Desktop notifications in real Chromium: an incident on a service the user cares about is
+ * announced exactly once, and a repeat poll (or a new browser session) announces nothing again.
+ * Uses the notifications test build (SO_GRANT_NOTIFICATIONS=1 in `npm test`): headless Chromium
+ * cannot answer the optional permission's prompt, so that build has it granted at install.
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../core/settings';
+import { type ReplayServer, startReplayServer } from '../replay/server.mjs';
+import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
+import { Harness } from './harness';
+
+export const NOTIFY_BUILD = path.resolve(process.env.SO_NOTIFY_OUT_DIR ?? '.output-notify', 'chrome-mv3');
+
+let server: ReplayServer;
+let browser: ChromiumExtensionBrowser;
+let harness: Harness;
+
+type G = { chrome: { notifications: { getAll(): Promise<object>; clear(id: string): Promise<boolean> } } };
+
+async function shown(): Promise<string[]> {
+  return harness.api.page.evaluate(
+    async () => Object.keys(await (globalThis as unknown as G).chrome.notifications.getAll()),
+    null,
+  );
+}
+
+describe('notifications (chromium)', () => {
+  beforeAll(async () => {
+    server = await startReplayServer({ scenario: 'healthy' });
+    browser = await launchChromium({ replayPort: server.port, extensionDir: NOTIFY_BUILD });
+    harness = new Harness(browser, server);
+    await harness.init();
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await server?.close();
+    // The relaunched browser does not own the profile it reused.
+    await rm(browser.userDataDir, { recursive: true, force: true });
+  });
+
+  it('one notification per incident update, none on a repeat poll', async () => {
+    await harness.reset('healthy');
+    await harness.api.send({ type: 'settings', settings: { ...DEFAULT_SETTINGS, notifications: 'my-services' } });
+    await harness.statusBecomes('claude-ai-partial');
+    await expect.poll(shown).toHaveLength(1);
+    const [id] = await shown();
+    expect(id).toMatch(/:started$/);
+    await harness.api.refresh();
+    await harness.api.refresh();
+    expect(await shown()).toEqual([id]);
+    const notified = (await harness.api.getStorage('notified')) as { links: Record<string, string> };
+    expect(Object.keys(notified.links)).toEqual([id]);
+    expect(Object.values(notified.links)[0]).toMatch(/^https:\/\/stspg\.io\//);
+  });
+
+  it('a browser restart on the same profile announces nothing again', async () => {
+    const profile = browser.userDataDir;
+    await browser.context.close();
+    browser = await launchChromium({ replayPort: server.port, extensionDir: NOTIFY_BUILD, userDataDir: profile });
+    harness = new Harness(browser, server);
+    await harness.init();
+    await harness.api.refresh();
+    const notified = (await harness.api.getStorage('notified')) as { links: Record<string, string> };
+    // Every notification ever shown leaves its link: still only the one from before the restart.
+    expect(Object.keys(notified.links)).toHaveLength(1);
+    expect(await shown()).toEqual([]);
+  });
+
+  it('an incident on a muted service announces nothing', async () => {
+    await harness.reset('healthy');
+    await harness.api.page.evaluate(async () => {
+      const { notifications } = (globalThis as unknown as G).chrome;
+      for (const id of Object.keys(await notifications.getAll())) await notifications.clear(id);
+    }, null);
+    await harness.api.send({
+      type: 'settings',
+      settings: { ...DEFAULT_SETTINGS, notifications: 'my-services', mutedServices: ['bpp5gb3hpjcl'] },
+    });
+    await harness.statusBecomes('cowork-only');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await shown()).toEqual([]);
+  });
+});

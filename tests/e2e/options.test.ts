@@ -1,0 +1,102 @@
+/**
+ * Options in real Chromium: each setting takes effect at once where it matters (alarm, open
+ * claude.ai tabs, popup language), bad input is refused with a message and never stored, and
+ * desktop notifications are announced once per incident update.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type ReplayServer, startReplayServer } from '../replay/server.mjs';
+import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
+import { Harness } from './harness';
+import { CLAUDE_AI } from './scenarios';
+
+let server: ReplayServer;
+let browser: ChromiumExtensionBrowser;
+let harness: Harness;
+const pages: Page[] = [];
+
+async function openOptions(): Promise<Page> {
+  const page = await browser.context.newPage();
+  pages.push(page);
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.getByTestId('interval').waitFor();
+  return page;
+}
+
+async function settings(): Promise<Record<string, unknown>> {
+  return ((await harness.api.getStorage('settings')) ?? {}) as Record<string, unknown>;
+}
+
+describe('options (chromium)', () => {
+  beforeAll(async () => {
+    server = await startReplayServer({ scenario: 'healthy' });
+    browser = await launchChromium({ replayPort: server.port });
+    harness = new Harness(browser, server);
+    await harness.init();
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    await Promise.all(pages.splice(0).map((p) => p.close()));
+  });
+
+  it('a new interval re-creates the poll alarm with that period', async () => {
+    await harness.reset('healthy');
+    const options = await openOptions();
+    await options.getByTestId('interval').selectOption('300');
+    await expect.poll(async () => (await harness.api.alarms()).find((a) => a.name === 'poll')?.periodInMinutes).toBe(5);
+    await options.getByTestId('interval').selectOption('30');
+    await expect
+      .poll(async () => (await harness.api.alarms()).find((a) => a.name === 'poll')?.periodInMinutes)
+      .toBe(0.5);
+  });
+
+  it('turning the banner off removes it from an open claude.ai tab, and on brings it back', async () => {
+    await harness.reset('claude-ai-partial');
+    const tab = await harness.openSite(CLAUDE_AI);
+    await tab.waitForBanner();
+    const options = await openOptions();
+    await options.getByTestId('banner-claude-ai').uncheck();
+    await tab.waitForNoBanner();
+    await options.getByTestId('banner-claude-ai').check();
+    await tab.waitForBanner();
+  });
+
+  it('a javascript: alternative is refused with a message beside the field and not stored', async () => {
+    await harness.reset('healthy');
+    const options = await openOptions();
+    await options.getByTestId('alt-name').fill('Sneaky');
+    await options.getByTestId('alt-url').fill('javascript:alert(1)');
+    await options.getByTestId('alt-add').click();
+    await expect
+      .poll(() => options.getByTestId('alt-url-error').textContent())
+      .toBe('Only https:// addresses are allowed.');
+    expect(await options.getByTestId('alt-url').getAttribute('aria-invalid')).toBe('true');
+    expect((await settings()).alternatives ?? []).toEqual([]);
+    // A good one is stored, and the popup lists it.
+    await options.getByTestId('alt-url').fill('https://chat.example.org/');
+    await options.getByTestId('alt-add').click();
+    await expect
+      .poll(async () => (await settings()).alternatives)
+      .toEqual([expect.objectContaining({ name: 'Sneaky', url: 'https://chat.example.org/' })]);
+    expect(await options.getByTestId('alt-url-error').count()).toBe(0);
+  });
+
+  it('the popup renders in German when German is chosen', async () => {
+    await harness.reset('claude-ai-partial');
+    const options = await openOptions();
+    await options.getByTestId('language').selectOption('de');
+    await expect.poll(async () => (await settings()).language).toBe('de');
+    const popup = await browser.context.newPage();
+    pages.push(popup);
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect.poll(() => popup.locator('[data-testid="overall"]').textContent()).toBe('Teilausfall');
+    expect(await popup.locator('html').getAttribute('lang')).toBe('de');
+    // The options page itself follows at once.
+    await expect.poll(() => options.locator('h1').textContent()).toContain('Optionen');
+    await options.getByTestId('language').selectOption('auto');
+    await expect.poll(async () => (await settings()).language).toBe('auto');
+  });
+});

@@ -1,0 +1,141 @@
+/** Settings: parsing, defaults, the migration from every earlier stored version, and validation. */
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import {
+  bannerEnabled,
+  caresAbout,
+  DEFAULT_SETTINGS,
+  migrateV1toV2,
+  SETTINGS_MIGRATIONS,
+  SETTINGS_VERSION,
+  sanitizeSettings,
+  settingsSchema,
+  validateAlternative,
+} from '../../core/settings';
+import { parseStored } from '../../shell/stored-item';
+
+describe('settings schema', () => {
+  it('accepts the defaults', () => {
+    expect(z.safeParse(settingsSchema, DEFAULT_SETTINGS).success).toBe(true);
+  });
+
+  it.each([
+    ['an interval not offered', { pollIntervalSec: 45 }],
+    ['an unknown language', { language: 'es' }],
+    ['an unknown theme', { theme: 'sepia' }],
+    ['an unknown notification mode', { notifications: 'sometimes' }],
+    ['alternatives that are not a list', { alternatives: 'x' }],
+  ])('refuses %s', (_name, patch) => {
+    expect(z.safeParse(settingsSchema, { ...DEFAULT_SETTINGS, ...patch }).success).toBe(false);
+  });
+
+  it('garbage in storage becomes the defaults, never a crash', () => {
+    expect(parseStored('settings', settingsSchema, 'garbage', DEFAULT_SETTINGS)).toEqual(DEFAULT_SETTINGS);
+    expect(parseStored('settings', settingsSchema, { pollIntervalSec: 'x' }, DEFAULT_SETTINGS)).toEqual(
+      DEFAULT_SETTINGS,
+    );
+  });
+});
+
+describe('migrations', () => {
+  it('has one migration per version after the first', () => {
+    expect(SETTINGS_VERSION).toBe(2);
+    expect(Object.keys(SETTINGS_MIGRATIONS).map(Number)).toEqual([2]);
+  });
+
+  it.each([
+    ['v1 defaults', { pollMinutes: 1, notify: false }, { pollIntervalSec: 60, notifications: 'off' }],
+    [
+      'v1 with notifications on',
+      { pollMinutes: 5, notify: true },
+      { pollIntervalSec: 300, notifications: 'my-services' },
+    ],
+    ['v1 with an interval v2 does not offer: nearest', { pollMinutes: 3, notify: false }, { pollIntervalSec: 120 }],
+    ['v1 with half a minute', { pollMinutes: 0.5 }, { pollIntervalSec: 30 }],
+    ['v1 with a huge interval', { pollMinutes: 90 }, { pollIntervalSec: 600 }],
+    ['v1 garbage', 'garbage', { pollIntervalSec: 60, notifications: 'off' }],
+    ['v1 empty', {}, { pollIntervalSec: 60, notifications: 'off' }],
+  ])('v1 -> v2: %s', (_name, v1, expected) => {
+    const migrated = migrateV1toV2(v1);
+    const parsed = z.safeParse(settingsSchema, migrated);
+    expect(parsed.success).toBe(true);
+    expect(migrated).toMatchObject(expected);
+  });
+});
+
+describe('what the settings mean', () => {
+  it('a site missing from the banner map shows the banner; false hides it', () => {
+    expect(bannerEnabled(DEFAULT_SETTINGS, 'claude-ai')).toBe(true);
+    expect(bannerEnabled({ ...DEFAULT_SETTINGS, banner: { 'claude-ai': false } }, 'claude-ai')).toBe(false);
+  });
+
+  it('new components are cared about by default', () => {
+    expect(caresAbout(DEFAULT_SETTINGS, 'a-component-added-next-year')).toBe(true);
+    expect(caresAbout({ ...DEFAULT_SETTINGS, mutedServices: ['x'] }, 'x')).toBe(false);
+  });
+});
+
+describe('validateAlternative', () => {
+  it.each([
+    [{ name: 'Chat', url: 'https://chat.example.org' }, null],
+    [
+      { name: '', url: 'https://chat.example.org' },
+      { field: 'name', error: 'name-required' },
+    ],
+    [
+      { name: '   ', url: 'https://chat.example.org' },
+      { field: 'name', error: 'name-required' },
+    ],
+    [
+      { name: 'x'.repeat(81), url: 'https://chat.example.org' },
+      { field: 'name', error: 'name-required' },
+    ],
+    [
+      { name: 'Evil', url: 'javascript:alert(1)' },
+      { field: 'url', error: 'url-not-https' },
+    ],
+    [
+      { name: 'Evil', url: 'data:text/html,<b>x</b>' },
+      { field: 'url', error: 'url-not-https' },
+    ],
+    [
+      { name: 'Plain', url: 'http://chat.example.org' },
+      { field: 'url', error: 'url-not-https' },
+    ],
+    [
+      { name: 'Typo', url: 'chat.example.org' },
+      { field: 'url', error: 'url-invalid' },
+    ],
+    [
+      { name: 'Creds', url: 'https://user:pw@chat.example.org' },
+      { field: 'url', error: 'url-invalid' },
+    ],
+    [
+      { name: 'Local', url: 'https://localhost' },
+      { field: 'url', error: 'url-invalid' },
+    ],
+  ])('%j -> %j', (candidate, expected) => {
+    expect(validateAlternative(candidate, [])).toEqual(expected);
+  });
+
+  it('refuses a duplicate address', () => {
+    expect(
+      validateAlternative({ name: 'Again', url: 'https://chat.example.org/' }, [{ url: 'https://chat.example.org/' }]),
+    ).toEqual({
+      field: 'url',
+      error: 'url-duplicate',
+    });
+  });
+
+  it('sanitizeSettings drops what the options page should never have sent', () => {
+    const dirty = {
+      ...DEFAULT_SETTINGS,
+      alternatives: [
+        { id: 'a', name: ' Good ', url: 'https://good.example.org' },
+        { id: 'b', name: 'Bad', url: 'javascript:alert(1)' },
+        { id: 'c', name: 'Dup', url: 'https://good.example.org/' },
+      ],
+    };
+    expect(sanitizeSettings(dirty).alternatives).toEqual([{ id: 'a', name: 'Good', url: 'https://good.example.org/' }]);
+  });
+});
