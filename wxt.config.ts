@@ -3,7 +3,7 @@ import { defineConfig } from 'wxt';
 import { STATUS_ORIGINS } from './core/sources';
 
 // Host permissions: the two status origins (issue #2) and, for the banner, the sites it runs on.
-// Nothing else: no `tabs`, no `<all_urls>` (tests/unit/manifest-audit.test.ts checks the build).
+// Nothing else: no `tabs`, no `<all_urls>` (tests/unit/audit.test.ts checks the build).
 const SITE_MATCHES = ['https://claude.ai/*', 'https://platform.claude.com/*'];
 
 export default defineConfig({
@@ -31,6 +31,8 @@ export default defineConfig({
     optional_permissions: ['notifications'],
     host_permissions: [...STATUS_ORIGINS.map((origin) => `${origin}/*`), ...SITE_MATCHES],
     action: { default_title: '__MSG_extName__' },
+    // CSS light-dark() in the banner and pages (see vite.build.cssTarget below).
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '123' }),
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
       ? {
@@ -66,5 +68,12 @@ export default defineConfig({
       'README.md',
     ],
   },
-  vite: () => ({ plugins: [preact()], build: { sourcemap: process.env.SO_SOURCEMAP === '1' } }),
+  vite: () => ({
+    plugins: [preact()],
+    build: {
+      sourcemap: process.env.SO_SOURCEMAP === '1',
+      // Browsers that know CSS light-dark() (Chrome 123, Firefox 120): no down-levelled copies.
+      cssTarget: ['chrome123', 'firefox120'],
+    },
+  }),
 });

@@ -1,7 +1,7 @@
 /** "Seen on your screen": capacity errors claude.ai showed, which the status page never lists. */
 import { clockTime } from '../core/format';
 import { detectionsSince, lastDetectionAt, type Signals } from '../core/signals';
-import { t } from '../shell/i18n';
+import { locale, t } from '../shell/i18n';
 
 export const CAPACITY_WINDOW_MS = 60 * 60_000;
 
@@ -17,7 +17,7 @@ export function CapacityNote({ signals, now }: { signals: Signals; now: number }
       <h2 id="so-seen-heading">{t('popupSeenHeading')}</h2>
       <p class={count > 0 ? 'so-seen' : 'so-meta'}>
         {count > 0
-          ? t('popupCapacityCount', count, clockTime(new Date(last ?? now).toISOString()) ?? '')
+          ? t('popupCapacityCount', count, clockTime(new Date(last ?? now).toISOString(), locale()) ?? '')
           : t('popupCapacityNone')}
       </p>
       {count > 0 && <p class="so-meta">{t('popupCapacityNote')}</p>}

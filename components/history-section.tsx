@@ -7,7 +7,7 @@ import { dateTime } from '../core/format';
 import { type DayCell, dayStrip, formatDuration, type History, recentIncidents } from '../core/history';
 import type { Service } from '../core/model';
 import { safeStatusLink } from '../core/sources';
-import { t } from '../shell/i18n';
+import { locale, t } from '../shell/i18n';
 import { ExternalLink } from './incident-list';
 import { STATE_ICON } from './service-list';
 
@@ -20,7 +20,7 @@ export interface HistorySectionProps {
   onDetail: (text: string) => void;
 }
 
-const dayFormat = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(undefined, options);
+const dayFormat = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale(), options);
 
 export function cellText(cell: DayCell, serviceName: string, dayLabel: string): string {
   const what =
@@ -101,13 +101,14 @@ export function HistorySection({ history, services, now, loading, detail, onDeta
           <ul class="so-history-list">
             {recent.map(({ incident, durationMs, ongoing }) => {
               const url = safeStatusLink(incident.url);
-              const lasted = formatDuration(durationMs);
+              const lasted = formatDuration(durationMs, locale());
               return (
                 <li key={incident.id} data-incident-id={incident.id} class={`so-state-${incident.severity}`}>
                   {url ? <ExternalLink href={url} text={incident.name} /> : incident.name}
                   <span class="so-meta">
                     {' '}
-                    {dateTime(incident.startedAt)} · {ongoing ? t('popupOngoing', lasted) : t('popupLasted', lasted)} ·{' '}
+                    {dateTime(incident.startedAt, locale())} ·{' '}
+                    {ongoing ? t('popupOngoing', lasted) : t('popupLasted', lasted)} ·{' '}
                     {t(`severity_${incident.severity}`)}
                   </span>
                 </li>

@@ -6,7 +6,7 @@
 import { dateTime, relativeTime } from '../core/format';
 import type { Incident, IncidentUpdate, Service } from '../core/model';
 import { safeStatusLink } from '../core/sources';
-import { t } from '../shell/i18n';
+import { locale, t } from '../shell/i18n';
 import { STATE_ICON } from './service-list';
 
 /** Longer updates are cut here (at a word), the rest one click away. */
@@ -21,13 +21,15 @@ export function previewText(body: string): string {
 
 /** "Identified, 12 min ago (Nov 20, 1:38 PM)". */
 function updateMeta(update: IncidentUpdate, now: number): string {
-  const when = relativeTime(update.at, now);
-  const at = dateTime(update.at);
+  const when = relativeTime(update.at, now, locale());
+  const at = dateTime(update.at, locale());
   const status = t(`incidentStatus_${update.status}`);
   return when && at ? t('popupUpdateMeta', status, when, at) : status;
 }
 
 export function ExternalLink({ href, text, testId }: { href: string; text: string; testId?: string }) {
+  // Defence in depth: stored data could have been tampered with; only https ever opens.
+  if (!href.startsWith('https://')) return null;
   return (
     <a href={href} target="_blank" rel="noopener noreferrer" data-testid={testId}>
       {text}
@@ -47,7 +49,7 @@ function IncidentCard({ incident, services, now, expanded, onToggle }: CardProps
   const [latest, ...earlier] = incident.updates;
   const long = (latest?.body.length ?? 0) > BODY_PREVIEW;
   const url = safeStatusLink(incident.url);
-  const started = relativeTime(incident.startedAt, now);
+  const started = relativeTime(incident.startedAt, now, locale());
   const names = services.filter((s) => incident.serviceIds.includes(s.id)).map((s) => s.name);
   const headingId = `so-incident-${incident.id}`;
   return (
@@ -66,7 +68,7 @@ function IncidentCard({ incident, services, now, expanded, onToggle }: CardProps
       </p>
       {started && (
         <p class="so-meta" data-testid="incident-started">
-          {t('popupStarted', started, dateTime(incident.startedAt) ?? '')}
+          {t('popupStarted', started, dateTime(incident.startedAt, locale()) ?? '')}
         </p>
       )}
       {names.length > 0 && <p class="so-meta">{t('popupAffects', names.join(', '))}</p>}

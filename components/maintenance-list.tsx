@@ -2,14 +2,14 @@
 import { dateTime, relativeTime } from '../core/format';
 import type { Maintenance } from '../core/model';
 import { safeStatusLink } from '../core/sources';
-import { t } from '../shell/i18n';
+import { locale, t } from '../shell/i18n';
 import { ExternalLink } from './incident-list';
 
 function when(m: Maintenance, now: number): string {
-  const from = dateTime(m.scheduledFor) ?? '?';
-  const until = dateTime(m.scheduledUntil) ?? '?';
+  const from = dateTime(m.scheduledFor, locale()) ?? '?';
+  const until = dateTime(m.scheduledUntil, locale()) ?? '?';
   if (m.inProgress) return t('popupMaintenanceNow', until);
-  return t('popupMaintenanceNext', relativeTime(m.scheduledFor, now) ?? '', from, until);
+  return t('popupMaintenanceNext', relativeTime(m.scheduledFor, now, locale()) ?? '', from, until);
 }
 
 export function MaintenanceList({ maintenances, now }: { maintenances: Maintenance[]; now: number }) {

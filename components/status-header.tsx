@@ -2,7 +2,7 @@
 import { badgeFor } from '../core/badge';
 import { clockTime, relativeTime } from '../core/format';
 import type { StatusState } from '../core/model';
-import { t } from '../shell/i18n';
+import { locale, t } from '../shell/i18n';
 
 export interface StatusHeaderProps {
   status: StatusState;
@@ -15,7 +15,7 @@ export interface StatusHeaderProps {
 export function StatusHeader({ status, now, intervalMs, refreshing, onRefresh }: StatusHeaderProps) {
   const view = badgeFor(status, now, intervalMs);
   const { health, snapshot } = status;
-  const checked = relativeTime(health.lastSuccessAt, now);
+  const checked = relativeTime(health.lastSuccessAt, now, locale());
   const failing = health.failingSince !== null;
   return (
     <header class={`so-header so-kind-${view.kind}`} data-kind={view.kind}>
@@ -36,14 +36,14 @@ export function StatusHeader({ status, now, intervalMs, refreshing, onRefresh }:
         <p class="so-unreachable" role="status" data-testid="unreachable">
           {t(
             'popupUnreachable',
-            clockTime(health.failingSince, undefined) ?? '',
+            clockTime(health.failingSince, locale()) ?? '',
             health.source ? t(`source_${health.source}`) : '',
           )}
         </p>
       )}
       {failing && !snapshot && (
         <p class="so-unreachable" role="status" data-testid="unreachable">
-          {t('popupUnreachableNoData', health.lastError ?? '')}
+          {t('popupUnreachableNoData', t(`fetchError_${(health.lastErrorKind ?? 'network').replaceAll('-', '_')}`))}
         </p>
       )}
       {!snapshot && !failing && <p class="so-nodata">{t('popupNoData')}</p>}

@@ -14,7 +14,7 @@ import * as z from 'zod/mini';
 import { isoOrNull, msOf } from './dates';
 import { fetchErrorKindSchema, type Service, sourceIdSchema } from './model';
 import { fromImpact, SEVERITIES, type Severity, worst } from './severity';
-import { affectedServiceIds, MAX_NAME, shortServiceName } from './snapshot';
+import { affectedServiceIds, MAX_NAME, serviceNameMatcher, shortServiceName } from './snapshot';
 import { safeStatusLink } from './sources';
 import type { IncidentsList, StatuspageIncident } from './statuspage';
 import { cleanText } from './text';
@@ -86,6 +86,8 @@ export function historyFromIncidents(
       }
     }
   }
+  // One matcher for the whole list: compiling name patterns per incident costs seconds on a hostile list.
+  const namedIn = serviceNameMatcher(known);
   const seen = new Set<string>();
   const rows: HistoryIncident[] = [];
   for (const incident of list.incidents) {
@@ -101,7 +103,7 @@ export function historyFromIncidents(
       severity: fromImpact(incident.impact),
       startedAt,
       resolvedAt,
-      serviceIds: affectedServiceIds(incident, known),
+      serviceIds: affectedServiceIds(incident, known, namedIn),
       url: safeStatusLink(incident.shortlink),
     });
   }

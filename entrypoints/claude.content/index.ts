@@ -81,9 +81,13 @@ async function run(ctx: ContentScriptContext, site: Site): Promise<void> {
     ui = null;
   };
 
+  // Replies to overlapping requests can arrive out of order: only the latest request's reply counts.
+  let latest = 0;
+  let mounting: Promise<void> | null = null;
   const update = async () => {
+    const request = ++latest;
     const next = await fetchView(site, model);
-    if (ctx.isInvalid || next === null) return;
+    if (ctx.isInvalid || next === null || request !== latest) return;
     view = next;
     watchCapacity(view.detectCapacity);
     if (recheck !== null) clearTimeout(recheck);
@@ -92,21 +96,28 @@ async function run(ctx: ContentScriptContext, site: Site): Promise<void> {
       remove();
       return;
     }
-    if (!ui) {
-      ui = await createShadowRootUi(ctx, {
-        name: 'status-overlay-banner',
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-        onMount: () => undefined,
-      });
-      if (ctx.isInvalid) return;
-      ui.mount();
-      // "Started 5 min ago" is worded by the background: ask again now and then.
-      clock = setInterval(() => void update(), CLOCK_MS);
-    }
+    // One shadow root however many updates race to create it.
+    mounting ??= mount();
+    await mounting;
+    mounting = null;
     draw();
   };
+
+  const mount = async () => {
+    if (ui) return;
+    ui = await createShadowRootUi(ctx, {
+      name: 'status-overlay-banner',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      onMount: () => undefined,
+    });
+    if (ctx.isInvalid) return;
+    ui.mount();
+    // "Started 5 min ago" is worded by the background: ask again now and then.
+    clock = setInterval(() => void update(), CLOCK_MS);
+  };
+
 
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && WATCHED_KEYS.some((key) => key in changes)) void update();
@@ -152,6 +163,7 @@ async function run(ctx: ContentScriptContext, site: Site): Promise<void> {
 export default defineContentScript({
   matches: ['https://claude.ai/*', 'https://platform.claude.com/*'],
   runAt: 'document_idle',
+  // WXT loads the imported CSS into the banner's shadow root only (not the page).
   cssInjectionMode: 'ui',
   main(ctx) {
     const site = siteForHost(location.host);

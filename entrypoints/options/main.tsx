@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options-app';
 import type { Settings } from '../../core/settings';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
+import { t } from '../../shell/i18n';
 import { settingsItem, statusItem } from '../../shell/items';
 import { send } from '../../shell/messaging';
 import { useOptionsStore } from './store';
@@ -14,6 +15,7 @@ const store = useOptionsStore.getState();
 async function show(settings: Settings): Promise<void> {
   await applyLanguage(settings);
   applyTheme(settings);
+  document.title = t('optionsTitle');
   useOptionsStore.getState().setSettings(settings);
 }
 

@@ -5,13 +5,17 @@
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { type ReplayServer, startReplayServer } from '../replay/server.mjs';
 import { launchChromium } from './drivers/chromium';
+import { launchFirefox } from './drivers/firefox';
 import type { ExtensionBrowser } from './drivers/types';
 import { Harness } from './harness';
 import { measured, SCENARIOS } from './scenarios';
 
 type Launcher = (server: ReplayServer) => Promise<ExtensionBrowser>;
 
-const DRIVERS: [string, Launcher][] = [['chromium', (server) => launchChromium({ replayPort: server.port })]];
+const DRIVERS: [string, Launcher][] = [
+  ['chromium', (server) => launchChromium({ replayPort: server.port })],
+  ['firefox', (server) => launchFirefox({ replayPort: server.port })],
+];
 
 describe.each(DRIVERS)('%s', (_name, launch) => {
   let server: ReplayServer;

@@ -95,7 +95,7 @@ describe('options (chromium)', () => {
     await expect.poll(() => popup.locator('[data-testid="overall"]').textContent()).toBe('Teilausfall');
     expect(await popup.locator('html').getAttribute('lang')).toBe('de');
     // The options page itself follows at once.
-    await expect.poll(() => options.locator('h1').textContent()).toContain('Optionen');
+    await expect.poll(() => options.locator('h1').textContent()).toContain('Einstellungen');
     await options.getByTestId('language').selectOption('auto');
     await expect.poll(async () => (await settings()).language).toBe('auto');
   });

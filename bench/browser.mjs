@@ -1,0 +1,680 @@
+/**
+ * The benchmark's real-browser measurements: Debian's Chromium driven by playwright-core, with
+ * the build loaded unpacked exactly as tests/e2e/drivers/chromium.ts loads it, and every host
+ * answered by the local replay server (tests/replay/server.mjs). Nothing leaves loopback.
+ *
+ * The extension's poll alarm is cleared at the start, so that only the polls a measurement
+ * causes reach the server (and its byte counts).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { SourceMapConsumer } from 'source-map-js';
+import { hostResolverRules, loadFixture, startReplayServer } from '../tests/replay/server.mjs';
+import { median, summary } from './stats.mjs';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHAT_URL = 'https://claude.ai/chat/x';
+const SUMMARY_PATH = '/api/v2/summary.json';
+const INTERVAL_MS = 60_000;
+/** Quiet time after `load` before a page's metrics are read: the content script has run by then. */
+const SETTLE_MS = 400;
+const BANNER_HOST = 'status-overlay-banner';
+
+/** The same flags as the e2e driver, with or without the extension. */
+async function launch(port, extensionDir) {
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'so-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+      `--host-resolver-rules=${hostResolverRules(port)}`,
+      '--ignore-certificate-errors',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Runs in the claude.ai page before its own scripts (Playwright init script, main world): records
+ * performance.now() at DOMContentLoaded, load, the content script's start, and when the banner
+ * appears. The content script's start is WXT's `<extension id>:claude:wxt:content-script-started`
+ * event, dispatched on `document` by the ContentScriptContext, i.e. after the bundle was evaluated
+ * and just before main() runs.
+ */
+function pageProbe(startedEvent) {
+  const marks = { csStart: null, dcl: null, load: null, host: null, banner: null, frame: null, height: 0 };
+  const w = /** @type {any} */ (window);
+  w.__soBench = {
+    marks,
+    reset() {
+      marks.host = null;
+      marks.banner = null;
+      marks.frame = null;
+      marks.height = 0;
+    },
+  };
+  document.addEventListener(startedEvent, () => {
+    marks.csStart ??= performance.now();
+  });
+  document.addEventListener('DOMContentLoaded', () => {
+    marks.dcl = performance.now();
+  });
+  addEventListener('load', () => {
+    marks.load = performance.now();
+  });
+  const watched = new WeakSet();
+  const check = () => {
+    if (marks.banner !== null) return;
+    const host = document.querySelector('status-overlay-banner');
+    if (!host) return;
+    const now = performance.now();
+    marks.host ??= now;
+    const root = host.shadowRoot;
+    if (!root) return;
+    if (root.querySelector('.so-banner')) {
+      marks.banner = now;
+      // The frame that paints it: the first animation frame after the banner is in the DOM.
+      requestAnimationFrame(() => {
+        marks.frame = performance.now();
+        marks.height = root.querySelector('.so-banner')?.getBoundingClientRect().height ?? 0;
+      });
+    } else if (!watched.has(root)) {
+      watched.add(root);
+      new MutationObserver(check).observe(root, { childList: true, subtree: true });
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+}
+
+/** The extension's API, through an extension page (any page of the extension origin has it). */
+function extensionApi(page) {
+  return {
+    page,
+    /** One poll through the background, timed in the extension page (fetch, parse, store, badge). */
+    refresh: () =>
+      page.evaluate(async () => {
+        const t0 = performance.now();
+        const answer = await chrome.runtime.sendMessage({ type: 'refresh' });
+        return { ms: performance.now() - t0, answer };
+      }),
+    get: (key) => page.evaluate(async (k) => (await chrome.storage.local.get(k))[k] ?? null, key),
+    set: (values) => page.evaluate((v) => chrome.storage.local.set(v), values),
+    remove: (keys) => page.evaluate((k) => chrome.storage.local.remove(k), keys),
+    clearAlarms: () => page.evaluate(() => chrome.alarms.clearAll()),
+  };
+}
+
+/** Performance.getMetrics as { name: value } (durations in seconds, sizes in bytes). */
+async function metricsOf(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
+/** One load of the chat page, with main-thread figures of that page's renderer. */
+async function loadAndMeasure(context) {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(CHAT_URL, { waitUntil: 'load' });
+    // No in-page polling before the metrics are read: it would be script time of its own.
+    await page.waitForTimeout(SETTLE_MS);
+    const m = await metricsOf(cdp);
+    const banner = await page.evaluate(
+      (tag) => Boolean(document.querySelector(tag)?.shadowRoot?.querySelector('.so-banner')),
+      BANNER_HOST,
+    );
+    return {
+      scriptMs: m.ScriptDuration * 1000,
+      taskMs: m.TaskDuration * 1000,
+      compileMs: m.V8CompileDuration * 1000,
+      layoutMs: (m.LayoutDuration + m.RecalcStyleDuration) * 1000,
+      heapUsed: m.JSHeapUsedSize,
+      banner,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * In-page cost: the same page, loaded in turn in three browsers that differ only in what is
+ * installed: nothing (the baseline), a minimal extension (see minimalExtension) and this one.
+ */
+async function inPageCost({ ext, base, minimal, api, server, runs, log }) {
+  const arms = [
+    ['extension', ext],
+    ['baseline', base],
+    ['minimalContentScript', minimal],
+  ];
+  const out = {};
+  for (const scenario of ['healthy', 'claude-ai-partial']) {
+    server.setScenario(scenario);
+    await api.refresh();
+    const expectBanner = scenario !== 'healthy';
+    /** @type {Record<string, Awaited<ReturnType<typeof loadAndMeasure>>[]>} */
+    const samples = { extension: [], baseline: [], minimalContentScript: [] };
+    // A warm-up load in each (the first pays for the HTTP cache, the TLS session, code caching).
+    for (const [, arm] of arms) await loadAndMeasure(arm.context);
+    for (let i = 0; i < runs; i++) {
+      // Rotate the order, so drift (CPU frequency, the other core's load) hits every arm alike.
+      for (let k = 0; k < arms.length; k++) {
+        const [name, arm] = /** @type {(typeof arms)[number]} */ (arms[(i + k) % arms.length]);
+        samples[name].push(await loadAndMeasure(arm.context));
+      }
+    }
+    if (samples.extension.some((r) => r.banner !== expectBanner)) {
+      throw new Error(`${scenario}: the banner was ${expectBanner ? 'missing' : 'shown'} when the metrics were read`);
+    }
+    const row = { scenario, runs };
+    for (const key of ['scriptMs', 'taskMs', 'compileMs', 'layoutMs', 'heapUsed']) {
+      const digits = key === 'heapUsed' ? 0 : 2;
+      const values = Object.fromEntries(Object.entries(samples).map(([name, rows]) => [name, rows.map((r) => r[key])]));
+      const added = (name) => Number((median(values[name]) - median(values.baseline)).toFixed(digits));
+      row[key] = {
+        extension: summary(values.extension, digits),
+        baseline: summary(values.baseline, digits),
+        minimalContentScript: summary(values.minimalContentScript, digits),
+        /** Ours minus no extension: what a user pays. */
+        added: added('extension'),
+        /** Ours minus no extension, median of the per-run differences. */
+        addedPaired: Number(median(values.extension.map((v, j) => v - values.baseline[j])).toFixed(digits)),
+        /** The minimal content script minus no extension: the floor of any content script that talks to its background. */
+        floor: added('minimalContentScript'),
+      };
+    }
+    log(
+      `  in-page ${scenario}: script +${row.scriptMs.added} ms (minimal content script +${row.scriptMs.floor} ms), ` +
+        `task +${row.taskMs.added} ms`,
+    );
+    out[scenario] = row;
+  }
+  return out;
+}
+
+/**
+ * The floor: an extension whose content script only touches the extension APIs ours needs (its
+ * id, one runtime.sendMessage, one storage.onChanged listener), on the same pages at the same
+ * time. Chromium builds extension API bindings lazily, on first use, as script in the page's
+ * renderer: any content script that talks to its background pays for them.
+ */
+async function minimalExtension() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'so-bench-minimal-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'minimal content script',
+    version: '1.0',
+    permissions: ['storage'],
+    content_scripts: [{ matches: ['https://claude.ai/*'], run_at: 'document_idle', js: ['content.js'] }],
+  };
+  const code = [
+    'void chrome.runtime.id;',
+    'chrome.runtime.sendMessage({ type: "site-view" }).catch(() => undefined);',
+    'chrome.storage.onChanged.addListener(() => undefined);',
+  ].join('\n');
+  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(path.join(dir, 'content.js'), code);
+  return dir;
+}
+
+/**
+ * Where the content script's own script time goes: V8's sampling profiler (100 us) over a few
+ * loads, self time of the functions of content-scripts/claude.js, attributed to their source file
+ * and line through the source map when the build has one. Separate runs from the timed ones: the
+ * profiler slows the page down, so only the shares mean something.
+ */
+async function profileContentScript({ ext, api, server, buildDir, runs }) {
+  const file = path.join(buildDir, 'content-scripts', 'claude.js');
+  // Mappings by generated line, sorted by column, for a nearest-mapping lookup.
+  /** @type {Map<number, { column: number, source: string | null, line: number, name: string | null }[]>} */
+  const byLine = new Map();
+  if (existsSync(`${file}.map`)) {
+    new SourceMapConsumer(JSON.parse(readFileSync(`${file}.map`, 'utf8'))).eachMapping((m) => {
+      const list = byLine.get(m.generatedLine) ?? [];
+      list.push({ column: m.generatedColumn, source: m.source, line: m.originalLine, name: m.name });
+      byLine.set(m.generatedLine, list);
+    });
+  }
+  const where = (frame) => {
+    const line = frame.lineNumber + 1;
+    const column = frame.columnNumber;
+    const raw = `claude.js:${line}:${column}${frame.functionName ? ` ${frame.functionName}` : ''}`;
+    // The bundle's outer function: what runs when the script is evaluated (every module's top level).
+    if (line === 1 && column < 40 && !frame.functionName) return '(bundle evaluation: module top levels)';
+    const list = byLine.get(line);
+    if (!list) return byLine.size === 0 ? raw : `(unmapped) ${raw}`;
+    let hit = null;
+    for (const m of list) {
+      if (m.column <= column) hit = m;
+      else {
+        // A function can start on a token with no mapping of its own (`async`, `(`): take the next one if close.
+        if (!hit?.source && m.column - column <= 20) hit = m;
+        break;
+      }
+    }
+    if (!hit?.source) return `(unmapped) ${raw}`;
+    const source = hit.source.replace(/.*node_modules\//, 'npm:').replace(/^(\.\.\/)+/, '');
+    return `${source}:${hit.line}${hit.name ? ` ${hit.name}` : ''}`;
+  };
+  const out = {};
+  for (const scenario of ['healthy', 'claude-ai-partial']) {
+    server.setScenario(scenario);
+    await api.refresh();
+    const selfUs = new Map();
+    let total = 0;
+    for (let i = 0; i < runs; i++) {
+      const page = await ext.context.newPage();
+      try {
+        const cdp = await ext.context.newCDPSession(page);
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        await cdp.send('Profiler.start');
+        await page.goto(CHAT_URL, { waitUntil: 'load' });
+        await page.waitForTimeout(SETTLE_MS);
+        const { profile } = await cdp.send('Profiler.stop');
+        const perNode = new Map();
+        const samples = profile.samples ?? [];
+        for (let k = 0; k < samples.length; k++) {
+          perNode.set(samples[k], (perNode.get(samples[k]) ?? 0) + (profile.timeDeltas?.[k] ?? 0));
+        }
+        for (const node of profile.nodes) {
+          if (!node.callFrame.url.endsWith('/content-scripts/claude.js')) continue;
+          const us = perNode.get(node.id) ?? 0;
+          if (us === 0) continue;
+          const key = where(node.callFrame);
+          selfUs.set(key, (selfUs.get(key) ?? 0) + us);
+          total += us;
+        }
+      } finally {
+        await page.close();
+      }
+    }
+    out[scenario] = {
+      runs,
+      selfMsPerLoad: Number((total / runs / 1000).toFixed(2)),
+      top: [...selfUs.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 12)
+        .map(([source, us]) => ({
+          source,
+          msPerLoad: Number((us / runs / 1000).toFixed(2)),
+          share: Number((us / total).toFixed(3)),
+        })),
+    };
+  }
+  return out;
+}
+
+async function openProbedPage(context, extensionId) {
+  const page = await context.newPage();
+  await page.addInitScript(pageProbe, `${extensionId}:claude:wxt:content-script-started`);
+  return page;
+}
+
+const marksOf = (page) => page.evaluate(() => /** @type {any} */ (window).__soBench.marks);
+
+/** Content script start -> banner, with an incident already stored. */
+async function bannerFromStart({ ext, api, server, extensionId, runs, log }) {
+  server.setScenario('claude-ai-partial');
+  await api.refresh();
+  const rows = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const page = await openProbedPage(ext.context, extensionId);
+    try {
+      await page.goto(CHAT_URL, { waitUntil: 'load' });
+      await page.waitForFunction(() => /** @type {any} */ (window).__soBench.marks.frame !== null, null, {
+        timeout: 10_000,
+        polling: 20,
+      });
+      const m = await marksOf(page);
+      if (i > 0) rows.push(m); // the first load is a warm-up
+    } finally {
+      await page.close();
+    }
+  }
+  // Parts of that path, timed from an extension page: the background's answer to `site-view`
+  // (it reads and parses four stored items, then runs assess) and the fetch of the banner's CSS,
+  // which WXT's createShadowRootUi loads from the extension before it mounts anything.
+  const parts = await api.page.evaluate(async (n) => {
+    const view = [];
+    const css = [];
+    for (let i = 0; i < n; i++) {
+      let t0 = performance.now();
+      await chrome.runtime.sendMessage({ type: 'site-view', site: 'claude-ai', model: 'Opus 4.6' });
+      view.push(performance.now() - t0);
+      t0 = performance.now();
+      await (await fetch(chrome.runtime.getURL('/content-scripts/claude.css'))).text();
+      css.push(performance.now() - t0);
+    }
+    return { view, css };
+  }, runs);
+  const result = {
+    runs,
+    siteViewRoundTripMs: summary(parts.view),
+    cssFetchMs: summary(parts.css),
+    startToBannerMs: summary(rows.map((m) => m.banner - m.csStart)),
+    startToFrameMs: summary(rows.map((m) => m.frame - m.csStart)),
+    navigationToStartMs: summary(rows.map((m) => m.csStart)),
+    domContentLoadedToStartMs: summary(rows.map((m) => m.csStart - m.dcl)),
+    navigationToBannerMs: summary(rows.map((m) => m.banner)),
+    bannerHeightPx: median(rows.map((m) => m.height)),
+  };
+  log(`  banner from content script start: ${result.startToBannerMs.median} ms`);
+  return result;
+}
+
+/** Capacity error inserted -> banner, on a healthy day. */
+async function bannerFromCapacity({ ext, api, server, extensionId, runs, log }) {
+  server.setScenario('healthy');
+  await api.refresh();
+  const rows = [];
+  for (let i = 0; i < runs + 1; i++) {
+    // No earlier detection or dismissal: each run starts with no capacity banner.
+    await api.remove(['signals', 'dismissals']);
+    const page = await openProbedPage(ext.context, extensionId);
+    try {
+      await page.goto(CHAT_URL, { waitUntil: 'load' });
+      await page.waitForFunction(() => /** @type {any} */ (window).__soBench.marks.csStart !== null, null, {
+        timeout: 10_000,
+      });
+      // Let the content script finish its first round trip and its first scan of the page.
+      await page.waitForTimeout(300);
+      const t0 = await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        w.__soBench.reset();
+        const start = performance.now();
+        w.__insertCapacityError();
+        return start;
+      });
+      await page.waitForFunction(() => /** @type {any} */ (window).__soBench.marks.frame !== null, null, {
+        timeout: 10_000,
+        polling: 20,
+      });
+      const m = await marksOf(page);
+      if (i > 0) rows.push({ banner: m.banner - t0, frame: m.frame - t0 });
+    } finally {
+      await page.close();
+    }
+  }
+  await api.remove(['signals', 'dismissals']);
+  const result = {
+    runs,
+    insertToBannerMs: summary(rows.map((r) => r.banner)),
+    insertToFrameMs: summary(rows.map((r) => r.frame)),
+  };
+  log(`  banner from capacity error: ${result.insertToBannerMs.median} ms`);
+  return result;
+}
+
+/** Opening claude.ai with data older than one interval -> fresh data in storage. */
+async function freshness({ ext, api, server, runs, log }) {
+  server.setScenario('healthy');
+  await api.refresh();
+  const rows = [];
+  for (let i = 0; i < runs; i++) {
+    const status = await api.get('status');
+    const aged = new Date(Date.now() - 1.5 * INTERVAL_MS).toISOString();
+    status.health.lastSuccessAt = aged;
+    status.health.lastAttemptAt = aged;
+    await api.set({ status });
+    await api.page.evaluate((since) => {
+      const w = /** @type {any} */ (window);
+      w.__fresh = new Promise((resolve) => {
+        const listener = (changes, area) => {
+          const at = changes.status?.newValue?.health?.lastSuccessAt;
+          if (area === 'local' && at && Date.parse(at) > Date.parse(since)) {
+            chrome.storage.onChanged.removeListener(listener);
+            resolve(Date.now());
+          }
+        };
+        chrome.storage.onChanged.addListener(listener);
+      });
+    }, aged);
+    server.resetLog();
+    const page = await ext.context.newPage();
+    try {
+      const opened = Date.now();
+      await page.goto(CHAT_URL, { waitUntil: 'commit' });
+      const fresh = await api.page.evaluate(
+        () =>
+          Promise.race([
+            /** @type {any} */ (window).__fresh,
+            new Promise((resolve) => setTimeout(() => resolve(null), 10_000)),
+          ]),
+        null,
+      );
+      if (fresh === null) throw new Error('no fresh data within 10 s of opening claude.ai');
+      const pageRequest = server.requests.find((r) => r.host === 'claude.ai' && r.path === '/chat/x');
+      const poll = server.requests.find((r) => r.path === SUMMARY_PATH);
+      rows.push({
+        openToFresh: fresh - opened,
+        pageRequestToPoll: pageRequest && poll ? poll.at - pageRequest.at : Number.NaN,
+        pollStatus: poll?.status ?? 0,
+      });
+    } finally {
+      await page.close();
+    }
+  }
+  const result = {
+    runs,
+    openToFreshMs: summary(
+      rows.map((r) => r.openToFresh),
+      0,
+    ),
+    pageRequestToPollRequestMs: summary(
+      rows.map((r) => r.pageRequestToPoll),
+      0,
+    ),
+    pollStatuses: [...new Set(rows.map((r) => r.pollStatus))],
+  };
+  log(`  freshness on opening claude.ai: ${result.openToFreshMs.median} ms`);
+  return result;
+}
+
+/** The bytes of a request as it went out, from the headers the server logged (HTTP/1.1 framing). */
+function requestBytes(entry) {
+  let size = `${entry.method} ${entry.path}${entry.search} HTTP/1.1\r\n`.length + 2;
+  for (const [name, value] of Object.entries(entry.headers)) {
+    for (const v of Array.isArray(value) ? value : [value]) size += `${name}: ${v}\r\n`.length;
+  }
+  return size;
+}
+
+function compactBody(fixture) {
+  return Buffer.from(JSON.stringify(JSON.parse(loadFixture(fixture))));
+}
+
+/** Poll time and bytes on the wire, unchanged (304) and changed (200). */
+async function polls({ api, server, runs, log }) {
+  const summaryRequests = () => server.requests.filter((r) => r.path === SUMMARY_PATH);
+
+  server.setScenario('healthy');
+  await api.refresh();
+  server.resetLog();
+  const unchangedMs = [];
+  for (let i = 0; i < runs; i++) unchangedMs.push((await api.refresh()).ms);
+  const unchanged = summaryRequests();
+
+  server.resetLog();
+  const changedMs = [];
+  for (let i = 0; i < runs; i++) {
+    server.setScenario(i % 2 === 0 ? 'claude-ai-partial' : 'healthy');
+    changedMs.push((await api.refresh()).ms);
+  }
+  const changed = summaryRequests();
+
+  const statuses = (list) => [...new Set(list.map((r) => r.status))];
+  if (statuses(unchanged).join() !== '304') throw new Error(`unchanged polls answered ${statuses(unchanged)}`);
+  if (statuses(changed).join() !== '200') throw new Error(`changed polls answered ${statuses(changed)}`);
+  if (unchanged.length !== runs || changed.length !== runs) throw new Error('expected one request per poll');
+
+  const bodies = Object.fromEntries(
+    ['healthy', 'claude-ai-partial'].map((name) => {
+      const body = compactBody(name);
+      return [name, { raw: body.length, gzip: zlib.gzipSync(body).length }];
+    }),
+  );
+  const notModifiedBytes = median(unchanged.map((r) => r.bytes));
+  const notModifiedRequest = median(unchanged.map(requestBytes));
+  const changedBytes = median(changed.map((r) => r.bytes));
+  const changedRequest = median(changed.map(requestBytes));
+  const pollsPerDay = (24 * 60 * 60_000) / INTERVAL_MS;
+  const result = {
+    runs,
+    unchanged: {
+      status: 304,
+      pollMs: summary(unchangedMs),
+      responseBytes: notModifiedBytes,
+      requestBytes: notModifiedRequest,
+      conditional: unchanged.every((r) => Boolean(r.headers['if-none-match'] || r.headers['if-modified-since'])),
+    },
+    changed: {
+      status: 200,
+      pollMs: summary(changedMs),
+      responseBytes: changedBytes,
+      requestBytes: changedRequest,
+      bodies,
+    },
+    perDay: {
+      polls: pollsPerDay,
+      quietDayResponseBytes: pollsPerDay * notModifiedBytes,
+      quietDayBytes: pollsPerDay * (notModifiedBytes + notModifiedRequest),
+      extraPerChangeBytes: changedBytes - notModifiedBytes,
+    },
+    worstCaseBadgeDelay: {
+      formula: 'interval + poll time (changed): the page changes just after a poll read it',
+      intervalMs: INTERVAL_MS,
+      pollMs: median(changedMs),
+      totalMs: INTERVAL_MS + median(changedMs),
+    },
+  };
+  log(`  polls: 304 ${notModifiedBytes} B in ${result.unchanged.pollMs.median} ms, 200 ${changedBytes} B`);
+  return result;
+}
+
+/** Heap of the extension's service worker, through a browser-level CDP session. */
+async function workerHeap(context, extensionId) {
+  const browser = context.browser();
+  if (!browser) return null;
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await session.send('Target.getTargets');
+    const target = targetInfos.find(
+      (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
+    );
+    if (!target) return null;
+    const { sessionId } = await session.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    let nextId = 0;
+    const pending = new Map();
+    session.on('Target.receivedMessageFromTarget', (event) => {
+      if (event.sessionId !== sessionId) return;
+      const message = JSON.parse(event.message);
+      pending.get(message.id)?.(message);
+      pending.delete(message.id);
+    });
+    const call = (method, params = {}) =>
+      new Promise((resolve, reject) => {
+        const id = ++nextId;
+        pending.set(id, (message) =>
+          message.error ? reject(new Error(message.error.message)) : resolve(message.result),
+        );
+        session
+          .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+          .catch(reject);
+      });
+    const before = await call('Runtime.getHeapUsage');
+    await call('HeapProfiler.collectGarbage');
+    const after = await call('Runtime.getHeapUsage');
+    await session.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    return { usedBytes: before.usedSize, totalBytes: before.totalSize, usedAfterGcBytes: after.usedSize };
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
+
+/** Heap of the popup page (popup.html opened in a tab: the same document as the toolbar popup). */
+async function popupHeap(context, extensionId, server, api) {
+  server.setScenario('claude-ai-partial');
+  await api.refresh();
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/popup.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => (document.getElementById('app')?.childElementCount ?? 0) > 0, null, {
+      timeout: 10_000,
+    });
+    await page.waitForTimeout(SETTLE_MS);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const m = await metricsOf(cdp);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const after = await cdp.send('Runtime.getHeapUsage');
+    return { usedBytes: m.JSHeapUsedSize, totalBytes: m.JSHeapTotalSize, usedAfterGcBytes: after.usedSize };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Every browser measurement. `runs` is the number of timed repetitions of each page measurement.
+ * @param {{ buildDir: string, runs: number, log: (line: string) => void }} options
+ */
+export async function benchBrowser({ buildDir, runs, log }) {
+  const server = await startReplayServer({ scenario: 'healthy' });
+  /** @type {Awaited<ReturnType<typeof launch>>[]} */
+  const browsers = [];
+  try {
+    const ext = await launch(server.port, buildDir);
+    browsers.push(ext);
+    const base = await launch(server.port, null);
+    browsers.push(base);
+    const minimalDir = await minimalExtension();
+    const minimal = await launch(server.port, minimalDir);
+    browsers.push({ close: () => minimal.close().then(() => rm(minimalDir, { recursive: true, force: true })) });
+    const worker =
+      ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const extensionId = new URL(worker.url()).host;
+    const version = ext.context.browser()?.version() ?? null;
+
+    // Any page of the extension origin has its API; manifest.json runs no code of ours.
+    const apiPage = await ext.context.newPage();
+    await apiPage.goto(`chrome-extension://${extensionId}/manifest.json`);
+    const api = extensionApi(apiPage);
+    await api.clearAlarms();
+    await api.refresh();
+
+    const ctx = { ext, base, minimal, api, server, extensionId, runs, log };
+    const inPage = await inPageCost(ctx);
+    const profile = await profileContentScript({ ...ctx, buildDir, runs: Math.max(3, Math.ceil(runs / 3)) });
+    const banner = await bannerFromStart(ctx);
+    const capacity = await bannerFromCapacity(ctx);
+    const fresh = await freshness({ ...ctx, runs: Math.max(3, Math.ceil(runs / 3)) });
+    const network = await polls({ ...ctx, runs: 10 });
+    const memory = {
+      worker: await workerHeap(ext.context, extensionId),
+      popup: await popupHeap(ext.context, extensionId, server, api),
+      pageAddedBytes: inPage.healthy.heapUsed.added,
+    };
+    log(`  memory: worker ${memory.worker?.usedAfterGcBytes} B, popup ${memory.popup.usedAfterGcBytes} B`);
+    return { chromiumVersion: version, inPage, profile, banner, capacity, freshness: fresh, network, memory };
+  } finally {
+    for (const b of browsers) await b.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,370 @@
+/**
+ * `npm run bench`: the figures of issue #8, measured on the build in SO_OUT_DIR (default .output;
+ * it is built only when missing, or with --build), printed as a table and written as JSON to
+ * bench-results/latest.json. A benchmark, not a test: nothing here fails on a missed target
+ * (the size budgets are enforced by tests/unit/bundle-size.test.ts). docs/benchmarks.md explains
+ * each figure.
+ *
+ *   npm run bench                      # everything, 15 runs per page measurement
+ *   npm run bench -- --build           # rebuild (with source maps, for the size breakdown) first
+ *   npm run bench -- --runs 5 --only sizes,scale
+ *   npm run bench -- --update-docs     # also rewrite the results block of docs/benchmarks.md
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { breakdown } from './breakdown.mjs';
+import { kb, loadBudgets, measureBuild } from './sizes.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SECTIONS = ['sizes', 'scale', 'browser'];
+
+const { values: args } = parseArgs({
+  options: {
+    build: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '15' },
+    only: { type: 'string', default: SECTIONS.join(',') },
+    out: { type: 'string', default: 'bench-results/latest.json' },
+    'update-docs': { type: 'boolean', default: false },
+  },
+});
+const runs = Math.max(3, Number.parseInt(args.runs, 10) || 15);
+const only = new Set(args.only.split(',').map((s) => s.trim()));
+for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`--only: unknown section ${name}`);
+
+const outDir = path.resolve(ROOT, process.env.SO_OUT_DIR ?? '.output');
+const buildDir = path.join(outDir, 'chrome-mv3');
+const log = (line) => console.info(line);
+const started = Date.now();
+const loadBefore = os.loadavg()[0];
+
+function build() {
+  log(`Building the Chrome extension into ${path.relative(ROOT, outDir)} (with source maps)…`);
+  const result = spawnSync('npx', ['wxt', 'build', '-b', 'chrome'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, SO_OUT_DIR: outDir, SO_SOURCEMAP: '1' },
+  });
+  if (result.status !== 0) throw new Error('wxt build failed');
+}
+
+if (args.build || !existsSync(path.join(buildDir, 'manifest.json'))) build();
+else log(`Measuring the existing build in ${path.relative(ROOT, buildDir)} (npm run bench -- --build to rebuild).`);
+
+function machine(chromiumVersion) {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const cpuModel = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
+  return {
+    nproc: os.availableParallelism?.() ?? os.cpus().length,
+    cpuModel,
+    memoryGB: Number((os.totalmem() / 1e9).toFixed(1)),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    chromium: chromiumVersion,
+    /** 1-minute load average before and after the run: above nproc, other work competed for the CPU. */
+    loadAverage: [Number(loadBefore.toFixed(2)), Number(os.loadavg()[0].toFixed(2))],
+  };
+}
+
+/** What each bundle is made of, through its source map (present in --build / SO_SOURCEMAP=1 builds). */
+function breakdowns(sizes) {
+  const out = {};
+  for (const size of sizes) {
+    for (const file of size.files) {
+      const result = breakdown(path.join(buildDir, file.file));
+      if (!result) continue;
+      const own = result.sources.filter((r) => !r.source.startsWith('npm:'));
+      out[file.file] = {
+        raw: result.raw,
+        gzip: result.gzip,
+        ownCodeRaw: own.reduce((sum, r) => sum + r.raw, 0),
+        ownCodeGzipShare: own.reduce((sum, r) => sum + r.gzipShare, 0),
+        sources: result.sources.slice(0, 20),
+      };
+    }
+  }
+  return out;
+}
+
+const results = { startedAt: new Date(started).toISOString(), buildDir: path.relative(ROOT, buildDir), runs };
+const budgets = loadBudgets();
+
+if (only.has('sizes')) {
+  results.sizes = measureBuild(buildDir, budgets);
+  results.breakdown = breakdowns(results.sizes);
+  log(`  sizes: ${results.sizes.map((s) => `${s.entry} ${kb(s.gzip)}`).join(', ')}`);
+}
+if (only.has('scale')) {
+  const { benchScale } = await import('./scale.mjs');
+  results.scale = await benchScale({ runs: Math.max(runs, 25), log });
+}
+if (only.has('browser')) {
+  const { benchBrowser } = await import('./browser.mjs');
+  results.browser = await benchBrowser({ buildDir, runs, log });
+}
+results.machine = machine(results.browser?.chromiumVersion ?? null);
+results.seconds = Number(((Date.now() - started) / 1000).toFixed(1));
+
+// ---- The table ---------------------------------------------------------------------------------
+
+const target = (key) => budgets.targets[key];
+const ms = (v, digits = 1) => (v === null || v === undefined || Number.isNaN(v) ? 'n/a' : `${v.toFixed(digits)} ms`);
+const bytes = (v) => `${Math.round(v).toLocaleString('en-US')} B`;
+const verdict = (value, limit) => {
+  if (value === null || Number.isNaN(value)) return '';
+  return value <= limit ? 'met' : `MISSED by ${(value - limit).toFixed(1)}`;
+};
+
+/** @type {{ section: string, measure: string, result: string, target: string, verdict: string }[]} */
+const rows = [];
+const row = (section, measure, result, targetText = '', verdictText = '') =>
+  rows.push({ section, measure, result, target: targetText, verdict: verdictText });
+
+if (results.sizes) {
+  for (const s of results.sizes) {
+    const over = s.gzip - s.targetBytes;
+    row(
+      '1 size',
+      `${s.label}: JS gzip -9 (raw)`,
+      `${kb(s.gzip)} (${kb(s.raw)} raw)`,
+      `<= ${kb(s.targetBytes)}`,
+      over <= 0 ? 'met' : `MISSED by ${over} B (enforced budget ${kb(s.budgetBytes)})`,
+    );
+    if (s.css.length > 0)
+      row('1 size', `${s.label}: CSS gzip -9 (raw), not budgeted`, `${kb(s.cssGzip)} (${kb(s.cssRaw)})`);
+  }
+}
+const b = results.browser;
+if (b) {
+  const t = target('inPageHealthy');
+  for (const scenario of ['healthy', 'claude-ai-partial']) {
+    const r = b.inPage[scenario];
+    const label = scenario === 'healthy' ? 'healthy day' : 'incident (claude-ai-partial)';
+    row(
+      '2 in-page',
+      `script time added, ${label}`,
+      `+${ms(r.scriptMs.added, 2)} (${ms(r.scriptMs.extension.median, 2)} vs ${ms(r.scriptMs.baseline.median, 2)})`,
+      scenario === 'healthy' ? `<= ${t.value} ms` : '',
+      scenario === 'healthy' ? verdict(r.scriptMs.added, t.value) : '',
+    );
+    row('2 in-page', `  floor: minimal content script, ${label}`, `+${ms(r.scriptMs.floor, 2)}`);
+    row(
+      '2 in-page',
+      `main-thread task time added, ${label}`,
+      `+${ms(r.taskMs.added, 2)} (${ms(r.taskMs.extension.median, 1)} vs ${ms(r.taskMs.baseline.median, 1)})`,
+    );
+  }
+  const t3 = target('bannerFromStart');
+  row(
+    '3 banner',
+    'content script start -> banner in DOM (incident stored)',
+    ms(b.banner.startToBannerMs.median),
+    `<= ${t3.value} ms`,
+    verdict(b.banner.startToBannerMs.median, t3.value),
+  );
+  row('3 banner', '  ... -> next animation frame (painted)', ms(b.banner.startToFrameMs.median));
+  row('3 banner', '  part: site-view message round trip (extension page)', ms(b.banner.siteViewRoundTripMs.median));
+  row('3 banner', '  part: fetch of the banner CSS (extension page)', ms(b.banner.cssFetchMs.median));
+  row('3 banner', '  navigation -> content script start', ms(b.banner.navigationToStartMs.median));
+  row('3 banner', '  navigation -> banner in DOM', ms(b.banner.navigationToBannerMs.median));
+  const t4 = target('bannerFromCapacity');
+  row(
+    '3 banner',
+    'capacity error inserted -> banner in DOM',
+    ms(b.capacity.insertToBannerMs.median),
+    `<= ${t4.value} ms`,
+    verdict(b.capacity.insertToBannerMs.median, t4.value),
+  );
+  row('3 banner', '  ... -> next animation frame (painted)', ms(b.capacity.insertToFrameMs.median));
+  row(
+    '4 freshness',
+    'open claude.ai with data > 1 interval old -> fresh data stored',
+    ms(b.freshness.openToFreshMs.median, 0),
+  );
+  row('4 freshness', 'poll time, changed (fetch 200 + parse + store + badge)', ms(b.network.changed.pollMs.median));
+  row('4 freshness', 'poll time, unchanged (304)', ms(b.network.unchanged.pollMs.median));
+  row(
+    '4 freshness',
+    'worst case status change -> badge = 60 s interval + poll',
+    `${(b.network.worstCaseBadgeDelay.totalMs / 1000).toFixed(2)} s`,
+  );
+  row(
+    '5 network',
+    'per poll, unchanged: 304 response (+ request)',
+    `${bytes(b.network.unchanged.responseBytes)} (+ ${bytes(b.network.unchanged.requestBytes)})`,
+  );
+  row(
+    '5 network',
+    'per poll, changed: 200 response (+ request)',
+    `${bytes(b.network.changed.responseBytes)} (+ ${bytes(b.network.changed.requestBytes)})`,
+  );
+  const bodies = b.network.changed.bodies;
+  row(
+    '5 network',
+    '  200 body healthy / incident: identity (gzip estimate)',
+    `${bytes(bodies.healthy.raw)} (${bytes(bodies.healthy.gzip)}) / ${bytes(bodies['claude-ai-partial'].raw)} (${bytes(bodies['claude-ai-partial'].gzip)})`,
+  );
+  row(
+    '5 network',
+    'per quiet day at 1 poll/min, responses (+ requests)',
+    `${kb(b.network.perDay.quietDayResponseBytes)} (${kb(b.network.perDay.quietDayBytes)} with requests)`,
+  );
+  if (b.memory.worker) {
+    row(
+      '6 memory',
+      'service worker JS heap used (after GC)',
+      `${kb(b.memory.worker.usedBytes)} (${kb(b.memory.worker.usedAfterGcBytes)})`,
+    );
+  }
+  row(
+    '6 memory',
+    'popup JS heap used (after GC)',
+    `${kb(b.memory.popup.usedBytes)} (${kb(b.memory.popup.usedAfterGcBytes)})`,
+  );
+  row('6 memory', 'claude.ai page JS heap added (content script world)', `+${kb(b.memory.pageAddedBytes)}`);
+}
+if (results.scale) {
+  const t7 = target('scale100');
+  for (const r of results.scale.rows) {
+    row(
+      '7 scale',
+      `${r.components} components, 50 incidents x 20 updates`,
+      `${ms(r.totalMs, 2)} (parse ${r.parseMs.toFixed(2)}, snapshot ${r.snapshotMs.toFixed(2)}, assess ${r.assessMs.toFixed(2)})`,
+      r.components === 100 ? `< ${t7.value} ms` : '',
+      r.components === 100 ? verdict(r.totalMs, t7.value) : '',
+    );
+  }
+  const f = results.scale.fixture;
+  row('7 scale', `real summary (${f.name} fixture, ${bytes(f.bytes)})`, ms(f.totalMs, 2));
+  const verdictOf = (lin) =>
+    lin.linear === null
+      ? null
+      : lin.linear
+        ? `met (slopes within x${lin.slopeRatio.toFixed(2)})`
+        : `MISSED (slopes x${lin.slopeRatio.toFixed(2)} apart)`;
+  const slopesOf = (lin) => lin.slopes.map((s) => `${s.usPerComponent.toFixed(1)} us`).join(' / ');
+  const lin = results.scale.linearity;
+  const linMin = results.scale.linearityOfMinimums;
+  row(
+    '7 scale',
+    'cost per added component, 10->100 / 100->1000',
+    slopesOf(lin),
+    'linear',
+    verdictOf(lin) ?? 'inconclusive on medians (noisy run)',
+  );
+  if (lin.linear === null) {
+    row(
+      '7 scale',
+      '  same, on the fastest run of each size',
+      slopesOf(linMin),
+      'linear',
+      verdictOf(linMin) ?? 'inconclusive',
+    );
+  }
+}
+
+function textTable() {
+  const head = { section: '', measure: 'Measure', result: 'Result (median)', target: 'Target', verdict: '' };
+  const all = [head, ...rows];
+  const width = (key) => Math.max(...all.map((r) => r[key].length));
+  const keys = ['section', 'measure', 'result', 'target', 'verdict'];
+  const widths = Object.fromEntries(keys.map((k) => [k, width(k)]));
+  const line = (r) =>
+    keys
+      .map((k) => r[k].padEnd(widths[k]))
+      .join('  ')
+      .trimEnd();
+  return [line(head), '-'.repeat(line(head).length + 8), ...rows.map(line)].join('\n');
+}
+
+function markdownTable() {
+  const esc = (s) => s.replaceAll('|', '\\|');
+  return [
+    '| | Measure | Result (median) | Target | |',
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| ${[r.section, r.measure.trim(), r.result, r.target, r.verdict].map(esc).join(' | ')} |`),
+  ].join('\n');
+}
+
+const m = results.machine;
+const header =
+  `Machine: ${m.nproc} x ${m.cpuModel}, ${m.memoryGB} GB, ${m.os}; node ${m.node}; ` +
+  `Chromium ${m.chromium ?? '(not run)'}; ${runs} runs per page measurement; ${results.seconds} s in all; ` +
+  `load average ${m.loadAverage[0]} before, ${m.loadAverage[1]} after` +
+  (Math.max(...m.loadAverage) > m.nproc ? ' (busy machine: timings are inflated)' : '') +
+  '.';
+console.info(`\n${header}\n\n${textTable()}\n`);
+const bg = results.breakdown?.['background.js'];
+if (bg) {
+  console.info(
+    `background.js by source: minified bytes, and estimated share of its ${bytes(bg.gzip)} gzip ` +
+      `(own code's share ${bytes(bg.ownCodeGzipShare)}):`,
+  );
+  for (const r of bg.sources.slice(0, 10)) {
+    console.info(`  ${String(r.raw).padStart(7)}  ${String(r.gzipShare).padStart(6)}  ${r.source}`);
+  }
+  console.info('');
+}
+if (results.browser?.profile) {
+  for (const [scenario, p] of Object.entries(results.browser.profile)) {
+    console.info(`content script self time by source, ${scenario} (CPU profile, ${p.runs} loads; shares):`);
+    for (const t of p.top.slice(0, 6)) console.info(`  ${(t.share * 100).toFixed(0).padStart(3)}%  ${t.source}`);
+  }
+  console.info('');
+}
+
+const outFile = path.resolve(ROOT, args.out);
+mkdirSync(path.dirname(outFile), { recursive: true });
+writeFileSync(outFile, `${JSON.stringify({ ...results, table: rows }, null, 2)}\n`);
+log(`Wrote ${path.relative(ROOT, outFile)}.`);
+
+if (args['update-docs']) {
+  const docs = path.join(ROOT, 'docs/benchmarks.md');
+  const start = '<!-- bench:results:start -->';
+  const end = '<!-- bench:results:end -->';
+  const text = readFileSync(docs, 'utf8');
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${docs} has no ${start} … ${end} block`);
+  const bgTable = bg
+    ? [
+        '',
+        `background.js by source, from its source map: minified bytes, and each source's estimated share of the ` +
+          `file's ${bytes(bg.gzip)} gzip (gzipped alone, scaled to the total; own code's share ${bytes(bg.ownCodeGzipShare)}):`,
+        '',
+        '| Source | Minified | gzip share |',
+        '|---|---:|---:|',
+        ...bg.sources
+          .slice(0, 12)
+          .map((r) => `| ${r.source} | ${r.raw.toLocaleString('en-US')} | ${r.gzipShare.toLocaleString('en-US')} |`),
+      ].join('\n')
+    : '';
+  const profileText = results.browser?.profile
+    ? Object.entries(results.browser.profile)
+        .map(([scenario, p]) =>
+          [
+            '',
+            `Content script self time by source, ${scenario} (V8 sampling profiler, ${p.runs} loads; shares of the script's own time):`,
+            '',
+            ...p.top.slice(0, 6).map((t) => `- ${(t.share * 100).toFixed(0)}% ${t.source}`),
+          ].join('\n'),
+        )
+        .join('\n')
+    : '';
+  const block = [
+    start,
+    `Run ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC on the build in \`${results.buildDir}\`.`,
+    '',
+    `${header}`,
+    '',
+    markdownTable(),
+    bgTable,
+    profileText,
+    end,
+  ].join('\n');
+  writeFileSync(docs, text.slice(0, from) + block + text.slice(to + end.length));
+  log('Updated docs/benchmarks.md.');
+}

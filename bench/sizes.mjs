@@ -1,0 +1,146 @@
+/**
+ * Bundle sizes of a built extension, per entrypoint, against the budgets in bench/budgets.json.
+ * Shared by the benchmark (bench/run.mjs) and the size test (tests/unit/bundle-size.test.ts), so
+ * both count the same bytes. Types: sizes.d.mts.
+ *
+ * What is counted: the JavaScript each entrypoint loads, found from the built manifest (the
+ * background's service worker or scripts, the content script's `js`, and the scripts popup.html
+ * loads plus the chunks they import statically). gzip is node's zlib at level 9 (gzip -9), per
+ * file, summed. A trailing `//# sourceMappingURL=` comment (SO_SOURCEMAP=1 builds) is not
+ * counted, so a build with source maps measures like the production one. CSS is reported beside
+ * the JavaScript but is not part of the budget. 1 KB = 1000 bytes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+export const BUDGETS_FILE = new URL('./budgets.json', import.meta.url);
+export const KB = 1000;
+export const ENTRYPOINTS = /** @type {const} */ (['content', 'background', 'popup']);
+
+/** @returns {import('./sizes.d.mts').Budgets} */
+export function loadBudgets() {
+  return JSON.parse(fs.readFileSync(BUDGETS_FILE, 'utf8'));
+}
+
+/** @param {Buffer} bytes */
+function withoutSourceMapComment(bytes) {
+  const text = bytes.toString('utf8');
+  const stripped = text.replace(/\n?\/\/# sourceMappingURL=[^\n]*\n?$/, '');
+  return stripped === text ? bytes : Buffer.from(stripped, 'utf8');
+}
+
+/** @param {string} file */
+function sizeOf(file) {
+  const bytes = withoutSourceMapComment(fs.readFileSync(file));
+  return { raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
+}
+
+/**
+ * The relative chunks a module imports statically (`import … from "./x.js"`, `import "./x.js"`,
+ * `export … from "./x.js"`), as Vite/Rolldown write them. Dynamic `import()` is lazy: not counted.
+ * @param {string} code
+ */
+function staticImports(code) {
+  const found = new Set();
+  const pattern = /(?:^|[;\s})])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'](\.{1,2}\/[^"']+|\/[^"']+)["']/g;
+  for (const match of code.matchAll(pattern)) found.add(/** @type {string} */ (match[1]));
+  return [...found];
+}
+
+/**
+ * Files relative to buildDir: the module scripts an HTML page loads, and their static imports.
+ * @param {string} buildDir
+ * @param {string} html path of the page, relative to buildDir
+ */
+function pageScripts(buildDir, html) {
+  const text = fs.readFileSync(path.join(buildDir, html), 'utf8');
+  const pending = [];
+  for (const tag of text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) pending.push(tag[1]);
+  for (const tag of text.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)) pending.push(tag[1]);
+  const base = path.posix.dirname(`/${html}`);
+  const seen = new Set();
+  while (pending.length > 0) {
+    const ref = /** @type {string} */ (pending.shift());
+    const file = path.posix.resolve(base, ref).slice(1);
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = fs.readFileSync(path.join(buildDir, file), 'utf8');
+    for (const imported of staticImports(code))
+      pending.push(path.posix.resolve(`/${path.posix.dirname(file)}`, imported));
+  }
+  return [...seen];
+}
+
+/** @param {string} buildDir @param {string} html */
+function pageStyles(buildDir, html) {
+  const text = fs.readFileSync(path.join(buildDir, html), 'utf8');
+  const base = path.posix.dirname(`/${html}`);
+  return [...text.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g)].map((tag) =>
+    path.posix.resolve(base, /** @type {string} */ (tag[1])).slice(1),
+  );
+}
+
+/**
+ * Which built files belong to which entrypoint, read from the manifest.
+ * @param {string} buildDir e.g. .output/chrome-mv3
+ * @returns {Record<import('./sizes.d.mts').Entrypoint, { js: string[], css: string[] }>}
+ */
+export function entrypointFiles(buildDir) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(buildDir, 'manifest.json'), 'utf8'));
+  const background = manifest.background?.service_worker
+    ? [manifest.background.service_worker]
+    : (manifest.background?.scripts ?? []);
+  const scripts = manifest.content_scripts ?? [];
+  const popupHtml = manifest.action?.default_popup;
+  if (background.length === 0) throw new Error(`${buildDir}: the manifest names no background script`);
+  if (scripts.length === 0) throw new Error(`${buildDir}: the manifest names no content script`);
+  if (!popupHtml) throw new Error(`${buildDir}: the manifest names no popup`);
+  const contentJs = [...new Set(scripts.flatMap((/** @type {{ js?: string[] }} */ s) => s.js ?? []))];
+  // cssInjectionMode 'ui': the content script's CSS is a web-accessible file fetched into the shadow root.
+  const contentCss = contentJs
+    .map((file) => file.replace(/\.js$/, '.css'))
+    .filter((file) => fs.existsSync(path.join(buildDir, file)));
+  return {
+    content: { js: contentJs, css: contentCss },
+    background: { js: background, css: [] },
+    popup: { js: pageScripts(buildDir, popupHtml), css: pageStyles(buildDir, popupHtml) },
+  };
+}
+
+/**
+ * Raw and gzip bytes per entrypoint, with the budget verdict.
+ * @param {string} buildDir
+ * @param {import('./sizes.d.mts').Budgets} [budgets]
+ * @returns {import('./sizes.d.mts').EntrypointSize[]}
+ */
+export function measureBuild(buildDir, budgets = loadBudgets()) {
+  const files = entrypointFiles(buildDir);
+  return ENTRYPOINTS.map((entry) => {
+    const js = files[entry].js.map((file) => ({ file, ...sizeOf(path.join(buildDir, file)) }));
+    const css = files[entry].css.map((file) => ({ file, ...sizeOf(path.join(buildDir, file)) }));
+    const raw = js.reduce((sum, f) => sum + f.raw, 0);
+    const gzip = js.reduce((sum, f) => sum + f.gzip, 0);
+    const budgetBytes = budgets.bundles[entry].maxGzipBytes;
+    const targetBytes = budgets.bundles[entry].targetGzipBytes ?? budgetBytes;
+    return {
+      entry,
+      label: budgets.bundles[entry].label,
+      files: js,
+      css,
+      raw,
+      gzip,
+      cssRaw: css.reduce((sum, f) => sum + f.raw, 0),
+      cssGzip: css.reduce((sum, f) => sum + f.gzip, 0),
+      budgetBytes,
+      withinBudget: gzip <= budgetBytes,
+      targetBytes,
+      withinTarget: gzip <= targetBytes,
+    };
+  });
+}
+
+/** 20521 -> "20.5 KB" (1 KB = 1000 bytes). @param {number} bytes */
+export function kb(bytes) {
+  return `${(bytes / KB).toFixed(1)} KB`;
+}

@@ -1,0 +1,399 @@
+/**
+ * Fault injection against the production build in real Chromium (issue #7): the replay server
+ * hangs, rate-limits, fails and resets; the service worker is stopped in the middle of a fetch;
+ * the browser restarts on the same profile; storage holds garbage. After each, what is stored
+ * must be valid and what users see must follow.
+ *
+ * Build first: SO_OUT_DIR=.output-faults npx wxt build -b chrome
+ * Run: SO_OUT_DIR=.output-faults npx vitest run --project e2e tests/e2e/faults.test.ts
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { CDPSession, Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { MAX_RETRY_WAIT_MS } from '../../core/health';
+import { type StatusState, statusStateSchema } from '../../core/model';
+import { FETCH_TIMEOUT_MS } from '../../entrypoints/background/fetch-summary';
+import { type ReplayServer, startReplayServer } from '../replay/server.mjs';
+import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
+import { ExtensionApi } from './drivers/extension-api';
+import { Harness } from './harness';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** How long each scenario took, printed at the end (the report asks for them). */
+const durations: [string, number][] = [];
+
+/** A test that records its duration. */
+function timed(name: string, fn: () => Promise<void>, timeoutMs?: number): void {
+  it(
+    name,
+    async () => {
+      const started = Date.now();
+      try {
+        await fn();
+      } finally {
+        durations.push([name, Date.now() - started]);
+      }
+    },
+    timeoutMs,
+  );
+}
+
+/** The stored status, checked against the schema every surface parses it with. */
+async function storedStatus(api: ExtensionApi): Promise<StatusState> {
+  const raw = await api.getStorage('status');
+  const parsed = z.safeParse(statusStateSchema, raw);
+  if (!parsed.success) throw new Error(`stored status is invalid: ${JSON.stringify(raw).slice(0, 300)}`);
+  return parsed.data;
+}
+
+const ms = (iso: string | null) => (iso === null ? Number.NaN : Date.parse(iso));
+
+async function until<T>(probe: () => Promise<T | null | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null && value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** Every console message of the extension's service worker(s), across restarts. */
+function captureWorkerConsole(browser: ChromiumExtensionBrowser): string[] {
+  const lines: string[] = [];
+  const attached = new Set<Worker>();
+  const attach = (worker: Worker) => {
+    if (attached.has(worker) || !worker.url().startsWith(`chrome-extension://${browser.extensionId}/`)) return;
+    attached.add(worker);
+    worker.on('console', (message) => lines.push(`[${message.type()}] ${message.text()}`));
+  };
+  for (const worker of browser.context.serviceWorkers()) attach(worker);
+  browser.context.on('serviceworker', attach);
+  return lines;
+}
+
+type ChromeAlarms = {
+  chrome: { alarms: { create(name: string, info: { when: number }): Promise<void>; clearAll(): Promise<boolean> } };
+};
+
+describe('chromium: faults', () => {
+  let server: ReplayServer;
+  let browser: ChromiumExtensionBrowser;
+  let harness: Harness;
+  let api: ExtensionApi;
+  let workerConsole: string[];
+  /** The privileged page the API runs in, for a DevTools protocol session. */
+  let apiPage: Page;
+  let cdp: CDPSession;
+  let workerStatus = 'unknown';
+
+  const summaryRequests = () => server.requests.filter((r) => r.path === '/api/v2/summary.json');
+
+  /** Fires the background's 'poll' alarm now, as the browser would at the next interval. */
+  async function fireAlarm(): Promise<void> {
+    await apiPage.evaluate(() =>
+      (globalThis as unknown as ChromeAlarms).chrome.alarms.create('poll', { when: Date.now() + 50 }),
+    );
+    await sleep(1_000);
+  }
+
+  beforeAll(async () => {
+    server = await startReplayServer({ scenario: 'healthy' });
+    browser = await launchChromium({ replayPort: server.port });
+    workerConsole = captureWorkerConsole(browser);
+    harness = new Harness(browser, server);
+    await harness.init();
+    api = harness.api;
+    apiPage = browser.context.pages().find((p) => p.url().endsWith('/popup.html')) as Page;
+    cdp = await browser.context.newCDPSession(apiPage);
+    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+      for (const version of event.versions) {
+        if (version.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`)) {
+          workerStatus = version.runningStatus;
+        }
+      }
+    });
+    await cdp.send('ServiceWorker.enable');
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    await server?.close();
+    for (const [name, took] of durations) console.info(`[faults] ${(took / 1000).toFixed(1)} s  ${name}`);
+  });
+
+  beforeEach(async () => {
+    // Scheduled polls would add requests of their own; tests fire the alarm when they need it.
+    await apiPage.evaluate(() => (globalThis as unknown as ChromeAlarms).chrome.alarms.clearAll());
+    await harness.reset('healthy');
+    server.resetLog();
+  });
+
+  timed(
+    'a hanging primary times out after 10 s, then the fallback is asked; its reset makes a timeout failure',
+    async () => {
+      const before = await storedStatus(api);
+      server.setBehaviour('primary', { hang: true });
+      server.setBehaviour('fallback', { reset: true });
+      const started = Date.now();
+      await api.refresh();
+      const took = Date.now() - started;
+      expect(took).toBeGreaterThanOrEqual(FETCH_TIMEOUT_MS - 500);
+      expect(took).toBeLessThan(FETCH_TIMEOUT_MS + 5_000);
+
+      const [primary, fallback] = [
+        summaryRequests().find((r) => r.host === 'status.claude.com'),
+        summaryRequests().find((r) => r.host === 'anthropic.statuspage.io'),
+      ];
+      expect(primary?.status).toBe(0);
+      // The fallback is asked only once the primary has had its 10 s.
+      expect((fallback?.at ?? 0) - (primary?.at ?? 0)).toBeGreaterThanOrEqual(FETCH_TIMEOUT_MS - 500);
+
+      const after = await storedStatus(api);
+      expect(after.snapshot).toEqual(before.snapshot);
+      expect(after.health).toMatchObject({ lastErrorKind: 'timeout', consecutiveFailures: 1, source: 'primary' });
+      expect(after.health.lastError).toMatch(/status\.claude\.com: no answer within 10 s; anthropic\.statuspage\.io: /);
+      expect(ms(after.health.retryAt)).toBeGreaterThan(Date.now());
+      expect(after.health.failingSince).not.toBeNull();
+    },
+    40_000,
+  );
+
+  timed(
+    '500s on both origins: capped, growing backoff; a scheduled poll waits for it, a user refresh does not',
+    async () => {
+      server.setScenario('server-error');
+      const waits: number[] = [];
+      for (let n = 1; n <= 3; n++) {
+        await api.refresh();
+        const { health, snapshot } = await storedStatus(api);
+        expect(health).toMatchObject({ consecutiveFailures: n, lastErrorKind: 'http' });
+        expect(snapshot?.services).toHaveLength(6);
+        waits.push(ms(health.retryAt) - ms(health.lastAttemptAt));
+      }
+      // Equal jitter over 30 s doubling: [15, 30], [30, 60], [60, 120] seconds.
+      expect(waits[0]).toBeGreaterThanOrEqual(15_000);
+      expect(waits[0]).toBeLessThanOrEqual(30_000);
+      expect(waits[1]).toBeGreaterThanOrEqual(30_000);
+      expect(waits[1]).toBeLessThanOrEqual(60_000);
+      expect(waits[2]).toBeGreaterThanOrEqual(60_000);
+      expect(waits[2]).toBeLessThanOrEqual(120_000);
+
+      server.resetLog();
+      await fireAlarm();
+      expect(summaryRequests()).toHaveLength(0);
+
+      // Backoff over (as if the time had passed): the next scheduled poll goes out and recovers.
+      const state = await storedStatus(api);
+      await api.setStorage({ status: { ...state, health: { ...state.health, retryAt: new Date().toISOString() } } });
+      server.setScenario('healthy');
+      await fireAlarm();
+      await until(
+        async () => ((await storedStatus(api)).health.consecutiveFailures === 0 ? true : null),
+        5_000,
+        'recovery',
+      );
+      expect(summaryRequests().length).toBeGreaterThan(0);
+    },
+  );
+
+  timed('429 with Retry-After: 120 on both: retryAt at least two minutes away, scheduled polls wait', async () => {
+    server.setScenario('rate-limited');
+    await api.refresh();
+    const { health } = await storedStatus(api);
+    expect(health.lastErrorKind).toBe('rate-limited');
+    expect(ms(health.retryAt) - ms(health.lastAttemptAt)).toBeGreaterThanOrEqual(120_000);
+    expect(ms(health.retryAt) - ms(health.lastAttemptAt)).toBeLessThanOrEqual(MAX_RETRY_WAIT_MS);
+    server.resetLog();
+    await fireAlarm();
+    expect(summaryRequests()).toHaveLength(0);
+  });
+
+  timed('reset connections on both origins: a network failure, the snapshot kept', async () => {
+    const before = await storedStatus(api);
+    server.setBehaviour('primary', { reset: true });
+    server.setBehaviour('fallback', { reset: true });
+    await api.refresh();
+    const after = await storedStatus(api);
+    expect(after.health.lastErrorKind).toBe('network');
+    expect(after.snapshot).toEqual(before.snapshot);
+  });
+
+  for (const [name, primary] of [
+    ['reset', { reset: true }],
+    ['a challenge page with 200', { challenge: 200 }],
+    ['a challenge page with 405', { challenge: 405 }],
+    ['truncated JSON', { truncate: 'healthy' }],
+  ] as const) {
+    timed(`primary unreachable (${name}): the fallback gives fresh data`, async () => {
+      server.setScenario('claude-ai-partial');
+      server.setBehaviour('primary', primary);
+      await api.refresh();
+      const { health, snapshot } = await storedStatus(api);
+      expect(health).toMatchObject({ source: 'fallback', failingSince: null, consecutiveFailures: 0 });
+      expect(Date.now() - ms(health.lastSuccessAt)).toBeLessThan(30_000);
+      expect(snapshot?.severity).toBe('partial_outage');
+      expect(await api.badgeText()).toBe('!!');
+    });
+  }
+
+  timed('both unreachable: the last good snapshot kept, the badge turns to stale', async () => {
+    server.setScenario('claude-ai-partial');
+    await api.refresh();
+    const good = await storedStatus(api);
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
+    await api.setStorage({
+      status: { ...good, health: { ...good.health, lastSuccessAt: tenMinutesAgo, lastAttemptAt: tenMinutesAgo } },
+    });
+    server.setScenario('all-down');
+    await api.refresh();
+    const after = await storedStatus(api);
+    expect(after.snapshot).toEqual(good.snapshot);
+    expect(after.health.failingSince).not.toBeNull();
+    expect(after.health.lastSuccessAt).toBe(tenMinutesAgo);
+    expect(await api.badgeText()).toBe('?');
+  });
+
+  timed('the service worker stopped in the middle of a fetch, then woken by a refresh', async () => {
+    server.setScenario('claude-ai-partial');
+    await api.refresh();
+    const before = await storedStatus(api);
+    server.setScenario('hang');
+    server.resetLog();
+    const pending = api.refresh().then(
+      (answer) => ({ answer }),
+      (error: unknown) => ({ error: String(error) }),
+    );
+    await until(async () => (summaryRequests().length > 0 ? true : null), 5_000, 'the request to hang');
+    await until(async () => (workerStatus === 'running' ? true : null), 2_000, 'the worker to be seen running');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await until(async () => (workerStatus === 'stopped' ? true : null), 5_000, 'the worker to stop');
+    // The refresh that was waiting on the worker gets no answer (Chromium closes its channel).
+    expect(await pending).toMatchObject({ error: expect.stringMatching(/message channel closed|Receiving end/) });
+    // Nothing was half written: the stored state is the one from before the fetch.
+    expect(await storedStatus(api)).toEqual(before);
+
+    server.setScenario('major-outage');
+    expect(await api.refresh()).toEqual({ ok: true });
+    expect(workerStatus).toBe('running');
+    const after = await storedStatus(api);
+    expect(after.snapshot?.severity).toBe('major_outage');
+    expect(after.health).toMatchObject({ consecutiveFailures: 0, failingSince: null, source: 'primary' });
+    expect(await api.badgeText()).toBe('!!!');
+    // The woken worker created its alarm again (beforeEach cleared them all).
+    const alarms = await until(
+      async () => ((await api.alarms()).some((a) => a.name === 'poll') ? api.alarms() : null),
+      5_000,
+      'the poll alarm',
+    );
+    expect(alarms).toContainEqual({ name: 'poll', periodInMinutes: 1 });
+  });
+
+  for (const [name, garbage] of [
+    ['a string', 'garbage'],
+    ['{ snapshot: 42 }', { snapshot: 42 }],
+    ['health of the wrong shape', { snapshot: null, health: { consecutiveFailures: 'many' } }],
+  ] as const) {
+    timed(`garbage in the stored status (${name}): a clean state, a logged reason, no crash loop`, async () => {
+      const warningsBefore = workerConsole.filter((l) => l.includes('stored "local:status" is invalid')).length;
+      await api.setStorage({ status: garbage });
+      expect(await api.refresh()).toEqual({ ok: true });
+      const warnings = workerConsole.filter((l) => l.includes('stored "local:status" is invalid'));
+      expect(warnings.length).toBeGreaterThan(warningsBefore);
+      expect(warnings.at(-1)).toMatch(
+        /^\[warning\] \[status-overlay\] stored "local:status" is invalid, using a clean state/,
+      );
+
+      // The refresh wrote a valid state; reading it again warns no more.
+      const state = await storedStatus(api);
+      expect(state.snapshot?.services).toHaveLength(6);
+      expect(state.health.consecutiveFailures).toBe(0);
+      const settled = workerConsole.length;
+      expect(await api.refresh()).toEqual({ ok: true });
+      expect(workerConsole.slice(settled).filter((l) => l.includes('is invalid'))).toEqual([]);
+      expect(await api.badgeText()).toBe('');
+    });
+  }
+
+  timed('garbage in the stored dismissals: claude.ai still gets its banner', async () => {
+    server.setScenario('claude-ai-partial');
+    await api.refresh();
+    await api.setStorage({ dismissals: { incidents: 'everything', capacityDismissedAt: 7 } });
+    const page = await harness.openSite('https://claude.ai/chat/3f1c2a7e-0d4b-4c8e-9a51-6b2f0e7d9c14');
+    await page.waitForBanner();
+    expect(workerConsole.some((l) => l.includes('stored "local:dismissals" is invalid'))).toBe(true);
+  });
+});
+
+describe('chromium: a browser restart on the same profile', () => {
+  let server: ReplayServer;
+  let profile: string;
+
+  beforeAll(async () => {
+    server = await startReplayServer({ scenario: 'claude-ai-partial' });
+    profile = await mkdtemp(path.join(os.tmpdir(), 'so-faults-profile-'));
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
+    for (const [name, took] of durations.slice(-1)) console.info(`[faults] ${(took / 1000).toFixed(1)} s  ${name}`);
+  });
+
+  timed(
+    'state and alarm restored, the badge drawn from storage while the status page is down',
+    async () => {
+      const first = await launchChromium({ replayPort: server.port, userDataDir: profile });
+      let before: StatusState;
+      try {
+        const api = new ExtensionApi(await first.extensionPage());
+        await api.refresh();
+        before = await storedStatus(api);
+        expect(before.snapshot?.severity).toBe('partial_outage');
+        expect(await api.badgeText()).toBe('!!');
+        await until(async () => ((await api.alarms()).length > 0 ? true : null), 5_000, 'the alarm');
+      } finally {
+        await first.close();
+      }
+
+      // While the browser is down the status page goes down: whatever shows now came from storage.
+      server.setScenario('all-down');
+      const second = await launchChromium({ replayPort: server.port, userDataDir: profile });
+      try {
+        const api = new ExtensionApi(await second.extensionPage());
+        expect(second.extensionId).toBe(first.extensionId);
+        const alarms = await until(
+          async () => ((await api.alarms()).some((a) => a.name === 'poll') ? api.alarms() : null),
+          5_000,
+          'the poll alarm after the restart',
+        );
+        expect(alarms).toContainEqual({ name: 'poll', periodInMinutes: 1 });
+        const after = await storedStatus(api);
+        expect(after.snapshot).toEqual(before.snapshot);
+        expect(after.health.lastSuccessAt).toBe(before.health.lastSuccessAt);
+        expect(await until(async () => ((await api.badgeText()) === '!!' ? '!!' : null), 5_000, 'the badge')).toBe(
+          '!!',
+        );
+
+        // And the restarted background polls as before (a refresh may first join the start-up poll).
+        server.setScenario('healthy');
+        await until(
+          async () => {
+            await api.refresh();
+            return (await storedStatus(api)).snapshot?.severity === 'operational' ? true : null;
+          },
+          10_000,
+          'a healthy poll after the restart',
+        );
+        expect(await api.badgeText()).toBe('');
+      } finally {
+        await second.close();
+      }
+    },
+    60_000,
+  );
+});

@@ -1,0 +1,61 @@
+// @vitest-environment node
+/**
+ * Size budgets of issue #8, on the build `npm test` has just made (SO_OUT_DIR, default .output):
+ * gzip -9 bytes of the JavaScript each entrypoint loads, 1 KB = 1000 bytes, budgets read from
+ * bench/budgets.json. Sizes are deterministic, so unlike timings they are asserted.
+ * The counting lives in bench/sizes.mjs, shared with `npm run bench`; docs/benchmarks.md has the
+ * figures and what is in each bundle.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ENTRYPOINTS, kb, loadBudgets, measureBuild } from '../../bench/sizes.mjs';
+
+const OUT_DIR = path.resolve(process.env.SO_OUT_DIR ?? '.output');
+const budgets = loadBudgets();
+
+describe('bench/budgets.json', () => {
+  it('has a positive gzip budget for every entrypoint', () => {
+    for (const entry of ENTRYPOINTS) expect(budgets.bundles[entry].maxGzipBytes).toBeGreaterThan(0);
+  });
+
+  it("keeps the issue's targets, and says why wherever the enforced budget is above one", () => {
+    expect(budgets.bundles.content.maxGzipBytes).toBe(10_000);
+    expect(budgets.bundles.popup.maxGzipBytes).toBe(30_000);
+    expect(budgets.bundles.background.targetGzipBytes).toBe(15_000);
+    for (const entry of ENTRYPOINTS) {
+      const bundle = budgets.bundles[entry];
+      if (bundle.maxGzipBytes > (bundle.targetGzipBytes ?? bundle.maxGzipBytes))
+        expect(bundle.why?.length).toBeGreaterThan(40);
+    }
+  });
+});
+
+for (const target of ['chrome-mv3', 'firefox-mv3']) {
+  const buildDir = path.join(OUT_DIR, target);
+  const built = existsSync(path.join(buildDir, 'manifest.json'));
+
+  // `npm test` always builds first; a bare `vitest run` without a build has nothing to measure.
+  describe.skipIf(!built)(`bundle sizes of ${path.relative(process.cwd(), buildDir) || buildDir}`, () => {
+    const sizes = built ? measureBuild(buildDir, budgets) : [];
+
+    it('finds the JavaScript of every entrypoint', () => {
+      expect(sizes.map((s) => s.entry)).toEqual([...ENTRYPOINTS]);
+      for (const size of sizes) expect(size.files.length, size.entry).toBeGreaterThan(0);
+    });
+
+    for (const entry of ENTRYPOINTS) {
+      it(`${budgets.bundles[entry].label} is within ${kb(budgets.bundles[entry].maxGzipBytes)} gzip`, () => {
+        const size = sizes.find((s) => s.entry === entry);
+        expect(size).toBeDefined();
+        if (!size) return;
+        const files = size.files.map((f) => `${f.file} ${f.gzip} B`).join(', ');
+        expect(
+          size.gzip,
+          `${size.label}: ${size.gzip} B gzip (${kb(size.gzip)}) is over its budget of ${size.budgetBytes} B ` +
+            `by ${size.gzip - size.budgetBytes} B [${files}]; see docs/benchmarks.md`,
+        ).toBeLessThanOrEqual(size.budgetBytes);
+      });
+    }
+  });
+}
