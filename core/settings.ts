@@ -67,6 +67,9 @@ export function caresAbout(settings: Settings, serviceId: string): boolean {
  * Values a v1 could hold that v2 no longer offers are mapped to the nearest offered one.
  */
 export function migrateV1toV2(old: unknown): unknown {
+  // @wxt-dev/storage takes a value stored without its version mark for version 1 (a storage
+  // cleared and rewritten, say); a value that already is version 2 must pass through untouched.
+  if (z.safeParse(settingsSchema, old).success) return old;
   const v1 = (typeof old === 'object' && old !== null ? old : {}) as { pollMinutes?: unknown; notify?: unknown };
   const minutes = typeof v1.pollMinutes === 'number' && Number.isFinite(v1.pollMinutes) ? v1.pollMinutes : 1;
   const wanted = minutes * 60;

@@ -118,7 +118,6 @@ async function run(ctx: ContentScriptContext, site: Site): Promise<void> {
     clock = setInterval(() => void update(), CLOCK_MS);
   };
 
-
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && WATCHED_KEYS.some((key) => key in changes)) void update();
   };

@@ -12,7 +12,7 @@ import { type ReplayServer, startReplayServer } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
 
-export const NOTIFY_BUILD = path.resolve(process.env.SO_NOTIFY_OUT_DIR ?? '.output-notify', 'chrome-mv3');
+const NOTIFY_BUILD = path.resolve(process.env.SO_NOTIFY_OUT_DIR ?? '.output-notify', 'chrome-mv3');
 
 let server: ReplayServer;
 let browser: ChromiumExtensionBrowser;

@@ -92,10 +92,12 @@ describe('options (chromium)', () => {
     const popup = await browser.context.newPage();
     pages.push(popup);
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await expect.poll(() => popup.locator('[data-testid="overall"]').textContent()).toBe('Teilausfall');
+    await expect
+      .poll(() => popup.locator('[data-testid="overall"]').textContent(), { timeout: 5_000 })
+      .toBe('Teilausfall');
     expect(await popup.locator('html').getAttribute('lang')).toBe('de');
     // The options page itself follows at once.
-    await expect.poll(() => options.locator('h1').textContent()).toContain('Einstellungen');
+    await expect.poll(() => options.locator('h1').textContent(), { timeout: 5_000 }).toContain('Einstellungen');
     await options.getByTestId('language').selectOption('auto');
     await expect.poll(async () => (await settings()).language).toBe('auto');
   });

@@ -1,11 +1,8 @@
 /**
  * The toolbar popup (issue #4) in real Chromium against the replay server: the production
  * build's popup.html opened as a page 400 px wide, with the state the background stored.
- * SO_SCREENSHOT=1 also saves docs/popup.png (the major-outage scenario) for the README, and
- * test-results/popup-dark.png.
+ * README's screenshots come from `npm run demo -- --headless` (tests/replay/demo.mjs).
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayStrip, historySchema, recentIncidents } from '../../core/history';
@@ -233,7 +230,9 @@ describe('popup in Chromium', () => {
     const fcp: number[] = [];
     for (let i = 0; i < 5; i++) {
       const { page, popup } = await openPopup();
-      await popup.waitForServices(6, 2_000);
+      await popup.waitForServices(6);
+      // Painted while the status page still has not answered this popup's request.
+      expect(server.requests.some((r) => r.path.startsWith('/api/v2/') && r.status === 0)).toBe(true);
       const timing = await page.evaluate(
         () =>
           new Promise<{ rendered: number; fcp: number }>((resolve) => {
@@ -253,21 +252,6 @@ describe('popup in Chromium', () => {
     server.setScenario('major-outage');
     const summary = `median ${median(rendered).toFixed(1)} ms (${rendered.map((v) => v.toFixed(1)).join(', ')}); first contentful paint median ${median(fcp).toFixed(1)} ms (${fcp.map((v) => v.toFixed(1)).join(', ')})`;
     console.info(`[measure] popup navigation start -> first render with stored data: ${summary}`);
-    // Far below the 10 s fetch timeout: nothing waited on the hanging status page.
-    expect(median(rendered)).toBeLessThan(1_000);
-  });
-
-  it.skipIf(process.env.SO_SCREENSHOT !== '1')('saves docs/popup.png during the major outage', async () => {
-    await harness.reset('major-outage');
-    for (const dark of [false, true]) {
-      const { page, popup } = await openPopup({ dark });
-      await popup.waitForStrip();
-      await page.evaluate(() => document.querySelector<HTMLElement>('.so-refresh')?.blur());
-      // The dark one is for looking at, not for the README.
-      const file = path.resolve(dark ? 'test-results/popup-dark.png' : 'docs/popup.png');
-      mkdirSync(path.dirname(file), { recursive: true });
-      await page.screenshot({ path: file, fullPage: true });
-      await closePages();
-    }
+    expect(rendered.every((v) => Number.isFinite(v))).toBe(true);
   });
 });

@@ -43,6 +43,11 @@ describe('migrations', () => {
     expect(Object.keys(SETTINGS_MIGRATIONS).map(Number)).toEqual([2]);
   });
 
+  it('a value that already is v2 (stored without its version mark) passes through untouched', () => {
+    const v2 = { ...DEFAULT_SETTINGS, language: 'de', pollIntervalSec: 300 };
+    expect(migrateV1toV2(v2)).toEqual(v2);
+  });
+
   it.each([
     ['v1 defaults', { pollMinutes: 1, notify: false }, { pollIntervalSec: 60, notifications: 'off' }],
     [
