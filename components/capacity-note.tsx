@@ -1,4 +1,8 @@
-/** "Seen on your screen": capacity errors claude.ai showed, which the status page never lists. */
+/**
+ * "Seen on your screen": capacity errors claude.ai showed and its own requests that failed, which
+ * the status page never lists (or lists late).
+ */
+import { type FailureLog, failuresInLast } from '../core/fault';
 import { clockTime } from '../core/format';
 import { detectionsSince, lastDetectionAt, type Signals } from '../core/signals';
 import { locale, t } from '../shell/i18n';
@@ -9,8 +13,12 @@ export function capacityCount(signals: Signals, now: number): number {
   return detectionsSince(signals, now - CAPACITY_WINDOW_MS, 'claude-ai');
 }
 
-export function CapacityNote({ signals, now }: { signals: Signals; now: number }) {
+/** The window of the failed-request count (issue #10). */
+export const FAILURES_WINDOW_MS = 10 * 60_000;
+
+export function CapacityNote({ signals, failures, now }: { signals: Signals; failures?: FailureLog; now: number }) {
   const count = capacityCount(signals, now);
+  const failed = failures ? failuresInLast(failures, FAILURES_WINDOW_MS, now) : 0;
   const last = lastDetectionAt(signals, 'claude-ai');
   return (
     <section aria-labelledby="so-seen-heading" data-testid="capacity-note" data-count={count}>
@@ -21,6 +29,9 @@ export function CapacityNote({ signals, now }: { signals: Signals; now: number }
           : t('popupCapacityNone')}
       </p>
       {count > 0 && <p class="so-meta">{t('popupCapacityNote')}</p>}
+      <p class={failed > 0 ? 'so-seen' : 'so-meta'} data-testid="failures-note" data-count={failed}>
+        {failed > 0 ? t('popupFailuresCount', failed) : t('popupFailuresNone')}
+      </p>
     </section>
   );
 }

@@ -66,7 +66,7 @@ export function PopupApp({
           </>
         )}
         {(showAlternatives || mine.length > 0) && <AlternativesList snapshot={snapshot} mine={mine} />}
-        <CapacityNote signals={signals} now={now} />
+        <CapacityNote signals={signals} failures={s.failures} now={now} />
         <HistorySection
           history={s.history}
           services={services}

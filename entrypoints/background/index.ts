@@ -91,11 +91,13 @@ export default defineBackground({
           await history.refresh(message.force === true);
           return { ok: true };
         case 'site-view': {
-          const [status, signals, dismissals, failures] = await Promise.all([
+          const [status, signals, dismissals, failures, current] = await Promise.all([
             statusItem.get(),
             signalsItem.get(),
             dismissalsItem.get(),
             failuresItem.get(),
+            // Read now, not from memory: the change that made the page ask may not have reached us yet.
+            settingsItem.get(),
           ]);
           // Opening claude.ai with old data is a good moment to check again.
           if (isOlderThanInterval(status, Date.now(), period())) void poll('page');
@@ -109,11 +111,12 @@ export default defineBackground({
             intervalMs: period(),
             modelLabel: message.model ?? null,
             online: navigator.onLine,
-            settings,
+            settings: current,
           });
+          await useLanguage(current.language);
           // The words too, in the user's language: the page only builds DOM from them.
           const text = view.banner
-            ? bannerText(view.banner, siteById(message.site), view.lastSuccessAt, Date.now(), settings.alternatives)
+            ? bannerText(view.banner, siteById(message.site), view.lastSuccessAt, Date.now(), current.alternatives)
             : null;
           return { ...view, text };
         }
@@ -162,18 +165,27 @@ export default defineBackground({
       return handle(message);
     });
 
+    // The language whose messages `t` uses now; loading is shared by whoever needs it first.
+    let language: { name: Settings['language']; loaded: Promise<void> } = { name: 'auto', loaded: Promise.resolve() };
+    function useLanguage(name: Settings['language']): Promise<void> {
+      if (language.name !== name) {
+        const loaded = loadCatalogue(name).then((catalogue) => {
+          // A later change may have won meanwhile.
+          if (language.name === name) useCatalogue(name, catalogue);
+        });
+        language = { name, loaded };
+      }
+      return language.loaded;
+    }
+
     async function applySettings(next: Settings): Promise<void> {
-      const languageChanged = next.language !== settings.language;
       settings = next;
-      if (languageChanged) useCatalogue(next.language, await loadCatalogue(next.language));
+      await useLanguage(next.language);
       // A new interval takes effect at once: the alarm is re-created with it.
       await ensureAlarm();
       await drawBadge();
     }
-    const ready = settingsItem.get().then(async (stored) => {
-      settings = { ...stored, language: 'auto' };
-      await applySettings(stored);
-    });
+    const ready = settingsItem.get().then(applySettings);
     settingsItem.watch((next) => void applySettings(next));
     watchNotificationClicks();
     browser.permissions.onAdded.addListener(() => watchNotificationClicks());

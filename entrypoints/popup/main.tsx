@@ -10,7 +10,7 @@ import { intervalMs, type Settings } from '../../core/settings';
 import { STATUS_ORIGINS } from '../../core/sources';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
-import { historyItem, settingsItem, signalsItem, statusItem } from '../../shell/items';
+import { failuresItem, historyItem, settingsItem, signalsItem, statusItem } from '../../shell/items';
 import { send } from '../../shell/messaging';
 import { popupStore } from './store';
 import './style.css';
@@ -67,13 +67,15 @@ function draw(settings: Settings): void {
 }
 
 async function start(): Promise<void> {
-  const [status, signals, history, settings] = await Promise.all([
+  const [status, signals, history, settings, failures] = await Promise.all([
     statusItem.get(),
     signalsItem.get(),
     historyItem.get(),
     settingsItem.get(),
+    failuresItem.get(),
   ]);
   store.setStatus(status);
+  store.setFailures(failures);
   store.setSignals(signals);
   store.setHistory(history);
   // Only a chosen language loads a message file; "automatic" uses the browser's own at once.
@@ -85,6 +87,7 @@ async function start(): Promise<void> {
   statusItem.watch((next) => store.setStatus(next));
   signalsItem.watch((next) => store.setSignals(next));
   historyItem.watch((next) => store.setHistory(next));
+  failuresItem.watch((next) => store.setFailures(next));
   // A new language or theme re-renders the popup while it is open.
   settingsItem.watch(async (next) => {
     await applyLanguage(next);

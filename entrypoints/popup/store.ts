@@ -5,6 +5,7 @@
  */
 import { useEffect, useReducer } from 'preact/hooks';
 import { createStore } from 'zustand/vanilla';
+import { EMPTY_FAILURE_LOG, type FailureLog } from '../../core/fault';
 import { EMPTY_HISTORY, type History } from '../../core/history';
 import { EMPTY_STATUS, type StatusState } from '../../core/model';
 import { EMPTY_SIGNALS, type Signals } from '../../core/signals';
@@ -15,6 +16,8 @@ export type Access = 'unknown' | 'granted' | 'missing';
 export interface PopupState {
   status: StatusState;
   signals: Signals;
+  /** claude.ai's failed requests, per minute (issue #10). */
+  failures: FailureLog;
   history: History;
   loaded: boolean;
   refreshing: boolean;
@@ -29,6 +32,7 @@ export interface PopupState {
   stripDetail: string;
   setStatus(status: StatusState): void;
   setSignals(signals: Signals): void;
+  setFailures(failures: FailureLog): void;
   setHistory(history: History): void;
   setRefreshing(refreshing: boolean, announcement?: string): void;
   setHistoryLoading(loading: boolean): void;
@@ -41,6 +45,7 @@ export interface PopupState {
 export const popupStore = createStore<PopupState>()((set) => ({
   status: EMPTY_STATUS,
   signals: EMPTY_SIGNALS,
+  failures: EMPTY_FAILURE_LOG,
   history: EMPTY_HISTORY,
   loaded: false,
   refreshing: false,
@@ -52,6 +57,7 @@ export const popupStore = createStore<PopupState>()((set) => ({
   stripDetail: '',
   setStatus: (status) => set({ status, loaded: true }),
   setSignals: (signals) => set({ signals }),
+  setFailures: (failures) => set({ failures }),
   setHistory: (history) => set({ history }),
   setRefreshing: (refreshing, announcement) =>
     set((s) => ({ refreshing, announcement: announcement ?? s.announcement })),

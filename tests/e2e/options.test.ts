@@ -84,8 +84,11 @@ describe('options (chromium)', () => {
     expect(await options.getByTestId('alt-url-error').count()).toBe(0);
   });
 
-  it('the popup renders in German when German is chosen', async () => {
+  it('the popup and an open claude.ai banner render in German when German is chosen', async () => {
     await harness.reset('claude-ai-partial');
+    const tab = await harness.openSite(CLAUDE_AI);
+    await tab.waitForBanner();
+    expect((await tab.query('.so-severity'))[0]?.text).toBe('Partial outage');
     const options = await openOptions();
     await options.getByTestId('language').selectOption('de');
     await expect.poll(async () => (await settings()).language).toBe('de');
@@ -96,6 +99,7 @@ describe('options (chromium)', () => {
       .poll(() => popup.locator('[data-testid="overall"]').textContent(), { timeout: 5_000 })
       .toBe('Teilausfall');
     expect(await popup.locator('html').getAttribute('lang')).toBe('de');
+    await expect.poll(async () => (await tab.query('.so-severity'))[0]?.text, { timeout: 5_000 }).toBe('Teilausfall');
     // The options page itself follows at once.
     await expect.poll(() => options.locator('h1').textContent(), { timeout: 5_000 }).toContain('Einstellungen');
     await options.getByTestId('language').selectOption('auto');

@@ -296,6 +296,14 @@ export const SCENARIOS: Scenario[] = [
       record(`${h.browser.name}: second failed request -> banner (ms)`, Date.now() - second);
       expect(await page.title()).toBe('claude.ai is failing for you right now');
       expect(await page.alternatives()).toContain('workbench');
+      // The popup counts them, since the status page does not show them yet.
+      const popup = await h.openPopup();
+      await until(
+        async () =>
+          (await popup.query('[data-testid="failures-note"]'))[0]?.attrs['data-count'] === '2' ? true : null,
+        5_000,
+        'the popup to count 2 failed requests',
+      );
       h.server.setApiBehaviour({ body: '{"ok":true}', contentType: 'application/json' });
       expect(await page.sendCompletion()).toBe(200);
       await page.waitForNoBanner(5_000);
@@ -316,6 +324,20 @@ export const SCENARIOS: Scenario[] = [
       await page.waitForKind('connection', 5_000);
       expect(await page.role()).toBe('status');
       expect(await page.alternatives()).toEqual([]);
+    },
+  },
+  {
+    name: "claude.ai's own navigation (history.pushState) keeps one banner, still up to date",
+    status: 'claude-ai-partial',
+    async run(h) {
+      const page = await h.openSite(CLAUDE_AI);
+      await page.waitForBanner();
+      await page.page.evaluate(() => {
+        history.pushState({}, '', '/chat/another-conversation');
+      }, null);
+      await h.statusBecomes('major-outage');
+      await until(async () => ((await page.title()).includes('Claude Code') ? true : null), 5_000, 'the new incident');
+      expect(await page.hostCount()).toBe(1);
     },
   },
 ];

@@ -2,7 +2,8 @@
  * `npm run demo -- --scenario NAME [--headless] [--out DIR]`: Debian's Chromium with the built
  * extension, the status page replayed locally in scenario NAME, and the fixture claude.ai page.
  * Headed, it stays open until you close the browser; headless, it writes screenshots of the
- * popup and of claude.ai with the banner to DIR (default demo-screenshots/) and exits.
+ * popup, of claude.ai with the banner and of the options page to DIR (default demo-screenshots/)
+ * and exits.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -65,6 +66,11 @@ if (values.headless) {
   await popup.reload();
   await popup.waitForTimeout(500);
   await popup.screenshot({ path: path.join(values.out, `popup-${values.scenario}.png`), fullPage: true });
+  const options = await context.newPage();
+  await options.setViewportSize({ width: 720, height: 900 });
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.waitForTimeout(500);
+  await options.screenshot({ path: path.join(values.out, 'options.png'), fullPage: true });
   console.info(`Screenshots in ${values.out}/`);
   await context.close();
   await server.close();

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS } from '../../core/settings';
 import background from '../../entrypoints/background/index';
 import { useEnglish } from './support/translator';
 
@@ -215,5 +216,37 @@ describe('background', () => {
     });
     webRequest.complete(completion, 200);
     await vi.waitFor(async () => expect((await failures())?.lastCompletionSuccessAt).toEqual(expect.any(Number)));
+  });
+
+  it('notifications: announced once per incident update, and a click opens the incident page', async () => {
+    // The fake browser keeps notifications and tabs in memory; only the permission is stubbed.
+    Object.assign(fakeBrowser, {
+      permissions: {
+        ...fakeBrowser.permissions,
+        onAdded: { addListener: () => undefined },
+        contains: async (p: { permissions?: string[] }) => p.permissions?.includes('notifications') === true,
+      },
+    });
+    await fakeBrowser.storage.local.set({
+      settings: { ...DEFAULT_SETTINGS, notifications: 'my-services' },
+      settings$: { v: 2 },
+    });
+    vi.stubGlobal('fetch', fakeFetch({ primary: () => json('claude-ai-partial'), fallback: () => json('healthy') }).fn);
+    // A fresh module: the click listener is registered once per worker, and earlier tests' worker is gone.
+    vi.resetModules();
+    (await import('./support/translator')).useEnglish();
+    (await import('../../entrypoints/background/index')).default.main();
+    const created = () => Object.keys(fakeBrowser.notifications.getAllCreateOptions());
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
+    await vi.waitFor(() => expect(created()).toHaveLength(1));
+    const [id] = created();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(created()).toEqual([id]);
+    const openTab = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.notifications.onClicked.trigger(id ?? '');
+    await vi.waitFor(() =>
+      expect(openTab).toHaveBeenCalledWith({ url: expect.stringMatching(/^https:\/\/stspg\.io\//) }),
+    );
   });
 });
