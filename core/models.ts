@@ -271,7 +271,14 @@ function plainWords(text: string): string {
  * ("across many models, including Opus 4.6"). When in doubt the answer is the fleet, which gives
  * no model advice: no advice is better than sending users to a model that is also failing.
  */
+/**
+ * Every statement this module recognises has one of these words: a family, "Claude" before a new
+ * family or an API id, or "model(s)" in a fleet phrase. Most update bodies have none (bench: scale).
+ */
+const MAY_NAME_MODELS = /model|opus|sonnet|haiku|claude/i;
+
 export function extractModels(text: string): ModelScope {
+  if (!MAY_NAME_MODELS.test(text)) return { kind: 'none' };
   const plain = plainWords(text);
   const introduced = introducedFamilies(plain);
   const models: ModelName[] = [];
@@ -303,12 +310,26 @@ export function extractModels(text: string): ModelScope {
  * updates, then the title: an update narrows "Elevated errors across many models" to three models,
  * and a closing "full recovery across all models" says nothing about scope (see NOT_A_SCOPE).
  */
-export function incidentModelScope(incident: { name: string; updates: readonly { body: string }[] }): ModelScope {
+type IncidentText = { name: string; updates: readonly { body: string }[] };
+
+/**
+ * Remembered per incident object: assess() runs once per site on the same snapshot, and reading
+ * every update of every incident again is most of its cost (bench: scale). Snapshots are never
+ * changed in place, so the same object always gives the same answer.
+ */
+const scopes = new WeakMap<IncidentText, ModelScope>();
+
+export function incidentModelScope(incident: IncidentText): ModelScope {
+  const known = scopes.get(incident);
+  if (known) return known;
+  let scope: ModelScope = { kind: 'none' };
   for (const update of incident.updates) {
-    const scope = extractModels(update.body);
-    if (scope.kind !== 'none') return scope;
+    scope = extractModels(update.body);
+    if (scope.kind !== 'none') break;
   }
-  return extractModels(incident.name);
+  if (scope.kind === 'none') scope = extractModels(incident.name);
+  scopes.set(incident, scope);
+  return scope;
 }
 
 const LABEL = new RegExp(String.raw`^(claude\s+)?([A-Za-z]+)\s+(${VERSION})(.*)$`, 'i');

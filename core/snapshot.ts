@@ -9,6 +9,12 @@ import { safeStatusLink } from './sources';
 import type { IncidentStatus, StatuspageComponent, StatuspageIncident, Summary } from './statuspage';
 import { cleanText, plainBody } from './text';
 
+/** Sorts in place by a key computed once per row (dates are parsed once, not once per comparison). */
+function sortBy<T>(rows: T[], key: (row: T) => number): void {
+  const keys = new Map(rows.map((row) => [row, key(row)]));
+  rows.sort((a, b) => (keys.get(a) ?? 0) - (keys.get(b) ?? 0));
+}
+
 export const MAX_NAME = 300;
 export const MAX_BODY = 4000;
 export const MAX_UPDATES = 20;
@@ -81,7 +87,7 @@ function updatesOf(incident: StatuspageIncident): IncidentUpdate[] {
     at: isoOrNull(update.display_at) ?? isoOrNull(update.created_at),
   }));
   // Newest first; undated updates keep their place after dated ones.
-  updates.sort((a, b) => (msOf(b.at) ?? Number.NEGATIVE_INFINITY) - (msOf(a.at) ?? Number.NEGATIVE_INFINITY));
+  sortBy(updates, (u) => -(msOf(u.at) ?? Number.NEGATIVE_INFINITY));
   const seen = new Set<string>();
   return updates.filter((u) => (u.id ? !seen.has(u.id) && seen.add(u.id) : true)).slice(0, MAX_UPDATES);
 }
@@ -163,13 +169,13 @@ export function buildSnapshot(summary: Summary): Snapshot {
   const incidents = uniqueById(summary.incidents)
     .filter((i) => !DONE.includes(i.status))
     .slice(0, MAX_INCIDENTS)
-    .map((i) => toIncident(i, services, namedIn))
-    .sort((a, b) => (msOf(b.startedAt) ?? 0) - (msOf(a.startedAt) ?? 0));
+    .map((i) => toIncident(i, services, namedIn));
+  sortBy(incidents, (i) => -(msOf(i.startedAt) ?? 0));
   const maintenances = uniqueById(summary.scheduled_maintenances)
     .filter((m) => !DONE.includes(m.status))
     .slice(0, MAX_INCIDENTS)
-    .map((m) => toMaintenance(m, services, namedIn))
-    .sort((a, b) => (msOf(a.scheduledFor) ?? 0) - (msOf(b.scheduledFor) ?? 0));
+    .map((m) => toMaintenance(m, services, namedIn));
+  sortBy(maintenances, (m) => msOf(m.scheduledFor) ?? 0);
 
   // The indicator can understate (minor while components are in partial outage): take the worst.
   const severity = worst(

@@ -165,14 +165,20 @@ const MAX_NESTING = 64;
 
 function tooDeep(text: string): boolean {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (inString) {
-      if (ch === 92 /* \ */) i++;
-      else if (ch === 34 /* " */) inString = false;
-    } else if (ch === 34) inString = true;
-    else if (ch === 123 || ch === 91) {
+    if (ch === 34 /* " */) {
+      // Jump to the closing quote: most of a summary is text inside strings (bench: scale).
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1) {
+        let backslashes = 0;
+        while (text.charCodeAt(end - 1 - backslashes) === 92 /* \ */) backslashes++;
+        if (backslashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      if (end === -1) return false;
+      i = end;
+    } else if (ch === 123 || ch === 91) {
       depth++;
       if (depth > MAX_NESTING) return true;
     } else if (ch === 125 || ch === 93) depth--;
@@ -185,7 +191,8 @@ export function parseJsonText(text: string): ParseResult<unknown> {
   if (text.length > MAX_BODY_BYTES) {
     return { ok: false, kind: 'too-large', message: `body over ${MAX_BODY_BYTES} bytes` };
   }
-  const start = text.trimStart().slice(0, 1);
+  // The first non-blank character, without copying a body of up to 2 MB as trimStart() would.
+  const start = /\S/.exec(text)?.[0] ?? '';
   if (start !== '{' && start !== '[') {
     const looksHtml = /^\s*</.test(text);
     return {

@@ -62,13 +62,22 @@ export function watchCapacityErrors(
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });
 
-  // The error may already be on the page when we start (a reload right after it appeared).
-  pending.push(root);
-  timer = setTimeout(flush, 0);
+  // The error may already be on the page when we start (a reload right after it appeared). That
+  // scan reads the whole conversation, so it waits until the page is idle, off its load path.
+  const idle = globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
+  let initial: number | ReturnType<typeof setTimeout> | null = idle(
+    () => {
+      initial = null;
+      pending.push(root);
+      if (timer === null) timer = setTimeout(flush, 0);
+    },
+    { timeout: 1_000 },
+  );
 
   return () => {
     observer.disconnect();
     if (timer !== null) clearTimeout(timer);
+    if (initial !== null) (globalThis.cancelIdleCallback ?? clearTimeout)(initial as never);
     pending = [];
   };
 }
