@@ -13,7 +13,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { SourceMapConsumer } from 'source-map-js';
-import { hostResolverRules, loadFixture, startReplayServer } from '../tests/replay/server.mjs';
+import { chromiumArgs } from '../tests/replay/chromium-args.mjs';
+import { loadFixture, startReplayServer } from '../tests/replay/server.mjs';
 import { median, summary } from './stats.mjs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,17 +31,7 @@ async function launch(port, extensionDir) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
-      `--host-resolver-rules=${hostResolverRules(port)}`,
-      '--ignore-certificate-errors',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    ],
+    args: chromiumArgs({ replayPort: port, extensionDir }),
   });
   return {
     context,

@@ -105,4 +105,24 @@ describe('options (chromium)', () => {
     await options.getByTestId('language').selectOption('auto');
     await expect.poll(async () => (await settings()).language).toBe('auto');
   });
+
+  it('the dark theme applies to the popup and the banner, whatever the system says', async () => {
+    await harness.reset('claude-ai-partial');
+    const tab = await harness.openSite(CLAUDE_AI);
+    await tab.waitForBanner();
+    const options = await openOptions();
+    await options.getByTestId('theme').selectOption('dark');
+    await expect.poll(async () => (await settings()).theme).toBe('dark');
+    const popup = await browser.context.newPage();
+    pages.push(popup);
+    await popup.emulateMedia({ colorScheme: 'light' });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect
+      .poll(() => popup.evaluate(() => getComputedStyle(document.body).backgroundColor), { timeout: 5_000 })
+      .toBe('rgb(28, 28, 30)');
+    await expect
+      .poll(async () => (await tab.query('status-overlay-banner'))[0]?.attrs.class ?? '', { timeout: 5_000 })
+      .toContain('so-dark');
+    await options.getByTestId('theme').selectOption('auto');
+  });
 });

@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayStrip, historySchema, recentIncidents } from '../../core/history';
 import { snapshotSchema } from '../../core/model';
 import { type ReplayServer, startReplayServer } from '../replay/server.mjs';
-import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
-import type { DriverPage } from './drivers/types';
+import { type ChromiumExtensionBrowser, driverPage, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
 import { PopupPage } from './pages/popup-page';
 
@@ -20,20 +19,6 @@ let server: ReplayServer;
 let browser: ChromiumExtensionBrowser;
 let harness: Harness;
 const opened: Page[] = [];
-
-function driverPage(page: Page): DriverPage {
-  return {
-    goto: async (url) => {
-      await page.goto(url, { waitUntil: 'load' });
-    },
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    setViewport: (width, height) => page.setViewportSize({ width, height }),
-    reload: async () => {
-      await page.reload({ waitUntil: 'load' });
-    },
-    close: () => page.close(),
-  };
-}
 
 /** The popup as a page of the popup's width; `dark` emulates the dark colour scheme. */
 async function openPopup(options: { dark?: boolean } = {}): Promise<{ page: Page; popup: PopupPage }> {

@@ -42,6 +42,15 @@ function modelIncident(name: string): string {
   return JSON.stringify(summary);
 }
 
+/** Serves a model-naming incident, polls, and opens claude.ai with `model` selected; the banner is up. */
+async function openWithModelIncident(h: Harness, incident: string, model: string) {
+  h.server.setBehaviour('primary', { body: modelIncident(incident), contentType: 'application/json' });
+  await h.api.refresh();
+  const page = await h.openSite(`${CLAUDE_AI}?model=${encodeURIComponent(model)}`);
+  await page.waitForBanner();
+  return page;
+}
+
 export const SCENARIOS: Scenario[] = [
   {
     name: 'healthy: no badge text and no element added to claude.ai',
@@ -236,13 +245,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'an incident naming Opus, with Opus selected: banner suggests switching model',
     status: 'healthy',
     async run(h) {
-      h.server.setBehaviour('primary', {
-        body: modelIncident('Elevated errors on Claude Opus 4.6'),
-        contentType: 'application/json',
-      });
-      await h.api.refresh();
-      const page = await h.openSite(`${CLAUDE_AI}?model=Opus%204.6`);
-      await page.waitForBanner();
+      const page = await openWithModelIncident(h, 'Elevated errors on Claude Opus 4.6', 'Opus 4.6');
       expect(await page.role()).toBe('alert');
       expect(await page.text('banner-models')).toContain('Opus 4.6');
       expect(await page.text('banner-switch-model')).toBe('Switch to Sonnet 4.6 in the model menu.');
@@ -252,13 +255,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'the same incident with Sonnet selected: the informational banner says so plainly',
     status: 'healthy',
     async run(h) {
-      h.server.setBehaviour('primary', {
-        body: modelIncident('Elevated errors on Claude Opus 4.6'),
-        contentType: 'application/json',
-      });
-      await h.api.refresh();
-      const page = await h.openSite(`${CLAUDE_AI}?model=Sonnet%204.6`);
-      await page.waitForBanner();
+      const page = await openWithModelIncident(h, 'Elevated errors on Claude Opus 4.6', 'Sonnet 4.6');
       expect(await page.role()).toBe('status');
       expect(await page.text('banner-models')).toBe('Opus 4.6 affected; you are on Sonnet 4.6, which is not named.');
       // Switching to the affected model in the page turns it into advice.
@@ -271,13 +268,7 @@ export const SCENARIOS: Scenario[] = [
     name: '"many models": no model advice',
     status: 'healthy',
     async run(h) {
-      h.server.setBehaviour('primary', {
-        body: modelIncident('Elevated errors across many models'),
-        contentType: 'application/json',
-      });
-      await h.api.refresh();
-      const page = await h.openSite(`${CLAUDE_AI}?model=Opus%204.6`);
-      await page.waitForBanner();
+      const page = await openWithModelIncident(h, 'Elevated errors across many models', 'Opus 4.6');
       expect(await page.title()).toBe('Elevated errors across many models');
       expect(await page.text('banner-models')).toBeNull();
     },

@@ -10,8 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { chromiumArgs } from './chromium-args.mjs';
 import { SCENARIOS } from './scenarios.mjs';
-import { hostResolverRules, startReplayServer } from './server.mjs';
+import { startReplayServer } from './server.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -33,18 +34,7 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: values.headless,
   viewport: { width: 1100, height: 720 },
-  args: [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    `--host-resolver-rules=${hostResolverRules(server.port)}`,
-    '--ignore-certificate-errors',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-  ],
+  args: chromiumArgs({ replayPort: server.port, extensionDir }),
 });
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const extensionId = new URL(worker.url()).host;

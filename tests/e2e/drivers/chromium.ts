@@ -8,14 +8,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { hostResolverRules } from '../../replay/server.mjs';
+import { chromiumArgs } from '../../replay/chromium-args.mjs';
 import type { DriverPage, ExtensionBrowser } from './types';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const OUT_DIR = path.resolve(process.env.SO_OUT_DIR ?? '.output');
 export const CHROME_BUILD = path.join(OUT_DIR, 'chrome-mv3');
 
-function wrap(page: Page): DriverPage {
+/** A Playwright page as the scenarios' DriverPage. */
+export function driverPage(page: Page): DriverPage {
   return {
     goto: async (url) => {
       await page.goto(url, { waitUntil: 'load' });
@@ -49,19 +50,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=${hostResolverRules(options.replayPort)}`,
-      '--ignore-certificate-errors',
-      // This machine has no network but loopback: keep Chromium from calling home.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    ],
+    args: chromiumArgs({ replayPort: options.replayPort, extensionDir }),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
@@ -70,7 +59,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
   async function open(url: string): Promise<DriverPage> {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load' });
-    return wrap(page);
+    return driverPage(page);
   }
 
   return {
@@ -78,7 +67,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
     context,
     extensionId,
     userDataDir,
-    newPage: async () => wrap(await context.newPage()),
+    newPage: async () => driverPage(await context.newPage()),
     openPopup: () => open(`${base}/popup.html`),
     extensionPage: () => open(`${base}/popup.html`),
     close: async () => {

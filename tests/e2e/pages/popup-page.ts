@@ -1,16 +1,8 @@
 /** Page object for the toolbar popup, opened as an extension page. */
-import type { DriverPage } from '../drivers/types';
-import { type DeepElement, deepClick, deepQueryAll } from './deep-query';
 
-async function until<T>(probe: () => Promise<T | null>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import type { DriverPage } from '../drivers/types';
+import { until } from './banner-page';
+import { type DeepElement, deepClick, deepQueryAll } from './deep-query';
 
 export interface PopupIncident {
   id: string;

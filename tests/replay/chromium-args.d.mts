@@ -1,0 +1,1 @@
+export declare function chromiumArgs(options: { replayPort: number; extensionDir?: string | null }): string[];
