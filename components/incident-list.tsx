@@ -5,6 +5,7 @@
  */
 import { dateTime, relativeTime } from '../core/format';
 import type { Incident, IncidentUpdate, Service } from '../core/model';
+import { incidentModelScope } from '../core/models';
 import { safeStatusLink } from '../core/sources';
 import { locale, t } from '../shell/i18n';
 import { STATE_ICON } from './service-list';
@@ -34,6 +35,22 @@ export function ExternalLink({ href, text, testId }: { href: string; text: strin
     <a href={href} target="_blank" rel="noopener noreferrer" data-testid={testId}>
       {text}
     </a>
+  );
+}
+
+/** The models an incident names (its latest word on them), as chips beside the affected services. */
+function ModelChips({ incident }: { incident: Incident }) {
+  const scope = incidentModelScope(incident);
+  if (scope.kind === 'none') return null;
+  const labels = scope.kind === 'fleet' ? [t('popupManyModels')] : scope.models.map((m) => m.label);
+  return (
+    <ul class="so-chips" aria-label={t('popupModels')} data-testid="incident-models">
+      {labels.map((label) => (
+        <li key={label} class="so-chip">
+          {label}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -72,6 +89,7 @@ function IncidentCard({ incident, services, now, expanded, onToggle }: CardProps
         </p>
       )}
       {names.length > 0 && <p class="so-meta">{t('popupAffects', names.join(', '))}</p>}
+      <ModelChips incident={incident} />
       {latest && (
         <div class="so-update" data-testid="latest-update">
           <p class="so-meta">{updateMeta(latest, now)}</p>

@@ -96,11 +96,18 @@ export const SCENARIOS: Scenario[] = [
       const page = await h.openSite(CLAUDE_AI);
       await sleep(300);
       expect(await page.hostCount()).toBe(0);
+      // Someone typing: the banner must not take the focus away.
+      await page.page.evaluate(() => {
+        document.querySelector<HTMLElement>('[aria-label="Write your prompt to Claude"]')?.focus();
+      }, null);
       const started = Date.now();
       await page.insertCapacityError();
       await page.waitForBanner(1_000);
       record(`${h.browser.name}: capacity text -> banner (ms)`, Date.now() - started);
       expect(await page.title()).toBe('Claude is over capacity right now');
+      expect(await page.page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null, null)).toBe(
+        'Write your prompt to Claude',
+      );
       const signals = (await h.api.getStorage('signals')) as { capacity: { site: string }[] };
       expect(signals.capacity.map((d) => d.site)).toEqual(['claude-ai']);
       // Only the fact and the time are stored, never page text.
@@ -329,6 +336,16 @@ export const SCENARIOS: Scenario[] = [
       await h.statusBecomes('major-outage');
       await until(async () => ((await page.title()).includes('Claude Code') ? true : null), 5_000, 'the new incident');
       expect(await page.hostCount()).toBe(1);
+    },
+  },
+  {
+    name: 'the popup shows the models an incident names as chips beside the affected services',
+    status: 'many-models',
+    async run(h) {
+      const popup = await h.openPopup();
+      await popup.waitForServices(6);
+      const chips = await popup.query('[data-testid="incident-models"] .so-chip');
+      expect(chips.map((c) => c.text.trim())).toEqual(['Sonnet 4.0', 'Sonnet 4.5', 'Opus 4.5']);
     },
   },
 ];

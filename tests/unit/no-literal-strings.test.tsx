@@ -23,7 +23,7 @@ import type { FaultVerdict } from '../../core/fault';
 import { applyOutcome } from '../../core/health';
 import { EMPTY_HISTORY, type History, historyFromIncidents, historySuccess } from '../../core/history';
 import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/model';
-import { CLAUDE_AI_MODELS, parseModelLabel } from '../../core/models';
+import { CLAUDE_AI_MODELS, incidentModelScope, parseModelLabel } from '../../core/models';
 import { SERVICE_IDS } from '../../core/services';
 import { DEFAULT_SETTINGS, type UserAlternative } from '../../core/settings';
 import type { Signals } from '../../core/signals';
@@ -142,6 +142,9 @@ function dataOf(snapshots: (Snapshot | null)[], histories: History[] = [], banne
     for (const m of snapshot.maintenances) out.push(m.name);
     for (const i of snapshot.incidents) {
       out.push(i.name);
+      // The popup's model chips: labels read out of the incident's own texts.
+      const scope = incidentModelScope(i);
+      if (scope.kind === 'models') out.push(...scope.models.map((m) => m.label));
       for (const u of i.updates) out.push(u.body, previewText(u.body), u.body.slice(0, BANNER_PREVIEW).trimEnd());
     }
   }
