@@ -187,6 +187,8 @@ export default defineBackground({
     }
     const ready = settingsItem.get().then(applySettings);
     settingsItem.watch((next) => void applySettings(next));
+    // Whatever writes or clears the status, the badge follows what is stored.
+    statusItem.watch(() => void drawBadge());
     watchNotificationClicks();
     browser.permissions.onAdded.addListener(() => watchNotificationClicks());
   },
