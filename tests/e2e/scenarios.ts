@@ -348,4 +348,20 @@ export const SCENARIOS: Scenario[] = [
       expect(chips.map((c) => c.text.trim())).toEqual(['Sonnet 4.0', 'Sonnet 4.5', 'Opus 4.5']);
     },
   },
+  {
+    name: 'maintenance in progress on the Console: an informational banner on platform.claude.com only',
+    status: 'maintenance',
+    async run(h) {
+      expect(await h.api.badgeText()).toBe('M');
+      const platform = await h.openSite(PLATFORM);
+      await platform.waitForBanner();
+      expect(await platform.role()).toBe('status');
+      expect(await platform.kind()).toBe('maintenance');
+      expect(await platform.title()).toBe('Maintenance in progress: Scheduled maintenance on Claude Console');
+      expect(await platform.alternatives()).toEqual([]);
+      const chat = await h.openSite(CLAUDE_AI);
+      await sleep(SETTLE_MS);
+      expect(await chat.hostCount()).toBe(0);
+    },
+  },
 ];
