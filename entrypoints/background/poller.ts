@@ -3,7 +3,7 @@
  * at a time, and the outcome folded into the stored state by core/health.
  */
 import { applyOutcome, type FailureOutcome, type FetchOutcome, inBackoff } from '../../core/health';
-import type { StatusState } from '../../core/model';
+import type { StatusState, Validators } from '../../core/model';
 import { type FetchFn, fetchSummary } from './fetch-summary';
 
 export interface PollerDeps {
@@ -34,16 +34,25 @@ function combine(primary: FailureOutcome, fallback: FailureOutcome): FailureOutc
 export function createPoller(deps: PollerDeps) {
   let inflight: Promise<StatusState> | null = null;
 
+  /** Primary first, the fallback when the primary fails in any way. */
+  async function attempt(validators: Validators | null): Promise<FetchOutcome> {
+    const primary = await fetchSummary('primary', validators, deps.fetch, deps.now(), deps.timeoutMs);
+    if (primary.kind === 'success') return primary;
+    const fallback = await fetchSummary('fallback', validators, deps.fetch, deps.now(), deps.timeoutMs);
+    return fallback.kind === 'success' ? fallback : combine(primary, fallback);
+  }
+
   async function run(): Promise<StatusState> {
     const before = await deps.read();
-    const primary = await fetchSummary('primary', before.health.validators, deps.fetch, deps.now(), deps.timeoutMs);
-    let outcome: FetchOutcome = primary;
-    if (primary.kind === 'failure') {
-      const fallback = await fetchSummary('fallback', before.health.validators, deps.fetch, deps.now(), deps.timeoutMs);
-      outcome = fallback.kind === 'success' ? fallback : combine(primary, fallback);
+    // Validators are only worth sending with the snapshot they validate.
+    let outcome = await attempt(before.snapshot ? before.health.validators : null);
+    // Read again: another path may have written (or storage been cleared) while we waited.
+    let current = await deps.read();
+    if (outcome.kind === 'success' && outcome.snapshot === null && !current.snapshot) {
+      // A 304 confirmed a snapshot that is gone now: fetch it in full rather than store nothing.
+      outcome = await attempt(null);
+      current = await deps.read();
     }
-    // Read again: another writer path (a message handler) may have run while we waited.
-    const current = await deps.read();
     const next = applyOutcome(current, outcome, deps.now(), deps.random());
     await deps.write(next);
     return next;

@@ -249,4 +249,30 @@ describe('background', () => {
       expect(openTab).toHaveBeenCalledWith({ url: expect.stringMatching(/^https:\/\/stspg\.io\//) }),
     );
   });
+
+  it('a 304 for a snapshot that was lost meanwhile leads to a full fetch, never to an empty status', async () => {
+    let clearDuringNextCheck = false;
+    const calls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        const conditional = (init.headers as Record<string, string>)['if-none-match'] !== undefined;
+        calls.push(conditional ? 'conditional' : 'full');
+        if (conditional && clearDuringNextCheck) {
+          clearDuringNextCheck = false;
+          // Storage cleared while the request was out (as a reset or a garbage recovery would).
+          await fakeBrowser.storage.local.clear();
+          return new Response(null, { status: 304 });
+        }
+        return new Response(fixture('claude-ai-partial.json'), { status: 200, headers: { etag: '"v1"' } });
+      }),
+    );
+    background.main();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
+    await vi.waitFor(async () => expect((await stored())?.snapshot?.severity).toBe('partial_outage'));
+    clearDuringNextCheck = true;
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
+    await vi.waitFor(() => expect(calls).toEqual(['full', 'conditional', 'full']));
+    await vi.waitFor(async () => expect((await stored())?.snapshot?.severity).toBe('partial_outage'));
+  });
 });
