@@ -5,8 +5,11 @@
  */
 import type { JSX } from 'preact';
 import {
+  bannerEnabled,
+  caresAbout,
   LANGUAGES,
   NOTIFY_MODES,
+  normalizedAlternative,
   POLL_INTERVALS_SEC,
   type Settings,
   THEMES,
@@ -24,6 +27,20 @@ export interface OptionsAppProps {
 
 function intervalLabel(seconds: number): string {
   return seconds < 60 ? t('optionsSeconds', seconds) : t('optionsMinutes', seconds / 60);
+}
+
+function Checkbox(props: { testId: string; checked: boolean; onChange: (on: boolean) => void; label: string }) {
+  return (
+    <label class="so-check">
+      <input
+        type="checkbox"
+        data-testid={props.testId}
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+      />
+      {props.label}
+    </label>
+  );
 }
 
 export function OptionsApp({ save, requestNotifications }: OptionsAppProps) {
@@ -48,7 +65,7 @@ export function OptionsApp({ save, requestNotifications }: OptionsAppProps) {
       return;
     }
     store.setErrors({});
-    const added = { id: draft.id, name: draft.name.trim(), url: new URL(draft.url.trim()).href };
+    const added = normalizedAlternative(draft);
     update({ alternatives: [...settings.alternatives, added] });
     store.setDraft(newDraft());
     store.announce(t('optionsAlternativeAdded', added.name));
@@ -87,34 +104,26 @@ export function OptionsApp({ save, requestNotifications }: OptionsAppProps) {
       <section aria-labelledby="so-banner">
         <h2 id="so-banner">{t('optionsBanner')}</h2>
         {SITES.map((site) => (
-          <label key={site.id} class="so-check">
-            <input
-              type="checkbox"
-              data-testid={`banner-${site.id}`}
-              checked={settings.banner[site.id] !== false}
-              onChange={(e) => update({ banner: { ...settings.banner, [site.id]: e.currentTarget.checked } })}
-            />
-            {t('optionsBannerOn', site.host)}
-          </label>
+          <Checkbox
+            key={site.id}
+            testId={`banner-${site.id}`}
+            checked={bannerEnabled(settings, site.id)}
+            onChange={(on) => update({ banner: { ...settings.banner, [site.id]: on } })}
+            label={t('optionsBannerOn', site.host)}
+          />
         ))}
-        <label class="so-check">
-          <input
-            type="checkbox"
-            data-testid="capacity-detection"
-            checked={settings.capacityDetection}
-            onChange={(e) => update({ capacityDetection: e.currentTarget.checked })}
-          />
-          {t('optionsCapacityDetection')}
-        </label>
-        <label class="so-check">
-          <input
-            type="checkbox"
-            data-testid="request-signal"
-            checked={settings.requestSignal}
-            onChange={(e) => update({ requestSignal: e.currentTarget.checked })}
-          />
-          {t('optionsRequestSignal')}
-        </label>
+        <Checkbox
+          testId="capacity-detection"
+          checked={settings.capacityDetection}
+          onChange={(on) => update({ capacityDetection: on })}
+          label={t('optionsCapacityDetection')}
+        />
+        <Checkbox
+          testId="request-signal"
+          checked={settings.requestSignal}
+          onChange={(on) => update({ requestSignal: on })}
+          label={t('optionsRequestSignal')}
+        />
       </section>
 
       <section aria-labelledby="so-notify">
@@ -145,21 +154,19 @@ export function OptionsApp({ save, requestNotifications }: OptionsAppProps) {
         <h2 id="so-services">{t('optionsServices')}</h2>
         {services.length === 0 && <p class="so-muted">{t('optionsServicesUnknown')}</p>}
         {services.map((service) => (
-          <label key={service.id} class="so-check">
-            <input
-              type="checkbox"
-              data-testid={`service-${service.id}`}
-              checked={!settings.mutedServices.includes(service.id)}
-              onChange={(e) =>
-                update({
-                  mutedServices: e.currentTarget.checked
-                    ? settings.mutedServices.filter((id) => id !== service.id)
-                    : [...settings.mutedServices, service.id],
-                })
-              }
-            />
-            {service.name}
-          </label>
+          <Checkbox
+            key={service.id}
+            testId={`service-${service.id}`}
+            checked={caresAbout(settings, service.id)}
+            onChange={(on) =>
+              update({
+                mutedServices: on
+                  ? settings.mutedServices.filter((id) => id !== service.id)
+                  : [...settings.mutedServices, service.id],
+              })
+            }
+            label={service.name}
+          />
         ))}
       </section>
 

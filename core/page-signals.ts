@@ -11,10 +11,6 @@ export const SELECTORS = {
   sendButton: 'button[aria-label="Send message"]',
   /** claude.ai: the model menu button; its text is the model in use, e.g. "Opus 4.6". */
   modelButton: 'button[data-testid="model-selector-dropdown"]',
-  /** claude.ai: the main models in the open model menu. */
-  modelMenuItem: '[role="menuitemradio"]',
-  /** claude.ai: a reply that is still being streamed. */
-  streamingReply: 'div[data-is-streaming]',
   /**
    * Marks of a dark page theme on <html> (which one claude.ai uses is unconfirmed; these are
    * the common ones). Without any, the banner follows the system setting.

@@ -104,12 +104,17 @@ export function validateAlternative(
   return null;
 }
 
+/** An alternative that passed validateAlternative(), as it is stored: trimmed name, normalised URL. */
+export function normalizedAlternative(a: UserAlternative): UserAlternative {
+  return { id: a.id, name: a.name.trim(), url: new URL(a.url.trim()).href };
+}
+
 /** Settings as sent by the options page, re-validated by the background before it stores them. */
 export function sanitizeSettings(candidate: Settings): Settings {
   const alternatives: UserAlternative[] = [];
   for (const a of candidate.alternatives.slice(0, MAX_USER_ALTERNATIVES)) {
     if (validateAlternative(a, alternatives) === null) {
-      alternatives.push({ id: a.id, name: a.name.trim(), url: new URL(a.url.trim()).href });
+      alternatives.push(normalizedAlternative(a));
     }
   }
   return { ...candidate, alternatives };

@@ -3,7 +3,7 @@
  * background with assess() and sent over, so the page never parses storage itself.
  */
 import type { Dismissals } from './dismissals';
-import { assessFault, EMPTY_FAILURE_LOG, type FailureLog } from './fault';
+import { assessFault, EMPTY_FAILURE_LOG, FAULT_THRESHOLDS, type FailureLog } from './fault';
 import { isStale } from './health';
 import type { StatusState } from './model';
 import { parseModelLabel } from './models';
@@ -38,9 +38,6 @@ export interface SiteViewInput {
   settings: Settings;
 }
 
-/** The quiet period after which a local failure clears without new evidence (core/fault.ts). */
-const FAULT_RECHECK_MS = 5 * 60_000;
-
 export function siteView(input: SiteViewInput): SiteView {
   const { siteId, status, now, settings } = input;
   const site = siteById(siteId);
@@ -70,7 +67,7 @@ export function siteView(input: SiteViewInput): SiteView {
       });
   const expiries = [
     capacitySeenAt === null ? null : capacitySeenAt + CAPACITY_BANNER_MS,
-    failures.lastFailureAt === null ? null : failures.lastFailureAt + FAULT_RECHECK_MS,
+    failures.lastFailureAt === null ? null : failures.lastFailureAt + FAULT_THRESHOLDS.quietMs,
   ].filter((t): t is number => t !== null && t > now);
   return {
     banner,

@@ -18,5 +18,3 @@ export async function loadCatalogue(language: Language): Promise<Catalogue | nul
     return null;
   }
 }
-
-export { catalogueSchema };

@@ -61,6 +61,8 @@ export default defineBackground({
       await ready;
       const before = await statusItem.get();
       const state = await poller.poll(reason);
+      // Drawn before the poll answers, so a refresh that returns has its badge; the status watch
+      // below draws again on the write, a cheap repeat that covers writes from anywhere else.
       await drawBadge();
       // A successful check (noticesFor is idempotent, so a 304 announces nothing twice).
       if (state.snapshot && state.health.lastSuccessAt !== before.health.lastSuccessAt) {
