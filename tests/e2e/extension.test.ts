@@ -3,33 +3,28 @@
  * local Statuspage replay server.
  */
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
-import { type ReplayServer, startReplayServer } from '../replay/server.mjs';
 import { launchChromium } from './drivers/chromium';
 import { launchFirefox } from './drivers/firefox';
 import type { ExtensionBrowser } from './drivers/types';
 import { Harness } from './harness';
 import { measured, SCENARIOS } from './scenarios';
 
-type Launcher = (server: ReplayServer) => Promise<ExtensionBrowser>;
+type Launcher = (replayPort: number) => Promise<ExtensionBrowser>;
 
 const DRIVERS: [string, Launcher][] = [
-  ['chromium', (server) => launchChromium({ replayPort: server.port })],
-  ['firefox', (server) => launchFirefox({ replayPort: server.port })],
+  ['chromium', (replayPort) => launchChromium({ replayPort })],
+  ['firefox', (replayPort) => launchFirefox({ replayPort })],
 ];
 
 describe.each(DRIVERS)('%s', (_name, launch) => {
-  let server: ReplayServer;
   let harness: Harness;
 
   beforeAll(async () => {
-    server = await startReplayServer({ scenario: 'healthy' });
-    harness = new Harness(await launch(server), server);
-    await harness.init();
+    harness = await Harness.start(launch);
   });
 
   afterAll(async () => {
-    await harness?.close();
-    await server?.close();
+    await harness?.stop();
     for (const [name, values] of Object.entries(measured)) console.info(`[measure] ${name}: ${values.join(', ')}`);
   });
 

@@ -83,7 +83,7 @@ type ChromeAlarms = {
 describe('chromium: faults', () => {
   let server: ReplayServer;
   let browser: ChromiumExtensionBrowser;
-  let harness: Harness;
+  let harness: Harness<ChromiumExtensionBrowser>;
   let api: ExtensionApi;
   let workerConsole: string[];
   /** The privileged page the API runs in, for a DevTools protocol session. */
@@ -102,11 +102,9 @@ describe('chromium: faults', () => {
   }
 
   beforeAll(async () => {
-    server = await startReplayServer({ scenario: 'healthy' });
-    browser = await launchChromium({ replayPort: server.port });
+    harness = await Harness.start((replayPort) => launchChromium({ replayPort }));
+    ({ browser, server } = harness);
     workerConsole = captureWorkerConsole(browser);
-    harness = new Harness(browser, server);
-    await harness.init();
     api = harness.api;
     apiPage = browser.context.pages().find((p) => p.url().endsWith('/popup.html')) as Page;
     cdp = await browser.context.newCDPSession(apiPage);
@@ -121,8 +119,7 @@ describe('chromium: faults', () => {
   });
 
   afterAll(async () => {
-    await harness?.close();
-    await server?.close();
+    await harness?.stop();
     for (const [name, took] of durations) console.info(`[faults] ${(took / 1000).toFixed(1)} s  ${name}`);
   });
 

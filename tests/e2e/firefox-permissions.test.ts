@@ -7,23 +7,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Browser from 'webextension-polyfill';
 import { STATUS_ORIGINS } from '../../core/sources';
-import { type ReplayServer, startReplayServer } from '../replay/server.mjs';
 import { launchFirefox } from './drivers/firefox';
 import { Harness } from './harness';
 import { until } from './pages/banner-page';
 
-let server: ReplayServer;
 let harness: Harness;
 
 describe('withheld host permissions (firefox)', () => {
   beforeAll(async () => {
-    server = await startReplayServer({ scenario: 'healthy' });
-    harness = new Harness(await launchFirefox({ replayPort: server.port }), server);
-    await harness.init();
+    harness = await Harness.start((replayPort) => launchFirefox({ replayPort }));
   });
   afterAll(async () => {
-    await harness?.close();
-    await server?.close();
+    await harness?.stop();
   });
 
   it('the popup says access is missing and offers to ask for it; the failure is recorded as such', async () => {

@@ -2,20 +2,28 @@
  * What every scenario gets: the browser with the extension, the replay server, and helpers to
  * open claude.ai or the popup. One harness per browser; state is reset between scenarios.
  */
-import type { ReplayServer, ScenarioName } from '../replay/server.mjs';
+import { type ReplayServer, type ScenarioName, startReplayServer } from '../replay/server.mjs';
 import { ExtensionApi } from './drivers/extension-api';
 import type { DriverPage, ExtensionBrowser } from './drivers/types';
 import { BannerPage } from './pages/banner-page';
 import { PopupPage } from './pages/popup-page';
 
-export class Harness {
+export class Harness<B extends ExtensionBrowser = ExtensionBrowser> {
   private pages: DriverPage[] = [];
   api!: ExtensionApi;
 
   constructor(
-    readonly browser: ExtensionBrowser,
+    readonly browser: B,
     readonly server: ReplayServer,
   ) {}
+
+  /** What every suite starts with: a replay server (healthy), the browser `launch` starts against it, a harness. */
+  static async start<B extends ExtensionBrowser>(launch: (replayPort: number) => Promise<B>): Promise<Harness<B>> {
+    const server = await startReplayServer({ scenario: 'healthy' });
+    const harness = new Harness(await launch(server.port), server);
+    await harness.init();
+    return harness;
+  }
 
   async init(): Promise<void> {
     this.api = new ExtensionApi(await this.browser.extensionPage());
@@ -54,5 +62,11 @@ export class Harness {
 
   async close(): Promise<void> {
     await this.browser.close();
+  }
+
+  /** Closes the browser and the replay server. */
+  async stop(): Promise<void> {
+    await this.close();
+    await this.server.close();
   }
 }

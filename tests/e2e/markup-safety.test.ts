@@ -6,13 +6,12 @@
  * set window.__pwned, which must stay undefined in the page and in the popup).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ReplayServer, startReplayServer } from '../replay/server.mjs';
-import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
+import { launchChromium } from './drivers/chromium';
 import type { DriverPage } from './drivers/types';
 import { Harness } from './harness';
 import { BANNER_HOST } from './pages/banner-page';
+import { CLAUDE_AI } from './scenarios';
 
-const CLAUDE_AI = 'https://claude.ai/chat/3f1c2a7e-0d4b-4c8e-9a51-6b2f0e7d9c14';
 const HOSTILE_TITLE = '<script>window.__pwned=1</script>Elevated errors on claude.ai';
 const HOSTILE_COMPONENT = '<img src=x onerror="window.__pwned=1">Claude Labs';
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
@@ -62,20 +61,14 @@ function check(page: DriverPage): Promise<Inventory> {
 }
 
 describe('chromium: hostile status text renders as text', () => {
-  let server: ReplayServer;
-  let browser: ChromiumExtensionBrowser;
   let harness: Harness;
 
   beforeAll(async () => {
-    server = await startReplayServer({ scenario: 'healthy' });
-    browser = await launchChromium({ replayPort: server.port });
-    harness = new Harness(browser, server);
-    await harness.init();
+    harness = await Harness.start((replayPort) => launchChromium({ replayPort }));
   });
 
   afterAll(async () => {
-    await harness?.close();
-    await server?.close();
+    await harness?.stop();
   });
 
   it('the claude.ai banner: literal text, no element made from it, only https links, nothing run', async () => {

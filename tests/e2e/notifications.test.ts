@@ -8,7 +8,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../core/settings';
-import { type ReplayServer, startReplayServer } from '../replay/server.mjs';
+import type { ReplayServer } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
 
@@ -16,7 +16,7 @@ const NOTIFY_BUILD = path.resolve(process.env.SO_NOTIFY_OUT_DIR ?? '.output-noti
 
 let server: ReplayServer;
 let browser: ChromiumExtensionBrowser;
-let harness: Harness;
+let harness: Harness<ChromiumExtensionBrowser>;
 
 type G = { chrome: { notifications: { getAll(): Promise<object>; clear(id: string): Promise<boolean> } } };
 
@@ -29,14 +29,11 @@ async function shown(): Promise<string[]> {
 
 describe('notifications (chromium)', () => {
   beforeAll(async () => {
-    server = await startReplayServer({ scenario: 'healthy' });
-    browser = await launchChromium({ replayPort: server.port, extensionDir: NOTIFY_BUILD });
-    harness = new Harness(browser, server);
-    await harness.init();
+    harness = await Harness.start((replayPort) => launchChromium({ replayPort, extensionDir: NOTIFY_BUILD }));
+    ({ browser, server } = harness);
   });
   afterAll(async () => {
-    await harness?.close();
-    await server?.close();
+    await harness?.stop();
     // The relaunched browser does not own the profile it reused.
     await rm(browser.userDataDir, { recursive: true, force: true });
   });

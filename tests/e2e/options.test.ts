@@ -5,14 +5,12 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ReplayServer, startReplayServer } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
 import { CLAUDE_AI } from './scenarios';
 
-let server: ReplayServer;
 let browser: ChromiumExtensionBrowser;
-let harness: Harness;
+let harness: Harness<ChromiumExtensionBrowser>;
 const pages: Page[] = [];
 
 async function openOptions(): Promise<Page> {
@@ -29,14 +27,11 @@ async function settings(): Promise<Record<string, unknown>> {
 
 describe('options (chromium)', () => {
   beforeAll(async () => {
-    server = await startReplayServer({ scenario: 'healthy' });
-    browser = await launchChromium({ replayPort: server.port });
-    harness = new Harness(browser, server);
-    await harness.init();
+    harness = await Harness.start((replayPort) => launchChromium({ replayPort }));
+    browser = harness.browser;
   });
   afterAll(async () => {
-    await harness?.close();
-    await server?.close();
+    await harness?.stop();
   });
   beforeEach(async () => {
     await Promise.all(pages.splice(0).map((p) => p.close()));

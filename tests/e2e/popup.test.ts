@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayStrip, historySchema, recentIncidents } from '../../core/history';
 import { snapshotSchema } from '../../core/model';
-import { type ReplayServer, startReplayServer } from '../replay/server.mjs';
+import type { ReplayServer } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, driverPage, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
 import { PopupPage } from './pages/popup-page';
@@ -17,7 +17,7 @@ const SERVICE_ORDER = ['rwppv331jlwc', '0qbwn08sd68x', 'k8w3r06qmzrp', 'yyzkbfz2
 
 let server: ReplayServer;
 let browser: ChromiumExtensionBrowser;
-let harness: Harness;
+let harness: Harness<ChromiumExtensionBrowser>;
 const opened: Page[] = [];
 
 /** The popup as a page of the popup's width; `dark` emulates the dark colour scheme. */
@@ -40,16 +40,13 @@ const median = (values: number[]) => {
 };
 
 beforeAll(async () => {
-  server = await startReplayServer({ scenario: 'healthy' });
-  browser = await launchChromium({ replayPort: server.port });
-  harness = new Harness(browser, server);
-  await harness.init();
+  harness = await Harness.start((replayPort) => launchChromium({ replayPort }));
+  ({ browser, server } = harness);
 });
 
 afterAll(async () => {
   await closePages();
-  await harness?.close();
-  await server?.close();
+  await harness?.stop();
 });
 
 describe('popup in Chromium', () => {

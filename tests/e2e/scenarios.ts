@@ -4,6 +4,7 @@
  * given status scenario.
  */
 import { expect } from 'vitest';
+import { SELECTORS } from '../../core/page-signals';
 import type { ScenarioName } from '../replay/server.mjs';
 import { loadFixture } from '../replay/server.mjs';
 import type { Harness } from './harness';
@@ -97,17 +98,17 @@ export const SCENARIOS: Scenario[] = [
       await sleep(300);
       expect(await page.hostCount()).toBe(0);
       // Someone typing: the banner must not take the focus away.
-      await page.page.evaluate(() => {
-        document.querySelector<HTMLElement>('[aria-label="Write your prompt to Claude"]')?.focus();
-      }, null);
+      await page.page.evaluate((box) => {
+        document.querySelector<HTMLElement>(box)?.focus();
+      }, SELECTORS.messageBox);
       const started = Date.now();
       await page.insertCapacityError();
       await page.waitForBanner(1_000);
       record(`${h.browser.name}: capacity text -> banner (ms)`, Date.now() - started);
       expect(await page.title()).toBe('Claude is over capacity right now');
-      expect(await page.page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null, null)).toBe(
-        'Write your prompt to Claude',
-      );
+      expect(
+        await page.page.evaluate((box) => document.activeElement?.matches(box) ?? false, SELECTORS.messageBox),
+      ).toBe(true);
       const signals = (await h.api.getStorage('signals')) as { capacity: { site: string }[] };
       expect(signals.capacity.map((d) => d.site)).toEqual(['claude-ai']);
       // Only the fact and the time are stored, never page text.
@@ -229,11 +230,7 @@ export const SCENARIOS: Scenario[] = [
     async run(h) {
       const page = await h.openSite(CLAUDE_AI, { width: 360, height: 740 });
       await page.waitForBanner();
-      const [banner, box, send] = await page.rects([
-        '.so-banner',
-        '[contenteditable="true"][aria-label="Write your prompt to Claude"]',
-        'button[aria-label="Send message"]',
-      ]);
+      const [banner, box, send] = await page.rects(['.so-banner', SELECTORS.messageBox, SELECTORS.sendButton]);
       expect(banner).not.toBeNull();
       for (const target of [box, send]) {
         expect(target).not.toBeNull();
