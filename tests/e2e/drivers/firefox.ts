@@ -169,15 +169,17 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxExt
     const open = async (url: string): Promise<DriverPage> => {
       const page = await browser.newPage();
       page.goto(url).catch(() => undefined);
-      await page.waitForFunction(
-        (u) => location.href === u && document.readyState === 'complete',
-        {
-          timeout: OPEN_TIMEOUT_MS,
-          polling: 25,
-        },
-        url,
-      );
-      return wrap(page);
+      // Our own polling rather than waitForFunction: while the tab switches processes, an
+      // evaluation can fail with a protocol error, which aborts waitForFunction at once.
+      const deadline = Date.now() + OPEN_TIMEOUT_MS;
+      for (;;) {
+        const ready = await page
+          .evaluate((u) => location.href === u && document.readyState === 'complete', url)
+          .catch(() => false);
+        if (ready) return wrap(page);
+        if (Date.now() > deadline) throw new Error(`${url} did not load within ${OPEN_TIMEOUT_MS} ms`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
     };
 
     const extensionPage = await open(`${BASE}/popup.html`);
