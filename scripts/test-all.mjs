@@ -8,6 +8,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const results = [];
+/** Failed tests by name, repeated in the summary: CI shows only the tail of the output. */
+const failures = [];
 let passed = 0;
 let failed = 0;
 
@@ -63,6 +65,16 @@ function vitestProject(project) {
     return;
   }
   const json = JSON.parse(readFileSync(report, 'utf8'));
+  for (const file of json.testResults) {
+    const where = path.relative(process.cwd(), file.name);
+    for (const test of file.assertionResults) {
+      if (test.status !== 'failed') continue;
+      const why = (test.failureMessages ?? []).join('\n').split('\n').find((line) => line.trim()) ?? '';
+      failures.push(`${where} > ${test.fullName}: ${why.trim().slice(0, 300)}`);
+    }
+    if (file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed'))
+      failures.push(`${where}: ${(file.message ?? '').split('\n')[0].slice(0, 300)}`);
+  }
   passed += json.numPassedTests;
   // A suite that failed to load has no failed test but does fail the run: count it once.
   failed += json.numFailedTests + (json.success === false && json.numFailedTests === 0 ? 1 : 0);
@@ -79,5 +91,9 @@ else failed++;
 
 console.info('\nSteps:');
 for (const r of results) console.info(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds} s)`);
+if (failures.length > 0) {
+  console.info('\nFailed tests:');
+  for (const failure of failures) console.info(`  ${failure}`);
+}
 console.info(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
