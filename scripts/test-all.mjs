@@ -69,7 +69,11 @@ function vitestProject(project) {
     const where = path.relative(process.cwd(), file.name);
     for (const test of file.assertionResults) {
       if (test.status !== 'failed') continue;
-      const why = (test.failureMessages ?? []).join('\n').split('\n').find((line) => line.trim()) ?? '';
+      const why =
+        (test.failureMessages ?? [])
+          .join('\n')
+          .split('\n')
+          .find((line) => line.trim()) ?? '';
       failures.push(`${where} > ${test.fullName}: ${why.trim().slice(0, 300)}`);
     }
     if (file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed'))
