@@ -100,7 +100,9 @@ async function run(ctx: ContentScriptContext, site: Site): Promise<void> {
     mounting ??= mount();
     await mounting;
     mounting = null;
-    draw();
+    // A later answer may have said "no banner" while the shadow root was being made.
+    if (!view?.banner) remove();
+    else draw();
   };
 
   const mount = async () => {

@@ -35,6 +35,11 @@ export class Harness<B extends ExtensionBrowser = ExtensionBrowser> {
     this.pages = [];
     this.server.setScenario(scenario);
     this.server.setApiBehaviour({ body: '{"ok":true}', contentType: 'application/json' });
+    // Drain first: a poll or history fetch the last test started (the popup refreshes stale data
+    // when it opens) may still be in flight against the last scenario. Both are single flight, so
+    // without this, the refresh below could join that poll and its outcome land on the cleared
+    // storage: seen as "no banner within 5 s" on a loaded machine.
+    await Promise.all([this.api.refresh(), this.api.send({ type: 'history-refresh' })]);
     await this.api.clearStorage();
     await this.api.refresh();
   }
