@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { failedTests } from './vitest-report.mjs';
 
 const results = [];
 /** Failed tests by name, repeated in the summary: CI shows only the tail of the output. */
@@ -65,20 +66,7 @@ function vitestProject(project) {
     return;
   }
   const json = JSON.parse(readFileSync(report, 'utf8'));
-  for (const file of json.testResults) {
-    const where = path.relative(process.cwd(), file.name);
-    for (const test of file.assertionResults) {
-      if (test.status !== 'failed') continue;
-      const why =
-        (test.failureMessages ?? [])
-          .join('\n')
-          .split('\n')
-          .find((line) => line.trim()) ?? '';
-      failures.push(`${where} > ${test.fullName}: ${why.trim().slice(0, 300)}`);
-    }
-    if (file.status === 'failed' && file.assertionResults.every((test) => test.status !== 'failed'))
-      failures.push(`${where}: ${(file.message ?? '').split('\n')[0].slice(0, 300)}`);
-  }
+  failures.push(...failedTests(json, process.cwd()));
   passed += json.numPassedTests;
   // A suite that failed to load has no failed test but does fail the run: count it once.
   failed += json.numFailedTests + (json.success === false && json.numFailedTests === 0 ? 1 : 0);

@@ -1,0 +1,37 @@
+/**
+ * Reads vitest's JSON report for `npm test` (scripts/test-all.mjs): the counts, and one line per
+ * failed test or failed file, repeated at the end of the run because CI shows only its tail.
+ */
+import path from 'node:path';
+
+/** The first non-blank line of `text`, trimmed and cut to `max` characters. */
+function firstLine(text, max = 300) {
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim())
+      ?.trim()
+      .slice(0, max) ?? ''
+  );
+}
+
+/**
+ * `file > test name: first error line` for each failed test, and `file: message` for a file that
+ * failed without a failed test (it did not load, or a hook threw).
+ * @param {{ testResults: { name: string, status: string, message?: string,
+ *   assertionResults: { status: string, fullName: string, failureMessages?: string[] }[] }[] }} report
+ * @param {string} root paths are shown relative to it
+ * @returns {string[]}
+ */
+export function failedTests(report, root) {
+  const lines = [];
+  for (const file of report.testResults) {
+    const where = path.relative(root, file.name);
+    const failedHere = file.assertionResults.filter((test) => test.status === 'failed');
+    for (const test of failedHere) {
+      lines.push(`${where} > ${test.fullName}: ${firstLine((test.failureMessages ?? []).join('\n'))}`);
+    }
+    if (file.status === 'failed' && failedHere.length === 0) lines.push(`${where}: ${firstLine(file.message ?? '')}`);
+  }
+  return lines;
+}
