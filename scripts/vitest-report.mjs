@@ -1,6 +1,7 @@
 /**
- * Reads vitest's JSON report for `npm test` (scripts/test-all.mjs): the counts, and one line per
- * failed test or failed file, repeated at the end of the run because CI shows only its tail.
+ * Reads vitest's JSON report for `npm test` (scripts/test-all.mjs): one line per failed test or
+ * failed file, repeated at the end of the run because CI shows only its tail. (test-all.mjs
+ * takes the counts from the report itself.)
  */
 import path from 'node:path';
 
