@@ -9,7 +9,7 @@ export default defineConfig({
         plugins: [WxtVitest(), preact()],
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.{ts,tsx}', 'core/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           // zustand imports `react`; inlined, the Preact alias applies to it too.
           server: { deps: { inline: ['zustand'] } },

@@ -17,10 +17,6 @@ export function worst(...severities: Severity[]): Severity {
   return result;
 }
 
-export function isWorse(a: Severity, b: Severity): boolean {
-  return severityRank(a) > severityRank(b);
-}
-
 /** An unknown component status counts as degraded: something is off, we do not know what. */
 export function fromComponentStatus(status: ComponentStatus): Severity {
   switch (status) {

@@ -24,8 +24,6 @@ export const SITES: readonly Site[] = [
   },
 ];
 
-export const SITE_IDS: readonly SiteId[] = SITES.map((s) => s.id);
-
 export function siteForHost(host: string): Site | null {
   return SITES.find((site) => site.host === host) ?? null;
 }

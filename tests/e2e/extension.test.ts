@@ -2,7 +2,7 @@
  * Runs the shared scenario table against the production builds in real browsers, fed by the
  * local Statuspage replay server.
  */
-import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { launchChromium } from './drivers/chromium';
 import { launchFirefox } from './drivers/firefox';
 import type { ExtensionBrowser } from './drivers/types';
@@ -28,12 +28,11 @@ describe.each(DRIVERS)('%s', (_name, launch) => {
     for (const [name, values] of Object.entries(measured)) console.info(`[measure] ${name}: ${values.join(', ')}`);
   });
 
-  describe.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', (_title, scenario) => {
-    beforeEach(async () => {
+  // Each test is titled by its scenario, so a failure names the case.
+  for (const scenario of SCENARIOS) {
+    it(scenario.name, async () => {
       await harness.reset(scenario.status);
-    });
-    it('behaves as users expect', async () => {
       await scenario.run(harness);
     });
-  });
+  }
 });
