@@ -27,7 +27,7 @@ const TAGLINE = 'Unofficial. Know when Claude is in trouble, and what to use ins
  * @param {{ background: string, blocks: { tag: string, text?: string, src?: string, style: string }[], style: string }} spec
  */
 function compose(spec) {
-  document.head.querySelectorAll('link, style').forEach((n) => n.remove());
+  for (const node of document.head.querySelectorAll('link, style')) node.remove();
   document.body.replaceChildren();
   document.body.setAttribute('style', `margin:0;background:${spec.background};${spec.style}`);
   for (const block of spec.blocks) {
