@@ -8,6 +8,11 @@ import * as z from 'zod/mini';
 
 export interface StoredItem<T> {
   key: StorageItemKey;
+  /** The shape and version of what is stored, and the migrations from each earlier version:
+   * tests/unit/stored-schemas.test.ts fails when the shape changes without a new version. */
+  schema: z.ZodMiniType<T>;
+  version: number;
+  migrations: Readonly<Record<number, (old: unknown) => unknown>>;
   get(): Promise<T>;
   set(value: T): Promise<void>;
   /** Calls back with the parsed value on every change; returns the unwatch function. */
@@ -35,6 +40,9 @@ export function defineStoredItem<T>(
   const parse = (raw: unknown) => parseStored(key, schema, raw, fallback);
   return {
     key,
+    schema,
+    version: options.version,
+    migrations: options.migrations ?? {},
     get: async () => parse(await item.getValue()),
     set: (value) => item.setValue(value),
     watch: (callback) => item.watch((raw) => callback(parse(raw))),

@@ -3,7 +3,8 @@
  * extension, the status page replayed locally in scenario NAME, and the fixture claude.ai page.
  * Headed, it stays open until you close the browser; headless, it writes screenshots of the
  * popup, of claude.ai with the banner and of the options page to DIR (default demo-screenshots/)
- * and exits.
+ * and exits. `--store` writes the store listing's screenshots and promo tiles to docs/store/images/
+ * instead (tests/replay/store-images.mjs).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs } from './chromium-args.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 import { startReplayServer } from './server.mjs';
+import { writeStoreImages } from './store-images.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     headless: { type: 'boolean', default: false },
     out: { type: 'string', default: 'demo-screenshots' },
     capacity: { type: 'boolean', default: false },
+    store: { type: 'boolean', default: false },
   },
 });
 if (!(values.scenario in SCENARIOS)) {
@@ -28,6 +31,11 @@ if (!(values.scenario in SCENARIOS)) {
 }
 
 const extensionDir = path.resolve(process.env.SO_OUT_DIR ?? '.output', 'chrome-mv3');
+if (values.store) {
+  const written = await writeStoreImages({ out: path.resolve('docs/store/images'), extensionDir });
+  for (const file of written) console.info(path.relative(process.cwd(), file));
+  process.exit(0);
+}
 const server = await startReplayServer({ scenario: values.scenario });
 const profile = await mkdtemp(path.join(os.tmpdir(), 'so-demo-'));
 const context = await chromium.launchPersistentContext(profile, {

@@ -35,6 +35,8 @@ export interface ChromiumOptions {
   extensionDir?: string;
   /** Reuse a profile (browser restart tests); a fresh temporary one otherwise. */
   userDataDir?: string;
+  /** More command-line switches (the update test needs the extensions' CDP domain). */
+  extraArgs?: string[];
 }
 
 export interface ChromiumExtensionBrowser extends ExtensionBrowser {
@@ -50,7 +52,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: chromiumArgs({ replayPort: options.replayPort, extensionDir }),
+    args: [...chromiumArgs({ replayPort: options.replayPort, extensionDir }), ...(options.extraArgs ?? [])],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
