@@ -9,7 +9,7 @@ import { withDismissedIncidents } from '../../core/dismissals';
 import { type OutcomeEvent, recordOutcome } from '../../core/fault';
 import { isOlderThanInterval } from '../../core/health';
 import { type Message, parseMessage } from '../../core/messages';
-import { DEFAULT_SETTINGS, intervalMs, type Settings, sanitizeSettings } from '../../core/settings';
+import { bannerEnabled, DEFAULT_SETTINGS, intervalMs, type Settings, sanitizeSettings } from '../../core/settings';
 import { withDetection } from '../../core/signals';
 import { siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
@@ -126,7 +126,10 @@ export default defineBackground({
           return { ...view, text };
         }
         case 'capacity-detected': {
+          // A capacity banner is almost surely due: load its view while the detection is stored.
+          const injected = bannerEnabled(settings, message.site) ? injectBanner(sender) : Promise.resolve();
           await signalsItem.set(withDetection(await signalsItem.get(), message.site, Date.now()));
+          await injected;
           // A capacity error may come with an incident the status page has just posted.
           void poll('page');
           return { ok: true };
