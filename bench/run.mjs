@@ -138,11 +138,13 @@ if (results.sizes) {
   for (const s of results.sizes) {
     const over = s.gzip - s.targetBytes;
     const before = results.sizesBefore?.find((b) => b.entry === s.entry);
-    const beforeBytes = before ? before.files.reduce((sum, f) => sum + f.gzip, 0) + before.cssGzip : null;
+    const beforeBytes = before?.files.length ? before.files.reduce((sum, f) => sum + f.gzip, 0) + before.cssGzip : null;
     row(
       '1 size',
       `${s.label}: ${s.countsCss ? 'JS + CSS' : 'JS'} gzip -9 (raw JS)`,
-      `${bytes(s.gzip)} (${kb(s.raw)} raw)${beforeBytes === null ? '' : `; before: ${bytes(beforeBytes)} JS + CSS`}`,
+      `${bytes(s.gzip)} (${kb(s.raw)} raw)` +
+        (before && beforeBytes === null ? '; before: none (part of the content script)' : '') +
+        (beforeBytes === null ? '' : `; before: ${bytes(beforeBytes)} JS + CSS`),
       `<= ${bytes(s.targetBytes)}`,
       over <= 0 ? 'met' : `MISSED by ${over} B (enforced budget ${kb(s.budgetBytes)})`,
     );
