@@ -23,6 +23,8 @@ export default defineConfig({
       'alarms',
       'storage',
       'webRequest',
+      // The banner's view is injected into a claude.ai tab only when a banner is due (issue #17).
+      'scripting',
       // Test build only (tests/e2e/notifications.test.ts): a headless browser cannot answer the
       // permission prompt, so that build has the optional permission granted at install.
       ...(process.env.SO_GRANT_NOTIFICATIONS === '1' ? ['notifications'] : []),
@@ -31,6 +33,9 @@ export default defineConfig({
     optional_permissions: ['notifications'],
     host_permissions: [...STATUS_ORIGINS.map((origin) => `${origin}/*`), ...SITE_MATCHES],
     action: { default_title: '__MSG_extName__' },
+    // The always-on part in the two sites' pages: an unlisted script (entrypoints/claude-watch.ts
+    // says why it is not a WXT content script). The banner's view is injected only when due.
+    content_scripts: [{ matches: SITE_MATCHES, js: ['claude-watch.js'], run_at: 'document_idle' }],
     // CSS light-dark() in the banner and pages (see vite.build.cssTarget below).
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '123' }),
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

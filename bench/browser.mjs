@@ -15,6 +15,8 @@ import { chromium } from 'playwright-core';
 import { SourceMapConsumer } from 'source-map-js';
 import { chromiumArgs } from '../tests/replay/chromium-args.mjs';
 import { loadFixture, startReplayServer } from '../tests/replay/server.mjs';
+import { coldStart, longConversation, streamedReply } from './page-work.mjs';
+import { BROWSER_PARTS } from './parts.mjs';
 import { median, summary } from './stats.mjs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -26,7 +28,7 @@ const SETTLE_MS = 400;
 const BANNER_HOST = 'status-overlay-banner';
 
 /** The same flags as the e2e driver, with or without the extension. */
-async function launch(port, extensionDir) {
+export async function launch(port, extensionDir) {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'so-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -44,13 +46,13 @@ async function launch(port, extensionDir) {
 
 /**
  * Runs in the claude.ai page before its own scripts (Playwright init script, main world): records
- * performance.now() at DOMContentLoaded, load, the content script's start, and when the banner
- * appears. The content script's start is WXT's `<extension id>:claude:wxt:content-script-started`
- * event, dispatched on `document` by the ContentScriptContext, i.e. after the bundle was evaluated
- * and just before main() runs.
+ * performance.now() at DOMContentLoaded, load, and when the banner appears. The content script
+ * runs at document_idle, after DOMContentLoaded; it tells the page nothing when it starts (issue
+ * #17: nothing in a page reveals the extension), so banner latency counts from DOMContentLoaded,
+ * which includes the wait for document_idle: an upper bound on "script start -> banner".
  */
-function pageProbe(startedEvent) {
-  const marks = { csStart: null, dcl: null, load: null, host: null, banner: null, frame: null, height: 0 };
+function pageProbe() {
+  const marks = { dcl: null, load: null, host: null, banner: null, frame: null, height: 0 };
   const w = /** @type {any} */ (window);
   w.__soBench = {
     marks,
@@ -61,9 +63,6 @@ function pageProbe(startedEvent) {
       marks.height = 0;
     },
   };
-  document.addEventListener(startedEvent, () => {
-    marks.csStart ??= performance.now();
-  });
   document.addEventListener('DOMContentLoaded', () => {
     marks.dcl = performance.now();
   });
@@ -146,22 +145,25 @@ async function loadAndMeasure(context) {
 }
 
 /**
- * In-page cost: the same page, loaded in turn in three browsers that differ only in what is
- * installed: nothing (the baseline), a minimal extension (see minimalExtension) and this one.
+ * In-page cost: the same page, loaded in turn in browsers that differ only in what is installed:
+ * nothing (the baseline), a minimal extension (see minimalExtension), this build, and (with
+ * --compare) an earlier build of the extension.
  */
-async function inPageCost({ ext, base, minimal, api, server, runs, log }) {
+async function inPageCost({ ext, base, minimal, before, api, beforeApi, server, runs, log }) {
   const arms = [
     ['extension', ext],
     ['baseline', base],
     ['minimalContentScript', minimal],
+    ...(before ? [['before', before]] : []),
   ];
   const out = {};
   for (const scenario of ['healthy', 'claude-ai-partial']) {
     server.setScenario(scenario);
     await api.refresh();
+    await beforeApi?.refresh();
     const expectBanner = scenario !== 'healthy';
     /** @type {Record<string, Awaited<ReturnType<typeof loadAndMeasure>>[]>} */
-    const samples = { extension: [], baseline: [], minimalContentScript: [] };
+    const samples = Object.fromEntries(arms.map(([name]) => [name, []]));
     // A warm-up load in each (the first pays for the HTTP cache, the TLS session, code caching).
     for (const [, arm] of arms) await loadAndMeasure(arm.context);
     for (let i = 0; i < runs; i++) {
@@ -189,11 +191,14 @@ async function inPageCost({ ext, base, minimal, api, server, runs, log }) {
         addedPaired: Number(median(values.extension.map((v, j) => v - values.baseline[j])).toFixed(digits)),
         /** The minimal content script minus no extension: the floor of any content script that talks to its background. */
         floor: added('minimalContentScript'),
+        /** The earlier build minus no extension (--compare), measured in the same rounds. */
+        ...(values.before ? { before: summary(values.before, digits), beforeAdded: added('before') } : {}),
       };
     }
     log(
-      `  in-page ${scenario}: script +${row.scriptMs.added} ms (minimal content script +${row.scriptMs.floor} ms), ` +
-        `task +${row.taskMs.added} ms`,
+      `  in-page ${scenario}: script +${row.scriptMs.added} ms (minimal content script +${row.scriptMs.floor} ms` +
+        `${row.scriptMs.beforeAdded === undefined ? '' : `, before +${row.scriptMs.beforeAdded} ms`}), ` +
+        `task +${row.taskMs.added} ms, heap +${row.heapUsed.added} B`,
     );
     out[scenario] = row;
   }
@@ -225,15 +230,8 @@ async function minimalExtension() {
   return dir;
 }
 
-/**
- * Where the content script's own script time goes: V8's sampling profiler (100 us) over a few
- * loads, self time of the functions of content-scripts/claude.js, attributed to their source file
- * and line through the source map when the build has one. Separate runs from the timed ones: the
- * profiler slows the page down, so only the shares mean something.
- */
-async function profileContentScript({ ext, api, server, buildDir, runs }) {
-  const file = path.join(buildDir, 'content-scripts', 'claude.js');
-  // Mappings by generated line, sorted by column, for a nearest-mapping lookup.
+/** Mappings of a built file by generated line, sorted by column, for a nearest-mapping lookup. */
+function mappingsOf(file) {
   /** @type {Map<number, { column: number, source: string | null, line: number, name: string | null }[]>} */
   const byLine = new Map();
   if (existsSync(`${file}.map`)) {
@@ -243,12 +241,28 @@ async function profileContentScript({ ext, api, server, buildDir, runs }) {
       byLine.set(m.generatedLine, list);
     });
   }
+  return byLine;
+}
+
+/**
+ * Where the extension's own script time in the page goes: V8's sampling profiler (100 us) over a
+ * few loads, self time of the functions of the extension's scripts in the page (the content
+ * script, and the banner script once injected), attributed to their source file and line through
+ * the source map when the build has one. Separate runs from the timed ones: the profiler slows
+ * the page down, so only the shares mean something.
+ */
+async function profileContentScript({ ext, api, server, buildDir, extensionId, runs }) {
+  const origin = `chrome-extension://${extensionId}/`;
+  const maps = new Map();
   const where = (frame) => {
+    const name = frame.url.slice(origin.length);
+    if (!maps.has(name)) maps.set(name, mappingsOf(path.join(buildDir, name)));
+    const byLine = maps.get(name);
     const line = frame.lineNumber + 1;
     const column = frame.columnNumber;
-    const raw = `claude.js:${line}:${column}${frame.functionName ? ` ${frame.functionName}` : ''}`;
+    const raw = `${name}:${line}:${column}${frame.functionName ? ` ${frame.functionName}` : ''}`;
     // The bundle's outer function: what runs when the script is evaluated (every module's top level).
-    if (line === 1 && column < 40 && !frame.functionName) return '(bundle evaluation: module top levels)';
+    if (line === 1 && column < 40 && !frame.functionName) return `(${name} evaluation: module top levels)`;
     const list = byLine.get(line);
     if (!list) return byLine.size === 0 ? raw : `(unmapped) ${raw}`;
     let hit = null;
@@ -286,7 +300,7 @@ async function profileContentScript({ ext, api, server, buildDir, runs }) {
           perNode.set(samples[k], (perNode.get(samples[k]) ?? 0) + (profile.timeDeltas?.[k] ?? 0));
         }
         for (const node of profile.nodes) {
-          if (!node.callFrame.url.endsWith('/content-scripts/claude.js')) continue;
+          if (!node.callFrame.url.startsWith(origin)) continue;
           const us = perNode.get(node.id) ?? 0;
           if (us === 0) continue;
           const key = where(node.callFrame);
@@ -313,21 +327,21 @@ async function profileContentScript({ ext, api, server, buildDir, runs }) {
   return out;
 }
 
-async function openProbedPage(context, extensionId) {
+async function openProbedPage(context) {
   const page = await context.newPage();
-  await page.addInitScript(pageProbe, `${extensionId}:claude:wxt:content-script-started`);
+  await page.addInitScript(pageProbe);
   return page;
 }
 
 const marksOf = (page) => page.evaluate(() => /** @type {any} */ (window).__soBench.marks);
 
-/** Content script start -> banner, with an incident already stored. */
-async function bannerFromStart({ ext, api, server, extensionId, runs, log }) {
+/** DOMContentLoaded (the content script runs after it) -> banner, with an incident already stored. */
+async function bannerFromStart({ ext, api, server, runs, log }) {
   server.setScenario('claude-ai-partial');
   await api.refresh();
   const rows = [];
   for (let i = 0; i < runs + 1; i++) {
-    const page = await openProbedPage(ext.context, extensionId);
+    const page = await openProbedPage(ext.context);
     try {
       await page.goto(CHAT_URL, { waitUntil: 'load' });
       await page.waitForFunction(() => /** @type {any} */ (window).__soBench.marks.frame !== null, null, {
@@ -340,53 +354,44 @@ async function bannerFromStart({ ext, api, server, extensionId, runs, log }) {
       await page.close();
     }
   }
-  // Parts of that path, timed from an extension page: the background's answer to `site-view`
-  // (it reads and parses four stored items, then runs assess) and the fetch of the banner's CSS,
-  // which WXT's createShadowRootUi loads from the extension before it mounts anything.
+  // A part of that path, timed from an extension page: the background's answer to `site-view`
+  // (it reads and parses four stored items, then runs assess; no injection, as the extension
+  // page says nothing about a banner script).
   const parts = await api.page.evaluate(async (n) => {
     const view = [];
-    const css = [];
     for (let i = 0; i < n; i++) {
-      let t0 = performance.now();
+      const t0 = performance.now();
       await chrome.runtime.sendMessage({ type: 'site-view', site: 'claude-ai', model: 'Opus 4.6' });
       view.push(performance.now() - t0);
-      t0 = performance.now();
-      await (await fetch(chrome.runtime.getURL('/content-scripts/claude.css'))).text();
-      css.push(performance.now() - t0);
     }
-    return { view, css };
+    return { view };
   }, runs);
   const result = {
     runs,
     siteViewRoundTripMs: summary(parts.view),
-    cssFetchMs: summary(parts.css),
-    startToBannerMs: summary(rows.map((m) => m.banner - m.csStart)),
-    startToFrameMs: summary(rows.map((m) => m.frame - m.csStart)),
-    navigationToStartMs: summary(rows.map((m) => m.csStart)),
-    domContentLoadedToStartMs: summary(rows.map((m) => m.csStart - m.dcl)),
+    startToBannerMs: summary(rows.map((m) => m.banner - m.dcl)),
+    startToFrameMs: summary(rows.map((m) => m.frame - m.dcl)),
+    navigationToDomContentLoadedMs: summary(rows.map((m) => m.dcl)),
     navigationToBannerMs: summary(rows.map((m) => m.banner)),
     bannerHeightPx: median(rows.map((m) => m.height)),
   };
-  log(`  banner from content script start: ${result.startToBannerMs.median} ms`);
+  log(`  banner from DOMContentLoaded: ${result.startToBannerMs.median} ms`);
   return result;
 }
 
 /** Capacity error inserted -> banner, on a healthy day. */
-async function bannerFromCapacity({ ext, api, server, extensionId, runs, log }) {
+async function bannerFromCapacity({ ext, api, server, runs, log }) {
   server.setScenario('healthy');
   await api.refresh();
   const rows = [];
   for (let i = 0; i < runs + 1; i++) {
     // No earlier detection or dismissal: each run starts with no capacity banner.
     await api.remove(['signals', 'dismissals']);
-    const page = await openProbedPage(ext.context, extensionId);
+    const page = await openProbedPage(ext.context);
     try {
       await page.goto(CHAT_URL, { waitUntil: 'load' });
-      await page.waitForFunction(() => /** @type {any} */ (window).__soBench.marks.csStart !== null, null, {
-        timeout: 10_000,
-      });
-      // Let the content script finish its first round trip and its first scan of the page.
-      await page.waitForTimeout(300);
+      // Let the content script start, finish its first round trip and its first scan of the page.
+      await page.waitForTimeout(400);
       const t0 = await page.evaluate(() => {
         const w = /** @type {any} */ (window);
         w.__soBench.reset();
@@ -622,13 +627,30 @@ async function popupHeap(context, extensionId, server, api) {
   }
 }
 
+/** An extension's id, from its service worker, and an extension page to drive its API from. */
+async function extensionOf(browser) {
+  const worker =
+    browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  // Any page of the extension origin has its API; manifest.json runs no code of ours.
+  const apiPage = await browser.context.newPage();
+  await apiPage.goto(`chrome-extension://${extensionId}/manifest.json`);
+  const api = extensionApi(apiPage);
+  await api.clearAlarms();
+  await api.refresh();
+  return { extensionId, api };
+}
+
 /**
  * Every browser measurement. `runs` is the number of timed repetitions of each page measurement.
- * @param {{ buildDir: string, runs: number, log: (line: string) => void }} options
+ * With `compareDir`, an earlier build runs beside this one in the same rounds (issue #17's
+ * before/after table).
+ * @param {{ buildDir: string, compareDir?: string | null, parts?: string[], runs: number, log: (line: string) => void }} options
  */
-export async function benchBrowser({ buildDir, runs, log }) {
+export async function benchBrowser({ buildDir, compareDir = null, parts = BROWSER_PARTS, runs, log }) {
+  const want = new Set(parts);
   const server = await startReplayServer({ scenario: 'healthy' });
-  /** @type {Awaited<ReturnType<typeof launch>>[]} */
+  /** @type {{ close: () => Promise<void> }[]} */
   const browsers = [];
   try {
     const ext = await launch(server.port, buildDir);
@@ -638,32 +660,50 @@ export async function benchBrowser({ buildDir, runs, log }) {
     const minimalDir = await minimalExtension();
     const minimal = await launch(server.port, minimalDir);
     browsers.push({ close: () => minimal.close().then(() => rm(minimalDir, { recursive: true, force: true })) });
-    const worker =
-      ext.context.serviceWorkers()[0] ?? (await ext.context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    const extensionId = new URL(worker.url()).host;
+    const before = compareDir ? await launch(server.port, compareDir) : null;
+    if (before) browsers.push(before);
+    const { extensionId, api } = await extensionOf(ext);
+    const beforeExt = before ? await extensionOf(before) : null;
     const version = ext.context.browser()?.version() ?? null;
 
-    // Any page of the extension origin has its API; manifest.json runs no code of ours.
-    const apiPage = await ext.context.newPage();
-    await apiPage.goto(`chrome-extension://${extensionId}/manifest.json`);
-    const api = extensionApi(apiPage);
-    await api.clearAlarms();
-    await api.refresh();
-
-    const ctx = { ext, base, minimal, api, server, extensionId, runs, log };
-    const inPage = await inPageCost(ctx);
-    const profile = await profileContentScript({ ...ctx, buildDir, runs: Math.max(3, Math.ceil(runs / 3)) });
-    const banner = await bannerFromStart(ctx);
-    const capacity = await bannerFromCapacity(ctx);
-    const fresh = await freshness({ ...ctx, runs: Math.max(3, Math.ceil(runs / 3)) });
-    const network = await polls({ ...ctx, runs: 10 });
-    const memory = {
-      worker: await workerHeap(ext.context, extensionId),
-      popup: await popupHeap(ext.context, extensionId, server, api),
-      pageAddedBytes: inPage.healthy.heapUsed.added,
-    };
-    log(`  memory: worker ${memory.worker?.usedAfterGcBytes} B, popup ${memory.popup.usedAfterGcBytes} B`);
-    return { chromiumVersion: version, inPage, profile, banner, capacity, freshness: fresh, network, memory };
+    const ctx = { ext, base, minimal, before, api, beforeApi: beforeExt?.api ?? null, server, extensionId, runs, log };
+    const beforeCtx =
+      before && beforeExt ? { ...ctx, ext: before, api: beforeExt.api, extensionId: beforeExt.extensionId } : null;
+    /** [name, browser, origin of its extension scripts (null: none)] for the page-work measures. */
+    const arms = [
+      ['extension', ext, `chrome-extension://${extensionId}/`],
+      ['baseline', base, null],
+      ...(before && beforeExt ? [['before', before, `chrome-extension://${beforeExt.extensionId}/`]] : []),
+    ];
+    const out = { chromiumVersion: version, compared: compareDir !== null };
+    if (want.has('inPage')) out.inPage = await inPageCost(ctx);
+    if (want.has('profile')) {
+      out.profile = await profileContentScript({ ...ctx, buildDir, runs: Math.max(3, Math.ceil(runs / 3)) });
+    }
+    if (want.has('banner')) {
+      out.banner = await bannerFromStart(ctx);
+      if (beforeCtx) out.bannerBefore = await bannerFromStart(beforeCtx);
+    }
+    if (want.has('capacity')) {
+      out.capacity = await bannerFromCapacity(ctx);
+      if (beforeCtx) out.capacityBefore = await bannerFromCapacity(beforeCtx);
+    }
+    if (want.has('stream')) out.stream = await streamedReply({ arms, server, runs, log });
+    if (want.has('long')) out.long = await longConversation({ arms, server, runs, log });
+    if (want.has('freshness')) out.freshness = await freshness({ ...ctx, runs: Math.max(3, Math.ceil(runs / 3)) });
+    if (want.has('network')) out.network = await polls({ ...ctx, runs: 10 });
+    if (want.has('memory')) {
+      out.memory = {
+        worker: await workerHeap(ext.context, extensionId),
+        popup: await popupHeap(ext.context, extensionId, server, api),
+      };
+      log(`  memory: worker ${out.memory.worker?.usedAfterGcBytes} B, popup ${out.memory.popup.usedAfterGcBytes} B`);
+    }
+    if (want.has('coldStart')) {
+      const builds = [['extension', buildDir], ...(compareDir ? [['before', compareDir]] : [])];
+      out.coldStart = await coldStart({ builds, launch, server, runs, log });
+    }
+    return out;
   } finally {
     for (const b of browsers) await b.close();
     await server.close();

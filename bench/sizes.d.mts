@@ -1,11 +1,14 @@
 /** Types of bench/sizes.mjs. */
-export type Entrypoint = 'content' | 'background' | 'popup';
+export type Entrypoint = 'content' | 'banner' | 'background' | 'popup';
 
 export interface Budgets {
   /** How the figures are counted, for a reader of the JSON. */
   unit: string;
   /** gzip -9 bytes; the issue's KB are 1000 bytes. */
-  bundles: Record<Entrypoint, { label: string; maxGzipBytes: number; targetGzipBytes?: number; why?: string }>;
+  bundles: Record<
+    Entrypoint,
+    { label: string; maxGzipBytes: number; targetGzipBytes?: number; why?: string; countsCss?: boolean }
+  >;
   /** Targets the benchmark compares its figures with; never asserted (timings vary). */
   targets: Record<string, { value: number; unit: string; what: string }>;
 }
@@ -19,13 +22,15 @@ export interface FileSize {
 export interface EntrypointSize {
   entry: Entrypoint;
   label: string;
-  /** The JavaScript counted against the budget. */
+  /** The JavaScript counted against the budget (with the CSS where `countsCss`). */
   files: FileSize[];
   css: FileSize[];
   raw: number;
   gzip: number;
   cssRaw: number;
   cssGzip: number;
+  /** Whether `gzip` includes the CSS. */
+  countsCss: boolean;
   budgetBytes: number;
   withinBudget: boolean;
   /** The issue's target when it differs from the enforced budget (see budgets.json `why`). */
@@ -36,7 +41,8 @@ export interface EntrypointSize {
 export declare const BUDGETS_FILE: URL;
 /** 1 KB = 1000 bytes. */
 export declare const KB: 1000;
-export declare const ENTRYPOINTS: readonly ['content', 'background', 'popup'];
+export declare const ENTRYPOINTS: readonly ['content', 'banner', 'background', 'popup'];
+export declare const BANNER_SCRIPT: string;
 export declare function loadBudgets(): Budgets;
 export declare function entrypointFiles(buildDir: string): Record<Entrypoint, { js: string[]; css: string[] }>;
 export declare function measureBuild(buildDir: string, budgets?: Budgets): EntrypointSize[];

@@ -18,6 +18,8 @@ export const messageSchema = z.union([
     site: z.enum(['claude-ai', 'platform']),
     /** The model menu button's text, read by the page; parsed in the background, never stored. */
     model: z.optional(z.nullable(z.string().check(z.maxLength(80)))),
+    /** Whether the banner script is already loaded in that page; if not and a banner is due, the background injects it. */
+    bannerLoaded: z.optional(z.boolean()),
   }),
   z.object({ type: z.literal('capacity-detected'), site: z.enum(['claude-ai', 'platform']) }),
   z.object({

@@ -17,6 +17,14 @@ export const SELECTORS = {
    */
   darkPage: 'html.dark, html[data-mode="dark"], html[data-theme="dark"]',
   lightPage: 'html.light, html[data-mode="light"], html[data-theme="light"]',
+  /**
+   * claude.ai: subtrees that cannot hold claude.ai's own error messages, so the watcher skips
+   * their changes: a reply while it streams (`div[data-is-streaming="true"]`, re-rendered many
+   * times a second), the composer (ProseMirror's contenteditable, or a textarea) and code blocks.
+   */
+  quietSubtree: '[data-is-streaming="true"], [contenteditable="true"], textarea, pre, code',
+  /** claude.ai: the attribute a reply's wrapper flips from "true" to "false" when it finishes. */
+  streamingAttribute: 'data-is-streaming',
 } as const;
 
 export interface TextPattern {

@@ -19,6 +19,8 @@ export interface SiteView {
   recheckAt: number | null;
   /** What the page should do and look like, from the user's settings. */
   detectCapacity: boolean;
+  /** The banner's advice names models, so it depends on the one the page shows: send its label. */
+  needsModel: boolean;
   language: Language;
   theme: Theme;
 }
@@ -74,6 +76,7 @@ export function siteView(input: SiteViewInput): SiteView {
     lastSuccessAt: status.health.lastSuccessAt,
     recheckAt: expiries.length > 0 ? Math.min(...expiries) : null,
     detectCapacity: site.detectsCapacity && settings.capacityDetection,
+    needsModel: banner?.models != null,
     language: settings.language,
     theme: settings.theme,
   };

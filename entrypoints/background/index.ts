@@ -2,14 +2,14 @@
  * The background: the only writer of stored state. It wires alarms, browser start, install and
  * messages to the poller and the stores; every decision lives in core/.
  */
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { bannerText } from '../../components/banner-text';
 import { withDismissedIncidents } from '../../core/dismissals';
 import { type OutcomeEvent, recordOutcome } from '../../core/fault';
 import { isOlderThanInterval } from '../../core/health';
 import { type Message, parseMessage } from '../../core/messages';
-import { DEFAULT_SETTINGS, intervalMs, type Settings, sanitizeSettings } from '../../core/settings';
+import { bannerEnabled, DEFAULT_SETTINGS, intervalMs, type Settings, sanitizeSettings } from '../../core/settings';
 import { withDetection } from '../../core/signals';
 import { siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
@@ -17,6 +17,7 @@ import { loadCatalogue } from '../../shell/catalogue';
 import { useCatalogue } from '../../shell/i18n';
 import { dismissalsItem, failuresItem, historyItem, settingsItem, signalsItem, statusItem } from '../../shell/items';
 import { renderBadge } from './badge';
+import { injectBanner } from './banner-injector';
 import { createHistoryFetcher } from './history';
 import { announce, watchNotificationClicks } from './notify';
 import { withPermissionCheck } from './permissions';
@@ -80,7 +81,7 @@ export default defineBackground({
       }
     }
 
-    async function handle(message: Message): Promise<unknown> {
+    async function handle(message: Message, sender: Browser.runtime.MessageSender): Promise<unknown> {
       switch (message.type) {
         case 'refresh':
           await poll('user');
@@ -120,10 +121,15 @@ export default defineBackground({
           const text = view.banner
             ? bannerText(view.banner, siteById(message.site), view.lastSuccessAt, Date.now(), current.alternatives)
             : null;
+          // The page loads the banner's view only now that it has one to show.
+          if (text && message.bannerLoaded === false) await injectBanner(sender);
           return { ...view, text };
         }
         case 'capacity-detected': {
+          // A capacity banner is almost surely due: load its view while the detection is stored.
+          const injected = bannerEnabled(settings, message.site) ? injectBanner(sender) : Promise.resolve();
           await signalsItem.set(withDetection(await signalsItem.get(), message.site, Date.now()));
+          await injected;
           // A capacity error may come with an incident the status page has just posted.
           void poll('page');
           return { ok: true };
@@ -161,10 +167,10 @@ export default defineBackground({
     });
     browser.runtime.onInstalled.addListener(() => void poll('start'));
     browser.runtime.onStartup.addListener(() => void poll('start'));
-    browser.runtime.onMessage.addListener((raw: unknown) => {
+    browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
       const message = parseMessage(raw);
       if (!message) return undefined;
-      return handle(message);
+      return handle(message, sender);
     });
 
     // The language whose messages `t` uses now; loading is shared by whoever needs it first.

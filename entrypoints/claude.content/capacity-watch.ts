@@ -1,31 +1,24 @@
 /**
  * Watches the conversation for claude.ai's capacity error as it appears. Cheap by design: it
- * only looks at added nodes, batches them, pre-filters text with one cheap test, and matches
- * what passes against core/page-signals.
+ * drops changes inside subtrees that cannot hold the error (a reply while it streams, the
+ * composer, code: SELECTORS.quietSubtree) before anything else, so a streamed reply costs a
+ * `closest()` per changed parent and no timer; what is left is batched and handed to
+ * page-scan.ts text node by text node, in slices of at most SLICE_MS, so that reading a long
+ * conversation (the first scan, or claude.ai rendering one on navigation) never blocks the page
+ * for a frame. A reply is scanned once, when it stops streaming.
  */
-import { matchCapacityText } from '../../core/page-signals';
+import { SELECTORS } from '../../core/page-signals';
+import { scan } from './page-scan';
 
 /** Mutations are batched at most this often; the error must still show within a second. */
 const BATCH_MS = 100;
-/** The words every capacity pattern contains; most text nodes fail this at once. */
-const MAYBE = /capacity|overloaded|529/i;
+/** Longest stretch of scanning before it yields to the page: half a 60 Hz frame. */
+const SLICE_MS = 8;
+/** Text nodes scanned between two looks at the clock. */
+const CLOCK_EVERY = 64;
 
-/** The id of the capacity pattern found in `node`'s text, or null. Text nodes are tested one by one. */
-function scan(node: Node): string | null {
-  if (node.nodeType === Node.TEXT_NODE) {
-    const text = (node as Text).data;
-    return MAYBE.test(text) ? matchCapacityText(node.parentElement?.textContent ?? text) : null;
-  }
-  if (node.nodeType !== Node.ELEMENT_NODE) return null;
-  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-    // The paragraph, not the text node: the sentence may be split around a link.
-    if (MAYBE.test((text as Text).data)) {
-      const id = matchCapacityText(text.parentElement?.textContent ?? (text as Text).data);
-      if (id) return id;
-    }
-  }
-  return null;
+function elementOf(node: Node): Element | null {
+  return node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
 }
 
 export function watchCapacityErrors(
@@ -36,31 +29,89 @@ export function watchCapacityErrors(
 ): () => void {
   let pending: Node[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** The text nodes of an element being scanned across slices. */
+  let walker: TreeWalker | null = null;
+  let batched = false;
 
   const flush = () => {
     timer = null;
-    const nodes = pending;
-    pending = [];
-    onBatch();
-    for (const node of nodes) {
-      // A removed node (the page re-rendered it) is not on screen any more.
-      if (!node.isConnected) continue;
-      const id = scan(node);
-      if (id) {
-        onDetected(id);
+    if (!batched) {
+      batched = true;
+      onBatch();
+    }
+    const until = performance.now() + SLICE_MS;
+    let count = 0;
+    // The element being read was removed meanwhile: what is left of it is not on screen.
+    if (walker && !walker.root.isConnected) walker = null;
+    for (;;) {
+      if (!walker) {
+        const node = pending.shift();
+        if (!node) break;
+        // A removed node (the page re-rendered it) is not on screen any more.
+        if (!node.isConnected) continue;
+        if (node.nodeType !== Node.ELEMENT_NODE) {
+          const id = scan(node);
+          if (id) return detected(id);
+          continue;
+        }
+        walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      }
+      // An element is read text node by text node (page-scan reads each node's paragraph).
+      const text = walker.nextNode();
+      if (!text) {
+        walker = null;
+        continue;
+      }
+      const id = scan(text);
+      if (id) return detected(id);
+      if (++count % CLOCK_EVERY === 0 && performance.now() > until) {
+        timer = setTimeout(flush, 0);
         return;
       }
     }
+    batched = false;
+  };
+
+  const detected = (id: string) => {
+    pending = [];
+    walker = null;
+    batched = false;
+    onDetected(id);
   };
 
   const observer = new MutationObserver((mutations) => {
+    // Many mutations of one callback share their parent (a re-rendered reply): test it once.
+    let lastTarget: Node | null = null;
+    let lastQuiet = false;
     for (const mutation of mutations) {
-      if (mutation.type === 'characterData') pending.push(mutation.target);
-      else for (const node of mutation.addedNodes) pending.push(node);
+      const target = mutation.target;
+      if (mutation.type === 'attributes') {
+        // A reply that stops streaming is read once, whole.
+        if ((target as Element).getAttribute(SELECTORS.streamingAttribute) !== 'true') pending.push(target);
+        continue;
+      }
+      if (target !== lastTarget) {
+        lastTarget = target;
+        lastQuiet = elementOf(target)?.closest(SELECTORS.quietSubtree) != null;
+      }
+      if (lastQuiet) continue;
+      if (mutation.type === 'characterData') pending.push(target);
+      else {
+        for (const node of mutation.addedNodes) {
+          // A new streaming reply or code block: read later (when it stops streaming) or never.
+          if (node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(SELECTORS.quietSubtree)) continue;
+          pending.push(node);
+        }
+      }
     }
     if (pending.length > 0 && timer === null) timer = setTimeout(flush, BATCH_MS);
   });
-  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  observer.observe(root, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributeFilter: [SELECTORS.streamingAttribute],
+  });
 
   // The error may already be on the page when we start (a reload right after it appeared). That
   // scan reads the whole conversation, so it waits until the page is idle, off its load path.
@@ -79,5 +130,6 @@ export function watchCapacityErrors(
     if (timer !== null) clearTimeout(timer);
     if (initial !== null) (globalThis.cancelIdleCallback ?? clearTimeout)(initial as never);
     pending = [];
+    walker = null;
   };
 }

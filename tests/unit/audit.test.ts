@@ -22,8 +22,12 @@ const TARGETS = ['chrome-mv3', 'firefox-mv3'] as const;
 // ---------------------------------------------------------------------------------------------
 // Allowlists.
 
-/** `alarms` polls, `storage` keeps state, `webRequest` watches the outcome of claude.ai's own API requests (issue #10). */
-const PERMISSIONS = ['alarms', 'storage', 'webRequest'];
+/**
+ * `alarms` polls, `storage` keeps state, `webRequest` watches the outcome of claude.ai's own API
+ * requests (issue #10), `scripting` injects the banner's view into a claude.ai tab only when a
+ * banner is due (issue #17).
+ */
+const PERMISSIONS = ['alarms', 'storage', 'webRequest', 'scripting'];
 /** Asked for only when the user turns notifications on in the options. */
 const OPTIONAL_PERMISSIONS = ['notifications'];
 /** The two status origins, and the two sites the banner runs on. */
@@ -49,7 +53,6 @@ const MANIFEST_KEYS = [
   'background',
   'options_ui',
   'content_scripts',
-  'web_accessible_resources',
   'browser_specific_settings',
   'minimum_chrome_version',
 ];
@@ -81,8 +84,6 @@ const BUNDLE_URLS: Record<string, string> = {
   'http://www.w3.org/2000/svg': 'Preact: SVG namespace',
   'http://www.w3.org/1999/xhtml': 'Preact: XHTML namespace',
   'http://www.w3.org/1998/Math/MathML': 'Preact: MathML namespace',
-  'https://developer.mozilla.org/en-US/docs/Web/API/Element/attachShadow#elements_you_can_attach_a_shadow_to':
-    'WXT: text of an error message (createShadowRootUi)',
   'https://github.com/wxt-dev/wxt/issues/371': 'WXT: text of a warning',
   'https://wxt.dev/guide/go-further/testing.html': 'WXT: text of an error message (fake browser)',
 };
@@ -215,16 +216,15 @@ for (const target of TARGETS) {
       expect(manifest.manifest_version).toBe(3);
     });
 
-    it('content scripts and their resources only on the two sites', () => {
+    it('content scripts only on the two sites, and nothing web-accessible a page could probe for', () => {
+      expect(manifest.content_scripts?.length).toBeGreaterThan(0);
       for (const script of manifest.content_scripts ?? []) {
         for (const match of script.matches) expect(SITE_MATCHES).toContain(match);
         expect(script.world ?? 'ISOLATED').toBe('ISOLATED');
         expect(script.match_about_blank ?? false).toBe(false);
       }
-      for (const entry of manifest.web_accessible_resources ?? []) {
-        for (const match of entry.matches ?? []) expect(SITE_MATCHES).toContain(match);
-        for (const resource of entry.resources) expect(resource).toMatch(/^content-scripts\/[\w-]+\.css$/);
-      }
+      // The banner carries its styles inline into its shadow root (issue #17).
+      expect(manifest.web_accessible_resources ?? []).toEqual([]);
     });
 
     it('the content security policy is the default (no key) or stricter', () => {
@@ -296,8 +296,10 @@ for (const target of TARGETS) {
           expect(around, `${rel(file)} at ${match.index}`).toMatch(/^\.innerHTML=(\w+\.__html|``|""|'')/);
         }
       }
-      // The content script, which runs in claude.ai's pages, and the background have none at all.
-      for (const file of scripts.filter((f) => /(content-scripts|background)/.test(f))) {
+      // The scripts in claude.ai's pages (the watcher and the banner) and the background have none at all.
+      const inPageOrBackground = scripts.filter((f) => /(claude-watch|claude-banner|background)\.js$/.test(f));
+      expect(inPageOrBackground.length).toBe(3);
+      for (const file of inPageOrBackground) {
         expect(read(file), rel(file)).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML/);
       }
     });

@@ -241,6 +241,7 @@ describe('siteView', () => {
       lastSuccessAt: new Date(NOW).toISOString(),
       recheckAt: null,
       detectCapacity: true,
+      needsModel: false,
       language: 'auto',
       theme: 'auto',
     });
@@ -272,6 +273,16 @@ describe('siteView with settings', () => {
     const view = siteView({ ...healthy, settings: { ...DEFAULT_SETTINGS, capacityDetection: false } });
     expect(view.detectCapacity).toBe(false);
     expect(view.banner).toBeNull();
+  });
+
+  it('asks the page for its model only when the banner names models', () => {
+    const named = loadSnapshot('many-models');
+    const withModels = { ...base(), status: { ...base().status, snapshot: named }, signals: EMPTY_SIGNALS };
+    expect(siteView({ ...withModels, settings: DEFAULT_SETTINGS }).needsModel).toBe(true);
+    // An incident that names no model, and a banner turned off: the model does not matter.
+    expect(siteView({ ...base(), signals: EMPTY_SIGNALS, settings: DEFAULT_SETTINGS }).needsModel).toBe(false);
+    const off = { ...DEFAULT_SETTINGS, banner: { 'claude-ai': false } };
+    expect(siteView({ ...withModels, settings: off }).needsModel).toBe(false);
   });
 
   it('the request signal turned off: failed requests raise nothing', () => {

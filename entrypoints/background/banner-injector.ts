@@ -1,0 +1,26 @@
+/**
+ * The banner on demand: the page's always-on watcher (entrypoints/claude-watch.ts) carries no
+ * view code; when a banner is due and that page has not loaded the banner script yet, the
+ * background injects it into the frame that asked, before answering, so the watcher can show it
+ * at once. Needs the `scripting` permission (README, "Permissions"); the host permissions for
+ * the two sites are already there for the content script.
+ * https://developer.chrome.com/docs/extensions/reference/api/scripting#method-executeScript
+ */
+import { type Browser, browser } from 'wxt/browser';
+
+/** The banner script as built (entrypoints/claude-banner.ts, an unlisted script). */
+export const BANNER_SCRIPT = '/claude-banner.js';
+
+export async function injectBanner(sender: Browser.runtime.MessageSender): Promise<void> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return;
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      files: [BANNER_SCRIPT],
+    });
+  } catch (error) {
+    // The tab navigated away or closed meanwhile; its next page asks again.
+    console.warn('[status-overlay] banner injection:', (error as Error).message);
+  }
+}

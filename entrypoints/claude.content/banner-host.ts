@@ -1,0 +1,101 @@
+/**
+ * The banner's place in the page: a host element with an open shadow root (tests and assistive
+ * tools read it), its styles inline in that root, and the view of components/banner.ts in it.
+ * Loaded only when a banner is due (the background injects entrypoints/claude-banner.ts), and
+ * kept while the tab lives, for the next banner.
+ *
+ * Not WXT's createShadowRootUi: its reset is `:host{all:initial !important}`
+ * (https://github.com/wxt-dev/wxt/pull/1269), which overrides the banner's color-scheme, so
+ * light-dark() always takes its light value; and it needs a ContentScriptContext, which posts
+ * window messages the page can read. Inline styles also mean no web-accessible CSS file a
+ * page could probe for.
+ */
+import { renderBanner } from '../../components/banner';
+import { SELECTORS } from '../../core/page-signals';
+import { type BannerController, type PageView, pageApi } from './page-api';
+import css from './style.css?inline';
+
+/** The host's tag name; the e2e page objects (tests/e2e/pages/banner-page.ts) look for it. */
+export const BANNER_HOST = 'status-overlay-banner';
+/** How often relative times ("started 5 min ago") are refreshed while a banner is up. */
+const CLOCK_MS = 30_000;
+
+function pageTheme(): 'dark' | 'light' | null {
+  if (document.querySelector(SELECTORS.darkPage)) return 'dark';
+  if (document.querySelector(SELECTORS.lightPage)) return 'light';
+  return null;
+}
+
+export function createBannerHost(): BannerController {
+  let host: HTMLElement | null = null;
+  let container: HTMLElement | null = null;
+  let clock: ReturnType<typeof setInterval> | null = null;
+  let expanded = false;
+  let shown: { view: PageView; refresh: () => void } | null = null;
+
+  const mount = (): HTMLElement => {
+    if (host && container) {
+      // claude.ai's own navigation may have replaced what we were appended to.
+      if (!host.isConnected) document.body.append(host);
+      return container;
+    }
+    host = document.createElement(BANNER_HOST);
+    const root = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = css;
+    container = document.createElement('div');
+    root.append(style, container);
+    document.body.append(host);
+    return container;
+  };
+
+  const draw = () => {
+    if (!shown?.view.banner || !shown.view.text) return;
+    const { view } = shown;
+    const banner = view.banner;
+    const target = mount();
+    // The user's theme setting wins; on "automatic" the banner follows the page, then the system.
+    const theme = view.theme === 'auto' ? pageTheme() : view.theme;
+    host?.classList.toggle('so-dark', theme === 'dark');
+    host?.classList.toggle('so-light', theme === 'light');
+    renderBanner(target, {
+      text: view.text as NonNullable<PageView['text']>,
+      expanded,
+      onToggle: () => {
+        expanded = !expanded;
+        draw();
+      },
+      onDismiss: () => {
+        // The background stores the dismissal; the storage change then makes the watcher ask again.
+        pageApi.runtime.sendMessage({ type: 'dismiss', dismiss: banner?.dismiss }).catch(() => undefined);
+        hide();
+      },
+    });
+  };
+
+  const hide = () => {
+    shown = null;
+    expanded = false;
+    if (clock !== null) clearInterval(clock);
+    clock = null;
+    host?.remove();
+  };
+
+  // claude.ai is a single-page app: after its own navigation, one cheap check that the banner is
+  // still in the page (the Navigation API where the browser has it, back/forward everywhere).
+  const onNavigate = () => {
+    if (shown && host && !host.isConnected) document.body.append(host);
+  };
+  (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', onNavigate);
+  addEventListener('popstate', onNavigate);
+
+  return {
+    show(view, refresh) {
+      shown = { view, refresh };
+      draw();
+      // "Started 5 min ago" is worded by the background: ask again now and then.
+      clock ??= setInterval(() => shown?.refresh(), CLOCK_MS);
+    },
+    hide,
+  };
+}
