@@ -12,6 +12,7 @@
  * https://chromedevtools.github.io/devtools-protocol/tot/Extensions/#method-loadUnpacked Firefox installs the new build as a temporary add-on with the same
  * gecko id over the old one, which Firefox handles as an upgrade of that add-on (storage kept).
  */
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -107,6 +108,14 @@ for (const [name, updatable] of [
 
     beforeAll(async () => {
       harness = await Harness.start((port) => updatable.launch(port));
+    });
+
+    it('installs the release fixture whose SHA-256 was recorded when it was built', async () => {
+      const zip = fixture(name === 'chromium' ? 'chrome' : 'firefox');
+      const sum = createHash('sha256')
+        .update(await readFile(zip))
+        .digest('hex');
+      expect(await readFile(`${zip}.sha256`, 'utf8')).toBe(`${sum}  ${path.basename(zip)}\n`);
     });
     afterAll(async () => {
       await harness?.stop();
