@@ -11,7 +11,7 @@ import {
   type Settings,
   settingsSchema,
 } from '../core/settings';
-import { EMPTY_SIGNALS, type Signals, signalsSchema } from '../core/signals';
+import { EMPTY_SIGNALS, SIGNALS_MIGRATIONS, SIGNALS_VERSION, type Signals, signalsSchema } from '../core/signals';
 import { defineStoredItem } from './stored-item';
 
 /** The last good snapshot and the fetch health. */
@@ -19,8 +19,11 @@ export const statusItem = defineStoredItem<StatusState>('local:status', statusSt
   version: 1,
 });
 
-/** Times and sites of capacity errors seen on screen; no content. */
-export const signalsItem = defineStoredItem<Signals>('local:signals', signalsSchema, EMPTY_SIGNALS, { version: 1 });
+/** Kinds, times and sites of claude.ai's own failure messages seen on screen; no content. */
+export const signalsItem = defineStoredItem<Signals>('local:signals', signalsSchema, EMPTY_SIGNALS, {
+  version: SIGNALS_VERSION,
+  migrations: SIGNALS_MIGRATIONS,
+});
 
 /** Banners the user dismissed. */
 export const dismissalsItem = defineStoredItem<Dismissals>('local:dismissals', dismissalsSchema, EMPTY_DISMISSALS, {

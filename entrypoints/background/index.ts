@@ -122,9 +122,13 @@ export default defineBackground({
             : null;
           return { ...view, text };
         }
-        case 'capacity-detected': {
-          await signalsItem.set(withDetection(await signalsItem.get(), message.site, Date.now()));
-          // A capacity error may come with an incident the status page has just posted.
+        case 'page-signal': {
+          const signals = await signalsItem.get();
+          const next = withDetection(signals, message, Date.now());
+          // The same kind within a minute: nothing new to store, and no reason to poll again.
+          if (next === signals) return { ok: true };
+          await signalsItem.set(next);
+          // claude.ai's own failure message may come with an incident the status page has just posted.
           void poll('page');
           return { ok: true };
         }

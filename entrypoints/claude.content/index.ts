@@ -1,6 +1,7 @@
 /**
  * Content script for claude.ai and platform.claude.com: asks the background what to show,
- * renders the banner in a shadow root, and reports capacity errors it sees on the page.
+ * renders the banner in a shadow root, and reports claude.ai's own failure messages it sees on
+ * the page (capacity, outage screen, retry).
  * On a healthy day it adds nothing to the page.
  */
 import { browser } from 'wxt/browser';
@@ -139,7 +140,7 @@ async function run(ctx: ContentScriptContext, site: Site): Promise<void> {
     if (on && !stopWatching) {
       stopWatching = watchCapacityErrors(
         document.body,
-        () => void send({ type: 'capacity-detected', site: site.id }),
+        (signal) => void send({ type: 'page-signal', site: site.id, ...signal }),
         onModelChange,
       );
     } else if (!on && stopWatching) {

@@ -250,7 +250,7 @@ describe('popup', () => {
   beforeEach(() => {
     popupStore.setState({
       status: EMPTY_STATUS,
-      signals: { capacity: [] },
+      signals: { detections: [] },
       history: EMPTY_HISTORY,
       access: 'unknown',
       refreshing: false,
@@ -269,9 +269,9 @@ describe('popup', () => {
     const { snapshot, now } = snapshotAt('major-outage');
     const history = historySuccess(historyFromIncidents(loadIncidents(), snapshot.services, now), 'primary', now);
     const signals: Signals = {
-      capacity: [
-        { at: new Date(now - 20 * MIN).toISOString(), site: 'claude-ai' },
-        { at: new Date(now - 2 * MIN).toISOString(), site: 'claude-ai' },
+      detections: [
+        { at: new Date(now - 20 * MIN).toISOString(), site: 'claude-ai', kind: 'capacity' },
+        { at: new Date(now - 2 * MIN).toISOString(), site: 'claude-ai', kind: 'capacity' },
       ],
     };
     // Unreachable since five minutes, the last good state ten minutes old.
