@@ -62,7 +62,8 @@ interface Kind {
 }
 
 /** Sentences seen next to the error in the same element, or buttons of the error itself. */
-const BUTTONS = /\b(?:try again|retry|dismiss|close|learn more|contact support|upgrade(?: to (?:claude )?(?:pro|max))?)\b/gi;
+const BUTTONS =
+  /\b(?:try again|retry|dismiss|close|learn more|contact support|upgrade(?: to (?:claude )?(?:pro|max))?)\b/gi;
 
 /** Every text we match, by kind; docs/claude-page.md has each text's source. */
 const KINDS: readonly Kind[] = [
@@ -75,7 +76,9 @@ const KINDS: readonly Kind[] = [
       // Its heading.
       /\bClaude will return soon\b\.?/gi,
     ],
-    extras: [/\bStill not working\?\s*You can reach out to support with this error code:?\s*[A-Z0-9]{4,16}\b\.?/gi],
+    extras: [
+      /\bStill not working\?\s*You can reach out to support with this error code:?(?:\s*[A-Z0-9]{4,16}\b)?\.?/gi,
+    ],
   },
   {
     kind: 'retry',

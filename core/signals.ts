@@ -46,9 +46,8 @@ export function detectionsSince(
   site?: SiteId,
   kind: PageSignalKind = 'capacity',
 ): number {
-  return signals.detections.filter(
-    (d) => d.kind === kind && Date.parse(d.at) >= sinceMs && (!site || d.site === site),
-  ).length;
+  return signals.detections.filter((d) => d.kind === kind && Date.parse(d.at) >= sinceMs && (!site || d.site === site))
+    .length;
 }
 
 /** The latest detection of `kind` on `site`, whatever the storage order; unreadable times are skipped. */

@@ -1,6 +1,12 @@
 /** Every stored item of the extension. The background writes them all; other surfaces read. */
 import { type Dismissals, dismissalsSchema, EMPTY_DISMISSALS } from '../core/dismissals';
-import { EMPTY_FAILURE_LOG, type FailureLog, failureLogSchema } from '../core/fault';
+import {
+  EMPTY_FAILURE_LOG,
+  FAILURES_MIGRATIONS,
+  FAILURES_VERSION,
+  type FailureLog,
+  failureLogSchema,
+} from '../core/fault';
 import { EMPTY_HISTORY, type History, historySchema } from '../core/history';
 import { EMPTY_STATUS, type StatusState, statusStateSchema } from '../core/model';
 import { EMPTY_NOTIFIED, type Notified, notifiedSchema } from '../core/notify';
@@ -32,7 +38,8 @@ export const dismissalsItem = defineStoredItem<Dismissals>('local:dismissals', d
 
 /** Per-minute counts of claude.ai's failed API requests; no URLs, no bodies. */
 export const failuresItem = defineStoredItem<FailureLog>('local:failures', failureLogSchema, EMPTY_FAILURE_LOG, {
-  version: 1,
+  version: FAILURES_VERSION,
+  migrations: FAILURES_MIGRATIONS,
 });
 
 /** The last days of incidents.json, pruned, for the popup's history (fetched when the popup opens). */

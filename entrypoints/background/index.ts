@@ -155,7 +155,7 @@ export default defineBackground({
         if (event.outcome === 'ok' && (event.kind !== 'completion' || log.lastFailureAt === null)) return;
         await failuresItem.set(recordOutcome(log, event));
         // The status page may have just posted an incident; look now rather than at the next alarm.
-        if (event.outcome !== 'ok') void poll('page');
+        if (event.outcome === 'server-error' || event.outcome === 'network-error') void poll('page');
       });
     }
     watchClaudeRequests(onRequestOutcome);

@@ -16,7 +16,22 @@
 import { classifyNotice, MAX_SURFACE_CHARS, MAYBE_SIGNAL, type PageSignal, SELECTORS } from '../../core/page-signals';
 
 /** Elements that are part of a sentence rather than a block of their own. */
-const INLINE = new Set(['A', 'SPAN', 'STRONG', 'EM', 'B', 'I', 'U', 'S', 'SMALL', 'MARK', 'SUB', 'SUP', 'ABBR', 'TIME']);
+const INLINE = new Set([
+  'A',
+  'SPAN',
+  'STRONG',
+  'EM',
+  'B',
+  'I',
+  'U',
+  'S',
+  'SMALL',
+  'MARK',
+  'SUB',
+  'SUP',
+  'ABBR',
+  'TIME',
+]);
 /** Siblings that make an element one part of a longer text. */
 const PROSE = new Set(['P', 'UL', 'OL', 'DL', 'PRE', 'BLOCKQUOTE', 'TABLE', 'HR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** Never read as text, even when measuring an element's text. */
@@ -29,7 +44,9 @@ const ELEMENT = 1;
 function textUpTo(root: Element, max: number): string | null {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (n) =>
-      n.nodeType === ELEMENT && NOT_TEXT.has((n as Element).tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+      n.nodeType === ELEMENT && NOT_TEXT.has((n as Element).tagName)
+        ? NodeFilter.FILTER_REJECT
+        : NodeFilter.FILTER_ACCEPT,
   });
   let out = '';
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -62,7 +79,7 @@ export function signalOfText(text: Text): PageSignal | null {
   let signal = own === null ? null : classifyNotice(own);
   if (!signal) return null;
   // Grow to the largest element that still holds only this message.
-  for (let up = surface.parentElement; up && up !== document.body && up !== document.documentElement; ) {
+  for (let up = surface.parentElement; up && up !== document.documentElement; ) {
     const wider = textUpTo(up, MAX_SURFACE_CHARS);
     const next = wider === null ? null : classifyNotice(wider);
     if (!next || next.kind !== signal.kind) break;
@@ -123,7 +140,11 @@ export interface Scanner {
  */
 export function createScanner(
   onFound: (signal: PageSignal) => void,
-  { delayMs = 100, sliceMs = 8, onBatch = () => undefined }: { delayMs?: number; sliceMs?: number; onBatch?: () => void } = {},
+  {
+    delayMs = 100,
+    sliceMs = 8,
+    onBatch = () => undefined,
+  }: { delayMs?: number; sliceMs?: number; onBatch?: () => void } = {},
 ): Scanner {
   const queue = new Set<Node>();
   let walker: TreeWalker | null = null;

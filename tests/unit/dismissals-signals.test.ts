@@ -283,7 +283,12 @@ describe('stored signals: version 1 -> 2', () => {
   it.each<[string, unknown, Signals]>([
     [
       'capacity detections become detections of kind capacity',
-      { capacity: [{ at: iso(T0), site: 'claude-ai' }, { at: iso(T0 + MIN), site: 'platform' }] },
+      {
+        capacity: [
+          { at: iso(T0), site: 'claude-ai' },
+          { at: iso(T0 + MIN), site: 'platform' },
+        ],
+      },
       {
         detections: [
           { at: iso(T0), site: 'claude-ai', kind: 'capacity' },

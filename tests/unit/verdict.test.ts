@@ -254,7 +254,9 @@ describe('siteView with settings', () => {
       snapshot: loadSnapshot('claude-ai-partial'),
       health: { ...EMPTY_HEALTH, lastSuccessAt: new Date(NOW).toISOString() },
     },
-    signals: { detections: [{ at: new Date(NOW - 1000).toISOString(), site: 'claude-ai' as const, kind: 'capacity' as const }] },
+    signals: {
+      detections: [{ at: new Date(NOW - 1000).toISOString(), site: 'claude-ai' as const, kind: 'capacity' as const }],
+    },
     dismissals: EMPTY_DISMISSALS,
     failures: EMPTY_FAILURE_LOG,
     now: NOW,
@@ -287,6 +289,7 @@ describe('siteView with settings', () => {
       lastCompletionSuccessAt: null,
       firstFailureAt: NOW - 30_000,
       lastFailureAt: NOW - 10_000,
+      lastBlockedAt: null,
     };
     expect(siteView({ ...healthy, failures, settings: DEFAULT_SETTINGS }).banner?.kind).toBe('failing');
     expect(
