@@ -37,6 +37,12 @@ const PROSE = new Set(['P', 'UL', 'OL', 'DL', 'PRE', 'BLOCKQUOTE', 'TABLE', 'HR'
 /** Never read as text, even when measuring an element's text. */
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
+/**
+ * Each slice of a scan ends after this many ms. Well under the 16 ms that a frame takes, so
+ * that a garbage collection landing in a slice still leaves it short.
+ */
+const SLICE_MS = 5;
+
 const TEXT = 3;
 const ELEMENT = 1;
 
