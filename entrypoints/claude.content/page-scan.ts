@@ -148,7 +148,7 @@ export function createScanner(
   onFound: (signal: PageSignal) => void,
   {
     delayMs = 100,
-    sliceMs = 8,
+    sliceMs = SLICE_MS,
     onBatch = () => undefined,
   }: { delayMs?: number; sliceMs?: number; onBatch?: () => void } = {},
 ): Scanner {

@@ -190,7 +190,7 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: "a 3,000-message conversation quoting the error, with 529 logs in code: no capacity banner, the scan reaches the end (claude.ai's retry notice there), no long task from the extension",
+    name: "a 3,000-message conversation quoting the error, with 529 logs in code, then a 5,000-line code block: no capacity banner, the scan reaches the end (claude.ai's retry notice there), no long task from the extension",
     status: 'healthy',
     async run(h) {
       const url = `${CLAUDE_AI}?messages=3000&retry=end`;
@@ -206,6 +206,9 @@ export const SCENARIOS: Scenario[] = [
         const banner = new BannerPage(driverPage(tab));
         await banner.open(url);
         await banner.waitForKind('retry', 10_000);
+        // A reply with a 5,000-line highlighted code block full of the words, added after load.
+        await banner.hook('__insertCodeReply', 5_000);
+        await sleep(SETTLE_MS);
         // A task of the page's own, to show the trace sees long tasks and tells whose they are.
         await banner.hook('__busy', 40);
       });
