@@ -20,7 +20,7 @@ const API_PREFIX = '/api/';
  */
 const RETENTION_MINUTES = 15;
 /**
- * claude.ai can deliver the capacity error as an error event inside a 200 stream (see the notes), so
+ * claude.ai can deliver the capacity error as an error event inside a 200 stream (docs/claude-page.md), so
  * the request that carried the capacity text completes "ok" within moments of the text appearing. A
  * completion success this close to the capacity text is taken to be that stream, not a recovery.
  * 10 s covers the page's detection delay and message passing either way round; a genuine retry
@@ -67,7 +67,7 @@ const CONVERSATION_COMPLETION = /\/chat_conversations\/[^/]+\/(?:retry_)?complet
 
 /**
  * Classify a claude.ai API URL without keeping it: completion-type = paths ending in /completion or
- * /retry_completion or containing /chat_conversations/<id>/completion (the notes: "a completion
+ * /retry_completion or containing /chat_conversations/<id>/completion (docs/claude-page.md: "a completion
  * endpoint per conversation"). null when the URL is not under https://claude.ai/api/.
  */
 export function requestKindOf(url: string): RequestKind | null {
