@@ -53,73 +53,36 @@ export const ERROR_CODE = /^[A-Z0-9]{4,16}$/;
  */
 export const MAYBE_SIGNAL = /capacity|overloaded|529|disruption|return soon|longer than usual|trying again/i;
 
-interface Kind {
-  kind: PageSignalKind;
-  /** At least one must match: the message itself. */
-  core: readonly RegExp[];
-  /** Sentences that may stand beside it in the same element (upsell, buttons, headings). */
-  extras: readonly RegExp[];
-}
-
-/** Sentences seen next to the error in the same element, or buttons of the error itself. */
-const BUTTONS =
-  /\b(?:try again|retry|dismiss|close|learn more|contact support|upgrade(?: to (?:claude )?(?:pro|max))?)\b/gi;
-
-/** Every text we match, by kind; docs/claude-page.md has each text's source. */
-const KINDS: readonly Kind[] = [
-  {
-    kind: 'outage-screen',
-    core: [
-      // "Claude is currently experiencing a temporary service disruption. We're working on it,
-      // please check back soon." (the outage screen, March 2026)
-      /\bClaude is (?:currently )?experiencing a (?:temporary )?service disruption\.?(?:\s*We[’']re working on it,? please check back soon\.?)?/gi,
-      // Its heading.
-      /\bClaude will return soon\b\.?/gi,
-    ],
-    extras: [
-      /\bStill not working\?\s*You can reach out to support with this error code:?(?:\s*[A-Z0-9]{4,16}\b)?\.?/gi,
-    ],
-  },
-  {
-    kind: 'retry',
-    core: [
-      // "Taking longer than usual. Trying again shortly (attempt 20+)" (April 2026)
-      /\bTaking longer than usual\b\.?/gi,
-      /\bTrying again shortly\b\.?(?:\s*\(attempt \d{1,4}\+?\))?/gi,
-    ],
-    extras: [],
-  },
-  {
-    kind: 'capacity',
-    core: [
-      // "Due to unexpected capacity constraints, Claude is unable to respond to your message.
-      // Please try again soon." (2026); the wording varies, so the stable core is matched.
-      /\b(?:Due to )?(?:unexpected )?capacity constraints,? Claude is unable to respond(?: to your message)?\.?(?:\s*Please try again(?: soon| later| in a few minutes)?\.?)?/gi,
-      /\bunexpected capacity constraints\b/gi,
-      // "Claude is currently at capacity" / "over capacity": older wording of the same limit.
-      /\bClaude is (?:currently )?(?:at|over) capacity\b\.?(?:\s*Please try again(?: soon| later)?\.?)?/gi,
-      // "529 Overloaded" as Claude Code and the API name it, shown alone.
-      /\b(?:API Error:?\s*|HTTP\s*|Error\s*)?529\b[\s:-]{0,3}\(?overloaded\)?/gi,
-    ],
-    extras: [
-      /\bOr consider upgrading to Claude Pro\.?/gi,
-      /\bFor higher limits, explore our Pro plan\.?/gi,
-      /\bPlease try again(?: soon| later| in a few minutes)?\.?/gi,
-      /\bTry again in a few minutes\.?/gi,
-    ],
-  },
+/**
+ * Every message we match, by kind: at least one match of its pattern must be there. Texts and
+ * their sources: docs/claude-page.md. Text is matched with its white space collapsed.
+ */
+const KINDS: readonly (readonly [PageSignalKind, RegExp])[] = [
+  // The outage screen (March 2026): "Claude is currently experiencing a temporary service
+  // disruption. …", under the heading "Claude will return soon".
+  [
+    'outage-screen',
+    /\bClaude (?:is (?:currently )?experiencing a (?:temporary )?service disruption|will return soon)\b/gi,
+  ],
+  // The retry notice (April 2026): "Taking longer than usual. Trying again shortly (attempt 20+)".
+  ['retry', /\b(?:Taking longer than usual|Trying again shortly(?: \(attempt \d{1,4}\+?\))?)/gi],
+  // "Due to unexpected capacity constraints, Claude is unable to respond to your message." (2026),
+  // its stable core, the older "Claude is (currently) at/over capacity", and "529 Overloaded" as
+  // Claude Code and the API name it.
+  [
+    'capacity',
+    /\b(?:(?:Due to )?(?:unexpected )?capacity constraints,? Claude is unable to respond(?: to your message)?|unexpected capacity constraints|Claude is (?:currently )?(?:at|over) capacity|(?:API Error:? |HTTP )?529\W{0,3}overloaded)\b/gi,
+  ],
 ];
+
+/** What may stand beside a message in its element: the sentences seen with it, and its buttons. */
+const EXTRAS =
+  /\b(?:We[’']re working on it,? please check back soon|Still not working\? You can reach out to support with this error code:?(?: [A-Z0-9]{4,16}\b)?|Or consider upgrading to Claude Pro|For higher limits, explore our Pro plan|Please try again(?: soon| later)?|try again(?: in a few minutes)?|retry|dismiss|close|learn more|upgrade(?: to (?:claude )?(?:pro|max))?)/gi;
 
 /** Letters and digits an error element may hold beyond its message and extras (an icon's label). */
 const SLACK = 8;
 /** Longer than any message we match with its extras: such an element holds more than an error. */
 export const MAX_SURFACE_CHARS = 600;
-
-function stripped(text: string, patterns: readonly RegExp[]): string {
-  let rest = text;
-  for (const pattern of patterns) rest = rest.replace(pattern, ' ');
-  return rest;
-}
 
 /**
  * The signal that `text` (the whole text of one element) is, or null. It counts only when the
@@ -129,13 +92,13 @@ function stripped(text: string, patterns: readonly RegExp[]): string {
 export function classifyNotice(raw: string): PageSignal | null {
   if (raw.length > MAX_SURFACE_CHARS * 2 || !MAYBE_SIGNAL.test(raw)) return null;
   const text = raw.replace(/\s+/g, ' ');
-  for (const { kind, core, extras } of KINDS) {
+  for (const [kind, pattern] of KINDS) {
     // String.search ignores `lastIndex`, so the global patterns are safe to reuse here.
-    if (!core.some((pattern) => text.search(pattern) >= 0)) continue;
-    const rest = stripped(text, [...core, ...extras, BUTTONS]);
+    if (text.search(pattern) < 0) continue;
+    const rest = text.replace(pattern, ' ').replace(EXTRAS, ' ');
     if ((rest.match(/[\p{L}\p{N}]/gu)?.length ?? 0) > SLACK) return null;
-    const code = /error code:?\s*([A-Z0-9]{4,16})\b/i.exec(text)?.[1]?.toUpperCase();
-    return code && kind === 'outage-screen' && ERROR_CODE.test(code) ? { kind, code } : { kind };
+    const code = /error code:? ?([A-Z0-9]{4,16})\b/i.exec(text)?.[1]?.toUpperCase();
+    return code && kind === 'outage-screen' ? { kind, code } : { kind };
   }
   return null;
 }

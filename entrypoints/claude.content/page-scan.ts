@@ -16,26 +16,11 @@
 import { classifyNotice, MAX_SURFACE_CHARS, MAYBE_SIGNAL, type PageSignal, SELECTORS } from '../../core/page-signals';
 
 /** Elements that are part of a sentence rather than a block of their own. */
-const INLINE = new Set([
-  'A',
-  'SPAN',
-  'STRONG',
-  'EM',
-  'B',
-  'I',
-  'U',
-  'S',
-  'SMALL',
-  'MARK',
-  'SUB',
-  'SUP',
-  'ABBR',
-  'TIME',
-]);
+const INLINE = /^(?:A|SPAN|STRONG|EM|B|I|U|S|SMALL|MARK|SUB|SUP|ABBR|TIME)$/;
 /** Siblings that make an element one part of a longer text. */
-const PROSE = new Set(['P', 'UL', 'OL', 'DL', 'PRE', 'BLOCKQUOTE', 'TABLE', 'HR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const PROSE = /^(?:P|UL|OL|DL|PRE|BLOCKQUOTE|TABLE|HR|H\d)$/;
 /** Never read as text, even when measuring an element's text. */
-const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+const NOT_TEXT = /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/;
 
 /**
  * Each slice of a scan ends after this many ms. Well under the 16 ms that a frame takes, so
@@ -50,7 +35,7 @@ const ELEMENT = 1;
 function textUpTo(root: Element, max: number): string | null {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (n) =>
-      n.nodeType === ELEMENT && NOT_TEXT.has((n as Element).tagName)
+      n.nodeType === ELEMENT && NOT_TEXT.test((n as Element).tagName)
         ? NodeFilter.FILTER_REJECT
         : NodeFilter.FILTER_ACCEPT,
   });
@@ -63,15 +48,9 @@ function textUpTo(root: Element, max: number): string | null {
   return out;
 }
 
+/** Rendered and visible; both browsers we support have checkVisibility (Chrome 105, Firefox 106). */
 function shown(el: Element): boolean {
-  if (typeof el.checkVisibility === 'function') {
-    return el.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true } as CheckVisibilityOptions);
-  }
-  for (let e: Element | null = el; e; e = e.parentElement) {
-    const style = getComputedStyle(e);
-    if (style.display === 'none' || style.visibility === 'hidden') return false;
-  }
-  return true;
+  return el.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true } as CheckVisibilityOptions);
 }
 
 /** The signal `text` shows as claude.ai's own message, or null (the rules above). */
@@ -80,7 +59,7 @@ export function signalOfText(text: Text): PageSignal | null {
   if (!parent || !MAYBE_SIGNAL.test(text.data) || parent.closest(SELECTORS.neverCounts)) return null;
   // The block that holds the text: links and emphasis are part of its sentence.
   let surface: Element = parent;
-  while (INLINE.has(surface.tagName) && surface.parentElement) surface = surface.parentElement;
+  while (INLINE.test(surface.tagName) && surface.parentElement) surface = surface.parentElement;
   const own = textUpTo(surface, MAX_SURFACE_CHARS);
   let signal = own === null ? null : classifyNotice(own);
   if (!signal) return null;
@@ -94,7 +73,7 @@ export function signalOfText(text: Text): PageSignal | null {
     up = up.parentElement;
   }
   const siblings = surface.parentElement?.children ?? [];
-  for (const sibling of siblings) if (sibling !== surface && PROSE.has(sibling.tagName)) return null;
+  for (const sibling of siblings) if (sibling !== surface && PROSE.test(sibling.tagName)) return null;
   const reply = parent.closest(SELECTORS.reply);
   if (reply && !surface.contains(reply)) return null;
   return shown(surface) ? signal : null;
