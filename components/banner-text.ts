@@ -52,6 +52,10 @@ function title(banner: Banner, siteLabel: string): string {
       return t('bannerFailingTitle');
     case 'connection':
       return t('bannerConnectionTitle');
+    case 'outage-screen':
+      return t('bannerOutageScreenTitle');
+    case 'retry':
+      return t('bannerRetryTitle');
   }
 }
 
@@ -73,7 +77,16 @@ function lines(banner: Banner): BannerText['lines'] {
     }
   }
   if (banner.kind === 'capacity') out.push({ text: t('bannerCapacityBody') });
-  if (banner.kind === 'connection') out.push({ text: t('bannerConnectionBody') });
+  if (banner.kind === 'outage-screen') out.push({ text: t('bannerOutageScreenBody') });
+  if (banner.errorCode) out.push({ text: t('bannerErrorCode', banner.errorCode), testId: 'banner-error-code' });
+  if (banner.kind === 'retry') out.push({ text: t('bannerRetryBody') });
+  if (banner.kind === 'connection') {
+    out.push({
+      text: t(
+        banner.fault?.kind === 'connection' && banner.fault.blocked ? 'bannerBlockedBody' : 'bannerConnectionBody',
+      ),
+    });
+  }
   const fault = banner.fault;
   if (fault?.kind === 'claude') {
     const since = clockTime(new Date(fault.since).toISOString(), locale()) ?? '';

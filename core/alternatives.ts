@@ -22,7 +22,7 @@ export interface Alternative {
 
 const { api, console: consoleId } = SERVICE_IDS;
 
-/** Ordered by how close each is to the claude.ai experience; links from shared/notes/claude-status.md. */
+/** Ordered by how close each is to the claude.ai experience; links from docs/status-page.md. */
 export const ALTERNATIVES: readonly Alternative[] = [
   {
     id: 'workbench',

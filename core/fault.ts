@@ -20,7 +20,7 @@ const API_PREFIX = '/api/';
  */
 const RETENTION_MINUTES = 15;
 /**
- * claude.ai can deliver the capacity error as an error event inside a 200 stream (see the notes), so
+ * claude.ai can deliver the capacity error as an error event inside a 200 stream (docs/claude-page.md), so
  * the request that carried the capacity text completes "ok" within moments of the text appearing. A
  * completion success this close to the capacity text is taken to be that stream, not a recovery.
  * 10 s covers the page's detection delay and message passing either way round; a genuine retry
@@ -67,7 +67,7 @@ const CONVERSATION_COMPLETION = /\/chat_conversations\/[^/]+\/(?:retry_)?complet
 
 /**
  * Classify a claude.ai API URL without keeping it: completion-type = paths ending in /completion or
- * /retry_completion or containing /chat_conversations/<id>/completion (the notes: "a completion
+ * /retry_completion or containing /chat_conversations/<id>/completion (docs/claude-page.md: "a completion
  * endpoint per conversation"). null when the URL is not under https://claude.ai/api/.
  */
 export function requestKindOf(url: string): RequestKind | null {
@@ -84,7 +84,8 @@ export function requestKindOf(url: string): RequestKind | null {
   return COMPLETION_TAIL.test(path) || CONVERSATION_COMPLETION.test(path) ? 'completion' : 'other';
 }
 
-export type Outcome = 'ok' | 'server-error' /* 5xx incl 529 */ | 'network-error';
+/** 'local': the user's network or region was turned away (blockedLocally), not Claude failing. */
+export type Outcome = 'ok' | 'server-error' /* 5xx incl 529 */ | 'network-error' | 'local';
 
 /**
  * 5xx (529 "overloaded" included) is the server failing. 4xx is 'ok' for this purpose: the server
@@ -98,6 +99,30 @@ export function outcomeOf(statusCode: number | null, networkError: boolean): Out
   if (networkError || statusCode === null || !Number.isInteger(statusCode)) return 'network-error';
   if (statusCode < 100 || statusCode > 599) return 'network-error';
   return statusCode >= 500 ? 'server-error' : 'ok';
+}
+
+/** The path of claude.ai's region-unavailable page (docs/claude-page.md). */
+const REGION_UNAVAILABLE = /\/app-unavailable-in-region(?:[/?#]|$)/;
+
+/**
+ * Was this answer the user's network or region being turned away rather than Claude failing?
+ * - a 403 carrying `cf-mitigated: challenge`: Cloudflare asks this network (a datacentre or VPN
+ *   address) to prove it is a person;
+ * - a redirect to claude.ai's "app-unavailable-in-region" page: the region is not served.
+ * Only the status, that one header's value and the redirect target's path are looked at; none is kept.
+ */
+export function blockedLocally(answer: {
+  statusCode?: number | null;
+  cfMitigated?: string | null;
+  redirectUrl?: string | null;
+}): boolean {
+  if (answer.statusCode === 403 && answer.cfMitigated?.trim().toLowerCase() === 'challenge') return true;
+  if (!answer.redirectUrl) return false;
+  try {
+    return REGION_UNAVAILABLE.test(new URL(answer.redirectUrl).pathname);
+  } catch {
+    return false;
+  }
 }
 
 export interface OutcomeEvent {
@@ -128,6 +153,8 @@ export const failureLogSchema = z.object({
   /** First failure of the latest episode: failures with no completion success between them and no gap of quietMs. */
   firstFailureAt: z.nullable(z.number()),
   lastFailureAt: z.nullable(z.number()),
+  /** Latest answer that turned the user's network or region away (outcome 'local'). */
+  lastBlockedAt: z.nullable(z.number()),
 });
 export type FailureLog = z.infer<typeof failureLogSchema>;
 
@@ -136,7 +163,20 @@ export const EMPTY_FAILURE_LOG: FailureLog = Object.freeze({
   lastCompletionSuccessAt: null,
   firstFailureAt: null,
   lastFailureAt: null,
+  lastBlockedAt: null,
 });
+
+/** Stored version 2 added lastBlockedAt. */
+export const FAILURES_VERSION = 2;
+
+export function migrateFailuresV1toV2(old: unknown): unknown {
+  if (z.safeParse(failureLogSchema, old).success) return old;
+  const v1 = typeof old === 'object' && old !== null ? old : {};
+  const migrated = { ...v1, lastBlockedAt: null };
+  return z.safeParse(failureLogSchema, migrated).success ? migrated : EMPTY_FAILURE_LOG;
+}
+
+export const FAILURES_MIGRATIONS: Record<number, (old: unknown) => unknown> = { 2: migrateFailuresV1toV2 };
 
 function minuteOf(ms: number): number {
   return Math.floor(ms / MINUTE_MS);
@@ -153,6 +193,10 @@ function counted(bucket: FailureMinute, event: OutcomeEvent): FailureMinute {
 /** Pure: returns a new log with the event counted and buckets older than 15 minutes dropped. */
 export function recordOutcome(log: FailureLog, event: OutcomeEvent): FailureLog {
   if (!Number.isFinite(event.at)) return log;
+  if (event.outcome === 'local') {
+    // Not a failure of Claude, so not counted with them: only when it last happened.
+    return { ...log, lastBlockedAt: Math.max(log.lastBlockedAt ?? event.at, event.at) };
+  }
   const minute = minuteOf(event.at);
   // Buckets far ahead of the event mean the clock was set back: their counts belong to a time that
   // has not come, and would otherwise be kept until it does.
@@ -196,7 +240,8 @@ export interface ConnectivityHints {
 export type FaultVerdict =
   | { kind: 'none' }
   | { kind: 'claude'; since: number; confidence: 'likely' | 'confirmed'; failures: number }
-  | { kind: 'connection'; since: number }
+  /** blocked: the network or region was turned away (blockedLocally), rather than connections failing. */
+  | { kind: 'connection'; since: number; blocked?: boolean }
   | { kind: 'unknown'; failures: number };
 
 const NONE: FaultVerdict = { kind: 'none' };
@@ -207,6 +252,8 @@ function failuresOf(b: FailureMinute): number {
 
 /**
  * The verdict, in this order:
+ * 0. An answer that turned the user's network or region away (outcome 'local') within quietMs, with
+ *    no completion success after it: 'connection', blocked. It is never 'claude'.
  * 1. A completion success after the last failure ends the episode ("clears itself"); so does
  *    quietMs without a failure. Only completion successes count: side endpoints (conversation
  *    lists, settings) can answer while replies fail, so their successes prove nothing.
@@ -243,6 +290,12 @@ export function assessFault(
     !(success !== null && success > capacitySeenAt)
       ? capacitySeenAt
       : null;
+
+  // The network or region turned away: nothing works until that changes, so it wins like rule 2.
+  const blocked = log.lastBlockedAt;
+  if (blocked !== null && now - blocked < t.quietMs && !(success !== null && success > blocked)) {
+    return { kind: 'connection', since: blocked, blocked: true };
+  }
 
   const lastFail = log.lastFailureAt;
   const failing = lastFail !== null && now - lastFail < t.quietMs && !(success !== null && success >= lastFail);

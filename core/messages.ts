@@ -3,6 +3,7 @@
  * of stored state. Parsed where they arrive: a message is untrusted input too.
  */
 import * as z from 'zod/mini';
+import { ERROR_CODE, PAGE_SIGNAL_KINDS } from './page-signals';
 import { settingsSchema } from './settings';
 import { SEVERITIES } from './severity';
 
@@ -21,7 +22,13 @@ export const messageSchema = z.union([
     /** Whether the banner script is already loaded in that page; if not and a banner is due, the background injects it. */
     bannerLoaded: z.optional(z.boolean()),
   }),
-  z.object({ type: z.literal('capacity-detected'), site: z.enum(['claude-ai', 'platform']) }),
+  /** The page showed one of claude.ai's own failure messages; only its kind and error code travel. */
+  z.object({
+    type: z.literal('page-signal'),
+    site: z.enum(['claude-ai', 'platform']),
+    kind: z.enum(PAGE_SIGNAL_KINDS),
+    code: z.optional(z.string().check(z.regex(ERROR_CODE))),
+  }),
   z.object({
     type: z.literal('dismiss'),
     dismiss: z.union([

@@ -1,7 +1,7 @@
 /**
  * Everything we look for in pages we do not own: the selectors and the error texts. They
- * change without notice, so they live here, each with what it targets and where it was seen
- * (shared/notes/claude-status.md), and every use of them fails soft.
+ * change without notice, so they live here, each with what it targets; where and when each
+ * was seen is in docs/claude-page.md. Every use of them fails soft.
  */
 
 export const SELECTORS = {
@@ -25,37 +25,88 @@ export const SELECTORS = {
   quietSubtree: '[data-is-streaming="true"], [contenteditable="true"], textarea, pre, code',
   /** claude.ai: the attribute a reply's wrapper flips from "true" to "false" when it finishes. */
   streamingAttribute: 'data-is-streaming',
+  /**
+   * Text inside these never is claude.ai's own message: what the user types (any editable
+   * field, the composer `.ProseMirror` included), the user's messages, code, quotations, the
+   * sidebar's conversation titles (links and navigation), and what is not rendered as text.
+   * All but the user-message marker are plain HTML, so they hold when claude.ai's classes drift.
+   */
+  neverCounts:
+    '[contenteditable]:not([contenteditable="false"]),textarea,input,pre,code,kbd,samp,blockquote,q,' +
+    'script,noscript,template,style,svg,[hidden],[aria-hidden="true"],a[href],nav,aside,[role="navigation"],' +
+    '[data-testid="user-message"]',
+  /**
+   * A reply of Claude's: `.font-claude-response` (older `.font-claude-message`) inside
+   * `div[data-is-streaming]`. The error counts inside one only when the reply holds nothing else.
+   */
+  reply: '[data-is-streaming],.font-claude-response,.font-claude-message',
 } as const;
 
-export interface TextPattern {
-  id: string;
-  pattern: RegExp;
+/** The kinds of message claude.ai shows when it is failing; each has its own banner. */
+export const PAGE_SIGNAL_KINDS = ['capacity', 'outage-screen', 'retry'] as const;
+export type PageSignalKind = (typeof PAGE_SIGNAL_KINDS)[number];
+
+/** What the page showed: the kind, and the support error code the outage screen names. */
+export interface PageSignal {
+  kind: PageSignalKind;
+  code?: string;
 }
 
+/** A support error code as the outage screen shows it ("1034YMZ"); nothing else may travel. */
+export const ERROR_CODE = /^[A-Z0-9]{4,16}$/;
+
 /**
- * The capacity error of claude.ai's conversation. The full sentence seen in 2026 is "Due to
- * unexpected capacity constraints, Claude is unable to respond to your message. Please try
- * again soon." (often followed by an upsell such as "Or consider upgrading to Claude Pro." in
- * the same paragraph). The wording varies, so we match stable cores, not the sentence.
+ * Any message we match contains one of these words; text without them is skipped at once.
+ * Kept in step with every `core` pattern below (a unit test checks it).
  */
-export const CAPACITY_PATTERNS: readonly TextPattern[] = [
-  // The core of the 2026 wording: "Due to unexpected capacity constraints, ..."
-  { id: 'capacity-constraints', pattern: /\bunexpected capacity constraints\b/i },
-  // Variants of the same message that drop "unexpected" but keep the refusal to answer.
-  { id: 'capacity-unable', pattern: /\bcapacity\b[^.]{0,60}\bunable to respond\b/i },
-  // "Claude is currently at capacity" / "over capacity": older claude.ai wording of the same limit.
-  { id: 'at-capacity', pattern: /\bClaude is (?:currently )?(?:at|over) capacity\b/i },
-  // Claude Code and the API name it "529 Overloaded" / overloaded_error; claude.ai has shown it raw.
-  { id: 'overloaded-529', pattern: /\b529\b[^\n]{0,20}\boverloaded\b|\boverloaded_error\b/i },
+export const MAYBE_SIGNAL = /capacity|overloaded|529|disruption|return soon|longer than usual|trying again/i;
+
+/**
+ * Every message we match, by kind: at least one match of its pattern must be there. Texts and
+ * their sources: docs/claude-page.md. Text is matched with its white space collapsed.
+ */
+const KINDS: readonly (readonly [PageSignalKind, RegExp])[] = [
+  // The outage screen (March 2026): "Claude is currently experiencing a temporary service
+  // disruption. …", under the heading "Claude will return soon".
+  [
+    'outage-screen',
+    /\bClaude (?:is (?:currently )?experiencing a (?:temporary )?service disruption|will return soon)\b/gi,
+  ],
+  // The retry notice (April 2026): "Taking longer than usual. Trying again shortly (attempt 20+)".
+  ['retry', /\b(?:Taking longer than usual|Trying again shortly(?: \(attempt \d{1,4}\+?\))?)/gi],
+  // "Due to unexpected capacity constraints, Claude is unable to respond to your message." (2026),
+  // its stable core, the older "Claude is (currently) at/over capacity", and "529 Overloaded" as
+  // Claude Code and the API name it.
+  [
+    'capacity',
+    /\b(?:(?:Due to )?(?:unexpected )?capacity constraints,? Claude is unable to respond(?: to your message)?|unexpected capacity constraints|Claude is (?:currently )?(?:at|over) capacity|(?:API Error:? |HTTP )?529\W{0,3}overloaded)\b/gi,
+  ],
 ];
 
-/** Longest text we test; the error paragraph is about 150 characters. */
-const MAX_TEXT = 2000;
+/** What may stand beside a message in its element: the sentences seen with it, and its buttons. */
+const EXTRAS =
+  /\b(?:We[’']re working on it,? please check back soon|Still not working\? You can reach out to support with this error code:?(?: [A-Z0-9]{4,16}\b)?|Or consider upgrading to Claude Pro|For higher limits, explore our Pro plan|Please try again(?: soon| later)?|try again(?: in a few minutes)?|retry|dismiss|close|learn more|upgrade(?: to (?:claude )?(?:pro|max))?)/gi;
 
-/** The id of the capacity pattern that `text` shows, or null. Only the fact leaves this function. */
-export function matchCapacityText(text: string): string | null {
-  const sample = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
-  if (!/capacity|overloaded|529/i.test(sample)) return null;
-  for (const { id, pattern } of CAPACITY_PATTERNS) if (pattern.test(sample)) return id;
+/** Letters and digits an error element may hold beyond its message and extras (an icon's label). */
+const SLACK = 8;
+/** Longer than any message we match with its extras: such an element holds more than an error. */
+export const MAX_SURFACE_CHARS = 600;
+
+/**
+ * The signal that `text` (the whole text of one element) is, or null. It counts only when the
+ * element holds the message and little else: a sentence inside a longer text is someone quoting
+ * it. Only the kind and a validated error code leave this function.
+ */
+export function classifyNotice(raw: string): PageSignal | null {
+  if (raw.length > MAX_SURFACE_CHARS * 2 || !MAYBE_SIGNAL.test(raw)) return null;
+  const text = raw.replace(/\s+/g, ' ');
+  for (const [kind, pattern] of KINDS) {
+    // String.search ignores `lastIndex`, so the global patterns are safe to reuse here.
+    if (text.search(pattern) < 0) continue;
+    const rest = text.replace(pattern, ' ').replace(EXTRAS, ' ');
+    if ((rest.match(/[\p{L}\p{N}]/gu)?.length ?? 0) > SLACK) return null;
+    const code = /error code:? ?([A-Z0-9]{4,16})\b/i.exec(text)?.[1]?.toUpperCase();
+    return code && kind === 'outage-screen' ? { kind, code } : { kind };
+  }
   return null;
 }

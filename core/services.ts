@@ -1,6 +1,6 @@
 /**
  * The components of Claude's status page that the product reasons about, by id: names have
- * been renamed before (shared/notes/claude-status.md), ids have not. Components not listed
+ * been renamed before (docs/status-page.md), ids have not. Components not listed
  * here still appear everywhere; they only have no site and no alternative tied to them.
  */
 export const SERVICE_IDS = {

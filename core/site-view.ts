@@ -8,14 +8,14 @@ import { isStale } from './health';
 import type { StatusState } from './model';
 import { parseModelLabel } from './models';
 import { bannerEnabled, type Language, type Settings, type Theme } from './settings';
-import { lastDetectionAt, type Signals } from './signals';
+import { lastDetection, lastDetectionAt, type Signals } from './signals';
 import { type SiteId, siteById } from './sites';
-import { assess, type Banner, CAPACITY_BANNER_MS } from './verdict';
+import { assess, type Banner, CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from './verdict';
 
 export interface SiteView {
   banner: Banner | null;
   lastSuccessAt: string | null;
-  /** When the banner may change without new data (a capacity banner expiring), ms; null if never. */
+  /** When the banner may change without new data (a page-message banner expiring), ms; null if never. */
   recheckAt: number | null;
   /** What the page should do and look like, from the user's settings. */
   detectCapacity: boolean;
@@ -44,6 +44,9 @@ export function siteView(input: SiteViewInput): SiteView {
   const { siteId, status, now, settings } = input;
   const site = siteById(siteId);
   const capacitySeenAt = settings.capacityDetection ? lastDetectionAt(input.signals, siteId) : null;
+  const screen = settings.capacityDetection ? lastDetection(input.signals, siteId, 'outage-screen') : null;
+  const outageScreen = screen ? { at: Date.parse(screen.at), code: screen.code ?? null } : null;
+  const retrySeenAt = settings.capacityDetection ? lastDetectionAt(input.signals, siteId, 'retry') : null;
   const failures = settings.requestSignal ? input.failures : EMPTY_FAILURE_LOG;
   // The status page failing with connection errors too means the user's network, not claude.ai.
   const statusUnreachable =
@@ -66,9 +69,13 @@ export function siteView(input: SiteViewInput): SiteView {
         now,
         currentModel: input.modelLabel ? parseModelLabel(input.modelLabel) : null,
         fault,
+        outageScreen,
+        retrySeenAt,
       });
   const expiries = [
     capacitySeenAt === null ? null : capacitySeenAt + CAPACITY_BANNER_MS,
+    outageScreen === null ? null : outageScreen.at + OUTAGE_SCREEN_BANNER_MS,
+    retrySeenAt === null ? null : retrySeenAt + RETRY_BANNER_MS,
     failures.lastFailureAt === null ? null : failures.lastFailureAt + FAULT_THRESHOLDS.quietMs,
   ].filter((t): t is number => t !== null && t > now);
   return {

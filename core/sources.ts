@@ -1,7 +1,7 @@
 /**
  * Where the status comes from. status.claude.com is the primary; the same Statuspage page is
  * served at anthropic.statuspage.io, used when the primary answers with a CDN challenge page
- * (seen in autumn 2026, see shared/notes/claude-status.md) or fails in any other way.
+ * (seen in autumn 2026, see docs/status-page.md) or fails in any other way.
  */
 export const STATUS_ORIGINS = ['https://status.claude.com', 'https://anthropic.statuspage.io'] as const;
 

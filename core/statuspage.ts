@@ -2,7 +2,7 @@
  * Schemas of the Statuspage public API v2 (summary.json, incidents.json), with their types.
  * Tolerant by design: fields Statuspage adds are stripped, fields it omits are optional, and
  * enum values it does not document become `unknown` instead of failing the whole parse
- * (shapes: shared/notes/claude-status.md, https://developer.statuspage.io/).
+ * (shapes: docs/status-page.md, https://developer.statuspage.io/).
  */
 import * as z from 'zod/mini';
 

@@ -13,6 +13,10 @@ import type { Site } from './sites';
 
 /** How long one capacity detection keeps its banner up without being seen again. */
 export const CAPACITY_BANNER_MS = 15 * 60_000;
+/** How long claude.ai's outage screen keeps its banner up without being seen again. */
+export const OUTAGE_SCREEN_BANNER_MS = 15 * 60_000;
+/** A retry notice is over sooner: claude.ai retries by itself, and succeeds or shows an error. */
+export const RETRY_BANNER_MS = 5 * 60_000;
 /** Alternatives shown in the banner; the popup lists them all. */
 export const BANNER_ALTERNATIVES = 3;
 
@@ -20,9 +24,18 @@ export const BANNER_ALTERNATIVES = 3;
  * incident / outage: the status page says the site's services are in trouble; capacity: the page
  * showed claude.ai's capacity error; failing: claude.ai's own requests fail for this user before the
  * status page says so; connection: those requests fail because the user's connection does;
- * maintenance: planned work on the site's services.
+ * maintenance: planned work on the site's services; outage-screen: claude.ai showed its own outage
+ * screen; retry: claude.ai showed its retry notice.
  */
-export type BannerKind = 'incident' | 'outage' | 'capacity' | 'failing' | 'connection' | 'maintenance';
+export type BannerKind =
+  | 'incident'
+  | 'outage'
+  | 'capacity'
+  | 'failing'
+  | 'connection'
+  | 'maintenance'
+  | 'outage-screen'
+  | 'retry';
 
 export interface Banner {
   kind: BannerKind;
@@ -51,6 +64,8 @@ export interface Banner {
   fault: FaultVerdict | null;
   /** The status data is stale: say when it was last checked. */
   stale: boolean;
+  /** The support error code claude.ai's outage screen showed (kind outage-screen). */
+  errorCode?: string;
 }
 
 export interface AssessInput {
@@ -65,6 +80,10 @@ export interface AssessInput {
   currentModel?: ModelName | null;
   /** What claude.ai's own request outcomes say (core/fault.ts). */
   fault?: FaultVerdict;
+  /** Latest time this site showed claude.ai's outage screen, ms, with the error code it showed. */
+  outageScreen?: { at: number; code: string | null } | null;
+  /** Latest time this site showed claude.ai's retry notice, ms. */
+  retrySeenAt?: number | null;
 }
 
 function touchesSite(serviceIds: readonly string[], site: Site): boolean {
@@ -201,15 +220,54 @@ function faultBanner(input: AssessInput): Banner | null {
   };
 }
 
+/**
+ * claude.ai's own failure messages other than capacity (core/page-signals.ts). The outage screen
+ * is an alert: claude.ai itself says it is down, whatever the status page says. The retry notice
+ * is informational: claude.ai is still trying, and the notice does not say whose fault the delay
+ * is (a slow connection shows it too), so it informs without alarming; failed requests alongside
+ * it raise the 'failing' alert of their own.
+ */
+function pageMessageBanner(input: AssessInput, kind: 'outage-screen' | 'retry'): Banner | null {
+  const { site, now, snapshot, dismissals } = input;
+  const seen = kind === 'outage-screen' ? input.outageScreen : input.retrySeenAt ? { at: input.retrySeenAt } : null;
+  if (!site.detectsCapacity || !seen) return null;
+  if (now - seen.at > (kind === 'outage-screen' ? OUTAGE_SCREEN_BANNER_MS : RETRY_BANNER_MS)) return null;
+  const severity: Severity = kind === 'outage-screen' ? 'partial_outage' : 'degraded';
+  // One key per sighting: a dismissed screen stays away until claude.ai shows it again.
+  const key = `${kind}:${seen.at}`;
+  if (isDismissed(dismissals, key, severity)) return null;
+  const code = 'code' in seen ? seen.code : null;
+  return {
+    kind,
+    role: kind === 'outage-screen' ? 'alert' : 'status',
+    severity,
+    incident: null,
+    moreIncidents: 0,
+    services: [],
+    maintenance: null,
+    startedAt: new Date(seen.at).toISOString(),
+    latestUpdate: null,
+    url: null,
+    alternatives: siteAlternatives(snapshot, site),
+    dismiss: { kind: 'incidents', entries: { [key]: severity } },
+    models: null,
+    fault: null,
+    stale: input.stale,
+    ...(code ? { errorCode: code } : {}),
+  };
+}
+
 /** The banner for a site, or null: on a healthy day with no local signal, always null. */
 export function assess(input: AssessInput): Banner | null {
   const { snapshot } = input;
   const incident = snapshot ? incidentBanner(input, snapshot) : null;
-  const capacity = capacityBanner(input);
-  // A capacity error is what the user is looking at right now; it outranks a minor incident.
-  if (capacity && (!incident || severityRank(incident.severity) <= severityRank('degraded'))) {
-    return { ...capacity, incident: incident?.incident ?? null, url: incident?.url ?? null };
+  // What claude.ai shows the user right now outranks a minor incident; the outage screen first.
+  const local = pageMessageBanner(input, 'outage-screen') ?? capacityBanner(input);
+  if (local && (!incident || severityRank(incident.severity) <= severityRank('degraded'))) {
+    return { ...local, incident: incident?.incident ?? null, url: incident?.url ?? null };
   }
   if (incident) return incident;
-  return faultBanner(input) ?? (snapshot ? maintenanceBanner(input, snapshot) : null);
+  return (
+    faultBanner(input) ?? pageMessageBanner(input, 'retry') ?? (snapshot ? maintenanceBanner(input, snapshot) : null)
+  );
 }

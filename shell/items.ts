@@ -1,6 +1,12 @@
 /** Every stored item of the extension. The background writes them all; other surfaces read. */
 import { type Dismissals, dismissalsSchema, EMPTY_DISMISSALS } from '../core/dismissals';
-import { EMPTY_FAILURE_LOG, type FailureLog, failureLogSchema } from '../core/fault';
+import {
+  EMPTY_FAILURE_LOG,
+  FAILURES_MIGRATIONS,
+  FAILURES_VERSION,
+  type FailureLog,
+  failureLogSchema,
+} from '../core/fault';
 import { EMPTY_HISTORY, type History, historySchema } from '../core/history';
 import { EMPTY_STATUS, type StatusState, statusStateSchema } from '../core/model';
 import { EMPTY_NOTIFIED, type Notified, notifiedSchema } from '../core/notify';
@@ -11,7 +17,7 @@ import {
   type Settings,
   settingsSchema,
 } from '../core/settings';
-import { EMPTY_SIGNALS, type Signals, signalsSchema } from '../core/signals';
+import { EMPTY_SIGNALS, SIGNALS_MIGRATIONS, SIGNALS_VERSION, type Signals, signalsSchema } from '../core/signals';
 import { defineStoredItem } from './stored-item';
 
 /** The last good snapshot and the fetch health. */
@@ -19,8 +25,11 @@ export const statusItem = defineStoredItem<StatusState>('local:status', statusSt
   version: 1,
 });
 
-/** Times and sites of capacity errors seen on screen; no content. */
-export const signalsItem = defineStoredItem<Signals>('local:signals', signalsSchema, EMPTY_SIGNALS, { version: 1 });
+/** Kinds, times and sites of claude.ai's own failure messages seen on screen; no content. */
+export const signalsItem = defineStoredItem<Signals>('local:signals', signalsSchema, EMPTY_SIGNALS, {
+  version: SIGNALS_VERSION,
+  migrations: SIGNALS_MIGRATIONS,
+});
 
 /** Banners the user dismissed. */
 export const dismissalsItem = defineStoredItem<Dismissals>('local:dismissals', dismissalsSchema, EMPTY_DISMISSALS, {
@@ -29,7 +38,8 @@ export const dismissalsItem = defineStoredItem<Dismissals>('local:dismissals', d
 
 /** Per-minute counts of claude.ai's failed API requests; no URLs, no bodies. */
 export const failuresItem = defineStoredItem<FailureLog>('local:failures', failureLogSchema, EMPTY_FAILURE_LOG, {
-  version: 1,
+  version: FAILURES_VERSION,
+  migrations: FAILURES_MIGRATIONS,
 });
 
 /** The last days of incidents.json, pruned, for the popup's history (fetched when the popup opens). */

@@ -125,12 +125,16 @@ export default defineBackground({
           if (text && message.bannerLoaded === false) await injectBanner(sender);
           return { ...view, text };
         }
-        case 'capacity-detected': {
-          // A capacity banner is almost surely due: load its view while the detection is stored.
+        case 'page-signal': {
+          // A banner is almost surely due: load its view while the detection is stored.
           const injected = bannerEnabled(settings, message.site) ? injectBanner(sender) : Promise.resolve();
-          await signalsItem.set(withDetection(await signalsItem.get(), message.site, Date.now()));
+          const signals = await signalsItem.get();
+          const next = withDetection(signals, message, Date.now());
           await injected;
-          // A capacity error may come with an incident the status page has just posted.
+          // The same kind within a minute: nothing new to store, and no reason to poll again.
+          if (next === signals) return { ok: true };
+          await signalsItem.set(next);
+          // claude.ai's own failure message may come with an incident the status page has just posted.
           void poll('page');
           return { ok: true };
         }
@@ -157,7 +161,7 @@ export default defineBackground({
         if (event.outcome === 'ok' && (event.kind !== 'completion' || log.lastFailureAt === null)) return;
         await failuresItem.set(recordOutcome(log, event));
         // The status page may have just posted an incident; look now rather than at the next alarm.
-        if (event.outcome !== 'ok') void poll('page');
+        if (event.outcome === 'server-error' || event.outcome === 'network-error') void poll('page');
       });
     }
     watchClaudeRequests(onRequestOutcome);

@@ -1,31 +1,58 @@
 /**
- * Observes the outcome of claude.ai's own API requests (status code or connection error) with
+ * Observes the outcome of claude.ai's own requests (status code or connection error) with
  * webRequest, without blocking or modifying them and without reading bodies. Only the kind of
  * request (completion or other) and the outcome leave this file; never the URL.
  * Chrome fires these events only for hosts the extension has permission for (claude.ai here).
  * https://developer.chrome.com/docs/extensions/reference/api/webRequest
  */
 import { browser } from 'wxt/browser';
-import { type OutcomeEvent, outcomeOf, requestKindOf } from '../../core/fault';
+import { blockedLocally, type OutcomeEvent, outcomeOf, requestKindOf } from '../../core/fault';
 
-const FILTER = { urls: ['https://claude.ai/api/*'] };
+/** claude.ai's API: outcomes of its requests. */
+const API = { urls: ['https://claude.ai/api/*'] };
+/**
+ * Every claude.ai request, pages included, for the answers that turn the user's network or region
+ * away (a Cloudflare challenge usually answers the page itself, not the API).
+ */
+const ALL = { urls: ['https://claude.ai/*'] };
 
 /** Requests the page or the browser cancelled: not a failure of claude.ai nor of the network. */
 const CANCELLED = ['net::ERR_ABORTED', 'net::ERR_BLOCKED_BY_CLIENT', 'NS_BINDING_ABORTED', 'NS_ERROR_ABORT'];
 
+interface Header {
+  name: string;
+  value?: string;
+}
+
+/** The value of the one header we look at; the others are not read. */
+function cfMitigated(headers: Header[] | undefined): string | null {
+  return headers?.find((h) => h.name.toLowerCase() === 'cf-mitigated')?.value ?? null;
+}
+
 export function watchClaudeRequests(onOutcome: (event: OutcomeEvent) => void): () => void {
-  const completed = (details: { url: string; statusCode: number }) => {
+  const completed = (details: { url: string; statusCode: number; responseHeaders?: Header[] }) => {
     const kind = requestKindOf(details.url);
-    if (kind) onOutcome({ at: Date.now(), kind, outcome: outcomeOf(details.statusCode, false) });
+    if (blockedLocally({ statusCode: details.statusCode, cfMitigated: cfMitigated(details.responseHeaders) })) {
+      onOutcome({ at: Date.now(), kind: kind ?? 'other', outcome: 'local' });
+    } else if (kind) onOutcome({ at: Date.now(), kind, outcome: outcomeOf(details.statusCode, false) });
+  };
+  const redirected = (details: { url: string; redirectUrl: string }) => {
+    if (blockedLocally({ redirectUrl: details.redirectUrl })) {
+      onOutcome({ at: Date.now(), kind: requestKindOf(details.url) ?? 'other', outcome: 'local' });
+    }
   };
   const failed = (details: { url: string; error: string }) => {
     const kind = requestKindOf(details.url);
     if (kind && !CANCELLED.includes(details.error)) onOutcome({ at: Date.now(), kind, outcome: outcomeOf(null, true) });
   };
-  browser.webRequest.onCompleted.addListener(completed, FILTER);
-  browser.webRequest.onErrorOccurred.addListener(failed, FILTER);
+  // 'responseHeaders' is needed for the headers to be in the details, in Chrome and Firefox alike.
+  // https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/webRequest/onCompleted
+  browser.webRequest.onCompleted.addListener(completed, ALL, ['responseHeaders']);
+  browser.webRequest.onBeforeRedirect.addListener(redirected, ALL);
+  browser.webRequest.onErrorOccurred.addListener(failed, API);
   return () => {
     browser.webRequest.onCompleted.removeListener(completed);
+    browser.webRequest.onBeforeRedirect.removeListener(redirected);
     browser.webRequest.onErrorOccurred.removeListener(failed);
   };
 }

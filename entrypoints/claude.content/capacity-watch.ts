@@ -1,21 +1,24 @@
 /**
- * Watches the conversation for claude.ai's capacity error as it appears. Cheap by design: it
- * drops changes inside subtrees that cannot hold the error (a reply while it streams, the
- * composer, code: SELECTORS.quietSubtree) before anything else, so a streamed reply costs a
- * `closest()` per changed parent and no timer; what is left is batched and handed to
- * page-scan.ts text node by text node, in slices of at most SLICE_MS, so that reading a long
- * conversation (the first scan, or claude.ai rendering one on navigation) never blocks the page
- * for a frame. A reply is scanned once, when it stops streaming.
+ * Watches the page for claude.ai's own failure messages (capacity, outage screen, retry) as they
+ * appear. Cheap by design:
+ * - changes inside subtrees that cannot hold such a message (the composer, code:
+ *   SELECTORS.quietSubtree) are dropped before anything else, at the cost of one `closest()` per
+ *   changed parent;
+ * - a reply while it streams is re-rendered many times a second: it is read whole once, when it
+ *   stops streaming, and meanwhile looked at no more than once every STREAM_LOOK_MS, and only while
+ *   it is short enough to be a notice (claude.ai's retry notice can stand where the reply will be);
+ * - what is left is batched and handed to page-scan.ts, which reads it in slices so that a long
+ *   conversation (the first scan, or claude.ai rendering one on navigation) never blocks the page.
  */
-import { SELECTORS } from '../../core/page-signals';
-import { scan } from './page-scan';
+import { MAX_SURFACE_CHARS, type PageSignal, type PageSignalKind, SELECTORS } from '../../core/page-signals';
+import { createScanner } from './page-scan';
 
 /** Mutations are batched at most this often; the error must still show within a second. */
 const BATCH_MS = 100;
-/** Longest stretch of scanning before it yields to the page: half a 60 Hz frame. */
-const SLICE_MS = 8;
-/** Text nodes scanned between two looks at the clock. */
-const CLOCK_EVERY = 64;
+/** How often a streaming reply is looked at for a notice standing in its place. */
+const STREAM_LOOK_MS = 1_000;
+/** One message stays on screen while the page re-renders it: each kind is reported once a minute at most. */
+export const REPORT_EVERY_MS = 60_000;
 
 function elementOf(node: Node): Element | null {
   return node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
@@ -23,88 +26,69 @@ function elementOf(node: Node): Element | null {
 
 export function watchCapacityErrors(
   root: Node,
-  onDetected: (patternId: string) => void,
-  /** Called after each batch of changes, e.g. to notice a new model in the model menu button. */
+  onDetected: (signal: PageSignal) => void,
+  /** Called before each batch of changes is scanned, e.g. to notice a new model in the model menu button. */
   onBatch: () => void = () => undefined,
 ): () => void {
-  let pending: Node[] = [];
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  /** The text nodes of an element being scanned across slices. */
-  let walker: TreeWalker | null = null;
-  let batched = false;
+  const reported = new Map<PageSignalKind, number>();
+  const scanner = createScanner(
+    (signal) => {
+      const now = Date.now();
+      const last = reported.get(signal.kind);
+      if (last !== undefined && now - last < REPORT_EVERY_MS) return;
+      reported.set(signal.kind, now);
+      onDetected(signal);
+    },
+    { delayMs: BATCH_MS, onBatch },
+  );
 
-  const flush = () => {
-    timer = null;
-    if (!batched) {
-      batched = true;
-      onBatch();
+  /** Streaming replies changed since the last look. */
+  const streaming = new Set<Element>();
+  let streamLook: ReturnType<typeof setTimeout> | null = null;
+  const lookAtStreams = () => {
+    streamLook = null;
+    for (const reply of streaming) {
+      // textContent of a short notice is cheap; a real reply is longer than any notice.
+      if (reply.isConnected && (reply.textContent?.length ?? 0) <= MAX_SURFACE_CHARS) scanner.add(reply);
     }
-    const until = performance.now() + SLICE_MS;
-    let count = 0;
-    // The element being read was removed meanwhile: what is left of it is not on screen.
-    if (walker && !walker.root.isConnected) walker = null;
-    for (;;) {
-      if (!walker) {
-        const node = pending.shift();
-        if (!node) break;
-        // A removed node (the page re-rendered it) is not on screen any more.
-        if (!node.isConnected) continue;
-        if (node.nodeType !== Node.ELEMENT_NODE) {
-          const id = scan(node);
-          if (id) return detected(id);
-          continue;
-        }
-        walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-      }
-      // An element is read text node by text node (page-scan reads each node's paragraph).
-      const text = walker.nextNode();
-      if (!text) {
-        walker = null;
-        continue;
-      }
-      const id = scan(text);
-      if (id) return detected(id);
-      if (++count % CLOCK_EVERY === 0 && performance.now() > until) {
-        timer = setTimeout(flush, 0);
-        return;
-      }
-    }
-    batched = false;
-  };
-
-  const detected = (id: string) => {
-    pending = [];
-    walker = null;
-    batched = false;
-    onDetected(id);
+    streaming.clear();
   };
 
   const observer = new MutationObserver((mutations) => {
     // Many mutations of one callback share their parent (a re-rendered reply): test it once.
     let lastTarget: Node | null = null;
-    let lastQuiet = false;
+    let lastQuiet: Element | null = null;
     for (const mutation of mutations) {
       const target = mutation.target;
       if (mutation.type === 'attributes') {
         // A reply that stops streaming is read once, whole.
-        if ((target as Element).getAttribute(SELECTORS.streamingAttribute) !== 'true') pending.push(target);
+        if ((target as Element).getAttribute(SELECTORS.streamingAttribute) !== 'true') scanner.add(target);
         continue;
       }
       if (target !== lastTarget) {
         lastTarget = target;
-        lastQuiet = elementOf(target)?.closest(SELECTORS.quietSubtree) != null;
+        lastQuiet = elementOf(target)?.closest(SELECTORS.quietSubtree) ?? null;
+        if (lastQuiet?.getAttribute(SELECTORS.streamingAttribute) === 'true') {
+          streaming.add(lastQuiet);
+          streamLook ??= setTimeout(lookAtStreams, STREAM_LOOK_MS);
+        }
       }
       if (lastQuiet) continue;
-      if (mutation.type === 'characterData') pending.push(target);
+      if (mutation.type === 'characterData') scanner.add(target);
       else {
         for (const node of mutation.addedNodes) {
-          // A new streaming reply or code block: read later (when it stops streaming) or never.
-          if (node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(SELECTORS.quietSubtree)) continue;
-          pending.push(node);
+          // A new code block or composer: never read. A new streaming reply: looked at as above.
+          if (node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(SELECTORS.quietSubtree)) {
+            if ((node as Element).getAttribute(SELECTORS.streamingAttribute) === 'true') {
+              streaming.add(node as Element);
+              streamLook ??= setTimeout(lookAtStreams, STREAM_LOOK_MS);
+            }
+            continue;
+          }
+          scanner.add(node);
         }
       }
     }
-    if (pending.length > 0 && timer === null) timer = setTimeout(flush, BATCH_MS);
   });
   observer.observe(root, {
     childList: true,
@@ -114,22 +98,21 @@ export function watchCapacityErrors(
   });
 
   // The error may already be on the page when we start (a reload right after it appeared). That
-  // scan reads the whole conversation, so it waits until the page is idle, off its load path.
+  // scan walks the page in slices, and starts when the page is idle, off its load path.
   const idle = globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
   let initial: number | ReturnType<typeof setTimeout> | null = idle(
     () => {
       initial = null;
-      pending.push(root);
-      if (timer === null) timer = setTimeout(flush, 0);
+      scanner.add(root);
     },
     { timeout: 1_000 },
   );
 
   return () => {
     observer.disconnect();
-    if (timer !== null) clearTimeout(timer);
+    scanner.stop();
+    if (streamLook !== null) clearTimeout(streamLook);
+    streaming.clear();
     if (initial !== null) (globalThis.cancelIdleCallback ?? clearTimeout)(initial as never);
-    pending = [];
-    walker = null;
   };
 }

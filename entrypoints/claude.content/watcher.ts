@@ -85,9 +85,9 @@ export function startWatcher(site: Site): void {
     if (on && !stopWatching) {
       stopWatching = watchCapacityErrors(
         document.body,
-        () => {
+        (signal) => {
           if (!detectCapacity) return;
-          pageApi.runtime.sendMessage({ type: 'capacity-detected', site: site.id }).catch(() => undefined);
+          pageApi.runtime.sendMessage({ type: 'page-signal', site: site.id, ...signal }).catch(() => undefined);
         },
         onBatch,
       );

@@ -7,8 +7,10 @@ import { expect } from 'vitest';
 import { SELECTORS } from '../../core/page-signals';
 import type { ScenarioName } from '../replay/server.mjs';
 import { loadFixture } from '../replay/server.mjs';
+import { type ChromiumExtensionBrowser, driverPage } from './drivers/chromium';
 import type { Harness } from './harness';
-import { until } from './pages/banner-page';
+import { BannerPage, until } from './pages/banner-page';
+import { type ScriptCall, traceScriptCalls } from './pages/extension-tasks';
 
 export const CLAUDE_AI = 'https://claude.ai/chat/3f1c2a7e-0d4b-4c8e-9a51-6b2f0e7d9c14';
 export const PLATFORM = 'https://platform.claude.com/workbench';
@@ -31,6 +33,26 @@ function record(name: string, value: number): void {
   const list = measured[name] ?? [];
   list.push(value);
   measured[name] = list;
+}
+
+const CAPACITY =
+  'Due to unexpected capacity constraints, Claude is unable to respond to your message. Please try again soon.';
+const LOG_529 = 'HTTP 529 Overloaded\n{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}';
+
+/** What the extension stored about page signals (kinds only). */
+async function storedKinds(h: Harness): Promise<string[]> {
+  const signals = (await h.api.getStorage('signals')) as { detections: { kind: string }[] } | undefined;
+  return (signals?.detections ?? []).map((d) => d.kind);
+}
+
+/** The content script's calls longer than 16 ms of CPU time, and how many calls it made in all. */
+function extensionCalls(calls: ScriptCall[]): { count: number; long: ScriptCall[]; longestMs: number } {
+  const own = calls.filter((c) => /^(?:chrome|moz)-extension:\/\//.test(c.url));
+  return {
+    count: own.length,
+    long: own.filter((c) => c.cpuMs > 16),
+    longestMs: Math.max(0, ...own.map((c) => c.cpuMs)),
+  };
 }
 
 /** claude-ai-partial, with its incident renamed to name models only (claude.ai itself not down). */
@@ -109,10 +131,99 @@ export const SCENARIOS: Scenario[] = [
       expect(
         await page.page.evaluate((box) => document.activeElement?.matches(box) ?? false, SELECTORS.messageBox),
       ).toBe(true);
-      const signals = (await h.api.getStorage('signals')) as { capacity: { site: string }[] };
-      expect(signals.capacity.map((d) => d.site)).toEqual(['claude-ai']);
+      const signals = (await h.api.getStorage('signals')) as { detections: { site: string; kind: string }[] };
+      expect(signals.detections.map((d) => `${d.site} ${d.kind}`)).toEqual(['claude-ai capacity']);
       // Only the fact and the time are stored, never page text.
       expect(JSON.stringify(signals)).not.toContain('capacity constraints');
+    },
+  },
+  {
+    name: "text that only quotes claude.ai's errors raises nothing: composer, user message, a paragraph of a longer reply, a 529 log in code, a usage-limit notice",
+    status: 'healthy',
+    async run(h) {
+      const page = await h.openSite(CLAUDE_AI);
+      await page.hook('__typeInComposer', CAPACITY);
+      await page.hook('__sendUserMessage', `Why do I keep getting "${CAPACITY}"?`);
+      await page.hook('__sendUserMessage', CAPACITY);
+      await page.hook('__insertReply', [
+        'That is claude.ai telling you it is busy. The message reads:',
+        CAPACITY,
+        'It is load management, not your account.',
+      ]);
+      await page.hook('__insertReply', ['Your log shows the API was overloaded:'], LOG_529);
+      await page.hook('__insertUsageLimit');
+      await sleep(SETTLE_MS);
+      expect(await page.hostCount()).toBe(0);
+      expect(await storedKinds(h)).toEqual([]);
+      // The watcher is alive: claude.ai's own notice after all that is seen.
+      await page.hook('__insertCapacityNotice');
+      await page.waitForKind('capacity', 1_000);
+    },
+  },
+  {
+    name: 'the capacity error as a notice of its own in the conversation: the capacity banner within a second',
+    status: 'healthy',
+    async run(h) {
+      const page = await h.openSite(CLAUDE_AI);
+      await sleep(300);
+      const started = Date.now();
+      await page.hook('__insertCapacityNotice');
+      await page.waitForBanner(1_000);
+      record(`${h.browser.name}: capacity notice -> banner (ms)`, Date.now() - started);
+      expect(await page.kind()).toBe('capacity');
+      expect(await page.role()).toBe('alert');
+    },
+  },
+  {
+    name: "claude.ai's outage screen while the status page is green: an alert with the error code",
+    status: 'healthy',
+    async run(h) {
+      const page = await h.openSite(CLAUDE_AI);
+      await sleep(300);
+      await page.hook('__showOutageScreen', '1034YMZ');
+      await page.waitForKind('outage-screen', 1_000);
+      expect(await page.role()).toBe('alert');
+      expect(await page.title()).toBe('claude.ai says it is down right now');
+      expect(await page.text('banner-error-code')).toBe('Error code claude.ai showed: 1034YMZ');
+      expect(await page.alternatives()).toContain('workbench');
+      expect(await storedKinds(h)).toEqual(['outage-screen']);
+    },
+  },
+  {
+    name: "a 3,000-message conversation quoting the error, with 529 logs in code, then a 5,000-line code block: no capacity banner, the scan reaches the end (claude.ai's retry notice there), no long task from the extension",
+    status: 'healthy',
+    async run(h) {
+      const url = `${CLAUDE_AI}?messages=3000&retry=end`;
+      if (h.browser.name !== 'chromium') {
+        const page = await h.openSite(url);
+        await page.waitForKind('retry', 10_000);
+        expect(await page.role()).toBe('status');
+        expect(await storedKinds(h)).toEqual(['retry']);
+        return;
+      }
+      const { context } = h.browser as unknown as ChromiumExtensionBrowser;
+      const { calls, page } = await traceScriptCalls(context, async (tab) => {
+        const banner = new BannerPage(driverPage(tab));
+        await banner.open(url);
+        await banner.waitForKind('retry', 10_000);
+        // A reply with a 5,000-line highlighted code block full of the words, added after load.
+        await banner.hook('__insertCodeReply', 5_000);
+        await sleep(SETTLE_MS);
+        // A task of the page's own, to show the trace sees long tasks and tells whose they are.
+        await banner.hook('__busy', 40);
+      });
+      try {
+        expect(await storedKinds(h)).toEqual(['retry']);
+        const own = extensionCalls(calls);
+        record('chromium: longest content-script call on a 3,000-message conversation (ms CPU)', own.longestMs);
+        record('chromium: content-script calls during that load', own.count);
+        // The trace saw the content script at work, and saw the page's own 40 ms task as long.
+        expect(own.count).toBeGreaterThan(0);
+        expect(calls.some((c) => c.url.startsWith('https://claude.ai/') && c.wallMs >= 40)).toBe(true);
+        expect(own.long).toEqual([]);
+      } finally {
+        await page.close();
+      }
     },
   },
   {

@@ -48,19 +48,30 @@ async function stored() {
 
 /** The fake browser has no webRequest: a stand-in that lets a test fire its events. */
 function fakeWebRequest() {
-  const listeners = { completed: [] as ((d: unknown) => void)[], error: [] as ((d: unknown) => void)[] };
+  const listeners = {
+    completed: [] as ((d: unknown) => void)[],
+    error: [] as ((d: unknown) => void)[],
+    redirect: [] as ((d: unknown) => void)[],
+  };
   const event = (list: ((d: unknown) => void)[]) => ({
     addListener: (fn: (d: unknown) => void) => list.push(fn),
     removeListener: (fn: (d: unknown) => void) => list.splice(list.indexOf(fn), 1),
   });
   Object.assign(fakeBrowser, {
-    webRequest: { onCompleted: event(listeners.completed), onErrorOccurred: event(listeners.error) },
+    webRequest: {
+      onCompleted: event(listeners.completed),
+      onErrorOccurred: event(listeners.error),
+      onBeforeRedirect: event(listeners.redirect),
+    },
     // The optional notifications permission is not granted in these tests.
     permissions: { ...fakeBrowser.permissions, onAdded: event([]), contains: async () => false },
   });
   return {
-    complete: (url: string, statusCode: number) => {
-      for (const fn of listeners.completed) fn({ url, statusCode });
+    complete: (url: string, statusCode: number, responseHeaders?: { name: string; value: string }[]) => {
+      for (const fn of listeners.completed) fn({ url, statusCode, responseHeaders });
+    },
+    redirect: (url: string, redirectUrl: string) => {
+      for (const fn of listeners.redirect) fn({ url, redirectUrl });
     },
     fail: (url: string, error: string) => {
       for (const fn of listeners.error) fn({ url, error });
@@ -216,6 +227,73 @@ describe('background', () => {
     });
     webRequest.complete(completion, 200);
     await vi.waitFor(async () => expect((await failures())?.lastCompletionSuccessAt).toEqual(expect.any(Number)));
+  });
+
+  it.each<[string, (w: ReturnType<typeof fakeWebRequest>) => void]>([
+    [
+      'a 403 Cloudflare challenge on the page',
+      (w) => w.complete('https://claude.ai/new', 403, [{ name: 'CF-Mitigated', value: 'challenge' }]),
+    ],
+    [
+      'a redirect to the region-unavailable page',
+      (w) => w.redirect('https://claude.ai/', 'https://claude.ai/app-unavailable-in-region'),
+    ],
+  ])("%s: the user's network or region, stored without the URL and never as a failure", async (_label, fire) => {
+    vi.stubGlobal('fetch', fakeFetch({ primary: () => json('healthy'), fallback: () => json('healthy') }).fn);
+    background.main();
+    fire(webRequest);
+    const failures = async () => (await fakeBrowser.storage.local.get('failures')).failures as Record<string, unknown>;
+    await vi.waitFor(async () => expect((await failures())?.lastBlockedAt).toEqual(expect.any(Number)));
+    const log = await failures();
+    expect(log.lastFailureAt).toBeNull();
+    expect(JSON.stringify(log)).not.toContain('claude.ai');
+  });
+
+  it('a 403 without the challenge header, or a 429, is nothing', async () => {
+    vi.stubGlobal('fetch', fakeFetch({ primary: () => json('healthy'), fallback: () => json('healthy') }).fn);
+    background.main();
+    webRequest.complete('https://claude.ai/new', 403, [{ name: 'content-type', value: 'text/html' }]);
+    webRequest.complete('https://claude.ai/api/organizations/0f0e/chat_conversations/5a5b/completion', 429);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await fakeBrowser.storage.local.get('failures')).failures ?? null).toBeNull();
+  });
+
+  it('page signals: a flood of the same kind is one stored detection and one poll; another kind is its own', async () => {
+    const fetched = fakeFetch({ primary: () => json('healthy'), fallback: () => json('healthy') });
+    vi.stubGlobal('fetch', fetched.fn);
+    background.main();
+    let writes = 0;
+    fakeBrowser.storage.onChanged.addListener((changes) => {
+      if ('signals' in changes) writes++;
+    });
+    const message = { type: 'page-signal', site: 'claude-ai', kind: 'capacity' };
+    for (let i = 0; i < 20; i++) await fakeBrowser.runtime.onMessage.trigger(message, {}, () => undefined);
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'page-signal', site: 'claude-ai', kind: 'outage-screen', code: '1034YMZ' },
+      {},
+      () => undefined,
+    );
+    const stored = (await fakeBrowser.storage.local.get('signals')).signals as { detections: unknown[] };
+    expect(stored.detections).toEqual([
+      { at: expect.any(String), site: 'claude-ai', kind: 'capacity' },
+      { at: expect.any(String), site: 'claude-ai', kind: 'outage-screen', code: '1034YMZ' },
+    ]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(writes).toBe(2);
+    // At most one poll per new detection, never one per message.
+    expect(fetched.fn.mock.calls.length).toBeLessThanOrEqual(2);
+  });
+
+  it('a page signal carrying page text is refused', async () => {
+    vi.stubGlobal('fetch', fakeFetch({ primary: () => json('healthy'), fallback: () => json('healthy') }).fn);
+    background.main();
+    const answers = await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'page-signal', site: 'claude-ai', kind: 'outage-screen', code: 'Please help me with my essay' },
+      {},
+      () => undefined,
+    );
+    expect(answers).toEqual([undefined]);
+    expect((await fakeBrowser.storage.local.get('signals')).signals ?? null).toBeNull();
   });
 
   it('notifications: announced once per incident update, and a click opens the incident page', async () => {

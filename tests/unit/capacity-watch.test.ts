@@ -40,7 +40,7 @@ afterEach(() => {
 
 function watch(): string[] {
   const found: string[] = [];
-  stop = watchCapacityErrors(document.body, (id) => found.push(id));
+  stop = watchCapacityErrors(document.body, (signal) => found.push(signal.kind));
   return found;
 }
 
@@ -51,7 +51,7 @@ describe('watchCapacityErrors', () => {
     const found = watch();
     await settle();
     conversation.append(reply(SENTENCE, false));
-    expect(await reported(found)).toEqual(['capacity-constraints']);
+    expect(await reported(found)).toEqual(['capacity']);
   });
 
   it('skips a reply while it streams, and reads it once when it stops', async () => {
@@ -60,11 +60,23 @@ describe('watchCapacityErrors', () => {
     const found = watch();
     await settle();
     const paragraph = streaming.querySelector('p') as HTMLParagraphElement;
-    paragraph.append(` a reply that quotes the words: ${SENTENCE}`);
+    // The failed reply: the error in place of Claude's words.
+    paragraph.textContent = SENTENCE;
     await settle();
     expect(found).toEqual([]);
     streaming.dataset.isStreaming = 'false';
-    expect(await reported(found)).toEqual(['capacity-constraints']);
+    expect(await reported(found)).toEqual(['capacity']);
+  });
+
+  it('looks at a streaming reply about once a second for a notice standing in its place', async () => {
+    const streaming = reply('', true);
+    document.body.append(streaming);
+    const found = watch();
+    await settle();
+    (streaming.querySelector('p') as HTMLParagraphElement).textContent =
+      'Taking longer than usual. Trying again shortly (attempt 3)';
+    expect(await reported(found)).toEqual(['retry']);
+    expect(streaming.dataset.isStreaming).toBe('true');
   });
 
   it("never reports the user's own words in the composer or text in a code block", async () => {
@@ -88,6 +100,6 @@ describe('watchCapacityErrors', () => {
     conversation.append(reply(SENTENCE, false));
     document.body.append(conversation);
     const found = watch();
-    expect(await reported(found)).toEqual(['capacity-constraints']);
+    expect(await reported(found)).toEqual(['capacity']);
   });
 });

@@ -8,12 +8,17 @@ import {
   isDismissed,
   withDismissedIncidents,
 } from '../../core/dismissals';
+import type { PageSignalKind } from '../../core/page-signals';
 import type { Severity } from '../../core/severity';
 import {
   DETECTION_DEDUPE_MS,
   detectionsSince,
   EMPTY_SIGNALS,
+  lastDetection,
   lastDetectionAt,
+  migrateSignalsV1toV2,
+  SIGNALS_MIGRATIONS,
+  SIGNALS_VERSION,
   type Signals,
   signalsSchema,
   withDetection,
@@ -130,73 +135,108 @@ describe('capacitySnoozed: for 30 minutes, then not', () => {
 });
 
 describe('withDetection', () => {
-  const detect = (signals: Signals, site: SiteId, atMs: number) => withDetection(signals, site, atMs);
+  const detect = (signals: Signals, site: SiteId, atMs: number, kind: PageSignalKind = 'capacity') =>
+    withDetection(signals, { site, kind }, atMs);
+  const capacity = (s: Signals) => s.detections.filter((d) => d.kind === 'capacity');
 
-  it('records the time and the site, nothing else', () => {
+  it('records the kind, the time and the site, nothing else', () => {
     const s = detect(EMPTY_SIGNALS, 'claude-ai', T0);
-    expect(s).toEqual({ capacity: [{ at: iso(T0), site: 'claude-ai' }] });
+    expect(s).toEqual({ detections: [{ at: iso(T0), site: 'claude-ai', kind: 'capacity' }] });
     expect(signalsSchema.safeParse(s).success).toBe(true);
-    expect(EMPTY_SIGNALS.capacity).toEqual([]);
+    expect(EMPTY_SIGNALS.detections).toEqual([]);
   });
 
-  it.each<[string, number[], number]>([
-    // [case, seconds after T0 of each sighting, detections kept]
-    ['one sighting', [0], 1],
-    ['re-rendered within the minute', [0, 10, 59], 1],
-    ['a minute apart', [0, 60], 2],
-    ['each within a minute of the previous: one continuous sighting', [0, 50, 100, 150], 1],
-    ['gaps of over a minute', [0, 61, 122, 183], 4],
-  ])('dedupes within a minute: %s -> %i', (_label, seconds, count) => {
+  it('keeps the outage screen error code, and only a code of the strict form', () => {
+    const s = withDetection(EMPTY_SIGNALS, { site: 'claude-ai', kind: 'outage-screen', code: '1034YMZ' }, T0);
+    expect(lastDetection(s, 'claude-ai', 'outage-screen')?.code).toBe('1034YMZ');
+    const bad = withDetection(EMPTY_SIGNALS, { site: 'claude-ai', kind: 'outage-screen', code: 'my secret text' }, T0);
+    expect(lastDetection(bad, 'claude-ai', 'outage-screen')).toEqual({
+      at: iso(T0),
+      site: 'claude-ai',
+      kind: 'outage-screen',
+    });
+  });
+
+  it.each<[string, number[], number, number]>([
+    // [case, seconds after T0 of each sighting, detections kept, the last one kept at (s)]
+    ['one sighting', [0], 1, 0],
+    ['re-rendered within the minute', [0, 10, 59], 1, 0],
+    ['a minute apart', [0, 60], 2, 60],
+    ['a flood every 10 s for 150 s: one a minute', [0, 10, 20, 30, 40, 50, 70, 100, 130, 150], 3, 130],
+    ['gaps of over a minute', [0, 61, 122, 183], 4, 183],
+  ])('one detection a minute per kind: %s -> %i', (_label, seconds, count, lastSecond) => {
     let s = EMPTY_SIGNALS;
-    for (const second of seconds) s = detect(s, 'claude-ai', T0 + second * SEC);
-    expect(s.capacity).toHaveLength(count);
-    // The kept detection carries the latest sighting.
-    expect(lastDetectionAt(s, 'claude-ai')).toBe(T0 + (seconds.at(-1) ?? 0) * SEC);
+    let writes = 0;
+    for (const second of seconds) {
+      const next = detect(s, 'claude-ai', T0 + second * SEC);
+      // The same object back means nothing to write.
+      if (next !== s) writes++;
+      s = next;
+    }
+    expect(capacity(s)).toHaveLength(count);
+    expect(writes).toBe(count);
+    expect(lastDetectionAt(s, 'claude-ai')).toBe(T0 + lastSecond * SEC);
   });
 
-  it('a sighting on another site within the minute is its own detection', () => {
-    const s = detect(detect(EMPTY_SIGNALS, 'claude-ai', T0), 'platform', T0 + 5 * SEC);
-    expect(s.capacity.map((d) => d.site)).toEqual(['claude-ai', 'platform']);
+  it('another kind, or another site, within the minute is its own detection', () => {
+    let s = detect(EMPTY_SIGNALS, 'claude-ai', T0);
+    s = detect(s, 'platform', T0 + 5 * SEC);
+    s = detect(s, 'claude-ai', T0 + 6 * SEC, 'outage-screen');
+    s = detect(s, 'claude-ai', T0 + 7 * SEC, 'retry');
+    expect(s.detections.map((d) => `${d.site} ${d.kind}`)).toEqual([
+      'claude-ai capacity',
+      'platform capacity',
+      'claude-ai outage-screen',
+      'claude-ai retry',
+    ]);
+    expect(lastDetectionAt(s, 'claude-ai', 'retry')).toBe(T0 + 7 * SEC);
+    expect(lastDetectionAt(s, 'claude-ai', 'outage-screen')).toBe(T0 + 6 * SEC);
   });
 
   it('keeps 24 hours: older detections are dropped when a new one is recorded', () => {
     let s = detect(EMPTY_SIGNALS, 'claude-ai', T0);
     s = detect(s, 'claude-ai', T0 + 2 * HOUR);
     s = detect(s, 'claude-ai', T0 + 24 * HOUR - 1);
-    expect(s.capacity).toHaveLength(3);
+    expect(s.detections).toHaveLength(3);
     s = detect(s, 'claude-ai', T0 + 24 * HOUR + 10 * MIN);
-    expect(s.capacity.map((d) => d.at)).toEqual([
+    expect(s.detections.map((d) => d.at)).toEqual([
       iso(T0 + 2 * HOUR),
       iso(T0 + 24 * HOUR - 1),
       iso(T0 + 24 * HOUR + 10 * MIN),
     ]);
     // A day after the last of them, all are gone.
     s = detect(s, 'platform', T0 + 48 * HOUR + 10 * MIN);
-    expect(s.capacity).toEqual([{ at: iso(T0 + 48 * HOUR + 10 * MIN), site: 'platform' }]);
+    expect(s.detections).toEqual([{ at: iso(T0 + 48 * HOUR + 10 * MIN), site: 'platform', kind: 'capacity' }]);
   });
 
   it('an unreadable stored time is dropped, not kept forever', () => {
-    const s = detect({ capacity: [{ at: 'garbage', site: 'claude-ai' }] }, 'claude-ai', T0);
-    expect(s.capacity).toEqual([{ at: iso(T0), site: 'claude-ai' }]);
+    const s = detect({ detections: [{ at: 'garbage', site: 'claude-ai', kind: 'capacity' }] }, 'claude-ai', T0);
+    expect(s.detections).toEqual([{ at: iso(T0), site: 'claude-ai', kind: 'capacity' }]);
+  });
+
+  it('a clock set back does not silence detections', () => {
+    const s = detect(detect(EMPTY_SIGNALS, 'claude-ai', T0), 'claude-ai', T0 - 30 * SEC);
+    expect(s.detections).toHaveLength(2);
   });
 
   it('a day of sightings every 61 seconds stays bounded', () => {
     let s = EMPTY_SIGNALS;
     for (let i = 0; i < 1500; i++) s = detect(s, 'claude-ai', T0 + i * (DETECTION_DEDUPE_MS + SEC));
-    expect(s.capacity.length).toBeLessThanOrEqual(500);
+    expect(s.detections.length).toBeLessThanOrEqual(500);
     expect(lastDetectionAt(s, 'claude-ai')).toBe(T0 + 1499 * (DETECTION_DEDUPE_MS + SEC));
   });
 });
 
 describe('detectionsSince / lastDetectionAt', () => {
   let signals = EMPTY_SIGNALS;
-  for (const [minutes, site] of [
-    [0, 'claude-ai'],
-    [5, 'platform'],
-    [10, 'claude-ai'],
-    [30, 'claude-ai'],
-  ] as [number, SiteId][]) {
-    signals = withDetection(signals, site, T0 + minutes * MIN);
+  for (const [minutes, site, kind] of [
+    [0, 'claude-ai', 'capacity'],
+    [5, 'platform', 'capacity'],
+    [10, 'claude-ai', 'capacity'],
+    [12, 'claude-ai', 'retry'],
+    [30, 'claude-ai', 'capacity'],
+  ] as [number, SiteId, PageSignalKind][]) {
+    signals = withDetection(signals, { site, kind }, T0 + minutes * MIN);
   }
 
   it.each<[string, number, SiteId | undefined, number]>([
@@ -207,8 +247,13 @@ describe('detectionsSince / lastDetectionAt', () => {
     ['platform, since the start', T0, 'platform', 1],
     ['platform, since minute 6', T0 + 6 * MIN, 'platform', 0],
     ['all, since after the last', T0 + 31 * MIN, undefined, 0],
-  ])('%s -> %i', (_label, since, site, count) => {
+  ])('capacity, %s -> %i', (_label, since, site, count) => {
     expect(detectionsSince(signals, since, site)).toBe(count);
+  });
+
+  it('other kinds are counted apart', () => {
+    expect(detectionsSince(signals, T0, 'claude-ai', 'retry')).toBe(1);
+    expect(detectionsSince(signals, T0, 'claude-ai', 'outage-screen')).toBe(0);
   });
 
   it('the last detection per site, null when none', () => {
@@ -219,12 +264,54 @@ describe('detectionsSince / lastDetectionAt', () => {
 
   it('the last detection does not depend on storage order and skips unreadable times', () => {
     const unordered: Signals = {
-      capacity: [
-        { at: iso(T0 + 20 * MIN), site: 'claude-ai' },
-        { at: 'garbage', site: 'claude-ai' },
-        { at: iso(T0 + 5 * MIN), site: 'claude-ai' },
+      detections: [
+        { at: iso(T0 + 20 * MIN), site: 'claude-ai', kind: 'capacity' },
+        { at: 'garbage', site: 'claude-ai', kind: 'capacity' },
+        { at: iso(T0 + 5 * MIN), site: 'claude-ai', kind: 'capacity' },
       ],
     };
     expect(lastDetectionAt(unordered, 'claude-ai')).toBe(T0 + 20 * MIN);
+  });
+});
+
+describe('stored signals: version 1 -> 2', () => {
+  it('has one migration per version after the first', () => {
+    expect(SIGNALS_VERSION).toBe(2);
+    expect(Object.keys(SIGNALS_MIGRATIONS).map(Number)).toEqual([2]);
+  });
+
+  it.each<[string, unknown, Signals]>([
+    [
+      'capacity detections become detections of kind capacity',
+      {
+        capacity: [
+          { at: iso(T0), site: 'claude-ai' },
+          { at: iso(T0 + MIN), site: 'platform' },
+        ],
+      },
+      {
+        detections: [
+          { at: iso(T0), site: 'claude-ai', kind: 'capacity' },
+          { at: iso(T0 + MIN), site: 'platform', kind: 'capacity' },
+        ],
+      },
+    ],
+    ['empty', { capacity: [] }, EMPTY_SIGNALS],
+    ['garbage', 'garbage', EMPTY_SIGNALS],
+    ['null', null, EMPTY_SIGNALS],
+    [
+      'an unreadable entry is dropped, the rest kept',
+      { capacity: [{ at: iso(T0), site: 'elsewhere' }, { at: iso(T0), site: 'claude-ai' }, 7] },
+      { detections: [{ at: iso(T0), site: 'claude-ai', kind: 'capacity' }] },
+    ],
+    [
+      'a version 2 value stored without its mark passes through untouched',
+      { detections: [{ at: iso(T0), site: 'claude-ai', kind: 'retry' }] },
+      { detections: [{ at: iso(T0), site: 'claude-ai', kind: 'retry' }] },
+    ],
+  ])('%s', (_label, v1, expected) => {
+    const migrated = migrateSignalsV1toV2(v1);
+    expect(migrated).toEqual(expected);
+    expect(signalsSchema.safeParse(migrated).success).toBe(true);
   });
 });

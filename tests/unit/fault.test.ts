@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   assessFault,
+  blockedLocally,
   type ConnectivityHints,
   EMPTY_FAILURE_LOG,
   FAULT_THRESHOLDS,
   type FailureLog,
   type FaultVerdict,
   failuresInLast,
+  migrateFailuresV1toV2,
+  type Outcome,
   outcomeOf,
   type RequestKind,
   recordOutcome,
@@ -103,6 +106,112 @@ describe('outcomeOf', () => {
     [Number.NaN, false, 'network-error'],
   ] as const)('status %s, network error %s -> %s', (status, networkError, outcome) => {
     expect(outcomeOf(status, networkError)).toBe(outcome);
+  });
+});
+
+describe("blockedLocally: the user's network or region turned away, not Claude failing", () => {
+  it.each<[string, Parameters<typeof blockedLocally>[0], boolean]>([
+    ['403 with cf-mitigated: challenge', { statusCode: 403, cfMitigated: 'challenge' }, true],
+    ['the header value in other casing and spacing', { statusCode: 403, cfMitigated: ' Challenge ' }, true],
+    ['403 without the header (a refused action, the server answered on purpose)', { statusCode: 403 }, false],
+    ['403 with another cf-mitigated value', { statusCode: 403, cfMitigated: 'block' }, false],
+    ['200 after a passed challenge, header still set', { statusCode: 200, cfMitigated: 'challenge' }, false],
+    ["429: the usage limit, the user's own", { statusCode: 429 }, false],
+    ['529 overloaded: Claude, not the user', { statusCode: 529 }, false],
+    ['a redirect to the region-unavailable page', { redirectUrl: 'https://claude.ai/app-unavailable-in-region' }, true],
+    [
+      'the same page with a query string',
+      { redirectUrl: 'https://www.anthropic.com/app-unavailable-in-region?from=claude.ai' },
+      true,
+    ],
+    ['a redirect to the login page', { redirectUrl: 'https://claude.ai/login?returnTo=%2Fnew' }, false],
+    ['a path that only starts the same', { redirectUrl: 'https://claude.ai/app-unavailable-in-region-faq' }, false],
+    ['the words in a query, not the path', { redirectUrl: 'https://claude.ai/new?q=app-unavailable-in-region' }, false],
+    ['a redirect target that is not a URL', { redirectUrl: 'not a url' }, false],
+    ['nothing', {}, false],
+  ])('%s -> %s', (_label, answer, expected) => {
+    expect(blockedLocally(answer)).toBe(expected);
+  });
+});
+
+describe("the 'local' outcome: the looks-local note, never 'Claude is failing'", () => {
+  const blockedAt = (log: FailureLog, seconds: number) =>
+    recordOutcome(log, { at: at(seconds), kind: O, outcome: 'local' satisfies Outcome });
+
+  it.each<[string, FailureLog, ConnectivityHints, number | null, number, string]>([
+    ['a challenge just now', blockedAt(EMPTY_FAILURE_LOG, 0), ONLINE, null, 5, 'me'],
+    ['a challenge 4 minutes ago', blockedAt(EMPTY_FAILURE_LOG, 0), ONLINE, null, 240, 'me'],
+    ['a challenge 5 minutes ago: over', blockedAt(EMPTY_FAILURE_LOG, 0), ONLINE, null, 300, 'none'],
+    [
+      'a challenge, then a reply streamed',
+      recordOutcome(blockedAt(EMPTY_FAILURE_LOG, 0), { at: at(30), kind: C, outcome: 'ok' }),
+      ONLINE,
+      null,
+      40,
+      'none',
+    ],
+    [
+      'a challenge beats two 529s: nothing works until the network passes',
+      blockedAt(
+        logOf([
+          [0, C, 529],
+          [10, C, 529],
+        ]),
+        20,
+      ),
+      ONLINE,
+      null,
+      25,
+      'me',
+    ],
+    ['a challenge beats the capacity text', blockedAt(EMPTY_FAILURE_LOG, 10), ONLINE, 5, 15, 'me'],
+    [
+      '429s only (usage limit): nothing at all',
+      logOf([
+        [0, C, 429],
+        [10, C, 429],
+        [20, C, 429],
+      ]),
+      ONLINE,
+      null,
+      25,
+      'none',
+    ],
+  ])('%s -> %s', (_label, log, hints, capacitySeconds, nowSeconds, expected) => {
+    const verdict = assessFault(log, hints, capacitySeconds === null ? null : at(capacitySeconds), at(nowSeconds));
+    expect(summary(verdict)).toBe(expected);
+    if (expected === 'me') expect(verdict).toMatchObject({ blocked: true });
+  });
+
+  it('a challenge started after a completion success', () => {
+    const log = blockedAt(logOf([[0, C, 200]]), 10);
+    expect(assessFault(log, ONLINE, null, at(20))).toEqual({ kind: 'connection', since: at(10), blocked: true });
+  });
+
+  it('is not counted as a failure', () => {
+    const log = blockedAt(blockedAt(EMPTY_FAILURE_LOG, 0), 10);
+    expect(failuresInLast(log, 600_000, at(20))).toBe(0);
+    expect(log.lastBlockedAt).toBe(at(10));
+    expect(log.minutes).toEqual([]);
+  });
+});
+
+describe('stored failures: version 1 -> 2', () => {
+  it.each<[string, unknown, FailureLog]>([
+    [
+      'a v1 log gains lastBlockedAt: null',
+      { minutes: [], lastCompletionSuccessAt: 5, firstFailureAt: null, lastFailureAt: null },
+      { minutes: [], lastCompletionSuccessAt: 5, firstFailureAt: null, lastFailureAt: null, lastBlockedAt: null },
+    ],
+    ['garbage becomes the empty log', 'garbage', EMPTY_FAILURE_LOG],
+    ['null becomes the empty log', null, EMPTY_FAILURE_LOG],
+    [
+      'a v2 log passes through untouched',
+      { ...EMPTY_FAILURE_LOG, lastBlockedAt: 7 },
+      { ...EMPTY_FAILURE_LOG, lastBlockedAt: 7 },
+    ],
+  ])('%s', (_label, old, expected) => {
+    expect(migrateFailuresV1toV2(old)).toEqual(expected);
   });
 });
 
@@ -518,6 +627,7 @@ describe('recordOutcome', () => {
       lastCompletionSuccessAt: at(40),
       firstFailureAt: at(0),
       lastFailureAt: at(30),
+      lastBlockedAt: null,
     });
   });
 
@@ -532,6 +642,7 @@ describe('recordOutcome', () => {
       lastCompletionSuccessAt: null,
       firstFailureAt: null,
       lastFailureAt: null,
+      lastBlockedAt: null,
     });
   });
 

@@ -153,6 +153,8 @@ function dataOf(snapshots: (Snapshot | null)[], histories: History[] = [], banne
     const models = b.models;
     if (models) out.push(...[...models.affected, models.current, models.switchTo].flatMap((m) => (m ? [m.label] : [])));
     if (b.maintenance) out.push(b.maintenance.name);
+    // The support error code claude.ai's outage screen showed.
+    if (b.errorCode) out.push(b.errorCode);
   }
   for (const a of ALTERNATIVES) out.push(a.name, a.url);
   for (const a of USER_ALTERNATIVES) out.push(a.name, a.url);
@@ -250,7 +252,7 @@ describe('popup', () => {
   beforeEach(() => {
     popupStore.setState({
       status: EMPTY_STATUS,
-      signals: { capacity: [] },
+      signals: { detections: [] },
       history: EMPTY_HISTORY,
       access: 'unknown',
       refreshing: false,
@@ -269,9 +271,9 @@ describe('popup', () => {
     const { snapshot, now } = snapshotAt('major-outage');
     const history = historySuccess(historyFromIncidents(loadIncidents(), snapshot.services, now), 'primary', now);
     const signals: Signals = {
-      capacity: [
-        { at: new Date(now - 20 * MIN).toISOString(), site: 'claude-ai' },
-        { at: new Date(now - 2 * MIN).toISOString(), site: 'claude-ai' },
+      detections: [
+        { at: new Date(now - 20 * MIN).toISOString(), site: 'claude-ai', kind: 'capacity' },
+        { at: new Date(now - 2 * MIN).toISOString(), site: 'claude-ai', kind: 'capacity' },
       ],
     };
     // Unreachable since five minutes, the last good state ten minutes old.
@@ -480,7 +482,22 @@ describe('banner', () => {
       { fault: { kind: 'connection', since: NOW - 2 * MIN } },
       'connection',
     ],
+    [
+      'connection: blocked network or region',
+      'claude-ai',
+      () => loadSnapshot('healthy'),
+      { fault: { kind: 'connection', since: NOW - 2 * MIN, blocked: true } },
+      'connection',
+    ],
     ['maintenance', 'platform', () => loadSnapshot('maintenance'), {}, 'maintenance'],
+    [
+      'outage screen with its error code',
+      'claude-ai',
+      () => loadSnapshot('healthy'),
+      { outageScreen: { at: NOW - MIN, code: '1034YMZ' } },
+      'outage-screen',
+    ],
+    ['retry notice', 'claude-ai', () => loadSnapshot('healthy'), { retrySeenAt: NOW - MIN }, 'retry'],
   ];
 
   it.each(CASES)('%s', (_name, site, snapshotOf, extra, kind) => {
@@ -499,7 +516,7 @@ describe('banner', () => {
 
   it('covers every kind of banner', () => {
     expect(new Set(CASES.map((c) => c[4]))).toEqual(
-      new Set(['incident', 'outage', 'capacity', 'failing', 'connection', 'maintenance']),
+      new Set(['incident', 'outage', 'capacity', 'failing', 'connection', 'maintenance', 'outage-screen', 'retry']),
     );
   });
 

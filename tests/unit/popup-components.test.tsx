@@ -222,11 +222,15 @@ describe('AlternativesList', () => {
 
 describe('CapacityNote', () => {
   const now = Date.parse('2026-11-20T14:00:00Z');
-  const at = (ms: number, site: 'claude-ai' | 'platform' = 'claude-ai') => ({ at: new Date(ms).toISOString(), site });
+  const at = (ms: number, site: 'claude-ai' | 'platform' = 'claude-ai') => ({
+    at: new Date(ms).toISOString(),
+    site,
+    kind: 'capacity' as const,
+  });
 
   it('counts claude.ai detections of the last hour only', () => {
     const signals: Signals = {
-      capacity: [
+      detections: [
         at(now - 2 * HOUR),
         at(now - 50 * MIN),
         at(now - 20 * MIN),
@@ -242,7 +246,7 @@ describe('CapacityNote', () => {
   });
 
   it('says none when there was none', () => {
-    show(<CapacityNote signals={{ capacity: [at(now - 3 * HOUR)] }} now={now} />);
+    show(<CapacityNote signals={{ detections: [at(now - 3 * HOUR)] }} now={now} />);
     expect(text(root)).toContain('No capacity error seen on claude.ai in the last hour.');
   });
 });
@@ -374,7 +378,7 @@ describe('PopupApp', () => {
   beforeEach(() => {
     popupStore.setState({
       status: EMPTY_STATUS,
-      signals: { capacity: [] },
+      signals: { detections: [] },
       history: EMPTY_HISTORY,
       access: 'unknown',
       refreshing: false,

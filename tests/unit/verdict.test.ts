@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS } from '../../core/settings';
 import { EMPTY_SIGNALS } from '../../core/signals';
 import { siteView } from '../../core/site-view';
 import { type SiteId, siteById } from '../../core/sites';
-import { assess, CAPACITY_BANNER_MS } from '../../core/verdict';
+import { assess, CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from '../../core/verdict';
 import { loadSnapshot, type SummaryFixture } from './fixtures';
 
 const NOW = Date.parse('2026-11-20T14:00:00Z');
@@ -122,6 +122,89 @@ describe('assess: capacity errors seen on the page', () => {
   });
 });
 
+describe("assess: claude.ai's outage screen and retry notice", () => {
+  const screen = (ago: number, code: string | null = null) => ({ outageScreen: { at: NOW - ago, code } });
+  const retry = (ago: number) => ({ retrySeenAt: NOW - ago });
+
+  it.each([
+    // name, fixture, extra input, banner kind, role
+    ['the outage screen on a green day: an alert', 'healthy', screen(0), 'outage-screen', 'alert'],
+    ['the outage screen 14 minutes ago', 'healthy', screen(14 * 60_000), 'outage-screen', 'alert'],
+    ['the outage screen longer ago than its banner lasts', 'healthy', screen(OUTAGE_SCREEN_BANNER_MS + 1), null, null],
+    [
+      'the outage screen during a major incident: the incident, with its name and link',
+      'major-outage',
+      screen(0),
+      'incident',
+      'alert',
+    ],
+    [
+      'the outage screen beats the capacity banner',
+      'healthy',
+      { ...screen(0), capacitySeenAt: NOW },
+      'outage-screen',
+      'alert',
+    ],
+    ['the retry notice on a green day: informational', 'healthy', retry(0), 'retry', 'status'],
+    ['the retry notice 6 minutes ago', 'healthy', retry(RETRY_BANNER_MS + 60_000), null, null],
+    [
+      'the retry notice with a capacity error: capacity',
+      'healthy',
+      { ...retry(0), capacitySeenAt: NOW },
+      'capacity',
+      'alert',
+    ],
+    ['the retry notice during an incident: the incident', 'claude-ai-partial', retry(0), 'incident', 'alert'],
+  ] as const)('%s -> %s', (_name, fixture, extra, kind, role) => {
+    const banner = decide('claude-ai', fixture, extra);
+    expect(banner?.kind ?? null).toBe(kind);
+    expect(banner?.role ?? null).toBe(role);
+  });
+
+  it('carries the error code the screen showed, and offers alternatives', () => {
+    const banner = decide('claude-ai', 'healthy', screen(0, '1034YMZ'));
+    expect(banner?.errorCode).toBe('1034YMZ');
+    expect(banner?.alternatives.length).toBeGreaterThan(0);
+    expect(decide('claude-ai', 'healthy', screen(0))?.errorCode).toBeUndefined();
+  });
+
+  it('is never raised on platform.claude.com', () => {
+    expect(decide('platform', 'healthy', { ...screen(0), ...retry(0) })).toBeNull();
+  });
+
+  it('dismissed, it stays away until claude.ai shows the screen again', () => {
+    const banner = decide('claude-ai', 'healthy', screen(60_000));
+    if (banner?.dismiss.kind !== 'incidents') throw new Error('expected an incidents dismissal');
+    const dismissals = withDismissedIncidents(EMPTY_DISMISSALS, banner.dismiss.entries);
+    expect(decide('claude-ai', 'healthy', { ...screen(60_000), dismissals })).toBeNull();
+    expect(decide('claude-ai', 'healthy', { ...screen(0), dismissals })?.kind).toBe('outage-screen');
+  });
+
+  it('site view: read from the stored detections, and the page is told when to look again', () => {
+    const view = siteView({
+      siteId: 'claude-ai',
+      status: {
+        snapshot: loadSnapshot('healthy'),
+        health: { ...EMPTY_HEALTH, lastSuccessAt: new Date(NOW).toISOString() },
+      },
+      signals: {
+        detections: [
+          { at: new Date(NOW - 1000).toISOString(), site: 'claude-ai', kind: 'outage-screen', code: 'AB12' },
+        ],
+      },
+      dismissals: EMPTY_DISMISSALS,
+      failures: EMPTY_FAILURE_LOG,
+      now: NOW,
+      intervalMs: 60_000,
+      online: true,
+      settings: DEFAULT_SETTINGS,
+    });
+    expect(view.banner?.kind).toBe('outage-screen');
+    expect(view.banner?.errorCode).toBe('AB12');
+    expect(view.recheckAt).toBe(NOW - 1000 + OUTAGE_SCREEN_BANNER_MS);
+  });
+});
+
 describe('assess: models named by incidents', () => {
   const opusIncident = () => {
     const snapshot = loadSnapshot('claude-ai-partial');
@@ -209,7 +292,7 @@ describe('siteView', () => {
         snapshot: loadSnapshot('healthy'),
         health: { ...EMPTY_HEALTH, lastSuccessAt: new Date(NOW).toISOString() },
       },
-      signals: { capacity: [{ at: new Date(NOW - 1000).toISOString(), site: 'claude-ai' }] },
+      signals: { detections: [{ at: new Date(NOW - 1000).toISOString(), site: 'claude-ai', kind: 'capacity' }] },
       dismissals: EMPTY_DISMISSALS,
       failures: EMPTY_FAILURE_LOG,
       now: NOW,
@@ -255,7 +338,9 @@ describe('siteView with settings', () => {
       snapshot: loadSnapshot('claude-ai-partial'),
       health: { ...EMPTY_HEALTH, lastSuccessAt: new Date(NOW).toISOString() },
     },
-    signals: { capacity: [{ at: new Date(NOW - 1000).toISOString(), site: 'claude-ai' as const }] },
+    signals: {
+      detections: [{ at: new Date(NOW - 1000).toISOString(), site: 'claude-ai' as const, kind: 'capacity' as const }],
+    },
     dismissals: EMPTY_DISMISSALS,
     failures: EMPTY_FAILURE_LOG,
     now: NOW,
@@ -298,6 +383,7 @@ describe('siteView with settings', () => {
       lastCompletionSuccessAt: null,
       firstFailureAt: NOW - 30_000,
       lastFailureAt: NOW - 10_000,
+      lastBlockedAt: null,
     };
     expect(siteView({ ...healthy, failures, settings: DEFAULT_SETTINGS }).banner?.kind).toBe('failing');
     expect(

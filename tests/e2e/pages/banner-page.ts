@@ -63,6 +63,15 @@ export class BannerPage {
     }, null);
   }
 
+  /** Calls one of the fixture page's test hooks (tests/fixtures/pages/claude-chat.html) with `args`. */
+  hook(name: string, ...args: unknown[]): Promise<unknown> {
+    return this.page.evaluate(
+      ([n, a]) =>
+        (window as unknown as Record<string, (...x: unknown[]) => unknown>)[n as string]?.(...(a as unknown[])),
+      [name, args] as const,
+    );
+  }
+
   /** The fixture page's message send: a POST to claude.ai's completion endpoint (replayed). */
   sendCompletion(): Promise<number | 'network-error'> {
     return this.page.evaluate(
