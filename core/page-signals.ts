@@ -4,25 +4,27 @@
  * was seen is in docs/claude-page.md. Every use of them fails soft.
  */
 
-export const SELECTORS = {
+/**
+ * Where the banner sits and how it looks on the page: read by the banner's view and the tests,
+ * never by the always-on watcher (kept apart from SELECTORS so that its bundle stays small).
+ */
+export const LAYOUT_SELECTORS = {
   /** claude.ai: the message box; the banner must never cover it. */
   messageBox: '[contenteditable="true"][aria-label="Write your prompt to Claude"]',
   /** claude.ai: the send button, which must stay reachable too. */
   sendButton: 'button[aria-label="Send message"]',
-  /** claude.ai: the model menu button; its text is the model in use, e.g. "Opus 4.6". */
-  modelButton: 'button[data-testid="model-selector-dropdown"]',
   /**
    * Marks of a dark page theme on <html> (which one claude.ai uses is unconfirmed; these are
    * the common ones). Without any, the banner follows the system setting.
    */
   darkPage: 'html.dark, html[data-mode="dark"], html[data-theme="dark"]',
   lightPage: 'html.light, html[data-mode="light"], html[data-theme="light"]',
-  /**
-   * claude.ai: subtrees that cannot hold claude.ai's own error messages, so the watcher skips
-   * their changes: a reply while it streams (`div[data-is-streaming="true"]`, re-rendered many
-   * times a second), the composer (ProseMirror's contenteditable, or a textarea) and code blocks.
-   */
-  quietSubtree: '[data-is-streaming="true"], [contenteditable="true"], textarea, pre, code',
+} as const;
+
+/** What the always-on watcher reads on the page. */
+export const SELECTORS = {
+  /** claude.ai: the model menu button; its text is the model in use, e.g. "Opus 4.6". */
+  modelButton: 'button[data-testid="model-selector-dropdown"]',
   /** claude.ai: the attribute a reply's wrapper flips from "true" to "false" when it finishes. */
   streamingAttribute: 'data-is-streaming',
   /**
@@ -41,6 +43,12 @@ export const SELECTORS = {
    */
   reply: '[data-is-streaming],.font-claude-response,.font-claude-message',
 } as const;
+
+/**
+ * Subtrees whose changes the watcher drops before anything else: those that never count, and a
+ * reply while it streams (`div[data-is-streaming="true"]`, re-rendered many times a second).
+ */
+export const QUIET_SUBTREE = `${SELECTORS.neverCounts},[data-is-streaming="true"]`;
 
 /** The kinds of message claude.ai shows when it is failing; each has its own banner. */
 export const PAGE_SIGNAL_KINDS = ['capacity', 'outage-screen', 'retry'] as const;

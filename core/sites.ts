@@ -1,7 +1,8 @@
 /** The sites where the banner runs, and the status-page services each one depends on. */
 import { SERVICE_IDS } from './services';
+import { SITE_HOSTS, type SiteId, siteIdForHost } from './site-hosts';
 
-export type SiteId = 'claude-ai' | 'platform';
+export type { SiteId };
 
 export interface Site {
   id: SiteId;
@@ -13,19 +14,28 @@ export interface Site {
   detectsCapacity: boolean;
 }
 
+const host = (id: SiteId): string => Object.keys(SITE_HOSTS).find((h) => SITE_HOSTS[h] === id) ?? '';
+
 export const SITES: readonly Site[] = [
-  { id: 'claude-ai', host: 'claude.ai', label: 'claude.ai', serviceIds: [SERVICE_IDS.claudeAi], detectsCapacity: true },
+  {
+    id: 'claude-ai',
+    host: host('claude-ai'),
+    label: 'claude.ai',
+    serviceIds: [SERVICE_IDS.claudeAi],
+    detectsCapacity: true,
+  },
   {
     id: 'platform',
-    host: 'platform.claude.com',
+    host: host('platform'),
     label: 'Claude Console',
     serviceIds: [SERVICE_IDS.console, SERVICE_IDS.api],
     detectsCapacity: false,
   },
 ];
 
-export function siteForHost(host: string): Site | null {
-  return SITES.find((site) => site.host === host) ?? null;
+export function siteForHost(hostname: string): Site | null {
+  const id = siteIdForHost(hostname);
+  return id ? siteById(id) : null;
 }
 
 export function siteById(id: SiteId): Site {

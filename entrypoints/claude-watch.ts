@@ -7,10 +7,10 @@
  * has the bytes.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { siteForHost } from '../core/sites';
+import { siteIdForHost } from '../core/site-hosts';
 import { startWatcher } from './claude.content/watcher';
 
 export default defineUnlistedScript(() => {
-  const site = siteForHost(location.host);
+  const site = siteIdForHost(location.host);
   if (site) startWatcher(site);
 });

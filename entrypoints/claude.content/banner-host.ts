@@ -11,7 +11,7 @@
  * page could probe for.
  */
 import { renderBanner } from '../../components/banner';
-import { SELECTORS } from '../../core/page-signals';
+import { LAYOUT_SELECTORS } from '../../core/page-signals';
 import { type BannerController, type PageView, pageApi } from './page-api';
 import css from './style.css?inline';
 
@@ -21,8 +21,8 @@ export const BANNER_HOST = 'status-overlay-banner';
 const CLOCK_MS = 30_000;
 
 function pageTheme(): 'dark' | 'light' | null {
-  if (document.querySelector(SELECTORS.darkPage)) return 'dark';
-  if (document.querySelector(SELECTORS.lightPage)) return 'light';
+  if (document.querySelector(LAYOUT_SELECTORS.darkPage)) return 'dark';
+  if (document.querySelector(LAYOUT_SELECTORS.lightPage)) return 'light';
   return null;
 }
 

@@ -2,7 +2,7 @@
  * Watches the page for claude.ai's own failure messages (capacity, outage screen, retry) as they
  * appear. Cheap by design:
  * - changes inside subtrees that cannot hold such a message (the composer, code:
- *   SELECTORS.quietSubtree) are dropped before anything else, at the cost of one `closest()` per
+ *   QUIET_SUBTREE) are dropped before anything else, at the cost of one `closest()` per
  *   changed parent;
  * - a reply while it streams is re-rendered many times a second: it is read whole once, when it
  *   stops streaming, and meanwhile looked at no more than once every STREAM_LOOK_MS, and only while
@@ -10,7 +10,13 @@
  * - what is left is batched and handed to page-scan.ts, which reads it in slices so that a long
  *   conversation (the first scan, or claude.ai rendering one on navigation) never blocks the page.
  */
-import { MAX_SURFACE_CHARS, type PageSignal, type PageSignalKind, SELECTORS } from '../../core/page-signals';
+import {
+  MAX_SURFACE_CHARS,
+  type PageSignal,
+  type PageSignalKind,
+  QUIET_SUBTREE,
+  SELECTORS,
+} from '../../core/page-signals';
 import { createScanner } from './page-scan';
 
 /** Mutations are batched at most this often; the error must still show within a second. */
@@ -53,6 +59,14 @@ export function watchCapacityErrors(
     }
     streaming.clear();
   };
+  /** Notes a quiet element that changed; a streaming reply among them is looked at soon. */
+  const quiet = (element: Element | null): Element | null => {
+    if (element?.getAttribute(SELECTORS.streamingAttribute) === 'true') {
+      streaming.add(element);
+      streamLook ??= setTimeout(lookAtStreams, STREAM_LOOK_MS);
+    }
+    return element;
+  };
 
   const observer = new MutationObserver((mutations) => {
     // Many mutations of one callback share their parent (a re-rendered reply): test it once.
@@ -67,25 +81,15 @@ export function watchCapacityErrors(
       }
       if (target !== lastTarget) {
         lastTarget = target;
-        lastQuiet = elementOf(target)?.closest(SELECTORS.quietSubtree) ?? null;
-        if (lastQuiet?.getAttribute(SELECTORS.streamingAttribute) === 'true') {
-          streaming.add(lastQuiet);
-          streamLook ??= setTimeout(lookAtStreams, STREAM_LOOK_MS);
-        }
+        lastQuiet = quiet(elementOf(target)?.closest(QUIET_SUBTREE) ?? null);
       }
       if (lastQuiet) continue;
       if (mutation.type === 'characterData') scanner.add(target);
       else {
         for (const node of mutation.addedNodes) {
           // A new code block or composer: never read. A new streaming reply: looked at as above.
-          if (node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(SELECTORS.quietSubtree)) {
-            if ((node as Element).getAttribute(SELECTORS.streamingAttribute) === 'true') {
-              streaming.add(node as Element);
-              streamLook ??= setTimeout(lookAtStreams, STREAM_LOOK_MS);
-            }
-            continue;
-          }
-          scanner.add(node);
+          if (node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(QUIET_SUBTREE)) quiet(node as Element);
+          else scanner.add(node);
         }
       }
     }

@@ -6,7 +6,7 @@
  * (entrypoints/background/banner-injector.ts), and drawn by entrypoints/claude-banner.ts.
  */
 import { SELECTORS } from '../../core/page-signals';
-import type { Site } from '../../core/sites';
+import type { SiteId } from '../../core/site-hosts';
 import { watchCapacityErrors } from './capacity-watch';
 import { bannerController, type PageView, pageApi } from './page-api';
 
@@ -19,11 +19,11 @@ function modelLabel(): string | null {
   return text ? text.slice(0, 80) : null;
 }
 
-async function fetchView(site: Site, model: string | null): Promise<PageView | null> {
+async function fetchView(site: SiteId, model: string | null): Promise<PageView | null> {
   try {
     return (await pageApi.runtime.sendMessage({
       type: 'site-view',
-      site: site.id,
+      site,
       model,
       bannerLoaded: bannerController() !== undefined,
     })) as PageView | null;
@@ -34,7 +34,7 @@ async function fetchView(site: Site, model: string | null): Promise<PageView | n
   }
 }
 
-export function startWatcher(site: Site): void {
+export function startWatcher(site: SiteId): void {
   let recheck: ReturnType<typeof setTimeout> | null = null;
   /** The model label sent with the last request; read only once an answer said it matters. */
   let model: string | null = null;
@@ -87,7 +87,7 @@ export function startWatcher(site: Site): void {
         document.body,
         (signal) => {
           if (!detectCapacity) return;
-          pageApi.runtime.sendMessage({ type: 'page-signal', site: site.id, ...signal }).catch(() => undefined);
+          pageApi.runtime.sendMessage({ type: 'page-signal', site, ...signal }).catch(() => undefined);
         },
         onBatch,
       );

@@ -4,7 +4,7 @@
  * given status scenario.
  */
 import { expect } from 'vitest';
-import { SELECTORS } from '../../core/page-signals';
+import { LAYOUT_SELECTORS } from '../../core/page-signals';
 import type { ScenarioName } from '../replay/server.mjs';
 import { loadFixture } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, driverPage } from './drivers/chromium';
@@ -122,14 +122,14 @@ export const SCENARIOS: Scenario[] = [
       // Someone typing: the banner must not take the focus away.
       await page.page.evaluate((box) => {
         document.querySelector<HTMLElement>(box)?.focus();
-      }, SELECTORS.messageBox);
+      }, LAYOUT_SELECTORS.messageBox);
       const started = Date.now();
       await page.insertCapacityError();
       await page.waitForBanner(1_000);
       record(`${h.browser.name}: capacity text -> banner (ms)`, Date.now() - started);
       expect(await page.title()).toBe('Claude is over capacity right now');
       expect(
-        await page.page.evaluate((box) => document.activeElement?.matches(box) ?? false, SELECTORS.messageBox),
+        await page.page.evaluate((box) => document.activeElement?.matches(box) ?? false, LAYOUT_SELECTORS.messageBox),
       ).toBe(true);
       const signals = (await h.api.getStorage('signals')) as { detections: { site: string; kind: string }[] };
       expect(signals.detections.map((d) => `${d.site} ${d.kind}`)).toEqual(['claude-ai capacity']);
@@ -341,7 +341,11 @@ export const SCENARIOS: Scenario[] = [
     async run(h) {
       const page = await h.openSite(CLAUDE_AI, { width: 360, height: 740 });
       await page.waitForBanner();
-      const [banner, box, send] = await page.rects(['.so-banner', SELECTORS.messageBox, SELECTORS.sendButton]);
+      const [banner, box, send] = await page.rects([
+        '.so-banner',
+        LAYOUT_SELECTORS.messageBox,
+        LAYOUT_SELECTORS.sendButton,
+      ]);
       expect(banner).not.toBeNull();
       for (const target of [box, send]) {
         expect(target).not.toBeNull();
