@@ -3,6 +3,7 @@
  * severity, active incidents with the services they touch, and maintenance windows.
  */
 import { isoOrNull, msOf } from './dates';
+import { titleServiceIds } from './incident-scope';
 import type { Incident, IncidentUpdate, Maintenance, Service, Snapshot } from './model';
 import { fromComponentStatus, fromImpact, fromIndicator, type Severity, worst } from './severity';
 import { safeStatusLink } from './sources';
@@ -92,7 +93,11 @@ function updatesOf(incident: StatuspageIncident): IncidentUpdate[] {
   return updates.filter((u) => (u.id ? !seen.has(u.id) && seen.add(u.id) : true)).slice(0, MAX_UPDATES);
 }
 
-/** Services an incident touches: its components, its updates' affected components, its title. */
+/**
+ * Services an incident touches: its components, its updates' affected components, its title. A
+ * title may name services loosely ("API", "Console", "apps"); those words count only when the
+ * incident lists no components, as the only word on what it touches (core/incident-scope.ts).
+ */
 export function affectedServiceIds(
   incident: StatuspageIncident,
   services: readonly Service[],
@@ -107,7 +112,9 @@ export function affectedServiceIds(
       else for (const id of namedIn(affected.name)) ids.add(id);
     }
   }
+  const listed = ids.size > 0;
   for (const id of namedIn(incident.name, true)) ids.add(id);
+  if (!listed) for (const id of titleServiceIds(incident.name)) if (known.has(id)) ids.add(id);
   // Page order, so every surface lists them alike.
   return services.filter((s) => ids.has(s.id)).map((s) => s.id);
 }

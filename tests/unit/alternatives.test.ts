@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALTERNATIVES, type Alternative, chooseAlternatives, failingServiceIds } from '../../core/alternatives';
+import { PLATFORM_IDS } from '../../core/incident-scope';
 import type { Snapshot } from '../../core/model';
 import { SERVICE_IDS } from '../../core/services';
 import { loadSnapshot, SUMMARY_FIXTURES, type SummaryFixture } from './fixtures';
@@ -136,9 +137,9 @@ describe('the catalogue', () => {
     expect(alternative.url.startsWith('https://')).toBe(true);
   });
 
-  it('ids are unique and dependencies are known services', () => {
+  it('ids are unique and dependencies are known services or platforms', () => {
     expect(new Set(catalogueIds).size).toBe(ALTERNATIVES.length);
-    const known = new Set<string>(Object.values(SERVICE_IDS));
+    const known = new Set<string>([...Object.values(SERVICE_IDS), ...Object.values(PLATFORM_IDS)]);
     for (const alternative of ALTERNATIVES) for (const d of alternative.dependsOn) expect(known.has(d)).toBe(true);
   });
 
