@@ -4,6 +4,7 @@ import { EMPTY_FAILURE_LOG, type FailureLog, failureLogSchema } from '../core/fa
 import { EMPTY_HISTORY, type History, historySchema } from '../core/history';
 import { EMPTY_STATUS, type StatusState, statusStateSchema } from '../core/model';
 import { EMPTY_NOTIFIED, type Notified, notifiedSchema } from '../core/notify';
+import { EMPTY_RESOLUTIONS, type Resolutions, resolutionsSchema } from '../core/resolutions';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_MIGRATIONS,
@@ -45,3 +46,13 @@ export const settingsItem = defineStoredItem<Settings>('local:settings', setting
 export const notifiedItem = defineStoredItem<Notified>('local:notified', notifiedSchema, EMPTY_NOTIFIED, {
   version: 1,
 });
+
+/** Incidents summary.json still lists that incidents.json says are resolved (core/resolutions.ts). */
+export const resolutionsItem = defineStoredItem<Resolutions>(
+  'local:resolutions',
+  resolutionsSchema,
+  EMPTY_RESOLUTIONS,
+  {
+    version: 1,
+  },
+);

@@ -17,7 +17,7 @@ import { watchCapacityErrors } from './capacity-watch';
 import './style.css';
 
 /** The stored items whose change may change the banner (keys of shell/items.ts without `local:`). */
-const WATCHED_KEYS = ['status', 'signals', 'dismissals', 'failures', 'settings'];
+const WATCHED_KEYS = ['status', 'signals', 'dismissals', 'failures', 'settings', 'resolutions'];
 /** How often relative times ("started 5 min ago") are refreshed while a banner is up. */
 const CLOCK_MS = 30_000;
 
