@@ -5,7 +5,7 @@
  */
 import { dateTime, relativeTime } from '../core/format';
 import type { Incident, IncidentUpdate, Service } from '../core/model';
-import { incidentModelScope } from '../core/models';
+import { storedModels } from '../core/reach';
 import { safeStatusLink } from '../core/sources';
 import { locale, t } from '../shell/i18n';
 import { scopeLabels } from './model-text';
@@ -41,7 +41,7 @@ export function ExternalLink({ href, text, testId }: { href: string; text: strin
 
 /** The models an incident names (its latest word on them), as chips beside the affected services. */
 function ModelChips({ incident }: { incident: Incident }) {
-  const scope = incidentModelScope(incident);
+  const scope = storedModels(incident);
   const labels = scopeLabels(scope);
   if (labels.length === 0) return null;
   return (

@@ -2,9 +2,9 @@
  * Where to keep working when Claude's own surfaces fail: one catalogue, and which entries
  * still work given what the status page says is failing.
  */
-import { incidentReach, PLATFORM_IDS } from './incident-scope';
 import type { Snapshot } from './model';
-import { SERVICE_IDS } from './services';
+import { storedReach } from './reach';
+import { PLATFORM_IDS, SERVICE_IDS } from './services';
 
 export type Operator = 'anthropic' | 'aws' | 'google' | 'third-party';
 export type Need = 'console-account' | 'api-key' | 'aws-account' | 'gcp-account' | 'openrouter-account' | 'poe-account';
@@ -132,7 +132,7 @@ export function failingServiceIds(snapshot: Snapshot | null): Set<string> {
   if (!snapshot) return failing;
   for (const service of snapshot.services) if (service.state !== 'operational') failing.add(service.id);
   for (const incident of snapshot.incidents) {
-    const reach = incidentReach(incident);
+    const reach = storedReach(incident);
     // An incident that names no service may touch any of them; one about no product touches none.
     if (reach.surfaces === 'named') for (const id of incident.serviceIds) failing.add(id);
     if (reach.surfaces === 'all') for (const s of snapshot.services) failing.add(s.id);

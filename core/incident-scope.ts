@@ -3,23 +3,15 @@
  * ("API", "Console", "cowork", "Claude Desktop"), incidents about no product at all (an account
  * post on X, the documentation site, the status page itself), and incidents scoped to another
  * platform ("Opus in Vertex Complete Outage"). Pure text rules over the title and impact, computed
- * when read, so nothing stored changes. The wordings are in docs/status-page-wordings.md.
+ * when the snapshot is built (stored with each incident, see storedReach) and when the banner
+ * is decided. The wordings are in docs/status-page-wordings.md.
  */
-import type { Incident } from './model';
+import type * as z from 'zod/mini';
+import type { Incident, incidentReachSchema } from './model';
 import { incidentModelScope } from './models';
-import { SERVICE_IDS } from './services';
+import { PLATFORM_IDS, type Platform, SERVICE_IDS } from './services';
 
-/** Claude served by another company's cloud, which Claude's status page sometimes reports on. */
-export type Platform = 'bedrock' | 'vertex';
-
-/**
- * Ids that stand for a platform among failing services, so that an alternative served there can
- * depend on it (core/alternatives.ts). Not status-page component ids: those never have a colon.
- */
-export const PLATFORM_IDS: Readonly<Record<Platform, string>> = {
-  bedrock: 'platform:bedrock',
-  vertex: 'platform:vertex',
-};
+export { PLATFORM_IDS, type Platform };
 
 /**
  * Words for a service in titles, by service id. "API" is upper case as the page writes it ("the
@@ -67,10 +59,7 @@ const CLAUDE_SURFACE =
  * any, so every surface counts (an outage must never go unannounced); none: it touches no Claude
  * surface. platforms: other clouds it is about.
  */
-export interface IncidentReach {
-  surfaces: 'named' | 'all' | 'none';
-  platforms: Platform[];
-}
+export type IncidentReach = z.infer<typeof incidentReachSchema>;
 
 type ReachInput = Pick<Incident, 'name' | 'impact' | 'serviceIds' | 'updates'>;
 

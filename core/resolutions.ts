@@ -8,8 +8,8 @@
  */
 import * as z from 'zod/mini';
 import { msOf } from './dates';
-import { incidentReach } from './incident-scope';
 import { type Incident, type Snapshot, type StatusState, validatorsSchema } from './model';
+import { storedReach } from './reach';
 import { type Severity, worst } from './severity';
 import type { IncidentsList } from './statuspage';
 
@@ -40,7 +40,7 @@ const DONE = new Set(['resolved', 'postmortem']);
 export function resolutionCheckDue(resolutions: Resolutions, snapshot: Snapshot | null, nowMs: number): boolean {
   if (!snapshot) return false;
   const known = new Set(resolutions.resolved.map((r) => r.id));
-  const open = snapshot.incidents.some((i) => !known.has(i.id) && incidentReach(i).surfaces !== 'none');
+  const open = snapshot.incidents.some((i) => !known.has(i.id) && storedReach(i).surfaces !== 'none');
   if (!open) return false;
   const last = msOf(resolutions.checkedAt);
   // A clock set back leaves `last` in the future: check rather than wait for it.

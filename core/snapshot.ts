@@ -3,8 +3,9 @@
  * severity, active incidents with the services they touch, and maintenance windows.
  */
 import { isoOrNull, msOf } from './dates';
-import { titleServiceIds } from './incident-scope';
+import { incidentReach, titleServiceIds } from './incident-scope';
 import type { Incident, IncidentUpdate, Maintenance, Service, Snapshot } from './model';
+import { incidentModelScope } from './models';
 import { fromComponentStatus, fromImpact, fromIndicator, type Severity, worst } from './severity';
 import { safeStatusLink } from './sources';
 import type { IncidentStatus, StatuspageComponent, StatuspageIncident, Summary } from './statuspage';
@@ -120,6 +121,12 @@ export function affectedServiceIds(
 }
 
 function toIncident(incident: StatuspageIncident, services: readonly Service[], namedIn: NameMatcher): Incident {
+  const built = baseIncident(incident, services, namedIn);
+  // Read here, once, and stored: the popup shows them without the text rules (core/reach.ts).
+  return { ...built, models: incidentModelScope(built), reach: incidentReach(built) };
+}
+
+function baseIncident(incident: StatuspageIncident, services: readonly Service[], namedIn: NameMatcher): Incident {
   return {
     id: incident.id,
     name: cleanText(incident.name, MAX_NAME) || cleanText(incident.id, MAX_NAME),

@@ -2,7 +2,7 @@
 import { type Dismissals, dismissalsSchema, EMPTY_DISMISSALS } from '../core/dismissals';
 import { EMPTY_FAILURE_LOG, type FailureLog, failureLogSchema } from '../core/fault';
 import { EMPTY_HISTORY, type History, historySchema } from '../core/history';
-import { EMPTY_STATUS, type StatusState, statusStateSchema } from '../core/model';
+import { EMPTY_STATUS, STATUS_MIGRATIONS, STATUS_VERSION, type StatusState, statusStateSchema } from '../core/model';
 import { EMPTY_NOTIFIED, type Notified, notifiedSchema } from '../core/notify';
 import { EMPTY_RESOLUTIONS, type Resolutions, resolutionsSchema } from '../core/resolutions';
 import {
@@ -17,7 +17,8 @@ import { defineStoredItem } from './stored-item';
 
 /** The last good snapshot and the fetch health. */
 export const statusItem = defineStoredItem<StatusState>('local:status', statusStateSchema, EMPTY_STATUS, {
-  version: 1,
+  version: STATUS_VERSION,
+  migrations: STATUS_MIGRATIONS,
 });
 
 /** Times and sites of capacity errors seen on screen; no content. */

@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { ALTERNATIVES, chooseAlternatives, failingServiceIds } from '../../core/alternatives';
 import { EMPTY_DISMISSALS } from '../../core/dismissals';
 import { incidentReach, PLATFORM_IDS, platformsNamedIn, titleServiceIds } from '../../core/incident-scope';
-import type { Snapshot } from '../../core/model';
+import { EMPTY_HEALTH, type Snapshot, STATUS_MIGRATIONS, STATUS_VERSION, statusStateSchema } from '../../core/model';
 import { parseModelLabel } from '../../core/models';
+import { storedModels, storedReach } from '../../core/reach';
 import { SERVICE_IDS } from '../../core/services';
 import { type SiteId, siteById } from '../../core/sites';
 import { buildSnapshot } from '../../core/snapshot';
@@ -242,5 +243,42 @@ describe('assess: a model incident with its components degraded', () => {
     const banner = decide('claude-ai', snapshotWith({ ...opus, name }), 'Opus 4.6');
     expect(banner?.role).toBe('alert');
     expect(banner?.models?.switchTo?.label).toBe('Sonnet 4.0');
+  });
+});
+
+describe('readings stored with each incident (status item version 2)', () => {
+  it('buildSnapshot stores what an incident names and reaches', () => {
+    const incident = snapshotWith({ name: 'Opus in Vertex Complete Outage', impact: 'major' }).incidents[0];
+    expect(incident?.reach).toEqual({ surfaces: 'none', platforms: ['vertex'] });
+    expect(incident?.models).toEqual({ kind: 'models', models: [], families: ['Opus'] });
+  });
+
+  it('a version 1 snapshot (no readings) still parses; its components decide, and no models are named', () => {
+    const built = snapshotWith({ name: 'Elevated errors on Claude Opus 4.6' });
+    const old = {
+      ...built,
+      incidents: built.incidents.map(({ models, reach, ...rest }) => rest),
+    };
+    const parsed = statusStateSchema.parse({ snapshot: old, health: EMPTY_HEALTH });
+    const incident = parsed.snapshot?.incidents[0];
+    if (!incident) throw new Error('no incident');
+    expect(storedReach(incident)).toEqual({ surfaces: 'all', platforms: [] });
+    expect(storedModels(incident)).toEqual({ kind: 'none' });
+  });
+
+  it('the migration to version 2 keeps the snapshot and drops the validators, so the next poll rebuilds it', () => {
+    expect(STATUS_VERSION).toBe(2);
+    expect(Object.keys(STATUS_MIGRATIONS).map(Number)).toEqual([2]);
+    const migrate = STATUS_MIGRATIONS[2];
+    if (!migrate) throw new Error('no migration');
+    const snapshot = snapshotWith({ name: 'Elevated errors on claude.ai', components: [claudeAi] });
+    const v1 = {
+      snapshot,
+      health: { ...EMPTY_HEALTH, validators: { source: 'primary', etag: '"v1"', lastModified: null } },
+    };
+    const v2 = statusStateSchema.parse(migrate(v1));
+    expect(v2.snapshot).toEqual(snapshot);
+    expect(v2.health.validators).toBeNull();
+    for (const garbage of [null, 'x', {}, { health: null }]) expect(migrate(garbage)).toEqual(garbage);
   });
 });
