@@ -9,9 +9,7 @@
 import type * as z from 'zod/mini';
 import type { Incident, incidentReachSchema } from './model';
 import { incidentModelScope } from './models';
-import { PLATFORM_IDS, type Platform, SERVICE_IDS } from './services';
-
-export { PLATFORM_IDS, type Platform };
+import { type Platform, SERVICE_IDS } from './services';
 
 /**
  * Words for a service in titles, by service id. "API" is upper case as the page writes it ("the

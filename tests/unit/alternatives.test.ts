@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALTERNATIVES, type Alternative, chooseAlternatives, failingServiceIds } from '../../core/alternatives';
-import { PLATFORM_IDS } from '../../core/incident-scope';
 import type { Snapshot } from '../../core/model';
-import { SERVICE_IDS } from '../../core/services';
+import { PLATFORM_IDS, SERVICE_IDS } from '../../core/services';
 import { loadSnapshot, SUMMARY_FIXTURES, type SummaryFixture } from './fixtures';
 
 const { claudeAi, console: consoleId, api, code, cowork, government } = SERVICE_IDS;

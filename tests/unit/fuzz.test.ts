@@ -24,7 +24,8 @@ import {
   type FetchOutcome,
   inBackoff,
 } from '../../core/health';
-import { incidentReach, PLATFORM_IDS } from '../../core/incident-scope';
+import { incidentReach } from '../../core/incident-scope';
+import { PLATFORM_IDS } from '../../core/services';
 import { parseRetryAfter } from '../../entrypoints/background/fetch-summary';
 
 const MAX_RETRY_WAIT_MS = 60 * 60_000;

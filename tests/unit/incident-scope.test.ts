@@ -6,11 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { ALTERNATIVES, chooseAlternatives, failingServiceIds } from '../../core/alternatives';
 import { EMPTY_DISMISSALS } from '../../core/dismissals';
-import { incidentReach, PLATFORM_IDS, platformsNamedIn, titleServiceIds } from '../../core/incident-scope';
+import { incidentReach, platformsNamedIn, titleServiceIds } from '../../core/incident-scope';
 import { EMPTY_HEALTH, type Snapshot, STATUS_MIGRATIONS, STATUS_VERSION, statusStateSchema } from '../../core/model';
 import { parseModelLabel } from '../../core/models';
 import { storedModels, storedReach } from '../../core/reach';
-import { SERVICE_IDS } from '../../core/services';
+import { PLATFORM_IDS, SERVICE_IDS } from '../../core/services';
 import { type SiteId, siteById } from '../../core/sites';
 import { buildSnapshot } from '../../core/snapshot';
 import { parseSummary } from '../../core/statuspage';
