@@ -8,6 +8,7 @@ import type { UserAlternative } from '../core/settings';
 import type { Site } from '../core/sites';
 import type { Banner } from '../core/verdict';
 import { locale, t } from '../shell/i18n';
+import { affectedText, modelText } from './model-text';
 
 /** Longer updates are cut here; the whole text is one click away. */
 export const BODY_PREVIEW = 280;
@@ -62,16 +63,16 @@ function title(banner: Banner, siteLabel: string): string {
 function lines(banner: Banner): BannerText['lines'] {
   const out: BannerText['lines'] = [];
   const advice = banner.models;
-  if (advice && advice.affected.length > 0) {
-    const names = advice.affected.map((m) => m.label).join(', ');
+  if (advice) {
+    const names = affectedText(advice);
     if (advice.currentAffected === false && advice.current) {
-      out.push({ text: t('bannerModelNotNamed', names, advice.current.label), testId: 'banner-models' });
+      out.push({ text: t('bannerModelNotNamed', names, modelText(advice.current)), testId: 'banner-models' });
     } else {
       out.push({
         text: t('bannerModelsAffected', names),
         testId: 'banner-models',
         ...(advice.switchTo
-          ? { strong: t('bannerSwitchModel', advice.switchTo.label), strongTestId: 'banner-switch-model' }
+          ? { strong: t('bannerSwitchModel', modelText(advice.switchTo)), strongTestId: 'banner-switch-model' }
           : {}),
       });
     }

@@ -5,9 +5,10 @@
  */
 import { dateTime, relativeTime } from '../core/format';
 import type { Incident, IncidentUpdate, Service } from '../core/model';
-import { incidentModelScope } from '../core/models';
+import { storedModels } from '../core/reach';
 import { safeStatusLink } from '../core/sources';
 import { locale, t } from '../shell/i18n';
+import { scopeLabels } from './model-text';
 import { STATE_ICON } from './service-list';
 
 /** Longer updates are cut here (at a word), the rest one click away. */
@@ -40,9 +41,9 @@ export function ExternalLink({ href, text, testId }: { href: string; text: strin
 
 /** The models an incident names (its latest word on them), as chips beside the affected services. */
 function ModelChips({ incident }: { incident: Incident }) {
-  const scope = incidentModelScope(incident);
-  if (scope.kind === 'none') return null;
-  const labels = scope.kind === 'fleet' ? [t('popupManyModels')] : scope.models.map((m) => m.label);
+  const scope = storedModels(incident);
+  const labels = scopeLabels(scope);
+  if (labels.length === 0) return null;
   return (
     <ul class="so-chips" aria-label={t('popupModels')} data-testid="incident-models">
       {labels.map((label) => (

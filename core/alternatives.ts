@@ -3,7 +3,8 @@
  * still work given what the status page says is failing.
  */
 import type { Snapshot } from './model';
-import { SERVICE_IDS } from './services';
+import { storedReach } from './reach';
+import { PLATFORM_IDS, SERVICE_IDS } from './services';
 
 export type Operator = 'anthropic' | 'aws' | 'google' | 'third-party';
 export type Need = 'console-account' | 'api-key' | 'aws-account' | 'gcp-account' | 'openrouter-account' | 'poe-account';
@@ -14,7 +15,10 @@ export interface Alternative {
   url: string;
   operator: Operator;
   needs: readonly Need[];
-  /** Status-page services it needs working; Bedrock and Vertex serve Claude without Anthropic's API. */
+  /**
+   * Status-page services it needs working; Bedrock and Vertex serve Claude without Anthropic's API,
+   * and depend on their own platform only (PLATFORM_IDS: the page reports on them now and then).
+   */
   dependsOn: readonly string[];
   /** A way to keep using Claude Code rather than a chat. */
   forClaudeCode: boolean;
@@ -39,7 +43,7 @@ export const ALTERNATIVES: readonly Alternative[] = [
     url: 'https://aws.amazon.com/bedrock/claude/',
     operator: 'aws',
     needs: ['aws-account'],
-    dependsOn: [],
+    dependsOn: [PLATFORM_IDS.bedrock],
     forClaudeCode: false,
   },
   {
@@ -48,7 +52,7 @@ export const ALTERNATIVES: readonly Alternative[] = [
     url: 'https://cloud.google.com/vertex-ai/generative-ai/docs/partner-models/claude',
     operator: 'google',
     needs: ['gcp-account'],
-    dependsOn: [],
+    dependsOn: [PLATFORM_IDS.vertex],
     forClaudeCode: false,
   },
   {
@@ -120,16 +124,19 @@ export const ALTERNATIVES: readonly Alternative[] = [
 
 /**
  * Services that are not fully working: any state but operational, or named by an active
- * incident. Deliberately strict, so we never recommend something that may fail too.
+ * incident; and the platforms (PLATFORM_IDS) an incident is about. Deliberately strict, so we
+ * never recommend something that may fail too.
  */
 export function failingServiceIds(snapshot: Snapshot | null): Set<string> {
   const failing = new Set<string>();
   if (!snapshot) return failing;
   for (const service of snapshot.services) if (service.state !== 'operational') failing.add(service.id);
   for (const incident of snapshot.incidents) {
-    // An incident that names no service may touch any of them.
-    const ids = incident.serviceIds.length > 0 ? incident.serviceIds : snapshot.services.map((s) => s.id);
-    for (const id of ids) failing.add(id);
+    const reach = storedReach(incident);
+    // An incident that names no service may touch any of them; one about no product touches none.
+    if (reach.surfaces === 'named') for (const id of incident.serviceIds) failing.add(id);
+    if (reach.surfaces === 'all') for (const s of snapshot.services) failing.add(s.id);
+    for (const platform of reach.platforms) failing.add(PLATFORM_IDS[platform]);
   }
   return failing;
 }

@@ -30,6 +30,27 @@ export const incidentUpdateSchema = z.object({
 });
 export type IncidentUpdate = z.infer<typeof incidentUpdateSchema>;
 
+/** A model an incident names (core/models.ts reads them from its words). */
+export const modelNameSchema = z.object({
+  family: z.string(),
+  version: z.string(),
+  label: z.string(),
+  variant: z.optional(z.literal('fast')),
+});
+
+export const modelScopeSchema = z.union([
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('fleet') }),
+  z.object({ kind: z.literal('models'), models: z.array(modelNameSchema), families: z.optional(z.array(z.string())) }),
+  z.object({ kind: z.literal('fleet-except'), except: z.array(modelNameSchema) }),
+]);
+
+/** What an incident reaches when its components do not say (core/incident-scope.ts). */
+export const incidentReachSchema = z.object({
+  surfaces: z.enum(['named', 'all', 'none']),
+  platforms: z.array(z.enum(['bedrock', 'vertex'])),
+});
+
 export const incidentSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -43,6 +64,13 @@ export const incidentSchema = z.object({
   serviceIds: z.array(z.string()),
   /** Newest first. */
   updates: z.array(incidentUpdateSchema),
+  /**
+   * Read from its words when the snapshot is built, so that the popup needs no text rules (its
+   * size budget): the models it names, and what it reaches. Absent in snapshots stored before
+   * version 2 of the status item (then: no models, and the services it names, or all).
+   */
+  models: z.optional(modelScopeSchema),
+  reach: z.optional(incidentReachSchema),
 });
 export type Incident = z.infer<typeof incidentSchema>;
 
@@ -128,3 +156,17 @@ export const EMPTY_HEALTH: FetchHealth = {
 };
 
 export const EMPTY_STATUS: StatusState = { snapshot: null, health: EMPTY_HEALTH };
+
+export const STATUS_VERSION = 2;
+
+/**
+ * Version 2 adds what incidents name and reach (`models`, `reach`). A stored snapshot is kept, and
+ * its validators dropped, so the next poll fetches summary.json in full and builds them.
+ */
+function migrateStatusV1toV2(old: unknown): unknown {
+  if (!old || typeof old !== 'object' || !('health' in old) || !old.health || typeof old.health !== 'object')
+    return old;
+  return { ...old, health: { ...old.health, validators: null } };
+}
+
+export const STATUS_MIGRATIONS: Record<number, (old: unknown) => unknown> = { 2: migrateStatusV1toV2 };

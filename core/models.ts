@@ -18,8 +18,22 @@
  * - After a family match, bare versions joined by ",", "and", "or", "&" or "/" inherit the family:
  *   "Sonnet 4 and 4.5", "Opus 4, 4.1, and 4.5", "Sonnet 4.5/4.6"; not "Opus 4.6 and 3 other models".
  *
+ * - The version before the family, in a list that shares it: "Claude 4, 4.5 Sonnet and 4.5 Haiku"
+ *   (Sonnet 4, Sonnet 4.5, Haiku 4.5); hyphenated forms "3.5-Sonnet", "Sonnet-4.5"; a version
+ *   whose dot was lost in typing, "Opus 48" (Opus 4.8): two digits after a known, capitalised
+ *   family, major 3 to 9, so "Sonnet 18" (Shakespeare) still never matches.
+ * - A variant after the version: "Opus 4.6 Fast Mode", "Opus 4.8 Fast" name the fast mode of that
+ *   model, which is not the model itself (someone on ordinary Opus 4.6 is not named).
+ * - A known family without a version, capitalised ("Increase error rates on Opus", "Haiku
+ *   sampling errors", "Sonnet Partial Outage"): every model of that family, unless the same text
+ *   names a version of it (then the bare word refers to that version). All three families without
+ *   versions ("on Haiku, Sonnet, and Opus") are the whole fleet.
+ *
  * Whole-fleet wording: "all/every (Claude) models" and "many/multiple/several/... models",
- * "across models". Labels keep the version as written ("Sonnet 4.0"); comparisons treat "4.0" as "4".
+ * "across models", and models without a quantifier: "on Claude models", "on requests to models".
+ * "All models except Sonnet 4.0" is the fleet minus the models named after "except".
+ * Labels keep the version as written ("Sonnet 4.0"); comparisons treat "4.0" as "4".
+ * The wordings the real page has used are listed in docs/status-page-wordings.md.
  */
 
 export interface ModelName {
@@ -27,15 +41,29 @@ export interface ModelName {
   family: string;
   /** As written: "4.5", "4.0", "5". Compare with `sameModel`, which treats "4.0" as "4". */
   version: string;
-  /** "Opus 4.5". */
+  /** "Opus 4.5"; "Opus 4.6 Fast mode" for the fast variant (surfaces word it with `modelText`). */
   label: string;
+  /** A mode of the model, named apart from it: "Opus 4.6 Fast Mode". */
+  variant?: 'fast';
 }
 
-export type ModelScope = { kind: 'none' } | { kind: 'fleet' } | { kind: 'models'; models: ModelName[] };
+/**
+ * none: no model named; fleet: every model; models: the models named, and `families` whose every
+ * model is affected ("Opus" without a version); fleet-except: every model but these.
+ */
+export type ModelScope =
+  | { kind: 'none' }
+  | { kind: 'fleet' }
+  | { kind: 'models'; models: ModelName[]; families?: string[] }
+  | { kind: 'fleet-except'; except: ModelName[] };
 
 export interface ModelAdvice {
   /** Every model the scopes name, first seen first, without duplicates. */
   affected: ModelName[];
+  /** Families affected as a whole ("Opus": every Opus model), capitalised. */
+  families: string[];
+  /** Every model is affected but these (null: not a "fleet except" statement). */
+  allExcept: ModelName[] | null;
   current: ModelName | null;
   /** null when the model in use is unknown. */
   currentAffected: boolean | null;
@@ -129,13 +157,29 @@ const NOT_FAMILIES: ReadonlySet<string> = new Set([
 const VERSION = String.raw`[1-9](?:\.\d{1,2})?(?![\d%]|\.\d|[A-Za-z])`;
 
 /** A word (any case) and a version; whether the word is a family is decided in code. */
-const FAMILY_VERSION = new RegExp(String.raw`\b(claude\s+)?([A-Za-z]+)\s+(${VERSION})`, 'gi');
-/** "Claude 3.5 Sonnet": the naming before Claude 4. */
-const VERSION_FAMILY = new RegExp(String.raw`\bclaude\s+(${VERSION})\s+(opus|sonnet|haiku)\b`, 'gi');
+const FAMILY_VERSION = new RegExp(String.raw`\b(claude\s+)?([A-Za-z]+)(?:\s+|-)(${VERSION})`, 'gi');
+/**
+ * Versions before a known family: "Claude 3.5 Sonnet" (the naming before Claude 4), "3.5-Sonnet",
+ * and lists that share the family, "Claude 4, 4.5 Sonnet". Not after a digit and a hyphen, so the
+ * API id "claude-3-5-sonnet" is read by OLD_API_ID alone.
+ */
+const VERSIONS_FAMILY = new RegExp(
+  String.raw`(?<![\w.:-]|\d-)(claude\s+)?(${VERSION}(?:(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)${VERSION})*)(?:\s+|-)(opus|sonnet|haiku)\b`,
+  'gi',
+);
+/** Each version of a VERSIONS_FAMILY list. */
+const ONE_VERSION = new RegExp(VERSION, 'g');
+/** "Opus 48": a version typed without its dot (see the header for why only these). */
+const LOST_DOT =
+  /\b(claude\s+)?(opus|sonnet|haiku)(?:\s+|-)([3-9])(\d)(?![\d%.,]\d|[\d%]|[A-Za-z])(?!\s*(?:min|mins|minutes|hours?|hrs?|seconds?|secs?|percent)\b)/gi;
+/** "Fast Mode", "Fast", "(fast mode)" right after a model: its fast variant. */
+const FAST_VARIANT = /^\s*(?:\(\s*)?[-–]?\s*fast\b(?:[\s-]+mode\b)?/i;
 /** "claude-opus-4-1-20250805", "claude-sonnet-4-5", "claude-opus-4-20250514" (the date is not a minor). */
 const API_ID = /\bclaude-(opus|sonnet|haiku)-([1-9])(?:-(\d{1,2})(?!\d))?(?![\w.])/gi;
 /** "claude-3-5-sonnet-20241022", "claude-3-opus-20240229". */
 const OLD_API_ID = /\bclaude-([1-9])(?:-(\d))?-(opus|sonnet|haiku)\b/gi;
+/** A known family as a word of its own; used when no version follows it. */
+const BARE_FAMILY = /\b(claude\s+)?(opus|sonnet|haiku)\b(?![-.]?\w)(?![\s-]*\d)/gi;
 /**
  * A bare version continuing a list after a family match. Refused when a count follows, since
  * "Opus 4.6 and 3 other models" lists a number, not "Opus 3".
@@ -149,7 +193,12 @@ const QUALIFIER = String.raw`(?:of\s+)?(?:(?:our|the)\s+)?(?:claude\s+)?`;
 /** "Not all models are affected" is the opposite of a whole-fleet statement. */
 const ALL_MODELS = new RegExp(String.raw`(?<!\bnot\s+)\b(?:all|every)\s+${QUALIFIER}models?\b`, 'i');
 const SOME_MODELS = new RegExp(
-  String.raw`\b(?:(?:many|multiple|several|various|numerous|most|some|certain)\s+${QUALIFIER}|a\s+(?:number|subset)\s+of\s+(?:(?:our|the)\s+)?(?:claude\s+)?|across\s+(?:(?:our|the)\s+)?(?:claude\s+)?)models\b`,
+  String.raw`\b(?:(?:many|multiple|several|various|numerous|most|some|certain)\s+${QUALIFIER}|a\s+(?:number|subset)\s+of\s+(?:(?:our|the)\s+)?(?:claude\s+)?|(?:across|on|to|for|affecting|impacting)\s+(?:requests\s+to\s+)?(?:(?:our|the)\s+)?(?:claude\s+)?)models\b`,
+  'i',
+);
+/** "All models except Sonnet 4.0": the fleet minus what follows, up to the end of the sentence. */
+const ALL_EXCEPT = new RegExp(
+  String.raw`(?<!\bnot\s+)\b(?:all|every)\s+${QUALIFIER}models?\s*,?\s+(?:except(?:\s+for)?|but|other\s+than|excluding|apart\s+from|besides)\s+((?:[^.!?;\n]|\.(?=\d))*)`,
   'i',
 );
 /** Models named after these, following a "many models" phrase, are examples of a wider set. */
@@ -176,8 +225,9 @@ function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 
-function model(family: string, version: string): ModelName {
+function model(family: string, version: string, variant?: 'fast'): ModelName {
   const name = capitalise(family);
+  if (variant) return { family: name, version, label: `${name} ${version} Fast mode`, variant };
   return { family: name, version, label: `${name} ${version}` };
 }
 
@@ -186,7 +236,11 @@ function normalVersion(version: string): string {
 }
 
 export function sameModel(a: ModelName, b: ModelName): boolean {
-  return a.family.toLowerCase() === b.family.toLowerCase() && normalVersion(a.version) === normalVersion(b.version);
+  return (
+    a.family.toLowerCase() === b.family.toLowerCase() &&
+    normalVersion(a.version) === normalVersion(b.version) &&
+    a.variant === b.variant
+  );
 }
 
 function isCapitalised(word: string): boolean {
@@ -209,6 +263,8 @@ function introducedFamilies(text: string): Set<string> {
 
 interface Found {
   index: number;
+  /** Where the name ends in the clause (a bare family word inside a name is not a family). */
+  end: number;
   model: ModelName;
 }
 
@@ -223,6 +279,13 @@ function acceptsFamily(word: string, hasPrefix: boolean, version: string, before
   return introduced.has(lower) && isCapitalised(word);
 }
 
+/** The model as named at `end` of its match, with its fast variant when the words say so. */
+function named(clause: string, index: number, end: number, family: string, version: string): Found {
+  const fast = FAST_VARIANT.exec(clause.slice(end));
+  if (fast) return { index, end: end + fast[0].length, model: model(family, version, 'fast') };
+  return { index, end, model: model(family, version) };
+}
+
 function findModels(clause: string, introduced: Set<string>): Found[] {
   const found: Found[] = [];
   const familyVersion = new RegExp(FAMILY_VERSION.source, FAMILY_VERSION.flags);
@@ -231,27 +294,61 @@ function findModels(clause: string, introduced: Set<string>): Found[] {
     if (!word || !version || !acceptsFamily(word, Boolean(prefix), version, clause.slice(0, match.index), introduced)) {
       continue;
     }
-    found.push({ index: match.index, model: model(word, version) });
+    found.push(named(clause, match.index, familyVersion.lastIndex, word, version));
     const more = new RegExp(LIST_MORE.source, LIST_MORE.flags);
     more.lastIndex = familyVersion.lastIndex;
     for (let next = more.exec(clause); next?.[1]; next = more.exec(clause)) {
-      found.push({ index: next.index, model: model(word, next[1]) });
+      found.push(named(clause, next.index, more.lastIndex, word, next[1]));
       familyVersion.lastIndex = more.lastIndex;
     }
   }
-  for (const match of clause.matchAll(VERSION_FAMILY)) {
-    const [, version, family] = match;
-    if (version && family) found.push({ index: match.index, model: model(family, version) });
+  for (const match of clause.matchAll(VERSIONS_FAMILY)) {
+    const [whole, prefix, versions, family] = match;
+    if (!versions || !family) continue;
+    // Without "Claude", a lower-case family needs a dotted version, as after the family.
+    if (!prefix && !isCapitalised(family) && !versions.includes('.')) continue;
+    const end = match.index + whole.length;
+    for (const version of versions.match(ONE_VERSION) ?? [])
+      found.push(named(clause, match.index, end, family, version));
+  }
+  for (const match of clause.matchAll(LOST_DOT)) {
+    const [whole, prefix, family, major, minor] = match;
+    if (!family || !major || !minor || (!prefix && !isCapitalised(family))) continue;
+    if (/\bmagnum\s+$/i.test(clause.slice(0, match.index))) continue;
+    found.push(named(clause, match.index, match.index + whole.length, family, `${major}.${minor}`));
   }
   for (const match of clause.matchAll(API_ID)) {
-    const [, family, major, minor] = match;
-    if (family && major) found.push({ index: match.index, model: model(family, minor ? `${major}.${minor}` : major) });
+    const [whole, family, major, minor] = match;
+    if (family && major) {
+      const end = match.index + whole.length;
+      found.push({ index: match.index, end, model: model(family, minor ? `${major}.${minor}` : major) });
+    }
   }
   for (const match of clause.matchAll(OLD_API_ID)) {
-    const [, major, minor, family] = match;
-    if (family && major) found.push({ index: match.index, model: model(family, minor ? `${major}.${minor}` : major) });
+    const [whole, major, minor, family] = match;
+    if (family && major) {
+      const end = match.index + whole.length;
+      found.push({ index: match.index, end, model: model(family, minor ? `${major}.${minor}` : major) });
+    }
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Known families named without a version, outside any model name found in the clause: "Haiku
+ * sampling errors". Capitalised, or after "Claude"; never "magnum opus" or "Magnum Opus".
+ */
+function findFamilies(clause: string, found: readonly Found[]): string[] {
+  const families: string[] = [];
+  for (const match of clause.matchAll(BARE_FAMILY)) {
+    const [, prefix, word] = match;
+    if (!word || (!prefix && !isCapitalised(word))) continue;
+    const at = match.index + (prefix?.length ?? 0);
+    if (found.some((f) => at >= f.index && at < f.end)) continue;
+    if (/\bmagnum\s+$/i.test(clause.slice(0, match.index))) continue;
+    families.push(capitalise(word));
+  }
+  return families;
 }
 
 /** Statuspage bodies may carry simple HTML; only the words matter here. */
@@ -281,7 +378,10 @@ export function extractModels(text: string): ModelScope {
   if (!MAY_NAME_MODELS.test(text)) return { kind: 'none' };
   const plain = plainWords(text);
   const introduced = introducedFamilies(plain);
+  const except = fleetExcept(plain, introduced);
+  if (except) return except;
   const models: ModelName[] = [];
+  const families: string[] = [];
   let everyModel = false;
   let manyModels = false;
   let examplesOfMany = false;
@@ -299,10 +399,28 @@ export function extractModels(text: string): ModelScope {
     for (const { model: name } of found) {
       if (!models.some((m) => sameModel(m, name))) models.push(name);
     }
+    for (const family of findFamilies(clause, found)) if (!families.includes(family)) families.push(family);
   }
   if (everyModel || examplesOfMany) return { kind: 'fleet' };
+  // A bare family word where the text names a version of that family refers to that version.
+  const wholeFamilies = families.filter((f) => !models.some((m) => m.family === f));
+  if (KNOWN_FAMILIES.size > 0 && [...KNOWN_FAMILIES].every((f) => wholeFamilies.includes(capitalise(f)))) {
+    return { kind: 'fleet' };
+  }
+  if (wholeFamilies.length > 0) return { kind: 'models', models, families: wholeFamilies };
   if (models.length > 0) return { kind: 'models', models };
   return manyModels ? { kind: 'fleet' } : { kind: 'none' };
+}
+
+/** "All models except Sonnet 4.0" (and "every model but …"): the fleet minus the models named. */
+function fleetExcept(plain: string, introduced: Set<string>): ModelScope | null {
+  const match = ALL_EXCEPT.exec(plain);
+  if (!match?.[1]) return null;
+  const except: ModelName[] = [];
+  for (const { model: name } of findModels(match[1], introduced)) {
+    if (!except.some((m) => sameModel(m, name))) except.push(name);
+  }
+  return except.length > 0 ? { kind: 'fleet-except', except } : null;
 }
 
 /**
@@ -365,8 +483,9 @@ export function parseModelLabel(text: string): ModelName | null {
  * that no incident names and whose family no incident names either; failing that, the first model
  * no incident names. Incidents often hit several versions of one family together ("Sonnet 4.0,
  * Sonnet 4.5"), so another version of a named family is the likeliest next to fail; the menu's
- * order (Opus, Sonnet, Haiku, newest first) is the one users know. No suggestion while the model
- * in use is known to be unaffected: there is nothing to switch away from.
+ * order (Opus, Sonnet, Haiku, newest first) is the one users know. "All models except Sonnet
+ * 4.0": the excepted model is the suggestion, from the menu when it lists it. No suggestion while
+ * the model in use is known to be unaffected: there is nothing to switch away from.
  */
 export function modelAdvice(
   scopes: readonly ModelScope[],
@@ -375,20 +494,41 @@ export function modelAdvice(
 ): ModelAdvice | null {
   if (scopes.some((scope) => scope.kind === 'fleet')) return null;
   const affected: ModelName[] = [];
+  const families: string[] = [];
+  let allExcept: ModelName[] | null = null;
   for (const scope of scopes) {
-    if (scope.kind !== 'models') continue;
-    for (const name of scope.models) {
-      if (!affected.some((m) => sameModel(m, name))) affected.push(name);
+    if (scope.kind === 'models') {
+      for (const name of scope.models) if (!affected.some((m) => sameModel(m, name))) affected.push(name);
+      for (const family of scope.families ?? []) if (!families.includes(family)) families.push(family);
+    }
+    if (scope.kind === 'fleet-except') {
+      // Two "all except" incidents: only what both spare is spared.
+      allExcept = allExcept ? allExcept.filter((m) => scope.except.some((e) => sameModel(m, e))) : [...scope.except];
     }
   }
-  if (affected.length === 0) return null;
-  const isAffected = (name: ModelName) => affected.some((m) => sameModel(m, name));
+  const named = (name: ModelName) => affected.some((m) => sameModel(m, name)) || families.includes(name.family);
+  if (allExcept) {
+    allExcept = allExcept.filter((m) => !named(m));
+    // Nothing spared: the whole fleet.
+    if (allExcept.length === 0) return null;
+  }
+  if (affected.length === 0 && families.length === 0 && !allExcept) return null;
+  const spared = allExcept;
+  const isAffected = (name: ModelName) => named(name) || (spared !== null && !spared.some((m) => sameModel(m, name)));
   const currentAffected = current ? isAffected(current) : null;
   let switchTo: ModelName | null = null;
   if (currentAffected !== false) {
-    const candidates = (menu && menu.length > 0 ? menu : CLAUDE_AI_MODELS).filter((m) => !isAffected(m));
-    const namedFamilies = new Set(affected.map((m) => m.family.toLowerCase()));
-    switchTo = candidates.find((m) => !namedFamilies.has(m.family.toLowerCase())) ?? candidates[0] ?? null;
+    const list = menu && menu.length > 0 ? menu : CLAUDE_AI_MODELS;
+    const candidates = list.filter((m) => !isAffected(m));
+    if (spared) {
+      switchTo = candidates[0] ?? spared[0] ?? null;
+    } else {
+      const namedFamilies = new Set([
+        ...affected.map((m) => m.family.toLowerCase()),
+        ...families.map((f) => f.toLowerCase()),
+      ]);
+      switchTo = candidates.find((m) => !namedFamilies.has(m.family.toLowerCase())) ?? candidates[0] ?? null;
+    }
   }
-  return { affected, current, currentAffected, switchTo };
+  return { affected, families, allExcept: spared, current, currentAffected, switchTo };
 }

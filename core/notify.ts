@@ -4,8 +4,10 @@
  * "every change" mode, each new update). Never twice for the same incident update: what was
  * announced is stored, so worker and browser restarts do not repeat anything.
  */
+
 import * as z from 'zod/mini';
 import type { Incident, Snapshot } from './model';
+import { storedReach } from './reach';
 import { caresAbout, type Settings } from './settings';
 import { SEVERITIES, type Severity, severityRank } from './severity';
 
@@ -45,8 +47,11 @@ const MAX_LINKS = 50;
 
 function concerns(incident: Incident, settings: Settings): boolean {
   if (settings.notifications === 'all') return true;
+  const { surfaces } = storedReach(incident);
+  // About no product, or only about Bedrock or Vertex: none of the page's services.
+  if (surfaces === 'none') return false;
   // An incident that names no service may touch any of them.
-  return incident.serviceIds.length === 0 || incident.serviceIds.some((id) => caresAbout(settings, id));
+  return surfaces === 'all' || incident.serviceIds.some((id) => caresAbout(settings, id));
 }
 
 export function noticesFor(

@@ -11,3 +11,15 @@ export const SERVICE_IDS = {
   cowork: 'bpp5gb3hpjcl',
   government: '0scnb50nvy53',
 } as const;
+
+/** Claude served by another company's cloud, which Claude's status page sometimes reports on. */
+export type Platform = 'bedrock' | 'vertex';
+
+/**
+ * Ids that stand for a platform among failing services, so that an alternative served there can
+ * depend on it (core/alternatives.ts). Not status-page component ids: those never have a colon.
+ */
+export const PLATFORM_IDS: Readonly<Record<Platform, string>> = {
+  bedrock: 'platform:bedrock',
+  vertex: 'platform:vertex',
+};

@@ -3,7 +3,9 @@
  * severity, active incidents with the services they touch, and maintenance windows.
  */
 import { isoOrNull, msOf } from './dates';
+import { incidentReach, titleServiceIds } from './incident-scope';
 import type { Incident, IncidentUpdate, Maintenance, Service, Snapshot } from './model';
+import { incidentModelScope } from './models';
 import { fromComponentStatus, fromImpact, fromIndicator, type Severity, worst } from './severity';
 import { safeStatusLink } from './sources';
 import type { IncidentStatus, StatuspageComponent, StatuspageIncident, Summary } from './statuspage';
@@ -92,7 +94,11 @@ function updatesOf(incident: StatuspageIncident): IncidentUpdate[] {
   return updates.filter((u) => (u.id ? !seen.has(u.id) && seen.add(u.id) : true)).slice(0, MAX_UPDATES);
 }
 
-/** Services an incident touches: its components, its updates' affected components, its title. */
+/**
+ * Services an incident touches: its components, its updates' affected components, its title. A
+ * title may name services loosely ("API", "Console", "apps"); those words count only when the
+ * incident lists no components, as the only word on what it touches (core/incident-scope.ts).
+ */
 export function affectedServiceIds(
   incident: StatuspageIncident,
   services: readonly Service[],
@@ -107,12 +113,20 @@ export function affectedServiceIds(
       else for (const id of namedIn(affected.name)) ids.add(id);
     }
   }
+  const listed = ids.size > 0;
   for (const id of namedIn(incident.name, true)) ids.add(id);
+  if (!listed) for (const id of titleServiceIds(incident.name)) if (known.has(id)) ids.add(id);
   // Page order, so every surface lists them alike.
   return services.filter((s) => ids.has(s.id)).map((s) => s.id);
 }
 
 function toIncident(incident: StatuspageIncident, services: readonly Service[], namedIn: NameMatcher): Incident {
+  const built = baseIncident(incident, services, namedIn);
+  // Read here, once, and stored: the popup shows them without the text rules (core/reach.ts).
+  return { ...built, models: incidentModelScope(built), reach: incidentReach(built) };
+}
+
+function baseIncident(incident: StatuspageIncident, services: readonly Service[], namedIn: NameMatcher): Incident {
   return {
     id: incident.id,
     name: cleanText(incident.name, MAX_NAME) || cleanText(incident.id, MAX_NAME),

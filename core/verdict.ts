@@ -6,6 +6,7 @@
 import { ALTERNATIVES, type Alternative, chooseAlternatives, failingServiceIds } from './alternatives';
 import { capacitySnoozed, type Dismissals, isDismissed } from './dismissals';
 import type { FaultVerdict } from './fault';
+import { incidentReach } from './incident-scope';
 import type { Incident, IncidentUpdate, Maintenance, Service, Snapshot } from './model';
 import { incidentModelScope, type ModelAdvice, type ModelName, modelAdvice } from './models';
 import { type Severity, severityRank, worst } from './severity';
@@ -91,6 +92,31 @@ function touchesSite(serviceIds: readonly string[], site: Site): boolean {
   return serviceIds.length === 0 || serviceIds.some((id) => site.serviceIds.includes(id));
 }
 
+/**
+ * An incident touches a site through the services it names, or every site when it names none;
+ * never when it is about no product or only about another platform (core/incident-scope.ts).
+ */
+function incidentTouchesSite(incident: Incident, site: Site): boolean {
+  const { surfaces } = incidentReach(incident);
+  if (surfaces === 'none') return false;
+  return touchesSite(surfaces === 'named' ? incident.serviceIds : [], site);
+}
+
+/** The incident names specific models (not none, not the whole fleet). */
+function namesModels(incident: Incident): boolean {
+  const { kind } = incidentModelScope(incident);
+  return kind === 'models' || kind === 'fleet-except';
+}
+
+/**
+ * Whether the site's troubled services are all explained by incidents that name models: the page
+ * marks the components a model incident touches as degraded along with it, so their state says
+ * nothing the model advice does not. A component down with no such incident is news of its own.
+ */
+function explainedByModelIncidents(services: readonly Service[], incidents: readonly Incident[]): boolean {
+  return services.every((s) => incidents.some((i) => namesModels(i) && i.serviceIds.includes(s.id)));
+}
+
 function siteAlternatives(snapshot: Snapshot | null, site: Site): Alternative[] {
   const failing = failingServiceIds(snapshot);
   // The banner is on a chat surface: Claude Code lines belong to the popup.
@@ -102,7 +128,7 @@ function siteAlternatives(snapshot: Snapshot | null, site: Site): Alternative[] 
 
 function incidentBanner(input: AssessInput, snapshot: Snapshot): Banner | null {
   const { site, dismissals } = input;
-  const incidents = snapshot.incidents.filter((i) => touchesSite(i.serviceIds, site));
+  const incidents = snapshot.incidents.filter((i) => incidentTouchesSite(i, site));
   const services = snapshot.services.filter(
     (s) => site.serviceIds.includes(s.id) && s.state !== 'operational' && s.state !== 'maintenance',
   );
@@ -118,8 +144,13 @@ function incidentBanner(input: AssessInput, snapshot: Snapshot): Banner | null {
   const incident = ranked[0] ?? null;
   const severity = worst(...incidents.map((i) => i.severity), ...services.map((s) => s.state));
   const models = modelAdvice(incidents.map(incidentModelScope), input.currentModel ?? null);
-  // Only models the user is not on are named, and the service itself is not down: a quieter note.
-  const quiet = models?.currentAffected === false && services.length === 0;
+  // Every incident names models, none the one the user is on, and the site's services are down
+  // only as part of those incidents: a quieter note.
+  const quiet =
+    models?.currentAffected === false &&
+    incidents.length > 0 &&
+    incidents.every(namesModels) &&
+    explainedByModelIncidents(services, incidents);
   return {
     kind: incident ? 'incident' : 'outage',
     role: quiet ? 'status' : 'alert',

@@ -8,8 +8,9 @@ import {
   failureLogSchema,
 } from '../core/fault';
 import { EMPTY_HISTORY, type History, historySchema } from '../core/history';
-import { EMPTY_STATUS, type StatusState, statusStateSchema } from '../core/model';
+import { EMPTY_STATUS, STATUS_MIGRATIONS, STATUS_VERSION, type StatusState, statusStateSchema } from '../core/model';
 import { EMPTY_NOTIFIED, type Notified, notifiedSchema } from '../core/notify';
+import { EMPTY_RESOLUTIONS, type Resolutions, resolutionsSchema } from '../core/resolutions';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_MIGRATIONS,
@@ -22,7 +23,8 @@ import { defineStoredItem } from './stored-item';
 
 /** The last good snapshot and the fetch health. */
 export const statusItem = defineStoredItem<StatusState>('local:status', statusStateSchema, EMPTY_STATUS, {
-  version: 1,
+  version: STATUS_VERSION,
+  migrations: STATUS_MIGRATIONS,
 });
 
 /** Kinds, times and sites of claude.ai's own failure messages seen on screen; no content. */
@@ -55,3 +57,13 @@ export const settingsItem = defineStoredItem<Settings>('local:settings', setting
 export const notifiedItem = defineStoredItem<Notified>('local:notified', notifiedSchema, EMPTY_NOTIFIED, {
   version: 1,
 });
+
+/** Incidents summary.json still lists that incidents.json says are resolved (core/resolutions.ts). */
+export const resolutionsItem = defineStoredItem<Resolutions>(
+  'local:resolutions',
+  resolutionsSchema,
+  EMPTY_RESOLUTIONS,
+  {
+    version: 1,
+  },
+);

@@ -9,13 +9,23 @@ import { withDismissedIncidents } from '../../core/dismissals';
 import { type OutcomeEvent, recordOutcome } from '../../core/fault';
 import { isOlderThanInterval } from '../../core/health';
 import { type Message, parseMessage } from '../../core/messages';
+import type { StatusState } from '../../core/model';
+import { resolvedStatus } from '../../core/resolutions';
 import { bannerEnabled, DEFAULT_SETTINGS, intervalMs, type Settings, sanitizeSettings } from '../../core/settings';
 import { withDetection } from '../../core/signals';
 import { siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
 import { loadCatalogue } from '../../shell/catalogue';
 import { useCatalogue } from '../../shell/i18n';
-import { dismissalsItem, failuresItem, historyItem, settingsItem, signalsItem, statusItem } from '../../shell/items';
+import {
+  dismissalsItem,
+  failuresItem,
+  historyItem,
+  resolutionsItem,
+  settingsItem,
+  signalsItem,
+  statusItem,
+} from '../../shell/items';
 import { renderBadge } from './badge';
 import { injectBanner } from './banner-injector';
 import { createHistoryFetcher } from './history';
@@ -23,6 +33,7 @@ import { announce, watchNotificationClicks } from './notify';
 import { withPermissionCheck } from './permissions';
 import { createPoller, type PollReason } from './poller';
 import { watchClaudeRequests } from './request-watch';
+import { createResolutionCheck } from './resolution-check';
 
 const POLL_ALARM = 'poll';
 
@@ -48,12 +59,25 @@ export default defineBackground({
       services: async () => (await statusItem.get()).snapshot?.services ?? [],
     });
 
+    const resolutions = createResolutionCheck({
+      fetch: statusFetch,
+      now: Date.now,
+      read: resolutionsItem.get,
+      write: resolutionsItem.set,
+      status: statusItem.get,
+    });
+    /** The stored status with the resolutions incidents.json confirmed applied: what every surface shows. */
+    async function currentStatus(): Promise<StatusState> {
+      const [status, resolved] = await Promise.all([statusItem.get(), resolutionsItem.get()]);
+      return resolvedStatus(status, resolved);
+    }
+
     // Badge draws are queued and each reads storage when its turn comes, so the last draw
     // always shows the latest state, whatever order the events that asked for them came in.
     let badgeQueue: Promise<void> = Promise.resolve();
     function drawBadge(): Promise<void> {
       badgeQueue = badgeQueue
-        .then(async () => renderBadge(await statusItem.get(), Date.now(), period()))
+        .then(async () => renderBadge(await currentStatus(), Date.now(), period()))
         .catch((error) => console.warn('[status-overlay] badge:', error));
       return badgeQueue;
     }
@@ -69,6 +93,9 @@ export default defineBackground({
       if (state.snapshot && state.health.lastSuccessAt !== before.health.lastSuccessAt) {
         await announce(state.snapshot, settings);
       }
+      // summary.json can be late to show a resolution: confirm through incidents.json (at most
+      // every 5 min, only while an incident is listed). Awaited so a refresh returns settled state.
+      await resolutions.check();
     }
 
     // Alarms survive worker restarts but not always updates or browser restarts: create on every start.
@@ -95,7 +122,7 @@ export default defineBackground({
           return { ok: true };
         case 'site-view': {
           const [status, signals, dismissals, failures, current] = await Promise.all([
-            statusItem.get(),
+            currentStatus(),
             signalsItem.get(),
             dismissalsItem.get(),
             failuresItem.get(),
@@ -201,6 +228,7 @@ export default defineBackground({
     settingsItem.watch((next) => void applySettings(next));
     // Whatever writes or clears the status, the badge follows what is stored.
     statusItem.watch(() => void drawBadge());
+    resolutionsItem.watch(() => void drawBadge());
     watchNotificationClicks();
     browser.permissions.onAdded.addListener(() => watchNotificationClicks());
   },

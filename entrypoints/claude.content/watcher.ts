@@ -10,8 +10,11 @@ import type { SiteId } from '../../core/site-hosts';
 import { watchCapacityErrors } from './capacity-watch';
 import { bannerController, type PageView, pageApi } from './page-api';
 
-/** The stored items whose change may change the banner (keys of shell/items.ts without `local:`). */
-const WATCHED_KEYS = ['status', 'signals', 'dismissals', 'failures', 'settings'];
+/**
+ * The stored items (keys of shell/items.ts without `local:`) whose change never changes the banner;
+ * any other change asks again, so an item added later cannot be forgotten here.
+ */
+const UNWATCHED_KEYS = ['history', 'notified'];
 
 /** The model shown in the model menu button, e.g. "Opus 4.6"; null when the page shows none. */
 function modelLabel(): string | null {
@@ -98,7 +101,7 @@ export function startWatcher(site: SiteId): void {
   }
 
   const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && WATCHED_KEYS.some((key) => key in changes)) void update();
+    if (area === 'local' && Object.keys(changes).some((key) => !UNWATCHED_KEYS.includes(key))) void update();
   };
   pageApi.storage.onChanged.addListener(onStorage);
 

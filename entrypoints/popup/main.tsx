@@ -6,11 +6,13 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup-app';
 import { isOlderThanInterval } from '../../core/health';
+import type { StatusState } from '../../core/model';
+import { EMPTY_RESOLUTIONS, type Resolutions, resolvedStatus } from '../../core/resolutions';
 import { intervalMs, type Settings } from '../../core/settings';
 import { STATUS_ORIGINS } from '../../core/sources';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
-import { failuresItem, historyItem, settingsItem, signalsItem, statusItem } from '../../shell/items';
+import { failuresItem, historyItem, resolutionsItem, settingsItem, signalsItem, statusItem } from '../../shell/items';
 import { send } from '../../shell/messaging';
 import { popupStore } from './store';
 import './style.css';
@@ -66,15 +68,23 @@ function draw(settings: Settings): void {
   );
 }
 
+/** The stored status with the resolutions incidents.json confirmed (core/resolutions.ts) applied. */
+let stored: { status: StatusState | null; resolutions: Resolutions } = { status: null, resolutions: EMPTY_RESOLUTIONS };
+function showStatus(next: Partial<typeof stored>): void {
+  stored = { ...stored, ...next };
+  if (stored.status) store.setStatus(resolvedStatus(stored.status, stored.resolutions));
+}
+
 async function start(): Promise<void> {
-  const [status, signals, history, settings, failures] = await Promise.all([
+  const [status, signals, history, settings, failures, resolutions] = await Promise.all([
     statusItem.get(),
     signalsItem.get(),
     historyItem.get(),
     settingsItem.get(),
     failuresItem.get(),
+    resolutionsItem.get(),
   ]);
-  store.setStatus(status);
+  showStatus({ status, resolutions });
   store.setFailures(failures);
   store.setSignals(signals);
   store.setHistory(history);
@@ -84,7 +94,8 @@ async function start(): Promise<void> {
   draw(settings);
   // Rendered synchronously: this mark is the moment the stored state is in the DOM.
   performance.mark('so-popup-rendered');
-  statusItem.watch((next) => store.setStatus(next));
+  statusItem.watch((next) => showStatus({ status: next }));
+  resolutionsItem.watch((next) => showStatus({ resolutions: next }));
   signalsItem.watch((next) => store.setSignals(next));
   historyItem.watch((next) => store.setHistory(next));
   failuresItem.watch((next) => store.setFailures(next));

@@ -65,6 +65,42 @@ function modelIncident(name: string): string {
   return JSON.stringify(summary);
 }
 
+interface IncidentVariant {
+  name: string;
+  impact?: string;
+  /** Component ids the incident lists; the page shows them in `state`, every other one operational. */
+  components?: string[];
+  state?: string;
+}
+
+/**
+ * claude-ai-partial with its incident as the real page posts others: a title, an impact, the
+ * components it lists (or none: title only) and their state.
+ */
+function incidentVariant(variant: IncidentVariant): string {
+  const summary = JSON.parse(loadFixture('claude-ai-partial'));
+  const incident = summary.incidents[0];
+  const listed = variant.components ?? [];
+  incident.name = variant.name;
+  incident.impact = variant.impact ?? incident.impact;
+  for (const component of summary.components) {
+    component.status = listed.includes(component.id) ? (variant.state ?? 'degraded_performance') : 'operational';
+  }
+  incident.components = summary.components.filter((c: { id: string }) => listed.includes(c.id));
+  for (const update of incident.incident_updates) {
+    update.body = 'We are currently investigating this issue.';
+    update.affected_components = null;
+  }
+  return JSON.stringify(summary);
+}
+
+async function serveIncident(h: Harness, variant: IncidentVariant): Promise<void> {
+  h.server.setBehaviour('primary', { body: incidentVariant(variant), contentType: 'application/json' });
+  await h.api.refresh();
+}
+
+const CLAUDE_AI_COMPONENT = 'rwppv331jlwc';
+
 /** Serves a model-naming incident, polls, and opens claude.ai with `model` selected; the banner is up. */
 async function openWithModelIncident(h: Harness, incident: string, model: string) {
   h.server.setBehaviour('primary', { body: modelIncident(incident), contentType: 'application/json' });
@@ -381,6 +417,110 @@ export const SCENARIOS: Scenario[] = [
       await page.setModel('Opus 4.6');
       await until(async () => ((await page.role()) === 'alert' ? true : null), 3_000, 'the alert style');
       expect(await page.text('banner-switch-model')).toContain('Sonnet 4.6');
+    },
+  },
+  {
+    name: 'an Opus 4.6 incident with claude.ai degraded (as the page marks it): informational on Sonnet 4.6, alert with the switch on Opus 4.6',
+    status: 'healthy',
+    async run(h) {
+      await serveIncident(h, { name: 'Elevated errors on Claude Opus 4.6', components: [CLAUDE_AI_COMPONENT] });
+      const page = await h.openSite(`${CLAUDE_AI}?model=${encodeURIComponent('Sonnet 4.6')}`);
+      await page.waitForBanner();
+      expect(await page.role()).toBe('status');
+      expect(await page.text('banner-models')).toBe('Opus 4.6 affected; you are on Sonnet 4.6, which is not named.');
+      await page.setModel('Opus 4.6');
+      await until(async () => ((await page.role()) === 'alert' ? true : null), 3_000, 'the alert style');
+      expect(await page.text('banner-switch-model')).toBe('Switch to Sonnet 4.6 in the model menu.');
+    },
+  },
+  {
+    name: 'the fast mode of Opus 4.6 named, the page on ordinary Opus 4.6: informational, and it says so',
+    status: 'healthy',
+    async run(h) {
+      await serveIncident(h, { name: 'Elevated errors on Opus 4.6 Fast Mode', components: [CLAUDE_AI_COMPONENT] });
+      const page = await h.openSite(`${CLAUDE_AI}?model=${encodeURIComponent('Opus 4.6')}`);
+      await page.waitForBanner();
+      expect(await page.role()).toBe('status');
+      expect(await page.text('banner-models')).toBe(
+        'Opus 4.6 Fast mode affected; you are on Opus 4.6, which is not named.',
+      );
+    },
+  },
+  {
+    name: 'a title-only "API and claude.ai" incident (no components listed): banner on platform.claude.com',
+    status: 'healthy',
+    async run(h) {
+      await serveIncident(h, { name: 'Elevated error rates on API and claude.ai' });
+      const platform = await h.openSite(PLATFORM);
+      await platform.waitForBanner();
+      expect(await platform.title()).toBe('Elevated error rates on API and claude.ai');
+      expect(await platform.role()).toBe('alert');
+    },
+  },
+  {
+    name: 'an incident about no product: no banner on either site, still in the badge and the popup',
+    status: 'healthy',
+    async run(h) {
+      await serveIncident(h, { name: 'Unauthorized post from @AnthropicAI X.com account', impact: 'minor' });
+      expect(await h.api.badgeText()).toBe('!');
+      const chat = await h.openSite(CLAUDE_AI);
+      const platform = await h.openSite(PLATFORM);
+      await sleep(SETTLE_MS);
+      expect(await chat.hostCount()).toBe(0);
+      expect(await platform.hostCount()).toBe(0);
+      const popup = await h.openPopup();
+      await popup.waitForServices(6);
+      expect((await popup.incidents()).map((i) => i.name)).toEqual([
+        'Unauthorized post from @AnthropicAI X.com account',
+      ]);
+    },
+  },
+  {
+    name: 'a Vertex-only incident: no banner on claude.ai, Vertex marked affected in the popup',
+    status: 'healthy',
+    async run(h) {
+      await serveIncident(h, { name: 'Opus in Vertex Complete Outage', impact: 'major' });
+      const chat = await h.openSite(CLAUDE_AI);
+      await sleep(SETTLE_MS);
+      expect(await chat.hostCount()).toBe(0);
+      const popup = await h.openPopup();
+      await popup.waitForServices(6);
+      const alternatives = await until(
+        async () => {
+          const found = await popup.alternatives();
+          return found.affected ? found : null;
+        },
+        5_000,
+        'the alternatives',
+      );
+      expect(alternatives.affected).toBe('Also affected, not recommended now: Google Vertex AI');
+      expect(alternatives.chat).toContain('bedrock');
+      expect(alternatives.chat).not.toContain('vertex');
+    },
+  },
+  {
+    name: 'a resolution seen only in incidents.json clears the banner while summary.json still lists the incident',
+    status: 'claude-ai-partial',
+    async run(h) {
+      const page = await h.openSite(CLAUDE_AI);
+      await page.waitForBanner();
+      const incident = JSON.parse(loadFixture('claude-ai-partial')).incidents[0];
+      const resolved = { ...incident, status: 'resolved', resolved_at: new Date().toISOString() };
+      h.server.setIncidentsBehaviour('primary', {
+        body: JSON.stringify({ page: { id: 'tymt9n04zgry', name: 'Claude' }, incidents: [resolved] }),
+        contentType: 'application/json',
+      });
+      // Five minutes since the last check (the one after the first poll), as the alarm would find it.
+      const before = (await h.api.getStorage('resolutions')) as Record<string, unknown>;
+      await h.api.setStorage({
+        resolutions: { ...before, checkedAt: new Date(Date.now() - 5 * 60_000).toISOString() },
+      });
+      await h.api.refresh();
+      await page.waitForNoBanner();
+      expect(await h.api.badgeText()).toBe('');
+      // summary.json still lists it: the stored snapshot is what the page served.
+      const status = (await h.api.getStorage('status')) as { snapshot: { incidents: { id: string }[] } };
+      expect(status.snapshot.incidents.map((i) => i.id)).toEqual([incident.id]);
     },
   },
   {

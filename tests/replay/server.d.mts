@@ -36,6 +36,11 @@ export interface ReplayServer {
   setScenario(name: ScenarioName): void;
   /** Overrides one source's summary.json (and incidents.json too when the behaviour is a failure). */
   setBehaviour(source: Source, behaviour: Behaviour): void;
+  /**
+   * Overrides one source's incidents.json until the next setScenario or setBehaviour of that
+   * source (the extension confirms resolutions there, and fetches the popup's history from it).
+   */
+  setIncidentsBehaviour(source: Source, behaviour: Behaviour): void;
   /** How https://claude.ai/api/* answers; default 200 {"ok":true}. */
   setApiBehaviour(behaviour: Behaviour): void;
   readonly scenario: ScenarioName;

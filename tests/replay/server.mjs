@@ -351,6 +351,10 @@ export async function startReplayServer(options = {}) {
       if (source !== 'primary' && source !== 'fallback') throw new Error(`unknown source ${source}`);
       plans = { ...plans, [source]: sourcePlans(behaviour, SCENARIOS[scenarioName].incidents ?? DEFAULT_INCIDENTS) };
     },
+    setIncidentsBehaviour(source, behaviour) {
+      if (source !== 'primary' && source !== 'fallback') throw new Error(`unknown source ${source}`);
+      plans = { ...plans, [source]: { ...plans[source], incidents: planFor(behaviour, 'statuspage', Date.now()) } };
+    },
     setApiBehaviour(behaviour) {
       apiPlan = planFor(behaviour, 'api', Date.now());
     },

@@ -26,6 +26,9 @@ function fakeFetch(answers: Record<'primary' | 'fallback', () => Answer>) {
   return { fn, calls };
 }
 
+/** summary.json requests only: after a poll with an incident, incidents.json is asked too (resolution-check.ts). */
+const summaryCalls = <T extends { url: string }>(calls: T[]) => calls.filter((c) => c.url.endsWith('/summary.json'));
+
 const json = (name: string, etag = '"v1"'): Answer => ({
   status: 200,
   body: fixture(`${name}.json`),
@@ -132,7 +135,10 @@ describe('background', () => {
     await fakeBrowser.runtime.onStartup.trigger();
     await vi.waitFor(async () => expect((await stored())?.health.source).toBe('fallback'));
     expect((await stored()).snapshot?.severity).toBe('partial_outage');
-    expect(fetch.calls.map((c) => new URL(c.url).host)).toEqual(['status.claude.com', 'anthropic.statuspage.io']);
+    expect(summaryCalls(fetch.calls).map((c) => new URL(c.url).host)).toEqual([
+      'status.claude.com',
+      'anthropic.statuspage.io',
+    ]);
   });
 
   it('keeps the last good snapshot when both origins fail, and backs off', async () => {
@@ -178,9 +184,42 @@ describe('background', () => {
     await vi.waitFor(async () => expect((await stored())?.health.validators?.etag).toBe('"abc"'));
     second = true;
     await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
-    await vi.waitFor(() => expect(fetch.calls).toHaveLength(2));
-    expect(fetch.calls[1]?.headers['if-none-match']).toBe('"abc"');
+    await vi.waitFor(() => expect(summaryCalls(fetch.calls)).toHaveLength(2));
+    expect(summaryCalls(fetch.calls)[1]?.headers['if-none-match']).toBe('"abc"');
     await vi.waitFor(async () => expect((await stored()).snapshot?.severity).toBe('partial_outage'));
+  });
+
+  it('a resolution only incidents.json shows wins: badge cleared, no banner, the stored snapshot untouched', async () => {
+    const summary = fixture('claude-ai-partial.json');
+    const resolved = JSON.stringify({
+      incidents: [
+        {
+          ...(JSON.parse(summary) as { incidents: object[] }).incidents[0],
+          status: 'resolved',
+          resolved_at: '2026-11-20T13:55:00.000Z',
+        },
+      ],
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.endsWith('/incidents.json')
+          ? new Response(resolved, { status: 200, headers: { etag: '"i1"' } })
+          : new Response(summary, { status: 200, headers: { etag: '"s1"' } }),
+      ),
+    );
+    background.main();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(''));
+    expect((await stored()).snapshot?.severity).toBe('partial_outage');
+    const [answer] = await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'site-view', site: 'claude-ai' },
+      {},
+      () => undefined,
+    );
+    const view = (await answer) as { banner: unknown } | undefined;
+    expect(view).toBeDefined();
+    expect(view?.banner).toBeNull();
   });
 
   it('never runs two fetches at once', async () => {
@@ -333,8 +372,10 @@ describe('background', () => {
     const calls: string[] = [];
     vi.stubGlobal(
       'fetch',
-      vi.fn(async (_url: string, init: RequestInit) => {
+      vi.fn(async (url: string, init: RequestInit) => {
         const conditional = (init.headers as Record<string, string>)['if-none-match'] !== undefined;
+        // The incidents.json check after a poll (resolution-check.ts) is not what this test is about.
+        if (!url.endsWith('/summary.json')) return new Response('{"incidents":[]}', { status: 200 });
         calls.push(conditional ? 'conditional' : 'full');
         if (conditional && clearDuringNextCheck) {
           clearDuringNextCheck = false;

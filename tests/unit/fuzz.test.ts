@@ -9,6 +9,7 @@
  *   FC_SEED=N FC_PATH=P npx vitest run --project unit tests/unit/fuzz.test.ts -t 'name of the test'
  * More runs: FC_RUNS_SCALE=10 (the default keeps the file around a second or two).
  */
+
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
@@ -23,6 +24,8 @@ import {
   type FetchOutcome,
   inBackoff,
 } from '../../core/health';
+import { incidentReach } from '../../core/incident-scope';
+import { PLATFORM_IDS } from '../../core/services';
 import { parseRetryAfter } from '../../entrypoints/background/fetch-summary';
 
 const MAX_RETRY_WAIT_MS = 60 * 60_000;
@@ -724,14 +727,17 @@ describe('fuzz: the banner decision and the alternatives', () => {
     );
   });
 
-  it('failingServiceIds: every service not operational, and every service an incident names (all when it names none)', () => {
+  it('failingServiceIds: every service not operational, every service an incident reaches (all when it names none), and its platforms', () => {
     check(
       fc.property(snapshotArb, (snapshot) => {
         const failing = failingServiceIds(snapshot);
         for (const s of snapshot.services) if (s.state !== 'operational') expect(failing.has(s.id)).toBe(true);
         for (const incident of snapshot.incidents) {
-          const named = incident.serviceIds.length > 0 ? incident.serviceIds : snapshot.services.map((s) => s.id);
+          const reach = incidentReach(incident);
+          const all = snapshot.services.map((s) => s.id);
+          const named = reach.surfaces === 'named' ? incident.serviceIds : reach.surfaces === 'all' ? all : [];
           for (const id of named) expect(failing.has(id)).toBe(true);
+          for (const platform of reach.platforms) expect(failing.has(PLATFORM_IDS[platform])).toBe(true);
         }
       }),
       300,

@@ -10,9 +10,15 @@ import {
   sameModel,
 } from '../../core/models';
 
-/** A scope as something a table can state: the labels, or 'fleet' / 'none'. */
+/**
+ * A scope as something a table can state: the labels ("all Opus" for a whole family), "all
+ * except …", or 'fleet' / 'none'.
+ */
 function summary(scope: ModelScope): string[] | 'fleet' | 'none' {
-  return scope.kind === 'models' ? scope.models.map((m) => m.label) : scope.kind;
+  if (scope.kind === 'models')
+    return [...scope.models.map((m) => m.label), ...(scope.families ?? []).map((f) => `all ${f}`)];
+  if (scope.kind === 'fleet-except') return [`all except ${scope.except.map((m) => m.label).join(', ')}`];
+  return scope.kind;
 }
 
 function name(label: string): ModelName {
@@ -81,6 +87,53 @@ describe('extractModels: texts that name models', () => {
   });
 });
 
+// The wordings the real page uses (issue #14; titles verbatim from status.claude.com).
+describe("extractModels: the page's own wordings", () => {
+  it.each<[string, string[] | 'fleet' | 'none']>([
+    // Version before family, in a list that shares the family.
+    ['Elevated errors for requests to Claude 4, 4.5 Sonnet and 4.5 Haiku', ['Sonnet 4', 'Sonnet 4.5', 'Haiku 4.5']],
+    ['Elevated errors on 3.5-Sonnet', ['Sonnet 3.5']],
+    ['Elevated errors on Sonnet-4.5', ['Sonnet 4.5']],
+    ['Elevated errors on Claude 3.5 Sonnet and Claude 3 Opus', ['Sonnet 3.5', 'Opus 3']],
+    // A family without a version: every model of it.
+    ['Increase error rates on Opus', ['all Opus']],
+    ['Haiku sampling errors', ['all Haiku']],
+    ['Sonnet Partial Outage', ['all Sonnet']],
+    ['Elevated errors on Claude Opus', ['all Opus']],
+    ['Elevated errors on Opus and Sonnet 4.5', ['Sonnet 4.5', 'all Opus']],
+    // A bare family beside a version of it refers to that version.
+    ['Elevated errors on Opus 4.6. Opus requests are being retried.', ['Opus 4.6']],
+    // The whole fleet without a quantifier, and all three families.
+    ['Elevated errors on Claude models', 'fleet'],
+    ['Elevated errors on requests to models', 'fleet'],
+    ['Elevated error rate on Haiku, Sonnet, and Opus', 'fleet'],
+    // Variants: the fast mode of a model, not the model.
+    ['Elevated errors on Opus 4.6 Fast Mode', ['Opus 4.6 Fast mode']],
+    ['Elevated errors on Opus 4.8 Fast', ['Opus 4.8 Fast mode']],
+    ['Elevated errors on Claude Opus 4.6 (fast mode)', ['Opus 4.6 Fast mode']],
+    ['Elevated errors on Opus 4.6 and Opus 4.6 Fast Mode', ['Opus 4.6', 'Opus 4.6 Fast mode']],
+    // The fleet minus some.
+    ['Elevated errors on all models except Sonnet 4.0', ['all except Sonnet 4.0']],
+    ['All models except Haiku 4.5 are returning errors', ['all except Haiku 4.5']],
+    // A version with its dot lost.
+    ['elevated errors on Opus 48', ['Opus 4.8']],
+    ['Elevated errors on Sonnet 45 and Opus 4.6', ['Sonnet 4.5', 'Opus 4.6']],
+    ['Elevated errors on Opus 4.6 for 45 minutes', ['Opus 4.6']],
+    // Unchanged: the real incident's narrowing, and texts that name no model.
+    [
+      'Elevated Error Rates for Opus 4.8, Opus 4.7, Opus 4.6, and Sonnet 4.6',
+      ['Opus 4.8', 'Opus 4.7', 'Opus 4.6', 'Sonnet 4.6'],
+    ],
+    ['Unauthorized post from @AnthropicAI X.com account', 'none'],
+    ['Elevated errors on documentation site in Europe', 'none'],
+    ['Issues reaching status.claude.com', 'none'],
+    ['Magnum Opus is a word, not a model', 'none'],
+    ['Errors reading sonnets and haiku', 'none'],
+  ])('%s', (text, expected) => {
+    expect(summary(extractModels(text))).toEqual(expected);
+  });
+});
+
 describe('extractModels: the whole fleet', () => {
   it.each<[string]>([
     ['Elevated errors across many models'],
@@ -92,7 +145,6 @@ describe('extractModels: the whole fleet', () => {
     ['Elevated errors across many models, including Opus 4.6 and Sonnet 4.6'],
     ['Elevated errors on all models; Opus 4.6 is the most affected.'],
     ['Multiple models, e.g. Opus 4.6 and Sonnet 4.6, are affected'],
-    ['All models except Haiku 4.5 are returning errors'],
   ])('%s', (text) => {
     expect(extractModels(text)).toEqual({ kind: 'fleet' });
   });
@@ -118,7 +170,8 @@ describe('extractModels: texts that name no model', () => {
     ['Claude Cowork 1.2 on Windows 11 fails to sync'],
     ['Claude API 2023-06-01 requests fail'],
     ['Opus 4.5.1 is not a model version'],
-    ['Opus 45 and Sonnet 4o are not model versions'],
+    ['Sonnet 4o is not a model version'],
+    ['Opus 25 and Haiku 12 are not model versions'],
     ['Elevated errors on claude.ai, Claude Code, Claude Cowork and the Claude API'],
     ['Degraded functionality for Claude Cowork on Windows'],
     ['We are currently investigating this issue.'],
@@ -307,6 +360,67 @@ describe('modelAdvice', () => {
     expect(modelAdvice(scopes, name('Opus 4.6'))).toBeNull();
   });
 
+  const allOpus: ModelScope = { kind: 'models', models: [], families: ['Opus'] };
+  const opus46Fast: ModelScope = extractModels('Elevated errors on Opus 4.6 Fast Mode');
+  const exceptSonnet4: ModelScope = extractModels('Elevated errors on all models except Sonnet 4.0');
+
+  it.each<[string, ModelScope[], string | null, string[] | undefined, ReturnType<typeof wideSummary>]>([
+    [
+      'a whole family, on one of its models: switch to another family',
+      [allOpus],
+      'Opus 4.5',
+      undefined,
+      { families: ['Opus'], allExcept: null, currentAffected: true, switchTo: 'Sonnet 4.6' },
+    ],
+    [
+      'a whole family, on another family: not named',
+      [allOpus],
+      'Haiku 4.5',
+      undefined,
+      { families: ['Opus'], allExcept: null, currentAffected: false, switchTo: null },
+    ],
+    [
+      'the fast mode of Opus 4.6, on ordinary Opus 4.6: not named',
+      [opus46Fast],
+      'Opus 4.6',
+      undefined,
+      { families: [], allExcept: null, currentAffected: false, switchTo: null },
+    ],
+    [
+      'all models except Sonnet 4.0: the one spared is the suggestion',
+      [exceptSonnet4],
+      'Opus 4.6',
+      undefined,
+      { families: [], allExcept: ['Sonnet 4.0'], currentAffected: true, switchTo: 'Sonnet 4.0' },
+    ],
+    [
+      'all models except Sonnet 4.0, on Sonnet 4: not named',
+      [exceptSonnet4],
+      'Sonnet 4',
+      undefined,
+      { families: [], allExcept: ['Sonnet 4.0'], currentAffected: false, switchTo: null },
+    ],
+    [
+      'all models except Sonnet 4.0, the menu lists it as "Sonnet 4": the wording of the menu',
+      [exceptSonnet4],
+      'Opus 4.6',
+      ['Opus 4.6', 'Sonnet 4'],
+      { families: [], allExcept: ['Sonnet 4.0'], currentAffected: true, switchTo: 'Sonnet 4' },
+    ],
+  ])('%s', (_, scopes, current, menu, expected) => {
+    expect(wideSummary(modelAdvice(scopes, current ? name(current) : null, menu?.map(name)))).toEqual(expected);
+  });
+
+  it.each<[string, ModelScope[]]>([
+    ['all except a model another incident names', [exceptSonnet4, models('Sonnet 4.0')]],
+    [
+      'all except a model whose family another incident names',
+      [exceptSonnet4, { kind: 'models', models: [], families: ['Sonnet'] }],
+    ],
+  ])('%s: the whole fleet, no model advice', (_, scopes) => {
+    expect(modelAdvice(scopes, name('Opus 4.6'))).toBeNull();
+  });
+
   it('returns the current model as given', () => {
     const current = name('Claude Sonnet 4');
     expect(modelAdvice([realIncident], current)?.current).toBe(current);
@@ -317,6 +431,17 @@ function adviceSummary(advice: ReturnType<typeof modelAdvice>) {
   return (
     advice && {
       affected: advice.affected.map((m) => m.label),
+      currentAffected: advice.currentAffected,
+      switchTo: advice.switchTo?.label ?? null,
+    }
+  );
+}
+
+function wideSummary(advice: ReturnType<typeof modelAdvice>) {
+  return (
+    advice && {
+      families: advice.families,
+      allExcept: advice.allExcept?.map((m) => m.label) ?? null,
       currentAffected: advice.currentAffected,
       switchTo: advice.switchTo?.label ?? null,
     }

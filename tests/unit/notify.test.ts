@@ -74,4 +74,16 @@ describe('noticesFor', () => {
     const { notices } = noticesFor(EMPTY_NOTIFIED, loadSnapshot('major-outage'), all);
     expect(new Set(notices.map((n) => n.id)).size).toBe(notices.length);
   });
+
+  it('my services: an incident about no product or only about Vertex is not announced; every change still is', () => {
+    for (const reach of [
+      { surfaces: 'none' as const, platforms: [] },
+      { surfaces: 'none' as const, platforms: ['vertex' as const] },
+    ]) {
+      const snapshot = structuredClone(loadSnapshot('claude-ai-partial'));
+      snapshot.incidents = snapshot.incidents.map((i) => ({ ...i, serviceIds: [], reach }));
+      expect(noticesFor(EMPTY_NOTIFIED, snapshot, mine).notices).toEqual([]);
+      expect(noticesFor(EMPTY_NOTIFIED, snapshot, all).notices).toHaveLength(1);
+    }
+  });
 });

@@ -290,6 +290,17 @@ describe('replay server', () => {
     const raw = await get(server.port, 'anthropic.statuspage.io', '/api/v2/summary.json');
     expect([raw.status, raw.body, raw.headers['content-type']]).toEqual([200, 'raw text', 'text/plain']);
   });
+
+  it('overrides incidents.json per source until the scenario changes', async () => {
+    server.setScenario('claude-ai-partial');
+    server.setIncidentsBehaviour('primary', { body: '{"incidents":[]}', contentType: 'application/json' });
+    expect(json(await get(server.port, 'status.claude.com', '/api/v2/incidents.json'))).toEqual({ incidents: [] });
+    expect(json(await get(server.port, 'anthropic.statuspage.io', '/api/v2/incidents.json')).incidents.length).toBe(9);
+    expect(json(await get(server.port, 'status.claude.com', '/api/v2/summary.json')).incidents.length).toBe(1);
+    expect(() => server.setIncidentsBehaviour('other' as 'primary', { status: 500 })).toThrow(/unknown source/);
+    server.setScenario('claude-ai-partial');
+    expect(json(await get(server.port, 'status.claude.com', '/api/v2/incidents.json')).incidents.length).toBe(9);
+  });
 });
 
 describe('replay server shutdown and proxy', () => {
