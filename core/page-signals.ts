@@ -21,6 +21,12 @@ export const LAYOUT_SELECTORS = {
   lightPage: 'html.light, html[data-mode="light"], html[data-theme="light"]',
 } as const;
 
+/** See SELECTORS.neverCounts (a plain constant, so that bundles without the watcher drop it). */
+const NEVER_COUNTS =
+  '[contenteditable]:not([contenteditable="false"]),textarea,input,pre,code,kbd,samp,blockquote,q,' +
+  'script,noscript,template,style,svg,[hidden],[aria-hidden="true"],a[href],nav,aside,[role="navigation"],' +
+  '[data-testid="user-message"]';
+
 /** What the always-on watcher reads on the page. */
 export const SELECTORS = {
   /** claude.ai: the model menu button; its text is the model in use, e.g. "Opus 4.6". */
@@ -33,10 +39,7 @@ export const SELECTORS = {
    * sidebar's conversation titles (links and navigation), and what is not rendered as text.
    * All but the user-message marker are plain HTML, so they hold when claude.ai's classes drift.
    */
-  neverCounts:
-    '[contenteditable]:not([contenteditable="false"]),textarea,input,pre,code,kbd,samp,blockquote,q,' +
-    'script,noscript,template,style,svg,[hidden],[aria-hidden="true"],a[href],nav,aside,[role="navigation"],' +
-    '[data-testid="user-message"]',
+  neverCounts: NEVER_COUNTS,
   /**
    * A reply of Claude's: `.font-claude-response` (older `.font-claude-message`) inside
    * `div[data-is-streaming]`. The error counts inside one only when the reply holds nothing else.
@@ -48,7 +51,7 @@ export const SELECTORS = {
  * Subtrees whose changes the watcher drops before anything else: those that never count, and a
  * reply while it streams (`div[data-is-streaming="true"]`, re-rendered many times a second).
  */
-export const QUIET_SUBTREE = `${SELECTORS.neverCounts},[data-is-streaming="true"]`;
+export const QUIET_SUBTREE = `${NEVER_COUNTS},[data-is-streaming="true"]`;
 
 /** The kinds of message claude.ai shows when it is failing; each has its own banner. */
 export const PAGE_SIGNAL_KINDS = ['capacity', 'outage-screen', 'retry'] as const;

@@ -40,8 +40,8 @@ export function watchCapacityErrors(
   const scanner = createScanner(
     (signal) => {
       const now = Date.now();
-      const last = reported.get(signal.kind);
-      if (last !== undefined && now - last < REPORT_EVERY_MS) return;
+      // Never reported counts as reported at the epoch: long ago.
+      if (now - (reported.get(signal.kind) ?? 0) < REPORT_EVERY_MS) return;
       reported.set(signal.kind, now);
       onDetected(signal);
     },

@@ -48,9 +48,13 @@ function textUpTo(root: Element, max: number): string | null {
   return out;
 }
 
-/** Rendered and visible; both browsers we support have checkVisibility (Chrome 105, Firefox 106). */
+/**
+ * Rendered and visible. `visibilityProperty` (Chrome 121, Firefox 122) is the current name of the
+ * older `checkVisibilityCSS`; the manifests ask for Chrome 123 and Firefox 140, so it alone is enough.
+ * https://developer.mozilla.org/en-US/docs/Web/API/Element/checkVisibility
+ */
 function shown(el: Element): boolean {
-  return el.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true } as CheckVisibilityOptions);
+  return el.checkVisibility({ visibilityProperty: true });
 }
 
 /** The signal `text` shows as claude.ai's own message, or null (the rules above). */
