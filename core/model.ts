@@ -105,7 +105,16 @@ export const fetchHealthSchema = z.object({
   consecutiveFailures: z.number(),
   /** No scheduled poll runs before this (backoff, Retry-After). */
   retryAt: isoSchema,
-  validators: z.nullable(validatorsSchema),
+  /** The status page asked us (Retry-After) to wait until then: no poll at all before, not even a refresh. */
+  retryAfterUntil: isoSchema,
+  /** When a page's hint last caused a poll (hints coalesce, core/poll-gate.ts). */
+  hintedAt: isoSchema,
+  /** The primary failed (challenge, HTML, 4xx/5xx): polls go straight to the fallback until then. */
+  primaryAvoidUntil: isoSchema,
+  /** How many times in a row the primary failed when tried; the avoid window grows with it. */
+  primaryStrikes: z.number(),
+  /** At most one per source: each origin's ETag / Last-Modified only ever go back to that origin. */
+  validators: z.array(validatorsSchema),
 });
 export type FetchHealth = z.infer<typeof fetchHealthSchema>;
 
@@ -124,7 +133,38 @@ export const EMPTY_HEALTH: FetchHealth = {
   source: null,
   consecutiveFailures: 0,
   retryAt: null,
-  validators: null,
+  retryAfterUntil: null,
+  hintedAt: null,
+  primaryAvoidUntil: null,
+  primaryStrikes: 0,
+  validators: [],
 };
+
+export const STATUS_VERSION = 2;
+
+/**
+ * Version 1 (one validator for one source, no Retry-After, hint or sticky-source fields) to 2.
+ * A value that already is version 2 passes through (storage may hold one without a version mark).
+ */
+export function migrateStatusV1toV2(old: unknown): unknown {
+  if (z.safeParse(statusStateSchema, old).success) return old;
+  const v1 = (typeof old === 'object' && old !== null ? old : {}) as { snapshot?: unknown; health?: unknown };
+  const health = (typeof v1.health === 'object' && v1.health !== null ? v1.health : {}) as Record<string, unknown>;
+  const validators = z.safeParse(validatorsSchema, health.validators);
+  return {
+    snapshot: v1.snapshot ?? null,
+    health: {
+      ...EMPTY_HEALTH,
+      ...health,
+      retryAfterUntil: null,
+      hintedAt: null,
+      primaryAvoidUntil: null,
+      primaryStrikes: 0,
+      validators: validators.success ? [validators.data] : [],
+    },
+  };
+}
+
+export const STATUS_MIGRATIONS: Record<number, (old: unknown) => unknown> = { 2: migrateStatusV1toV2 };
 
 export const EMPTY_STATUS: StatusState = { snapshot: null, health: EMPTY_HEALTH };

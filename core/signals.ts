@@ -18,12 +18,14 @@ const MAX_DETECTIONS = 500;
 /** One error stays on screen while the observer sees it re-rendered; count it once a minute at most. */
 export const DETECTION_DEDUPE_MS = 60_000;
 
+/**
+ * Adds a detection; within a minute of the site's last one, returns `signals` itself (the same
+ * reference, so that the caller can skip the storage write: one stored detection per minute).
+ */
 export function withDetection(signals: Signals, site: SiteId, nowMs: number): Signals {
+  const last = lastDetectionAt(signals, site);
+  if (last !== null && nowMs >= last && nowMs - last < DETECTION_DEDUPE_MS) return signals;
   const recent = signals.capacity.filter((d) => nowMs - Date.parse(d.at) < KEEP_MS);
-  const last = recent.at(-1);
-  if (last && last.site === site && nowMs - Date.parse(last.at) < DETECTION_DEDUPE_MS) {
-    return { capacity: [...recent.slice(0, -1), { at: new Date(nowMs).toISOString(), site }] };
-  }
   const next = [...recent, { at: new Date(nowMs).toISOString(), site }];
   return { capacity: next.slice(Math.max(0, next.length - MAX_DETECTIONS)) };
 }

@@ -2,7 +2,7 @@
 import { type Dismissals, dismissalsSchema, EMPTY_DISMISSALS } from '../core/dismissals';
 import { EMPTY_FAILURE_LOG, type FailureLog, failureLogSchema } from '../core/fault';
 import { EMPTY_HISTORY, type History, historySchema } from '../core/history';
-import { EMPTY_STATUS, type StatusState, statusStateSchema } from '../core/model';
+import { EMPTY_STATUS, STATUS_MIGRATIONS, STATUS_VERSION, type StatusState, statusStateSchema } from '../core/model';
 import { EMPTY_NOTIFIED, type Notified, notifiedSchema } from '../core/notify';
 import {
   DEFAULT_SETTINGS,
@@ -12,11 +12,13 @@ import {
   settingsSchema,
 } from '../core/settings';
 import { EMPTY_SIGNALS, type Signals, signalsSchema } from '../core/signals';
+import * as z from 'zod/mini';
 import { defineStoredItem } from './stored-item';
 
 /** The last good snapshot and the fetch health. */
 export const statusItem = defineStoredItem<StatusState>('local:status', statusStateSchema, EMPTY_STATUS, {
-  version: 1,
+  version: STATUS_VERSION,
+  migrations: STATUS_MIGRATIONS,
 });
 
 /** Times and sites of capacity errors seen on screen; no content. */
@@ -43,5 +45,10 @@ export const settingsItem = defineStoredItem<Settings>('local:settings', setting
 
 /** What desktop notifications already announced, so nothing is announced twice across restarts. */
 export const notifiedItem = defineStoredItem<Notified>('local:notified', notifiedSchema, EMPTY_NOTIFIED, {
+  version: 1,
+});
+
+/** When a claude.ai or platform.claude.com tab last asked for its view (ms): the cadence's "a tab is open". Session only. */
+export const siteSeenItem = defineStoredItem<number | null>('session:siteSeenAt', z.nullable(z.number()), null, {
   version: 1,
 });

@@ -6,21 +6,32 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { bannerText } from '../../components/banner-text';
 import { withDismissedIncidents } from '../../core/dismissals';
-import { type OutcomeEvent, recordOutcome } from '../../core/fault';
+import { alarmDelayMinutes, alarmPeriodMinutes, cadenceMs } from '../../core/cadence';
 import { isOlderThanInterval } from '../../core/health';
 import { type Message, parseMessage } from '../../core/messages';
+import type { PollReason } from '../../core/poll-gate';
 import { DEFAULT_SETTINGS, intervalMs, type Settings, sanitizeSettings } from '../../core/settings';
 import { withDetection } from '../../core/signals';
 import { siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
 import { loadCatalogue } from '../../shell/catalogue';
 import { useCatalogue } from '../../shell/i18n';
-import { dismissalsItem, failuresItem, historyItem, settingsItem, signalsItem, statusItem } from '../../shell/items';
+import {
+  dismissalsItem,
+  failuresItem,
+  historyItem,
+  settingsItem,
+  signalsItem,
+  siteSeenItem,
+  statusItem,
+} from '../../shell/items';
 import { renderBadge } from './badge';
 import { createHistoryFetcher } from './history';
 import { announce, watchNotificationClicks } from './notify';
+import { createOutcomeWriter } from './outcome-writer';
 import { withPermissionCheck } from './permissions';
-import { createPoller, type PollReason } from './poller';
+import { createPollGate } from './poll-gate';
+import { createPoller } from './poller';
 import { watchClaudeRequests } from './request-watch';
 
 const POLL_ALARM = 'poll';
@@ -37,6 +48,21 @@ export default defineBackground({
       random: Math.random,
       read: statusItem.get,
       write: statusItem.set,
+    });
+    // Every trigger below asks this gate; none calls the poller itself.
+    const pollGate = createPollGate({
+      poller,
+      read: statusItem.get,
+      now: Date.now,
+      intervalMs: async () => {
+        const [status, signals, failures, siteSeenAt] = await Promise.all([
+          statusItem.get(),
+          signalsItem.get(),
+          failuresItem.get(),
+          siteSeenItem.get(),
+        ]);
+        return cadenceMs({ settings, status, signals, failures, siteSeenAt }, Date.now());
+      },
     });
 
     const history = createHistoryFetcher({
@@ -60,7 +86,8 @@ export default defineBackground({
     async function poll(reason: PollReason): Promise<void> {
       await ready;
       const before = await statusItem.get();
-      const state = await poller.poll(reason);
+      const { state, verdict } = await pollGate.request(reason);
+      if (!verdict.run) return;
       // Drawn before the poll answers, so a refresh that returns has its badge; the status watch
       // below draws again on the write, a cheap repeat that covers writes from anywhere else.
       await drawBadge();
@@ -73,17 +100,26 @@ export default defineBackground({
     // Alarms survive worker restarts but not always updates or browser restarts: create on every start.
     // https://developer.chrome.com/docs/extensions/reference/api/alarms
     async function ensureAlarm(): Promise<void> {
-      const periodInMinutes = period() / 60_000;
+      const periodInMinutes = alarmPeriodMinutes(settings);
       const existing = await browser.alarms.get(POLL_ALARM);
       if (existing?.periodInMinutes !== periodInMinutes) {
-        await browser.alarms.create(POLL_ALARM, { periodInMinutes, delayInMinutes: periodInMinutes });
+        const delayInMinutes = alarmDelayMinutes(settings, Math.random());
+        await browser.alarms.create(POLL_ALARM, { periodInMinutes, delayInMinutes });
       }
     }
 
-    async function handle(message: Message): Promise<unknown> {
+    /** A tab of ours asked for its view: the cadence keeps up while one is open (written once a minute at most). */
+    async function noteSiteSeen(): Promise<void> {
+      const now = Date.now();
+      const last = await siteSeenItem.get();
+      if (last === null || now - last >= 60_000 || last > now) await siteSeenItem.set(now);
+    }
+
+    async function handle(message: Message, fromExtensionPage: boolean): Promise<unknown> {
       switch (message.type) {
         case 'refresh':
-          await poll('user');
+          // Only our own pages (the popup) speak for the user; a page's "refresh" is a hint like any other.
+          await poll(fromExtensionPage ? 'user' : 'page');
           return { ok: true };
         case 'settings': {
           await settingsItem.set(sanitizeSettings(message.settings));
@@ -93,6 +129,7 @@ export default defineBackground({
           await history.refresh(message.force === true);
           return { ok: true };
         case 'site-view': {
+          void noteSiteSeen();
           const [status, signals, dismissals, failures, current] = await Promise.all([
             statusItem.get(),
             signalsItem.get(),
@@ -123,7 +160,10 @@ export default defineBackground({
           return { ...view, text };
         }
         case 'capacity-detected': {
-          await signalsItem.set(withDetection(await signalsItem.get(), message.site, Date.now()));
+          const signals = await signalsItem.get();
+          const next = withDetection(signals, message.site, Date.now());
+          // The same error again within the minute: nothing new to store.
+          if (next !== signals) await signalsItem.set(next);
           // A capacity error may come with an incident the status page has just posted.
           void poll('page');
           return { ok: true };
@@ -140,31 +180,29 @@ export default defineBackground({
       }
     }
 
-    // Outcomes arrive in bursts; writes are chained so none is lost to a read-modify-write race.
-    let failuresWrite: Promise<void> = Promise.resolve();
-    function onRequestOutcome(event: OutcomeEvent): void {
-      failuresWrite = failuresWrite.then(async () => {
+    const outcomes = createOutcomeWriter({
+      read: failuresItem.get,
+      write: failuresItem.set,
+      now: Date.now,
+      enabled: async () => {
         await ready;
-        if (!settings.requestSignal) return;
-        const log = await failuresItem.get();
-        // Successes matter only to end an episode; otherwise they are not worth a storage write.
-        if (event.outcome === 'ok' && (event.kind !== 'completion' || log.lastFailureAt === null)) return;
-        await failuresItem.set(recordOutcome(log, event));
-        // The status page may have just posted an incident; look now rather than at the next alarm.
-        if (event.outcome !== 'ok') void poll('page');
-      });
-    }
-    watchClaudeRequests(onRequestOutcome);
+        return settings.requestSignal;
+      },
+      // The status page may have just posted an incident; the gate decides whether to look now.
+      onFailures: () => void poll('page'),
+    });
+    watchClaudeRequests(outcomes.record);
 
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === POLL_ALARM) void poll('alarm');
     });
     browser.runtime.onInstalled.addListener(() => void poll('start'));
     browser.runtime.onStartup.addListener(() => void poll('start'));
-    browser.runtime.onMessage.addListener((raw: unknown) => {
+    const extensionOrigin = browser.runtime.getURL('/');
+    browser.runtime.onMessage.addListener((raw: unknown, sender: { url?: string; tab?: unknown }) => {
       const message = parseMessage(raw);
       if (!message) return undefined;
-      return handle(message);
+      return handle(message, sender.url === undefined ? sender.tab === undefined : sender.url.startsWith(extensionOrigin));
     });
 
     // The language whose messages `t` uses now; loading is shared by whoever needs it first.

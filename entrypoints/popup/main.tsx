@@ -5,11 +5,13 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup-app';
+import { clockTime } from '../../core/format';
 import { isOlderThanInterval } from '../../core/health';
+import { retryAfterUntil } from '../../core/poll-gate';
 import { intervalMs, type Settings } from '../../core/settings';
 import { STATUS_ORIGINS } from '../../core/sources';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
-import { t } from '../../shell/i18n';
+import { locale, t } from '../../shell/i18n';
 import { failuresItem, historyItem, settingsItem, signalsItem, statusItem } from '../../shell/items';
 import { send } from '../../shell/messaging';
 import { popupStore } from './store';
@@ -30,7 +32,10 @@ async function refresh(): Promise<void> {
   void refreshHistory();
   await send({ type: 'refresh' });
   const { health } = await statusItem.get();
-  store.setRefreshing(false, t(health.failingSince === null ? 'popupRefreshDone' : 'popupRefreshFailed'));
+  // The gate holds every request while the status page's Retry-After runs: say until when.
+  const waitUntil = retryAfterUntil(health, Date.now());
+  if (waitUntil) store.setRefreshing(false, t('popupWaitUntil', clockTime(waitUntil, locale()) ?? ''));
+  else store.setRefreshing(false, t(health.failingSince === null ? 'popupRefreshDone' : 'popupRefreshFailed'));
 }
 
 async function checkAccess(): Promise<void> {

@@ -139,19 +139,25 @@ describe('withDetection', () => {
     expect(EMPTY_SIGNALS.capacity).toEqual([]);
   });
 
-  it.each<[string, number[], number]>([
-    // [case, seconds after T0 of each sighting, detections kept]
-    ['one sighting', [0], 1],
-    ['re-rendered within the minute', [0, 10, 59], 1],
-    ['a minute apart', [0, 60], 2],
-    ['each within a minute of the previous: one continuous sighting', [0, 50, 100, 150], 1],
-    ['gaps of over a minute', [0, 61, 122, 183], 4],
-  ])('dedupes within a minute: %s -> %i', (_label, seconds, count) => {
+  it.each<[string, number[], number, number]>([
+    // [case, seconds after T0 of each sighting, detections kept, second of the last kept]
+    ['one sighting', [0], 1, 0],
+    ['re-rendered within the minute', [0, 10, 59], 1, 0],
+    ['a minute apart', [0, 60], 2, 60],
+    ['a sighting every 50 s: one stored a minute', [0, 50, 100, 150], 2, 100],
+    ['gaps of over a minute', [0, 61, 122, 183], 4, 183],
+    ['the text added every second for 10 minutes', Array.from({ length: 600 }, (_, i) => i), 10, 540],
+  ])('one stored detection a minute: %s -> %i', (_label, seconds, count, lastKept) => {
     let s = EMPTY_SIGNALS;
     for (const second of seconds) s = detect(s, 'claude-ai', T0 + second * SEC);
     expect(s.capacity).toHaveLength(count);
-    // The kept detection carries the latest sighting.
-    expect(lastDetectionAt(s, 'claude-ai')).toBe(T0 + (seconds.at(-1) ?? 0) * SEC);
+    expect(lastDetectionAt(s, 'claude-ai')).toBe(T0 + lastKept * SEC);
+  });
+
+  it('within the minute it returns the same value, so that the background skips the storage write', () => {
+    const s = detect(EMPTY_SIGNALS, 'claude-ai', T0);
+    expect(detect(s, 'claude-ai', T0 + 30 * SEC)).toBe(s);
+    expect(detect(s, 'claude-ai', T0 + MIN)).not.toBe(s);
   });
 
   it('a sighting on another site within the minute is its own detection', () => {
