@@ -54,7 +54,8 @@ export function gate(reason: PollReason, health: FetchHealth, nowMs: number, int
   if (!never && sinceLast < MIN_POLL_GAP_MS) return { run: false, why: 'too-soon' };
   if (reason === 'page') {
     const sinceHint = nowMs - at(health.hintedAt);
-    if (!Number.isNaN(sinceHint) && sinceHint >= 0 && sinceHint < HINT_GAP_MS) return { run: false, why: 'hint-coalesced' };
+    if (!Number.isNaN(sinceHint) && sinceHint >= 0 && sinceHint < HINT_GAP_MS)
+      return { run: false, why: 'hint-coalesced' };
   }
   return { run: true };
 }

@@ -1,4 +1,6 @@
 /** Every stored item of the extension. The background writes them all; other surfaces read. */
+
+import * as z from 'zod/mini';
 import { type Dismissals, dismissalsSchema, EMPTY_DISMISSALS } from '../core/dismissals';
 import { EMPTY_FAILURE_LOG, type FailureLog, failureLogSchema } from '../core/fault';
 import { EMPTY_HISTORY, type History, historySchema } from '../core/history';
@@ -12,7 +14,6 @@ import {
   settingsSchema,
 } from '../core/settings';
 import { EMPTY_SIGNALS, type Signals, signalsSchema } from '../core/signals';
-import * as z from 'zod/mini';
 import { defineStoredItem } from './stored-item';
 
 /** The last good snapshot and the fetch health. */

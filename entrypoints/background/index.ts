@@ -5,8 +5,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { bannerText } from '../../components/banner-text';
-import { withDismissedIncidents } from '../../core/dismissals';
 import { alarmDelayMinutes, alarmPeriodMinutes, cadenceMs } from '../../core/cadence';
+import { withDismissedIncidents } from '../../core/dismissals';
 import { isOlderThanInterval } from '../../core/health';
 import { type Message, parseMessage } from '../../core/messages';
 import type { PollReason } from '../../core/poll-gate';
@@ -202,7 +202,10 @@ export default defineBackground({
     browser.runtime.onMessage.addListener((raw: unknown, sender: { url?: string; tab?: unknown }) => {
       const message = parseMessage(raw);
       if (!message) return undefined;
-      return handle(message, sender.url === undefined ? sender.tab === undefined : sender.url.startsWith(extensionOrigin));
+      return handle(
+        message,
+        sender.url === undefined ? sender.tab === undefined : sender.url.startsWith(extensionOrigin),
+      );
     });
 
     // The language whose messages `t` uses now; loading is shared by whoever needs it first.

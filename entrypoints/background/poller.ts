@@ -58,7 +58,8 @@ export function createPoller(deps: PollerDeps) {
     const primary = await get('primary');
     const result = primaryResult(primary);
     // A 429 is the status page asking us to slow down: its mirror is the same service, so it waits too.
-    if (primary.kind === 'success' || primary.errorKind === 'rate-limited') return { outcome: primary, primary: result };
+    if (primary.kind === 'success' || primary.errorKind === 'rate-limited')
+      return { outcome: primary, primary: result };
     const fallback = await get('fallback');
     return { outcome: fallback.kind === 'success' ? fallback : combine(primary, fallback), primary: result };
   }
