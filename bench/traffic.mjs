@@ -35,7 +35,7 @@ async function loadCode() {
         `export { cadenceMs, alarmPeriodMinutes, alarmDelayMinutes } from ${at('core/cadence.ts')};`,
         `export { isOlderThanInterval, applyOutcome, inBackoff } from ${at('core/health.ts')};`,
         `export { EMPTY_STATUS } from ${at('core/model.ts')};`,
-        `export { DEFAULT_SETTINGS, intervalMs } from ${at('core/settings.ts')};`,
+        `export { DEFAULT_SETTINGS } from ${at('core/settings.ts')};`,
         `export { EMPTY_SIGNALS, withDetection } from ${at('core/signals.ts')};`,
         `export { EMPTY_FAILURE_LOG, recordOutcome } from ${at('core/fault.ts')};`,
         `export { fetchSummary } from ${at('entrypoints/background/fetch-summary.ts')};`,
@@ -168,7 +168,8 @@ function newInstall(code, time, fetch, { tabs, random }) {
   function siteView() {
     const now = time.now();
     if (siteSeenAt === null || now - siteSeenAt >= MIN) siteSeenAt = now;
-    if (code.isOlderThanInterval(status, now, code.intervalMs(settings))) void poll('page');
+    const interval = code.cadenceMs({ settings, status, signals, failures, siteSeenAt }, now);
+    if (code.isOlderThanInterval(status, now, interval)) void poll('page');
   }
   function changed() {
     for (let i = 0; i < tabs; i++) siteView();

@@ -10,7 +10,7 @@ import { withDismissedIncidents } from '../../core/dismissals';
 import { isOlderThanInterval } from '../../core/health';
 import { type Message, parseMessage } from '../../core/messages';
 import type { PollReason } from '../../core/poll-gate';
-import { DEFAULT_SETTINGS, intervalMs, type Settings, sanitizeSettings } from '../../core/settings';
+import { DEFAULT_SETTINGS, type Settings, sanitizeSettings } from '../../core/settings';
 import { withDetection } from '../../core/signals';
 import { siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
@@ -40,7 +40,16 @@ export default defineBackground({
   // Firefox MV3 runs this as an event page (background.scripts); Chrome as a service worker.
   main() {
     let settings: Settings = DEFAULT_SETTINGS;
-    const period = () => intervalMs(settings);
+    /** The interval the cadence wants now (core/cadence.ts): what polls follow and what "stale" means. */
+    async function period(): Promise<number> {
+      const [status, signals, failures, siteSeenAt] = await Promise.all([
+        statusItem.get(),
+        signalsItem.get(),
+        failuresItem.get(),
+        siteSeenItem.get(),
+      ]);
+      return cadenceMs({ settings, status, signals, failures, siteSeenAt }, Date.now());
+    }
     const statusFetch = withPermissionCheck((input, init) => fetch(input, init));
     const poller = createPoller({
       fetch: statusFetch,
@@ -54,15 +63,7 @@ export default defineBackground({
       poller,
       read: statusItem.get,
       now: Date.now,
-      intervalMs: async () => {
-        const [status, signals, failures, siteSeenAt] = await Promise.all([
-          statusItem.get(),
-          signalsItem.get(),
-          failuresItem.get(),
-          siteSeenItem.get(),
-        ]);
-        return cadenceMs({ settings, status, signals, failures, siteSeenAt }, Date.now());
-      },
+      intervalMs: period,
     });
 
     const history = createHistoryFetcher({
@@ -78,7 +79,7 @@ export default defineBackground({
     let badgeQueue: Promise<void> = Promise.resolve();
     function drawBadge(): Promise<void> {
       badgeQueue = badgeQueue
-        .then(async () => renderBadge(await statusItem.get(), Date.now(), period()))
+        .then(async () => renderBadge(await statusItem.get(), Date.now(), await period()))
         .catch((error) => console.warn('[status-overlay] badge:', error));
       return badgeQueue;
     }
@@ -108,6 +109,8 @@ export default defineBackground({
       }
     }
 
+    let signalsWrite: Promise<void> = Promise.resolve();
+
     /** A tab of ours asked for its view: the cadence keeps up while one is open (written once a minute at most). */
     async function noteSiteSeen(): Promise<void> {
       const now = Date.now();
@@ -129,7 +132,8 @@ export default defineBackground({
           await history.refresh(message.force === true);
           return { ok: true };
         case 'site-view': {
-          void noteSiteSeen();
+          await noteSiteSeen();
+          const interval = await period();
           const [status, signals, dismissals, failures, current] = await Promise.all([
             statusItem.get(),
             signalsItem.get(),
@@ -139,7 +143,7 @@ export default defineBackground({
             settingsItem.get(),
           ]);
           // Opening claude.ai with old data is a good moment to check again.
-          if (isOlderThanInterval(status, Date.now(), period())) void poll('page');
+          if (isOlderThanInterval(status, Date.now(), interval)) void poll('page');
           const view = siteView({
             siteId: message.site,
             status,
@@ -147,7 +151,7 @@ export default defineBackground({
             dismissals,
             failures,
             now: Date.now(),
-            intervalMs: period(),
+            intervalMs: interval,
             modelLabel: message.model ?? null,
             online: navigator.onLine,
             settings: current,
@@ -160,10 +164,16 @@ export default defineBackground({
           return { ...view, text };
         }
         case 'capacity-detected': {
-          const signals = await signalsItem.get();
-          const next = withDetection(signals, message.site, Date.now());
-          // The same error again within the minute: nothing new to store.
-          if (next !== signals) await signalsItem.set(next);
+          // Chained: five tabs reporting at once would otherwise each read the old value and each write.
+          signalsWrite = signalsWrite
+            .then(async () => {
+              const signals = await signalsItem.get();
+              const next = withDetection(signals, message.site, Date.now());
+              // The same error again within the minute: nothing new to store.
+              if (next !== signals) await signalsItem.set(next);
+            })
+            .catch((error) => console.warn('[status-overlay] signals:', error));
+          await signalsWrite;
           // A capacity error may come with an incident the status page has just posted.
           void poll('page');
           return { ok: true };

@@ -5,14 +5,15 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup-app';
+import { cadenceMs } from '../../core/cadence';
 import { clockTime } from '../../core/format';
 import { isOlderThanInterval } from '../../core/health';
 import { retryAfterUntil } from '../../core/poll-gate';
-import { intervalMs, type Settings } from '../../core/settings';
+import type { Settings } from '../../core/settings';
 import { STATUS_ORIGINS } from '../../core/sources';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { locale, t } from '../../shell/i18n';
-import { failuresItem, historyItem, settingsItem, signalsItem, statusItem } from '../../shell/items';
+import { failuresItem, historyItem, settingsItem, signalsItem, siteSeenItem, statusItem } from '../../shell/items';
 import { send } from '../../shell/messaging';
 import { popupStore } from './store';
 import './style.css';
@@ -56,7 +57,13 @@ function grantAccess(): void {
   });
 }
 
-function draw(settings: Settings): void {
+/** The interval the cadence wants now, as the background computes it: what "old" and "stale" mean here. */
+async function currentInterval(settings: Settings): Promise<number> {
+  const { status, signals, failures } = popupStore.getState();
+  return cadenceMs({ settings, status, signals, failures, siteSeenAt: await siteSeenItem.get() }, Date.now());
+}
+
+function draw(settings: Settings, interval: number): void {
   const root = document.getElementById('app');
   if (!root) return;
   render(
@@ -64,7 +71,7 @@ function draw(settings: Settings): void {
       onRefresh={() => void refresh()}
       onGrantAccess={grantAccess}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
-      intervalMs={intervalMs(settings)}
+      intervalMs={interval}
       mine={settings.alternatives}
     />,
     root,
@@ -86,7 +93,8 @@ async function start(): Promise<void> {
   // Only a chosen language loads a message file; "automatic" uses the browser's own at once.
   await applyLanguage(settings);
   applyTheme(settings);
-  draw(settings);
+  const interval = await currentInterval(settings);
+  draw(settings, interval);
   // Rendered synchronously: this mark is the moment the stored state is in the DOM.
   performance.mark('so-popup-rendered');
   statusItem.watch((next) => store.setStatus(next));
@@ -97,10 +105,10 @@ async function start(): Promise<void> {
   settingsItem.watch(async (next) => {
     await applyLanguage(next);
     applyTheme(next);
-    draw(next);
+    draw(next, await currentInterval(next));
   });
   void checkAccess();
-  if (isOlderThanInterval(status, Date.now(), intervalMs(settings))) void refresh();
+  if (isOlderThanInterval(status, Date.now(), interval)) void refresh();
   else void refreshHistory();
 }
 
