@@ -5,7 +5,7 @@ import { type Dismissals, dismissalsSchema, EMPTY_DISMISSALS } from '../core/dis
 import { EMPTY_FAILURE_LOG, type FailureLog, failureLogSchema } from '../core/fault';
 import { EMPTY_HISTORY, type History, historySchema } from '../core/history';
 import { EMPTY_STATUS, STATUS_MIGRATIONS, STATUS_VERSION, type StatusState, statusStateSchema } from '../core/model';
-import { EMPTY_NOTIFIED, type Notified, notifiedSchema } from '../core/notify';
+import { EMPTY_NOTIFIED, NOTIFIED_MIGRATIONS, NOTIFIED_VERSION, type Notified, notifiedSchema } from '../core/notify';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_MIGRATIONS,
@@ -46,7 +46,8 @@ export const settingsItem = defineStoredItem<Settings>('local:settings', setting
 
 /** What desktop notifications already announced, so nothing is announced twice across restarts. */
 export const notifiedItem = defineStoredItem<Notified>('local:notified', notifiedSchema, EMPTY_NOTIFIED, {
-  version: 1,
+  version: NOTIFIED_VERSION,
+  migrations: NOTIFIED_MIGRATIONS,
 });
 
 /** When a claude.ai or platform.claude.com tab last asked for its view (ms): the cadence's "a tab is open". Session only. */
