@@ -68,6 +68,8 @@ export const snapshotSchema = z.object({
   groups: z.array(serviceGroupSchema),
   incidents: z.array(incidentSchema),
   maintenances: z.array(maintenanceSchema),
+  /** Some incidents or updates were left out to bound what is stored (core/snapshot.ts); absent in v1. */
+  trimmed: z.optional(z.boolean()),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
