@@ -26,7 +26,7 @@ export interface OptionsAppProps {
 }
 
 function intervalLabel(choice: Settings['pollIntervalSec']): string {
-  if (choice === 'auto') return t('optionsAutomatic');
+  if (choice === 'auto') return t('optionsIntervalAuto');
   return choice < 60 ? t('optionsSeconds', choice) : t('optionsMinutes', choice / 60);
 }
 

@@ -5,15 +5,14 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup-app';
-import { cadenceMs } from '../../core/cadence';
 import { clockTime } from '../../core/format';
 import { isOlderThanInterval } from '../../core/health';
 import { retryAfterUntil } from '../../core/poll-gate';
-import type { Settings } from '../../core/settings';
+import { intervalMs, type Settings } from '../../core/settings';
 import { STATUS_ORIGINS } from '../../core/sources';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { locale, t } from '../../shell/i18n';
-import { failuresItem, historyItem, settingsItem, signalsItem, siteSeenItem, statusItem } from '../../shell/items';
+import { failuresItem, historyItem, settingsItem, signalsItem, statusItem } from '../../shell/items';
 import { send } from '../../shell/messaging';
 import { popupStore } from './store';
 import './style.css';
@@ -57,12 +56,6 @@ function grantAccess(): void {
   });
 }
 
-/** The interval the cadence wants now, as the background computes it: what "old" and "stale" mean here. */
-async function currentInterval(settings: Settings): Promise<number> {
-  const { status, signals, failures } = popupStore.getState();
-  return cadenceMs({ settings, status, signals, failures, siteSeenAt: await siteSeenItem.get() }, Date.now());
-}
-
 function draw(settings: Settings, interval: number): void {
   const root = document.getElementById('app');
   if (!root) return;
@@ -93,7 +86,9 @@ async function start(): Promise<void> {
   // Only a chosen language loads a message file; "automatic" uses the browser's own at once.
   await applyLanguage(settings);
   applyTheme(settings);
-  const interval = await currentInterval(settings);
+  // The longest interval the setting allows ("automatic" may poll every 5 minutes): the popup's
+  // measure of "old"; the badge follows the cadence's current interval.
+  const interval = intervalMs(settings);
   draw(settings, interval);
   // Rendered synchronously: this mark is the moment the stored state is in the DOM.
   performance.mark('so-popup-rendered');
@@ -105,7 +100,7 @@ async function start(): Promise<void> {
   settingsItem.watch(async (next) => {
     await applyLanguage(next);
     applyTheme(next);
-    draw(next, await currentInterval(next));
+    draw(next, intervalMs(next));
   });
   void checkAccess();
   if (isOlderThanInterval(status, Date.now(), interval)) void refresh();
