@@ -32,7 +32,7 @@ async function loadCode() {
         `export { createPoller } from ${at('entrypoints/background/poller.ts')};`,
         `export { createPollGate } from ${at('entrypoints/background/poll-gate.ts')};`,
         `export { createOutcomeWriter } from ${at('entrypoints/background/outcome-writer.ts')};`,
-        `export { cadenceMs, alarmPeriodMinutes, alarmDelayMinutes } from ${at('core/cadence.ts')};`,
+        `export { cadenceMs, alarmPeriodMinutes, alarmDelayMinutes, staleIntervalMs } from ${at('core/cadence.ts')};`,
         `export { isOlderThanInterval, applyOutcome, inBackoff } from ${at('core/health.ts')};`,
         `export { EMPTY_STATUS } from ${at('core/model.ts')};`,
         `export { DEFAULT_SETTINGS } from ${at('core/settings.ts')};`,
@@ -168,8 +168,7 @@ function newInstall(code, time, fetch, { tabs, random }) {
   function siteView() {
     const now = time.now();
     if (siteSeenAt === null || now - siteSeenAt >= MIN) siteSeenAt = now;
-    const interval = code.cadenceMs({ settings, status, signals, failures, siteSeenAt }, now);
-    if (code.isOlderThanInterval(status, now, interval)) void poll('page');
+    if (code.isOlderThanInterval(status, now, code.staleIntervalMs(settings, status.snapshot))) void poll('page');
   }
   function changed() {
     for (let i = 0; i < tabs; i++) siteView();

@@ -5,7 +5,7 @@
  * 5 minutes otherwise. The daily budgets this gives: docs/benchmarks.md.
  */
 import type { FailureLog } from './fault';
-import type { StatusState } from './model';
+import type { Snapshot, StatusState } from './model';
 import type { Settings } from './settings';
 import type { Signals } from './signals';
 
@@ -31,11 +31,26 @@ export interface Need {
 const within = (atMs: number | null, nowMs: number, windowMs: number) =>
   atMs !== null && !Number.isNaN(atMs) && atMs <= nowMs && nowMs - atMs < windowMs;
 
+/** An incident, or maintenance in progress, on the status page. */
+function eventActive(snapshot: Snapshot | null): boolean {
+  return snapshot !== null && (snapshot.incidents.length > 0 || snapshot.maintenances.some((m) => m.inProgress));
+}
+
+/**
+ * The interval every surface measures "old" and "stale" by (the badge, the popup, the banner):
+ * under "automatic", a minute during an incident or maintenance, when data matters most and polls
+ * come every minute, and 5 minutes otherwise. It needs only the stored snapshot, so the popup
+ * computes the same as the background.
+ */
+export function staleIntervalMs(settings: Settings, snapshot: Snapshot | null): number {
+  if (settings.pollIntervalSec !== 'auto') return settings.pollIntervalSec * 1000;
+  return eventActive(snapshot) ? ACTIVE_INTERVAL_MS : QUIET_INTERVAL_MS;
+}
+
 /** Why "automatic" polls every minute now, or null when nothing asks for more than every 5 minutes. */
 export function activeReason(need: Need, nowMs: number): 'site-open' | 'incident' | 'signal' | 'notifications' | null {
   if (within(need.siteSeenAt, nowMs, SITE_OPEN_WINDOW_MS)) return 'site-open';
-  const snapshot = need.status.snapshot;
-  if (snapshot && (snapshot.incidents.length > 0 || snapshot.maintenances.some((m) => m.inProgress))) return 'incident';
+  if (eventActive(need.status.snapshot)) return 'incident';
   const lastCapacity = need.signals.capacity.at(-1);
   if (within(lastCapacity ? Date.parse(lastCapacity.at) : null, nowMs, SIGNAL_LIVE_MS)) return 'signal';
   if (within(need.failures.lastFailureAt, nowMs, SIGNAL_LIVE_MS)) return 'signal';

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { bannerText } from '../../components/banner-text';
-import { alarmDelayMinutes, alarmPeriodMinutes, cadenceMs } from '../../core/cadence';
+import { alarmDelayMinutes, alarmPeriodMinutes, cadenceMs, staleIntervalMs } from '../../core/cadence';
 import { withDismissedIncidents } from '../../core/dismissals';
 import { isOlderThanInterval } from '../../core/health';
 import { type Message, parseMessage } from '../../core/messages';
@@ -40,7 +40,7 @@ export default defineBackground({
   // Firefox MV3 runs this as an event page (background.scripts); Chrome as a service worker.
   main() {
     let settings: Settings = DEFAULT_SETTINGS;
-    /** The interval the cadence wants now (core/cadence.ts): what polls follow and what "stale" means. */
+    /** The interval the cadence wants now (core/cadence.ts): what scheduled polls follow. */
     async function period(): Promise<number> {
       const [status, signals, failures, siteSeenAt] = await Promise.all([
         statusItem.get(),
@@ -58,6 +58,11 @@ export default defineBackground({
       read: statusItem.get,
       write: statusItem.set,
     });
+    /** What "old" and "stale" mean, alike for the badge, the banner and the popup. */
+    async function stalePeriod(): Promise<number> {
+      return staleIntervalMs(settings, (await statusItem.get()).snapshot);
+    }
+
     // Every trigger below asks this gate; none calls the poller itself.
     const pollGate = createPollGate({
       poller,
@@ -79,7 +84,7 @@ export default defineBackground({
     let badgeQueue: Promise<void> = Promise.resolve();
     function drawBadge(): Promise<void> {
       badgeQueue = badgeQueue
-        .then(async () => renderBadge(await statusItem.get(), Date.now(), await period()))
+        .then(async () => renderBadge(await statusItem.get(), Date.now(), await stalePeriod()))
         .catch((error) => console.warn('[status-overlay] badge:', error));
       return badgeQueue;
     }
@@ -133,7 +138,7 @@ export default defineBackground({
           return { ok: true };
         case 'site-view': {
           await noteSiteSeen();
-          const interval = await period();
+          const interval = await stalePeriod();
           const [status, signals, dismissals, failures, current] = await Promise.all([
             statusItem.get(),
             signalsItem.get(),

@@ -5,10 +5,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup-app';
+import { staleIntervalMs } from '../../core/cadence';
 import { clockTime } from '../../core/format';
 import { isOlderThanInterval } from '../../core/health';
 import { retryAfterUntil } from '../../core/poll-gate';
-import { intervalMs, type Settings } from '../../core/settings';
+import type { Settings } from '../../core/settings';
 import { STATUS_ORIGINS } from '../../core/sources';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { locale, t } from '../../shell/i18n';
@@ -86,9 +87,8 @@ async function start(): Promise<void> {
   // Only a chosen language loads a message file; "automatic" uses the browser's own at once.
   await applyLanguage(settings);
   applyTheme(settings);
-  // The longest interval the setting allows ("automatic" may poll every 5 minutes): the popup's
-  // measure of "old"; the badge follows the cadence's current interval.
-  const interval = intervalMs(settings);
+  // "Old" and "stale" as the badge measures them.
+  const interval = staleIntervalMs(settings, status.snapshot);
   draw(settings, interval);
   // Rendered synchronously: this mark is the moment the stored state is in the DOM.
   performance.mark('so-popup-rendered');
@@ -100,7 +100,7 @@ async function start(): Promise<void> {
   settingsItem.watch(async (next) => {
     await applyLanguage(next);
     applyTheme(next);
-    draw(next, intervalMs(next));
+    draw(next, staleIntervalMs(next, popupStore.getState().status.snapshot));
   });
   void checkAccess();
   if (isOlderThanInterval(status, Date.now(), interval)) void refresh();

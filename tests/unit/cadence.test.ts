@@ -9,6 +9,7 @@ import {
   type Need,
   QUIET_INTERVAL_MS,
   SITE_OPEN_WINDOW_MS,
+  staleIntervalMs,
 } from '../../core/cadence';
 import { EMPTY_FAILURE_LOG, type FailureLog, recordOutcome } from '../../core/fault';
 import { EMPTY_STATUS } from '../../core/model';
@@ -57,6 +58,16 @@ describe('cadence', () => {
     const need = { ...quiet, ...patch };
     expect(activeReason(need, now)).toBe(reason);
     expect(cadenceMs(need, now)).toBe(reason ? ACTIVE_INTERVAL_MS : QUIET_INTERVAL_MS);
+  });
+
+  it('"old" and "stale" under automatic: a minute during an incident or maintenance, 5 minutes otherwise', () => {
+    expect(staleIntervalMs(DEFAULT_SETTINGS, loadSnapshot('healthy'))).toBe(QUIET_INTERVAL_MS);
+    expect(staleIntervalMs(DEFAULT_SETTINGS, null)).toBe(QUIET_INTERVAL_MS);
+    expect(staleIntervalMs(DEFAULT_SETTINGS, loadSnapshot('claude-ai-partial'))).toBe(ACTIVE_INTERVAL_MS);
+    expect(staleIntervalMs(DEFAULT_SETTINGS, loadSnapshot('maintenance'))).toBe(ACTIVE_INTERVAL_MS);
+    expect(staleIntervalMs({ ...DEFAULT_SETTINGS, pollIntervalSec: 120 }, loadSnapshot('claude-ai-partial'))).toBe(
+      120_000,
+    );
   });
 
   it('a fixed interval is kept whatever the need', () => {
