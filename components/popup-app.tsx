@@ -62,7 +62,7 @@ export function PopupApp({
               onToggle={s.toggleExpanded}
             />
             {snapshot.trimmed && (
-              <p class="so-trimmed" data-testid="trimmed">
+              <p class="so-nodata" data-testid="trimmed">
                 {t('popupTrimmed')}
               </p>
             )}

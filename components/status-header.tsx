@@ -49,7 +49,7 @@ export function StatusHeader({ status, now, intervalMs, refreshing, onRefresh }:
         </p>
       )}
       {waitUntil && (
-        <p class="so-wait" data-testid="wait-until">
+        <p class="so-unreachable" data-testid="wait-until">
           {t('popupWaitUntil', clockTime(waitUntil, locale()) ?? '')}
         </p>
       )}

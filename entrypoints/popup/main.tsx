@@ -6,13 +6,11 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup-app';
 import { staleIntervalMs } from '../../core/cadence';
-import { clockTime } from '../../core/format';
 import { isOlderThanInterval } from '../../core/health';
-import { retryAfterUntil } from '../../core/poll-gate';
 import type { Settings } from '../../core/settings';
 import { STATUS_ORIGINS } from '../../core/sources';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
-import { locale, t } from '../../shell/i18n';
+import { t } from '../../shell/i18n';
 import { failuresItem, historyItem, settingsItem, signalsItem, statusItem } from '../../shell/items';
 import { send } from '../../shell/messaging';
 import { popupStore } from './store';
@@ -33,10 +31,8 @@ async function refresh(): Promise<void> {
   void refreshHistory();
   await send({ type: 'refresh' });
   const { health } = await statusItem.get();
-  // The gate holds every request while the status page's Retry-After runs: say until when.
-  const waitUntil = retryAfterUntil(health, Date.now());
-  if (waitUntil) store.setRefreshing(false, t('popupWaitUntil', clockTime(waitUntil, locale()) ?? ''));
-  else store.setRefreshing(false, t(health.failingSince === null ? 'popupRefreshDone' : 'popupRefreshFailed'));
+  // While the status page's Retry-After runs the gate holds the refresh; the header says until when.
+  store.setRefreshing(false, t(health.failingSince === null ? 'popupRefreshDone' : 'popupRefreshFailed'));
 }
 
 async function checkAccess(): Promise<void> {
