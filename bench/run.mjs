@@ -8,9 +8,10 @@
  *   npm run bench                      # everything, 15 runs per page measurement
  *   npm run bench -- --build           # rebuild (with source maps, for the size breakdown) first
  *   npm run bench -- --runs 5 --only sizes,scale
- *   npm run bench -- --update-docs     # also rewrite the results block of docs/benchmarks.md
+ *   npm run bench -- --update-docs     # also rewrite the results blocks of docs/benchmarks.md
  *   npm run bench -- --compare /tmp/before/.output/chrome-mv3 --only browser --parts inPage,stream
  *                                      # an earlier build measured beside this one, in the same rounds
+ *   npm run bench -- --only traffic    # requests per install and storage writes (issue #16), in seconds
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +24,7 @@ import { BROWSER_PARTS } from './parts.mjs';
 import { kb, loadBudgets, measureBuild } from './sizes.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SECTIONS = ['sizes', 'scale', 'browser'];
+const SECTIONS = ['sizes', 'scale', 'browser', 'traffic'];
 
 const { values: args } = parseArgs({
   options: {
@@ -111,6 +112,10 @@ if (only.has('sizes')) {
 if (only.has('scale')) {
   const { benchScale } = await import('./scale.mjs');
   results.scale = await benchScale({ runs: Math.max(runs, 25), log });
+}
+if (only.has('traffic')) {
+  const { benchTraffic } = await import('./traffic.mjs');
+  results.traffic = await benchTraffic({ log });
 }
 if (only.has('browser')) {
   const { benchBrowser } = await import('./browser.mjs');
@@ -335,6 +340,69 @@ if (results.scale) {
   }
 }
 
+if (results.traffic) {
+  const { quietDay, storm } = results.traffic;
+  const day = (name) => quietDay[name];
+  const quiet = [
+    ['no site tab', 300],
+    ['a claude.ai tab open all day', 1500],
+  ];
+  for (const [name, limit] of quiet) {
+    const r = day(name);
+    row(
+      '8 traffic',
+      `status requests a quiet day, ${name}`,
+      `${r.now.requests} (today ${r.today.requests})`,
+      `<= ${limit}`,
+      verdict(r.now.requests, limit),
+    );
+  }
+  for (const [name, base] of [
+    ['no site tab, primary challenged all day', 'no site tab'],
+    ['a claude.ai tab, primary challenged all day', 'a claude.ai tab open all day'],
+  ]) {
+    const r = day(name);
+    const extra = (100 * (r.now.requests - day(base).now.requests)) / day(base).now.requests;
+    row(
+      '8 traffic',
+      `  ${name} (primary / fallback)`,
+      `${r.now.requests} = ${r.now.primary} / ${r.now.fallback}, +${extra.toFixed(1)}% (today ${r.today.requests})`,
+      '<= +5%',
+      verdict(extra, 5),
+    );
+  }
+  row(
+    '8 traffic',
+    '10-min storm (5 tabs failing, capacity text 1/s, 429 + Retry-After 120): status requests',
+    `${storm.now.requests} (today ${storm.today.requests})`,
+    '<= 6',
+    verdict(storm.now.requests, 6),
+  );
+  row(
+    '8 traffic',
+    '  stored writes: capacity detections / failure log, most in one minute',
+    `${storm.now.signalsWrites} / ${storm.now.failuresWrites}, ${storm.now.maxSignalsWritesPerMinute} / ${storm.now.maxFailuresWritesPerMinute} (today ${storm.today.signalsWrites} / ${storm.today.failuresWrites}, ${storm.today.maxSignalsWritesPerMinute} / ${storm.today.maxFailuresWritesPerMinute})`,
+    '<= 1 a minute each',
+    verdict(Math.max(storm.now.maxSignalsWritesPerMinute, storm.now.maxFailuresWritesPerMinute), 1),
+  );
+}
+
+/** Requests per second at the status page for a fleet, per cadence: the model of docs/benchmarks.md. */
+function fleetTable() {
+  const fleet = results.traffic.fleet;
+  const rps = (v) => (v < 10 ? v.toFixed(2) : Math.round(v).toLocaleString('en-US'));
+  const names = Object.keys(fleet);
+  const lines = [
+    '| Installs, each with | 10k: now (today) | 100k: now (today) | 1M: now (today) |',
+    '|---|---:|---:|---:|',
+  ];
+  for (const name of names) {
+    const cells = fleet[name].now.map((r, i) => `${rps(r.rps)} (${rps(fleet[name].today[i].rps)})`);
+    lines.push(`| ${name} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
 function textTable() {
   const head = { section: '', measure: 'Measure', result: 'Result (median)', target: 'Target', verdict: '' };
   const all = [head, ...rows];
@@ -354,7 +422,9 @@ function markdownTable() {
   return [
     '| | Measure | Result (median) | Target | |',
     '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${[r.section, r.measure.trim(), r.result, r.target, r.verdict].map(esc).join(' | ')} |`),
+    ...rows
+      .filter((r) => r.section !== '8 traffic')
+      .map((r) => `| ${[r.section, r.measure.trim(), r.result, r.target, r.verdict].map(esc).join(' | ')} |`),
   ].join('\n');
 }
 
@@ -434,6 +504,32 @@ if (args['update-docs']) {
     profileText,
     end,
   ].join('\n');
-  writeFileSync(docs, text.slice(0, from) + block + text.slice(to + end.length));
+  // The main block only when something besides the traffic simulation ran (it has its own block).
+  const mainRan = ['sizes', 'scale', 'browser'].some((name) => only.has(name));
+  let updated = mainRan ? text.slice(0, from) + block + text.slice(to + end.length) : text;
+  if (results.traffic) {
+    const tStart = '<!-- bench:traffic:start -->';
+    const tEnd = '<!-- bench:traffic:end -->';
+    const tFrom = updated.indexOf(tStart);
+    const tTo = updated.indexOf(tEnd);
+    if (tFrom < 0 || tTo < tFrom) throw new Error(`${docs} has no ${tStart} … ${tEnd} block`);
+    const trafficRows = rows.filter((r) => r.section === '8 traffic');
+    const esc = (s) => s.replaceAll('|', '\\|');
+    const tBlock = [
+      tStart,
+      `Simulated by \`npm run bench -- --only traffic\` (${results.startedAt.slice(0, 16).replace('T', ' ')} UTC).`,
+      '',
+      '| Measure | Result (today) | Target | |',
+      '|---|---|---|---|',
+      ...trafficRows.map((r) => `| ${[r.measure.trim(), r.result, r.target, r.verdict].map(esc).join(' | ')} |`),
+      '',
+      'Requests per second at the status page (requests a day per install × installs / 86,400 s):',
+      '',
+      fleetTable(),
+      tEnd,
+    ].join('\n');
+    updated = updated.slice(0, tFrom) + tBlock + updated.slice(tTo + tEnd.length);
+  }
+  writeFileSync(docs, updated);
   log('Updated docs/benchmarks.md.');
 }

@@ -10,7 +10,7 @@ import {
   LANGUAGES,
   NOTIFY_MODES,
   normalizedAlternative,
-  POLL_INTERVALS_SEC,
+  POLL_INTERVAL_CHOICES,
   type Settings,
   THEMES,
   validateAlternative,
@@ -25,8 +25,14 @@ export interface OptionsAppProps {
   requestNotifications: () => Promise<boolean>;
 }
 
-function intervalLabel(seconds: number): string {
-  return seconds < 60 ? t('optionsSeconds', seconds) : t('optionsMinutes', seconds / 60);
+function intervalLabel(choice: Settings['pollIntervalSec']): string {
+  if (choice === 'auto') return t('optionsIntervalAuto');
+  return choice < 60 ? t('optionsSeconds', choice) : t('optionsMinutes', choice / 60);
+}
+
+/** The select's value back to a choice; anything else (never offered) falls back to automatic. */
+function parseInterval(value: string): Settings['pollIntervalSec'] {
+  return POLL_INTERVAL_CHOICES.find((choice) => String(choice) === value) ?? 'auto';
 }
 
 function Checkbox(props: { testId: string; checked: boolean; onChange: (on: boolean) => void; label: string }) {
@@ -90,9 +96,9 @@ export function OptionsApp({ save, requestNotifications }: OptionsAppProps) {
           <select
             data-testid="interval"
             value={String(settings.pollIntervalSec)}
-            onChange={(e) => update({ pollIntervalSec: Number(e.currentTarget.value) as Settings['pollIntervalSec'] })}
+            onChange={(e) => update({ pollIntervalSec: parseInterval(e.currentTarget.value) })}
           >
-            {POLL_INTERVALS_SEC.map((n) => (
+            {POLL_INTERVAL_CHOICES.map((n) => (
               <option key={n} value={String(n)}>
                 {intervalLabel(n)}
               </option>

@@ -61,6 +61,11 @@ export function PopupApp({
               expanded={s.expanded}
               onToggle={s.toggleExpanded}
             />
+            {snapshot.trimmed && (
+              <p class="so-nodata" data-testid="trimmed">
+                {t('popupTrimmed')}
+              </p>
+            )}
             <MaintenanceList maintenances={snapshot.maintenances} now={now} />
             <ServiceList services={services} groups={snapshot.groups} />
           </>

@@ -2,6 +2,7 @@
 import { badgeFor } from '../core/badge';
 import { clockTime, relativeTime } from '../core/format';
 import type { StatusState } from '../core/model';
+import { retryAfterUntil } from '../core/poll-gate';
 import { locale, t } from '../shell/i18n';
 
 export interface StatusHeaderProps {
@@ -17,6 +18,7 @@ export function StatusHeader({ status, now, intervalMs, refreshing, onRefresh }:
   const { health, snapshot } = status;
   const checked = relativeTime(health.lastSuccessAt, now, locale());
   const failing = health.failingSince !== null;
+  const waitUntil = retryAfterUntil(health, now);
   return (
     <header class={`so-header so-kind-${view.kind}`} data-kind={view.kind}>
       <div class="so-overall">
@@ -44,6 +46,11 @@ export function StatusHeader({ status, now, intervalMs, refreshing, onRefresh }:
       {failing && !snapshot && (
         <p class="so-unreachable" role="status" data-testid="unreachable">
           {t('popupUnreachableNoData', t(`fetchError_${(health.lastErrorKind ?? 'network').replaceAll('-', '_')}`))}
+        </p>
+      )}
+      {waitUntil && (
+        <p class="so-unreachable" data-testid="wait-until">
+          {t('popupWaitUntil', clockTime(waitUntil, locale()) ?? '')}
         </p>
       )}
       {!snapshot && !failing && <p class="so-nodata">{t('popupNoData')}</p>}

@@ -43,6 +43,17 @@ export interface FailureOutcome {
 
 export type FetchOutcome = SuccessOutcome | FailureOutcome;
 
+/** The validators kept for `source`, if any. */
+export function validatorsFor(health: FetchHealth, source: SourceId): Validators | null {
+  return health.validators.find((v) => v.source === source) ?? null;
+}
+
+/** One entry per source: `next` replaces what `source` had (null drops it); the other source's stay. */
+function withValidators(kept: readonly Validators[], source: SourceId, next: Validators | null): Validators[] {
+  const others = kept.filter((v) => v.source !== source);
+  return next && next.source === source ? [...others, next] : others;
+}
+
 export function applyOutcome(state: StatusState, outcome: FetchOutcome, nowMs: number, random: number): StatusState {
   const now = new Date(nowMs).toISOString();
   if (outcome.kind === 'success') {
@@ -50,6 +61,7 @@ export function applyOutcome(state: StatusState, outcome: FetchOutcome, nowMs: n
     return {
       snapshot,
       health: {
+        ...state.health,
         lastAttemptAt: now,
         lastSuccessAt: now,
         failingSince: null,
@@ -58,12 +70,14 @@ export function applyOutcome(state: StatusState, outcome: FetchOutcome, nowMs: n
         source: outcome.source,
         consecutiveFailures: 0,
         retryAt: null,
-        validators: outcome.validators,
+        retryAfterUntil: null,
+        validators: withValidators(state.health.validators, outcome.source, outcome.validators),
       },
     };
   }
   const failures = state.health.consecutiveFailures + 1;
-  const delay = Math.max(backoffDelayMs(failures, random), Math.min(outcome.retryAfterMs ?? 0, MAX_RETRY_WAIT_MS));
+  const asked = Math.min(outcome.retryAfterMs ?? 0, MAX_RETRY_WAIT_MS);
+  const delay = Math.max(backoffDelayMs(failures, random), asked);
   const health: FetchHealth = {
     ...state.health,
     lastAttemptAt: now,
@@ -72,6 +86,7 @@ export function applyOutcome(state: StatusState, outcome: FetchOutcome, nowMs: n
     lastError: outcome.message.slice(0, 300),
     consecutiveFailures: failures,
     retryAt: new Date(nowMs + delay).toISOString(),
+    retryAfterUntil: asked > 0 ? new Date(nowMs + asked).toISOString() : null,
   };
   return { snapshot: state.snapshot, health };
 }

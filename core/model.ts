@@ -96,6 +96,8 @@ export const snapshotSchema = z.object({
   groups: z.array(serviceGroupSchema),
   incidents: z.array(incidentSchema),
   maintenances: z.array(maintenanceSchema),
+  /** Some incidents or updates were left out to bound what is stored (core/snapshot.ts); absent in v1. */
+  trimmed: z.optional(z.boolean()),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
@@ -133,7 +135,16 @@ export const fetchHealthSchema = z.object({
   consecutiveFailures: z.number(),
   /** No scheduled poll runs before this (backoff, Retry-After). */
   retryAt: isoSchema,
-  validators: z.nullable(validatorsSchema),
+  /** The status page asked us (Retry-After) to wait until then: no poll at all before, not even a refresh. */
+  retryAfterUntil: isoSchema,
+  /** When a page's hint last caused a poll (hints coalesce, core/poll-gate.ts). */
+  hintedAt: isoSchema,
+  /** The primary failed (challenge, HTML, 4xx/5xx): polls go straight to the fallback until then. */
+  primaryAvoidUntil: isoSchema,
+  /** How many times in a row the primary failed when tried; the avoid window grows with it. */
+  primaryStrikes: z.number(),
+  /** At most one per source: each origin's ETag / Last-Modified only ever go back to that origin. */
+  validators: z.array(validatorsSchema),
 });
 export type FetchHealth = z.infer<typeof fetchHealthSchema>;
 
@@ -152,21 +163,40 @@ export const EMPTY_HEALTH: FetchHealth = {
   source: null,
   consecutiveFailures: 0,
   retryAt: null,
-  validators: null,
+  retryAfterUntil: null,
+  hintedAt: null,
+  primaryAvoidUntil: null,
+  primaryStrikes: 0,
+  validators: [],
 };
-
-export const EMPTY_STATUS: StatusState = { snapshot: null, health: EMPTY_HEALTH };
 
 export const STATUS_VERSION = 2;
 
 /**
- * Version 2 adds what incidents name and reach (`models`, `reach`). A stored snapshot is kept, and
- * its validators dropped, so the next poll fetches summary.json in full and builds them.
+ * Version 1 to 2. Version 2 adds the Retry-After, hint and sticky-source fields of the fetch health
+ * and what incidents name and reach (`models`, `reach`, built with the snapshot). The stored
+ * snapshot is kept; the validators are dropped, so that the next poll fetches summary.json in full
+ * and builds what incidents name and reach. A value that already is version 2 passes through
+ * (storage may hold one without a version mark).
  */
-function migrateStatusV1toV2(old: unknown): unknown {
-  if (!old || typeof old !== 'object' || !('health' in old) || !old.health || typeof old.health !== 'object')
-    return old;
-  return { ...old, health: { ...old.health, validators: null } };
+export function migrateStatusV1toV2(old: unknown): unknown {
+  if (z.safeParse(statusStateSchema, old).success) return old;
+  const v1 = (typeof old === 'object' && old !== null ? old : {}) as { snapshot?: unknown; health?: unknown };
+  const health = (typeof v1.health === 'object' && v1.health !== null ? v1.health : {}) as Record<string, unknown>;
+  return {
+    snapshot: v1.snapshot ?? null,
+    health: {
+      ...EMPTY_HEALTH,
+      ...health,
+      retryAfterUntil: null,
+      hintedAt: null,
+      primaryAvoidUntil: null,
+      primaryStrikes: 0,
+      validators: [],
+    },
+  };
 }
 
 export const STATUS_MIGRATIONS: Record<number, (old: unknown) => unknown> = { 2: migrateStatusV1toV2 };
+
+export const EMPTY_STATUS: StatusState = { snapshot: null, health: EMPTY_HEALTH };

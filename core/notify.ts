@@ -16,6 +16,10 @@ export const announcedSchema = z.object({
   updateId: z.string(),
   name: z.string(),
   url: z.nullable(z.string()),
+  /** When it left the unresolved list (ISO); null while listed. */
+  goneSince: z.nullable(z.string()),
+  /** Successful polls in a row that did not list it. */
+  gonePolls: z.number(),
 });
 
 export const notifiedSchema = z.object({
@@ -29,6 +33,32 @@ export type Notified = z.infer<typeof notifiedSchema>;
 export const EMPTY_NOTIFIED: Notified = { incidents: {}, links: {} };
 
 export type NoticeKind = 'started' | 'worse' | 'resolved' | 'update';
+
+/**
+ * Hysteresis (issue #16): a status page that lists and unlists the same incident on alternate
+ * polls must not announce "started" and "resolved" each time. An incident away for fewer than
+ * GONE_POLLS_TO_RESOLVE polls may come back silently; "resolved" is announced when incidents.json
+ * says so (`resolvedIds`) or after that many polls; and one that comes back within REAPPEAR_MS of
+ * leaving is the same incident, not a new start.
+ */
+export const GONE_POLLS_TO_RESOLVE = 2;
+export const REAPPEAR_MS = 10 * 60_000;
+
+/** Version 1 (no hysteresis fields) to 2: every recorded incident is listed. */
+export function migrateNotifiedV1toV2(old: unknown): unknown {
+  if (z.safeParse(notifiedSchema, old).success) return old;
+  const v1 = (typeof old === 'object' && old !== null ? old : {}) as { incidents?: unknown; links?: unknown };
+  const incidents = typeof v1.incidents === 'object' && v1.incidents !== null ? v1.incidents : {};
+  return {
+    incidents: Object.fromEntries(
+      Object.entries(incidents).map(([id, a]) => [id, { ...(a as object), goneSince: null, gonePolls: 0 }]),
+    ),
+    links: v1.links ?? {},
+  };
+}
+
+export const NOTIFIED_VERSION = 2;
+export const NOTIFIED_MIGRATIONS: Record<number, (old: unknown) => unknown> = { 2: migrateNotifiedV1toV2 };
 
 export interface Notice {
   /** Unique per incident update and kind: the notification id. */
@@ -58,6 +88,9 @@ export function noticesFor(
   previous: Notified,
   snapshot: Snapshot,
   settings: Settings,
+  nowMs: number,
+  /** Incidents incidents.json says are resolved: announced at once, without waiting for two polls. */
+  resolvedIds: ReadonlySet<string> = new Set(),
 ): { notices: Notice[]; next: Notified } {
   const notices: Notice[] = [];
   const incidents: Notified['incidents'] = {};
@@ -65,10 +98,20 @@ export function noticesFor(
     const update = incident.updates[0];
     const updateId = update?.id || `${incident.updatedAt ?? ''}`;
     const before = previous.incidents[incident.id];
-    incidents[incident.id] = { severity: incident.severity, updateId, name: incident.name, url: incident.url };
+    incidents[incident.id] = {
+      severity: incident.severity,
+      updateId,
+      name: incident.name,
+      url: incident.url,
+      goneSince: null,
+      gonePolls: 0,
+    };
     if (settings.notifications === 'off' || !concerns(incident, settings)) continue;
     let kind: NoticeKind | null = null;
+    // Back after "resolved" was announced: the same incident, but people were told it ended.
+    const resolvedBefore = before !== undefined && before.gonePolls >= GONE_POLLS_TO_RESOLVE;
     if (!before) kind = 'started';
+    else if (resolvedBefore) kind = severityRank(incident.severity) > severityRank(before.severity) ? 'worse' : null;
     else if (severityRank(incident.severity) > severityRank(before.severity)) kind = 'worse';
     else if (settings.notifications === 'all' && before.updateId !== updateId) kind = 'update';
     if (kind) {
@@ -84,8 +127,22 @@ export function noticesFor(
     }
   }
   for (const [id, before] of Object.entries(previous.incidents)) {
-    if (incidents[id] || settings.notifications === 'off') continue;
-    // Gone from the unresolved list: resolved (or removed), announced once, then forgotten.
+    if (incidents[id]) continue;
+    const goneSince = before.goneSince ?? new Date(nowMs).toISOString();
+    const gonePolls = before.gonePolls + 1;
+    const announced = before.gonePolls >= GONE_POLLS_TO_RESOLVE;
+    const due = !announced && (gonePolls >= GONE_POLLS_TO_RESOLVE || resolvedIds.has(id));
+    const goneFor = nowMs - Date.parse(goneSince);
+    // Kept while it may still come back as the same incident; forgotten after that.
+    if (!(goneFor >= REAPPEAR_MS && (announced || due))) {
+      incidents[id] = {
+        ...before,
+        goneSince,
+        gonePolls: due ? Math.max(gonePolls, GONE_POLLS_TO_RESOLVE) : gonePolls,
+      };
+    }
+    if (!due || settings.notifications === 'off') continue;
+    // Gone from the unresolved list for long enough (or resolved in incidents.json): announced once.
     notices.push({
       id: `${id}:${before.updateId}:resolved`,
       kind: 'resolved',

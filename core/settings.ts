@@ -20,8 +20,11 @@ export const userAlternativeSchema = z.object({
 });
 export type UserAlternative = z.infer<typeof userAlternativeSchema>;
 
+/** "auto": every minute while someone needs it, every 5 minutes otherwise (core/cadence.ts). */
+export const POLL_INTERVAL_CHOICES = ['auto', ...POLL_INTERVALS_SEC] as const;
+
 export const settingsSchema = z.object({
-  pollIntervalSec: z.literal(POLL_INTERVALS_SEC),
+  pollIntervalSec: z.literal(POLL_INTERVAL_CHOICES),
   /** Banner per site id (core/sites.ts); a site missing here shows the banner. */
   banner: z.record(z.string(), z.boolean()),
   capacityDetection: z.boolean(),
@@ -36,10 +39,10 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const DEFAULT_SETTINGS: Settings = {
-  pollIntervalSec: 60,
+  pollIntervalSec: 'auto',
   banner: {},
   capacityDetection: true,
   requestSignal: true,
@@ -50,8 +53,12 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'auto',
 };
 
+/**
+ * The longest the setting lets data age between polls: the measure of "old" and "stale" for the
+ * surfaces ("automatic" may poll every 5 minutes).
+ */
 export function intervalMs(settings: Settings): number {
-  return settings.pollIntervalSec * 1000;
+  return settings.pollIntervalSec === 'auto' ? 5 * 60_000 : settings.pollIntervalSec * 1000;
 }
 
 export function bannerEnabled(settings: Settings, siteId: string): boolean {
@@ -74,10 +81,24 @@ export function migrateV1toV2(old: unknown): unknown {
   const minutes = typeof v1.pollMinutes === 'number' && Number.isFinite(v1.pollMinutes) ? v1.pollMinutes : 1;
   const wanted = minutes * 60;
   const nearest = POLL_INTERVALS_SEC.reduce((best, n) => (Math.abs(n - wanted) < Math.abs(best - wanted) ? n : best));
-  return { ...DEFAULT_SETTINGS, pollIntervalSec: nearest, notifications: v1.notify === true ? 'my-services' : 'off' };
+  return { ...V2_DEFAULTS, pollIntervalSec: nearest, notifications: v1.notify === true ? 'my-services' : 'off' };
 }
 
-export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = { 2: migrateV1toV2 };
+/** Version 2's defaults: one minute was the default interval then. */
+const V2_DEFAULTS = { ...DEFAULT_SETTINGS, pollIntervalSec: 60 };
+
+/**
+ * Version 2 to 3 ("automatic" interval, the new default). One minute was v2's default, which
+ * nearly everyone kept without choosing it: it becomes "automatic", which still polls every
+ * minute whenever there is a reason to. Any other interval was a choice and is kept.
+ */
+export function migrateV2toV3(old: unknown): unknown {
+  const v2 = (typeof old === 'object' && old !== null ? old : {}) as { pollIntervalSec?: unknown };
+  if (v2.pollIntervalSec === 60) return { ...v2, pollIntervalSec: 'auto' };
+  return old;
+}
+
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = { 2: migrateV1toV2, 3: migrateV2toV3 };
 
 export type AlternativeError = 'name-required' | 'url-invalid' | 'url-not-https' | 'url-duplicate' | 'too-many';
 

@@ -81,17 +81,51 @@ function toService(component: StatuspageComponent, index: number): Service {
   };
 }
 
-function updatesOf(incident: StatuspageIncident): IncidentUpdate[] {
-  const updates = incident.incident_updates.map((update) => ({
-    id: update.id,
-    status: update.status,
-    body: plainBody(update.body, MAX_BODY),
+/**
+ * The most update text a snapshot keeps, over all incidents (issue #16): a valid page with
+ * thousands of updates was stored whole (1.9 MB, redrawn in every open tab). Every incident keeps
+ * its latest update; older ones are kept newest first, round by round, while this allows.
+ */
+export const MAX_STORED_UPDATE_CHARS = 64_000;
+
+function updatesOf(incident: StatuspageIncident): { updates: IncidentUpdate[]; dropped: boolean } {
+  const dated = incident.incident_updates.map((update) => ({
+    update,
     at: isoOrNull(update.display_at) ?? isoOrNull(update.created_at),
   }));
   // Newest first; undated updates keep their place after dated ones.
-  sortBy(updates, (u) => -(msOf(u.at) ?? Number.NEGATIVE_INFINITY));
+  sortBy(dated, (d) => -(msOf(d.at) ?? Number.NEGATIVE_INFINITY));
   const seen = new Set<string>();
-  return updates.filter((u) => (u.id ? !seen.has(u.id) && seen.add(u.id) : true)).slice(0, MAX_UPDATES);
+  const unique = dated.filter((d) => (d.update.id ? !seen.has(d.update.id) && seen.add(d.update.id) : true));
+  // Only the kept updates are turned into text: the cost of a huge page stops at the cap.
+  const updates = unique.slice(0, MAX_UPDATES).map(({ update, at }) => ({
+    id: update.id,
+    status: update.status,
+    body: plainBody(update.body, MAX_BODY),
+    at,
+  }));
+  return { updates, dropped: unique.length > MAX_UPDATES };
+}
+
+/** Keeps every incident's latest update, then older ones round by round while the text budget lasts. */
+function withinBudget(incidents: Incident[]): { incidents: Incident[]; dropped: boolean } {
+  let left = MAX_STORED_UPDATE_CHARS;
+  const kept: IncidentUpdate[][] = incidents.map(() => []);
+  const rounds = Math.max(0, ...incidents.map((i) => i.updates.length));
+  let dropped = false;
+  for (let round = 0; round < rounds; round++) {
+    incidents.forEach((incident, i) => {
+      const update = incident.updates[round];
+      if (!update) return;
+      if (round > 0 && update.body.length > left) {
+        dropped = true;
+        return;
+      }
+      left -= update.body.length;
+      kept[i]?.push(update);
+    });
+  }
+  return { incidents: incidents.map((incident, i) => ({ ...incident, updates: kept[i] ?? [] })), dropped };
 }
 
 /**
@@ -120,13 +154,23 @@ export function affectedServiceIds(
   return services.filter((s) => ids.has(s.id)).map((s) => s.id);
 }
 
-function toIncident(incident: StatuspageIncident, services: readonly Service[], namedIn: NameMatcher): Incident {
-  const built = baseIncident(incident, services, namedIn);
+function toIncident(
+  incident: StatuspageIncident,
+  services: readonly Service[],
+  namedIn: NameMatcher,
+): Incident & { dropped: boolean } {
+  const { updates, dropped } = updatesOf(incident);
+  const built = baseIncident(incident, services, namedIn, updates);
   // Read here, once, and stored: the popup shows them without the text rules (core/reach.ts).
-  return { ...built, models: incidentModelScope(built), reach: incidentReach(built) };
+  return { ...built, models: incidentModelScope(built), reach: incidentReach(built), dropped };
 }
 
-function baseIncident(incident: StatuspageIncident, services: readonly Service[], namedIn: NameMatcher): Incident {
+function baseIncident(
+  incident: StatuspageIncident,
+  services: readonly Service[],
+  namedIn: NameMatcher,
+  updates: IncidentUpdate[],
+): Incident {
   return {
     id: incident.id,
     name: cleanText(incident.name, MAX_NAME) || cleanText(incident.id, MAX_NAME),
@@ -137,7 +181,7 @@ function baseIncident(incident: StatuspageIncident, services: readonly Service[]
     updatedAt: isoOrNull(incident.updated_at),
     url: safeStatusLink(incident.shortlink),
     serviceIds: affectedServiceIds(incident, services, namedIn),
-    updates: updatesOf(incident),
+    updates,
   };
 }
 
@@ -180,11 +224,12 @@ export function buildSnapshot(summary: Summary): Snapshot {
     .sort((a, b) => a.position - b.position);
 
   const namedIn = serviceNameMatcher(services);
-  const incidents = uniqueById(summary.incidents)
-    .filter((i) => !DONE.includes(i.status))
-    .slice(0, MAX_INCIDENTS)
-    .map((i) => toIncident(i, services, namedIn));
-  sortBy(incidents, (i) => -(msOf(i.startedAt) ?? 0));
+  const active = uniqueById(summary.incidents).filter((i) => !DONE.includes(i.status));
+  const built = active.slice(0, MAX_INCIDENTS).map((i) => toIncident(i, services, namedIn));
+  const capped = built.some((i) => i.dropped) || active.length > MAX_INCIDENTS;
+  sortBy(built, (i) => -(msOf(i.startedAt) ?? 0));
+  const budget = withinBudget(built.map(({ dropped: _, ...incident }) => incident));
+  const incidents = budget.incidents;
   const maintenances = uniqueById(summary.scheduled_maintenances)
     .filter((m) => !DONE.includes(m.status))
     .slice(0, MAX_INCIDENTS)
@@ -209,5 +254,7 @@ export function buildSnapshot(summary: Summary): Snapshot {
     groups,
     incidents,
     maintenances,
+    // Said in the popup: older updates are on the status page, not here.
+    trimmed: capped || budget.dropped,
   };
 }

@@ -1,4 +1,6 @@
 /** Every stored item of the extension. The background writes them all; other surfaces read. */
+
+import * as z from 'zod/mini';
 import { type Dismissals, dismissalsSchema, EMPTY_DISMISSALS } from '../core/dismissals';
 import {
   EMPTY_FAILURE_LOG,
@@ -9,7 +11,7 @@ import {
 } from '../core/fault';
 import { EMPTY_HISTORY, type History, historySchema } from '../core/history';
 import { EMPTY_STATUS, STATUS_MIGRATIONS, STATUS_VERSION, type StatusState, statusStateSchema } from '../core/model';
-import { EMPTY_NOTIFIED, type Notified, notifiedSchema } from '../core/notify';
+import { EMPTY_NOTIFIED, NOTIFIED_MIGRATIONS, NOTIFIED_VERSION, type Notified, notifiedSchema } from '../core/notify';
 import { EMPTY_RESOLUTIONS, type Resolutions, resolutionsSchema } from '../core/resolutions';
 import {
   DEFAULT_SETTINGS,
@@ -55,6 +57,12 @@ export const settingsItem = defineStoredItem<Settings>('local:settings', setting
 
 /** What desktop notifications already announced, so nothing is announced twice across restarts. */
 export const notifiedItem = defineStoredItem<Notified>('local:notified', notifiedSchema, EMPTY_NOTIFIED, {
+  version: NOTIFIED_VERSION,
+  migrations: NOTIFIED_MIGRATIONS,
+});
+
+/** When a claude.ai or platform.claude.com tab last asked for its view (ms): the cadence's "a tab is open". Session only. */
+export const siteSeenItem = defineStoredItem<number | null>('session:siteSeenAt', z.nullable(z.number()), null, {
   version: 1,
 });
 

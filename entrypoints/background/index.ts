@@ -5,13 +5,14 @@
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { bannerText } from '../../components/banner-text';
+import { alarmDelayMinutes, alarmPeriodMinutes, cadenceMs, staleIntervalMs } from '../../core/cadence';
 import { withDismissedIncidents } from '../../core/dismissals';
-import { type OutcomeEvent, recordOutcome } from '../../core/fault';
 import { isOlderThanInterval } from '../../core/health';
 import { type Message, parseMessage } from '../../core/messages';
 import type { StatusState } from '../../core/model';
+import type { PollReason } from '../../core/poll-gate';
 import { resolvedStatus } from '../../core/resolutions';
-import { bannerEnabled, DEFAULT_SETTINGS, intervalMs, type Settings, sanitizeSettings } from '../../core/settings';
+import { bannerEnabled, DEFAULT_SETTINGS, type Settings, sanitizeSettings } from '../../core/settings';
 import { withDetection } from '../../core/signals';
 import { siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
@@ -24,14 +25,17 @@ import {
   resolutionsItem,
   settingsItem,
   signalsItem,
+  siteSeenItem,
   statusItem,
 } from '../../shell/items';
 import { renderBadge } from './badge';
 import { injectBanner } from './banner-injector';
 import { createHistoryFetcher } from './history';
 import { announce, watchNotificationClicks } from './notify';
+import { createOutcomeWriter } from './outcome-writer';
 import { withPermissionCheck } from './permissions';
-import { createPoller, type PollReason } from './poller';
+import { createPollGate } from './poll-gate';
+import { createPoller } from './poller';
 import { watchClaudeRequests } from './request-watch';
 import { createResolutionCheck } from './resolution-check';
 
@@ -41,7 +45,16 @@ export default defineBackground({
   // Firefox MV3 runs this as an event page (background.scripts); Chrome as a service worker.
   main() {
     let settings: Settings = DEFAULT_SETTINGS;
-    const period = () => intervalMs(settings);
+    /** The interval the cadence wants now (core/cadence.ts): what scheduled polls follow. */
+    async function period(): Promise<number> {
+      const [status, signals, failures, siteSeenAt] = await Promise.all([
+        statusItem.get(),
+        signalsItem.get(),
+        failuresItem.get(),
+        siteSeenItem.get(),
+      ]);
+      return cadenceMs({ settings, status, signals, failures, siteSeenAt }, Date.now());
+    }
     const statusFetch = withPermissionCheck((input, init) => fetch(input, init));
     const poller = createPoller({
       fetch: statusFetch,
@@ -49,6 +62,18 @@ export default defineBackground({
       random: Math.random,
       read: statusItem.get,
       write: statusItem.set,
+    });
+    /** What "old" and "stale" mean, alike for the badge, the banner and the popup. */
+    async function stalePeriod(): Promise<number> {
+      return staleIntervalMs(settings, (await statusItem.get()).snapshot);
+    }
+
+    // Every trigger below asks this gate; none calls the poller itself.
+    const pollGate = createPollGate({
+      poller,
+      read: statusItem.get,
+      now: Date.now,
+      intervalMs: period,
     });
 
     const history = createHistoryFetcher({
@@ -77,7 +102,7 @@ export default defineBackground({
     let badgeQueue: Promise<void> = Promise.resolve();
     function drawBadge(): Promise<void> {
       badgeQueue = badgeQueue
-        .then(async () => renderBadge(await currentStatus(), Date.now(), period()))
+        .then(async () => renderBadge(await currentStatus(), Date.now(), await stalePeriod()))
         .catch((error) => console.warn('[status-overlay] badge:', error));
       return badgeQueue;
     }
@@ -85,7 +110,8 @@ export default defineBackground({
     async function poll(reason: PollReason): Promise<void> {
       await ready;
       const before = await statusItem.get();
-      const state = await poller.poll(reason);
+      const { state, verdict } = await pollGate.request(reason);
+      if (!verdict.run) return;
       // Drawn before the poll answers, so a refresh that returns has its badge; the status watch
       // below draws again on the write, a cheap repeat that covers writes from anywhere else.
       await drawBadge();
@@ -101,17 +127,32 @@ export default defineBackground({
     // Alarms survive worker restarts but not always updates or browser restarts: create on every start.
     // https://developer.chrome.com/docs/extensions/reference/api/alarms
     async function ensureAlarm(): Promise<void> {
-      const periodInMinutes = period() / 60_000;
+      const periodInMinutes = alarmPeriodMinutes(settings);
       const existing = await browser.alarms.get(POLL_ALARM);
       if (existing?.periodInMinutes !== periodInMinutes) {
-        await browser.alarms.create(POLL_ALARM, { periodInMinutes, delayInMinutes: periodInMinutes });
+        const delayInMinutes = alarmDelayMinutes(settings, Math.random());
+        await browser.alarms.create(POLL_ALARM, { periodInMinutes, delayInMinutes });
       }
     }
 
-    async function handle(message: Message, sender: Browser.runtime.MessageSender): Promise<unknown> {
+    let signalsWrite: Promise<void> = Promise.resolve();
+
+    /** A tab of ours asked for its view: the cadence keeps up while one is open (written once a minute at most). */
+    async function noteSiteSeen(): Promise<void> {
+      const now = Date.now();
+      const last = await siteSeenItem.get();
+      if (last === null || now - last >= 60_000 || last > now) await siteSeenItem.set(now);
+    }
+
+    async function handle(
+      message: Message,
+      sender: Browser.runtime.MessageSender,
+      fromExtensionPage: boolean,
+    ): Promise<unknown> {
       switch (message.type) {
         case 'refresh':
-          await poll('user');
+          // Only our own pages (the popup) speak for the user; a page's "refresh" is a hint like any other.
+          await poll(fromExtensionPage ? 'user' : 'page');
           return { ok: true };
         case 'settings': {
           await settingsItem.set(sanitizeSettings(message.settings));
@@ -121,6 +162,8 @@ export default defineBackground({
           await history.refresh(message.force === true);
           return { ok: true };
         case 'site-view': {
+          await noteSiteSeen();
+          const interval = await stalePeriod();
           const [status, signals, dismissals, failures, current] = await Promise.all([
             currentStatus(),
             signalsItem.get(),
@@ -130,7 +173,7 @@ export default defineBackground({
             settingsItem.get(),
           ]);
           // Opening claude.ai with old data is a good moment to check again.
-          if (isOlderThanInterval(status, Date.now(), period())) void poll('page');
+          if (isOlderThanInterval(status, Date.now(), interval)) void poll('page');
           const view = siteView({
             siteId: message.site,
             status,
@@ -138,7 +181,7 @@ export default defineBackground({
             dismissals,
             failures,
             now: Date.now(),
-            intervalMs: period(),
+            intervalMs: interval,
             modelLabel: message.model ?? null,
             online: navigator.onLine,
             settings: current,
@@ -155,12 +198,21 @@ export default defineBackground({
         case 'page-signal': {
           // A banner is almost surely due: load its view while the detection is stored.
           const injected = bannerEnabled(settings, message.site) ? injectBanner(sender) : Promise.resolve();
-          const signals = await signalsItem.get();
-          const next = withDetection(signals, message, Date.now());
-          await injected;
-          // The same kind within a minute: nothing new to store, and no reason to poll again.
-          if (next === signals) return { ok: true };
-          await signalsItem.set(next);
+          let stored = false;
+          // Chained: five tabs reporting at once would otherwise each read the old value and each write.
+          signalsWrite = signalsWrite
+            .then(async () => {
+              const signals = await signalsItem.get();
+              const next = withDetection(signals, message, Date.now());
+              // The same kind within a minute: nothing new to store.
+              if (next !== signals) {
+                await signalsItem.set(next);
+                stored = true;
+              }
+            })
+            .catch((error) => console.warn('[status-overlay] signals:', error));
+          await Promise.all([signalsWrite, injected]);
+          if (!stored) return { ok: true };
           // claude.ai's own failure message may come with an incident the status page has just posted.
           void poll('page');
           return { ok: true };
@@ -177,31 +229,33 @@ export default defineBackground({
       }
     }
 
-    // Outcomes arrive in bursts; writes are chained so none is lost to a read-modify-write race.
-    let failuresWrite: Promise<void> = Promise.resolve();
-    function onRequestOutcome(event: OutcomeEvent): void {
-      failuresWrite = failuresWrite.then(async () => {
+    const outcomes = createOutcomeWriter({
+      read: failuresItem.get,
+      write: failuresItem.set,
+      now: Date.now,
+      enabled: async () => {
         await ready;
-        if (!settings.requestSignal) return;
-        const log = await failuresItem.get();
-        // Successes matter only to end an episode; otherwise they are not worth a storage write.
-        if (event.outcome === 'ok' && (event.kind !== 'completion' || log.lastFailureAt === null)) return;
-        await failuresItem.set(recordOutcome(log, event));
-        // The status page may have just posted an incident; look now rather than at the next alarm.
-        if (event.outcome === 'server-error' || event.outcome === 'network-error') void poll('page');
-      });
-    }
-    watchClaudeRequests(onRequestOutcome);
+        return settings.requestSignal;
+      },
+      // The status page may have just posted an incident; the gate decides whether to look now.
+      onFailures: () => void poll('page'),
+    });
+    watchClaudeRequests(outcomes.record);
 
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === POLL_ALARM) void poll('alarm');
     });
     browser.runtime.onInstalled.addListener(() => void poll('start'));
     browser.runtime.onStartup.addListener(() => void poll('start'));
+    const extensionOrigin = browser.runtime.getURL('/');
     browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
       const message = parseMessage(raw);
       if (!message) return undefined;
-      return handle(message, sender);
+      return handle(
+        message,
+        sender,
+        sender.url === undefined ? sender.tab === undefined : sender.url.startsWith(extensionOrigin),
+      );
     });
 
     // The language whose messages `t` uses now; loading is shared by whoever needs it first.

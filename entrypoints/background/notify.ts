@@ -27,7 +27,7 @@ async function allowed(): Promise<boolean> {
 
 /** Announces what changed since the last announcement, and records it first so nothing repeats. */
 export async function announce(snapshot: Snapshot, settings: Settings): Promise<Notice[]> {
-  const { notices, next } = noticesFor(await notifiedItem.get(), snapshot, settings);
+  const { notices, next } = noticesFor(await notifiedItem.get(), snapshot, settings, Date.now());
   // Recorded before showing: a worker stopped halfway must not announce the same update again.
   await notifiedItem.set(next);
   if (notices.length === 0 || !(await allowed())) return [];

@@ -1,9 +1,13 @@
 /**
- * Polls the status page: primary first, fallback when the primary fails in any way, one fetch
- * at a time, and the outcome folded into the stored state by core/health.
+ * Fetches the status once: from the origin core/sticky-source picks (primary, else the fallback),
+ * one fetch at a time, and the outcome folded into the stored state by core/health. Whether a
+ * poll may run at all is decided before, by the gate (./poll-gate.ts).
  */
-import { applyOutcome, type FailureOutcome, type FetchOutcome, inBackoff } from '../../core/health';
-import type { StatusState, Validators } from '../../core/model';
+import { applyOutcome, type FailureOutcome, type FetchOutcome, validatorsFor } from '../../core/health';
+import type { FetchHealth, StatusState } from '../../core/model';
+import type { PollReason } from '../../core/poll-gate';
+import type { SourceId } from '../../core/sources';
+import { type PrimaryResult, sourcesToTry, withPrimaryResult } from '../../core/sticky-source';
 import { type FetchFn, fetchSummary } from './fetch-summary';
 
 export interface PollerDeps {
@@ -15,12 +19,6 @@ export interface PollerDeps {
   timeoutMs?: number;
 }
 
-/** `user`: the refresh button (always runs); `page`: a content script's hint (rate limited). */
-export type PollReason = 'alarm' | 'start' | 'user' | 'page';
-
-/** A page's hint (a capacity error, claude.ai opened with old data) waits this long after the last attempt. */
-export const MIN_FORCED_GAP_MS = 5_000;
-
 function combine(primary: FailureOutcome, fallback: FailureOutcome): FailureOutcome {
   const retry = Math.max(primary.retryAfterMs ?? 0, fallback.retryAfterMs ?? 0);
   return {
@@ -31,47 +29,66 @@ function combine(primary: FailureOutcome, fallback: FailureOutcome): FailureOutc
   };
 }
 
+/** Offline or no access: the fallback would say the same, and the primary is not to blame. */
+const TRANSIENT: readonly FailureOutcome['errorKind'][] = ['network', 'timeout', 'permission'];
+
+function primaryResult(outcome: FetchOutcome): PrimaryResult {
+  if (outcome.kind === 'success') return 'ok';
+  return TRANSIENT.includes(outcome.errorKind) ? 'transient' : 'avoid';
+}
+
 export function createPoller(deps: PollerDeps) {
   let inflight: Promise<StatusState> | null = null;
 
-  /** Primary first, the fallback when the primary fails in any way. */
-  async function attempt(validators: Validators | null): Promise<FetchOutcome> {
-    const primary = await fetchSummary('primary', validators, deps.fetch, deps.now(), deps.timeoutMs);
-    if (primary.kind === 'success') return primary;
-    const fallback = await fetchSummary('fallback', validators, deps.fetch, deps.now(), deps.timeoutMs);
-    return fallback.kind === 'success' ? fallback : combine(primary, fallback);
+  /** The sources sticky-source picks, each with its own validators; `withValidators` false for a full fetch. */
+  async function attempt(
+    health: FetchHealth,
+    withValidators: boolean,
+  ): Promise<{ outcome: FetchOutcome; primary: PrimaryResult }> {
+    const get = (source: SourceId) =>
+      fetchSummary(
+        source,
+        withValidators ? validatorsFor(health, source) : null,
+        deps.fetch,
+        deps.now(),
+        deps.timeoutMs,
+      );
+    const [first] = sourcesToTry(health, deps.now());
+    if (first === 'fallback') return { outcome: await get('fallback'), primary: 'skipped' };
+    const primary = await get('primary');
+    const result = primaryResult(primary);
+    // A 429 is the status page asking us to slow down: its mirror is the same service, so it waits too.
+    if (primary.kind === 'success' || primary.errorKind === 'rate-limited')
+      return { outcome: primary, primary: result };
+    const fallback = await get('fallback');
+    return { outcome: fallback.kind === 'success' ? fallback : combine(primary, fallback), primary: result };
   }
 
-  async function run(): Promise<StatusState> {
+  async function run(reason: PollReason): Promise<StatusState> {
     const before = await deps.read();
     // Validators are only worth sending with the snapshot they validate.
-    let outcome = await attempt(before.snapshot ? before.health.validators : null);
+    let { outcome, primary } = await attempt(before.health, before.snapshot !== null);
     // Read again: another path may have written (or storage been cleared) while we waited.
     let current = await deps.read();
     if (outcome.kind === 'success' && outcome.snapshot === null && !current.snapshot) {
       // A 304 confirmed a snapshot that is gone now: fetch it in full rather than store nothing.
-      outcome = await attempt(null);
+      const full = await attempt(current.health, false);
+      outcome = full.outcome;
+      primary = full.primary === 'skipped' ? primary : full.primary;
       current = await deps.read();
     }
     const next = applyOutcome(current, outcome, deps.now(), deps.random());
-    await deps.write(next);
-    return next;
+    const health = withPrimaryResult(next.health, primary, deps.now());
+    const hintedAt = reason === 'page' ? new Date(deps.now()).toISOString() : health.hintedAt;
+    const state = { snapshot: next.snapshot, health: { ...health, hintedAt } };
+    await deps.write(state);
+    return state;
   }
 
   return {
     /** Single flight: a call while a fetch runs joins it instead of starting another. */
-    async poll(reason: PollReason): Promise<StatusState> {
-      if (inflight) return inflight;
-      if (reason === 'alarm' || reason === 'page') {
-        const state = await deps.read();
-        if (reason === 'alarm' && inBackoff(state, deps.now())) return state;
-        const last = state.health.lastAttemptAt ? Date.parse(state.health.lastAttemptAt) : 0;
-        if (reason === 'page' && deps.now() - last < MIN_FORCED_GAP_MS) return state;
-        // Another call may have started a fetch while we read.
-        if (inflight) return inflight;
-      }
-      // Only a real fetch is shared: a skipped poll never stands in for a refresh someone asked for.
-      inflight = run().finally(() => {
+    run(reason: PollReason): Promise<StatusState> {
+      inflight ??= run(reason).finally(() => {
         inflight = null;
       });
       return inflight;

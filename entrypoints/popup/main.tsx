@@ -5,10 +5,11 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup-app';
+import { staleIntervalMs } from '../../core/cadence';
 import { isOlderThanInterval } from '../../core/health';
 import type { StatusState } from '../../core/model';
 import { EMPTY_RESOLUTIONS, type Resolutions, resolvedStatus } from '../../core/resolutions';
-import { intervalMs, type Settings } from '../../core/settings';
+import type { Settings } from '../../core/settings';
 import { STATUS_ORIGINS } from '../../core/sources';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
@@ -32,6 +33,7 @@ async function refresh(): Promise<void> {
   void refreshHistory();
   await send({ type: 'refresh' });
   const { health } = await statusItem.get();
+  // While the status page's Retry-After runs the gate holds the refresh; the header says until when.
   store.setRefreshing(false, t(health.failingSince === null ? 'popupRefreshDone' : 'popupRefreshFailed'));
 }
 
@@ -53,7 +55,7 @@ function grantAccess(): void {
   });
 }
 
-function draw(settings: Settings): void {
+function draw(settings: Settings, interval: number): void {
   const root = document.getElementById('app');
   if (!root) return;
   render(
@@ -61,7 +63,7 @@ function draw(settings: Settings): void {
       onRefresh={() => void refresh()}
       onGrantAccess={grantAccess}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
-      intervalMs={intervalMs(settings)}
+      intervalMs={interval}
       mine={settings.alternatives}
     />,
     root,
@@ -91,7 +93,9 @@ async function start(): Promise<void> {
   // Only a chosen language loads a message file; "automatic" uses the browser's own at once.
   await applyLanguage(settings);
   applyTheme(settings);
-  draw(settings);
+  // "Old" and "stale" as the badge measures them.
+  const interval = staleIntervalMs(settings, status.snapshot);
+  draw(settings, interval);
   // Rendered synchronously: this mark is the moment the stored state is in the DOM.
   performance.mark('so-popup-rendered');
   statusItem.watch((next) => showStatus({ status: next }));
@@ -103,10 +107,10 @@ async function start(): Promise<void> {
   settingsItem.watch(async (next) => {
     await applyLanguage(next);
     applyTheme(next);
-    draw(next);
+    draw(next, staleIntervalMs(next, popupStore.getState().status.snapshot));
   });
   void checkAccess();
-  if (isOlderThanInterval(status, Date.now(), intervalMs(settings))) void refresh();
+  if (isOlderThanInterval(status, Date.now(), interval)) void refresh();
   else void refreshHistory();
 }
 

@@ -184,9 +184,14 @@ describe('chromium: faults', () => {
       await fireAlarm();
       expect(summaryRequests()).toHaveLength(0);
 
-      // Backoff over (as if the time had passed): the next scheduled poll goes out and recovers.
+      // Backoff over (as if the time had passed, an interval since the last attempt too): the next
+      // scheduled poll goes out and recovers.
       const state = await storedStatus(api);
-      await api.setStorage({ status: { ...state, health: { ...state.health, retryAt: new Date().toISOString() } } });
+      const passed = {
+        retryAt: new Date().toISOString(),
+        lastAttemptAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      };
+      await api.setStorage({ status: { ...state, health: { ...state.health, ...passed } } });
       server.setScenario('healthy');
       await fireAlarm();
       await until(
@@ -209,6 +214,81 @@ describe('chromium: faults', () => {
     await fireAlarm();
     expect(summaryRequests()).toHaveLength(0);
   });
+
+  timed(
+    'storm (issue #16): 5 claude.ai tabs failing completions every 3 s and adding the capacity text every second, ' +
+      'the status page 429 + Retry-After 120, alarms every 20 s: one status request in 75 s, one capacity write a minute',
+    async () => {
+      // Data 10 minutes old: the first hint may poll, so the storm starts with a real request.
+      const state = await storedStatus(api);
+      const old = new Date(Date.now() - 10 * 60_000).toISOString();
+      await api.setStorage({
+        status: { ...state, health: { ...state.health, lastAttemptAt: old, lastSuccessAt: old } },
+      });
+      server.setScenario('rate-limited');
+      server.setApiBehaviour({ status: 529 });
+      // Every stored change, as the extension's pages see it.
+      await apiPage.evaluate(() => {
+        const g = globalThis as unknown as {
+          __writes: [string, number][];
+          chrome: { storage: { onChanged: { addListener(fn: (changes: object, area: string) => void): void } } };
+        };
+        g.__writes = [];
+        g.chrome.storage.onChanged.addListener((changes, area) => {
+          if (area === 'local') for (const key of Object.keys(changes)) g.__writes.push([key, Date.now()]);
+        });
+      });
+      server.resetLog();
+      const started = Date.now();
+      const tabs = [];
+      for (let i = 0; i < 5; i++)
+        tabs.push(await harness.openSite(`https://claude.ai/chat/3f1c2a7e-0d4b-4c8e-9a51-6b2f0e7d9c1${i}`));
+      for (const tab of tabs) {
+        await tab.page.evaluate(() => {
+          const w = window as unknown as {
+            __sendCompletion: () => Promise<unknown>;
+            __insertCapacityError: () => void;
+          };
+          setInterval(() => void w.__sendCompletion(), 3_000);
+          setInterval(() => w.__insertCapacityError(), 1_000);
+        }, null);
+      }
+      while (Date.now() - started < 75_000) {
+        await sleep(19_000);
+        await fireAlarm();
+      }
+      const requests = summaryRequests();
+      // The first hint polls the primary, which answers 429: no fallback in the same poll, nothing after.
+      expect(requests.map((r) => `${r.host} ${r.status}`)).toEqual(['status.claude.com 429']);
+      const { health } = await storedStatus(api);
+      expect(health.lastErrorKind).toBe('rate-limited');
+      expect(ms(health.retryAfterUntil) - ms(health.lastAttemptAt)).toBe(120_000);
+      // The completions did fail and the capacity text was seen: the storm reached the background.
+      const apiRequests = server.requests.filter((r) => r.host === 'claude.ai' && r.path.endsWith('/completion'));
+      expect(apiRequests.length).toBeGreaterThanOrEqual(5 * 20);
+      const writes = await apiPage.evaluate(() => (globalThis as unknown as { __writes: [string, number][] }).__writes);
+      const times = (key: string) => writes.filter(([k]) => k === key).map(([, at]) => at);
+      const gaps = (list: number[]) => list.slice(1).map((at, i) => at - (list[i] as number));
+      const signals = times('signals');
+      expect(signals.length).toBeGreaterThanOrEqual(1);
+      expect(signals.length).toBeLessThanOrEqual(2);
+      for (const gap of gaps(signals)) expect(gap).toBeGreaterThanOrEqual(59_000);
+      // The failure log: at once when the episode starts and when it reaches the banner's threshold, then once a minute.
+      const failures = times('failures');
+      expect(failures.length).toBeGreaterThanOrEqual(1);
+      for (const gap of gaps(failures.slice(2))) expect(gap).toBeGreaterThanOrEqual(59_000);
+      expect(failures.length).toBeLessThanOrEqual(4);
+
+      // The popup's refresh button may not skip the Retry-After either, and says until when.
+      const popup = await harness.openPopup();
+      await popup.clickRefresh();
+      await until(async () => ((await popup.announcement()) !== '' ? true : null), 5_000, 'the refresh to end');
+      const wait = (await popup.query('[data-testid="wait-until"]'))[0]?.text ?? '';
+      expect(wait).toMatch(/asked us to wait until \d/);
+      expect(summaryRequests()).toHaveLength(1);
+    },
+    150_000,
+  );
 
   timed('reset connections on both origins: a network failure, the snapshot kept', async () => {
     const before = await storedStatus(api);

@@ -46,6 +46,13 @@ describe('options (chromium)', () => {
     await expect
       .poll(async () => (await harness.api.alarms()).find((a) => a.name === 'poll')?.periodInMinutes)
       .toBe(0.5);
+    // Automatic, the default: the alarm ticks every minute and the gate decides which ticks poll.
+    expect(await options.getByTestId('interval').locator('option').first().textContent()).toMatch(/^Automatic/);
+    await options.getByTestId('interval').selectOption('auto');
+    await expect.poll(async () => (await harness.api.alarms()).find((a) => a.name === 'poll')?.periodInMinutes).toBe(1);
+    expect((await harness.api.getStorage('settings')) as { pollIntervalSec: unknown }).toMatchObject({
+      pollIntervalSec: 'auto',
+    });
   });
 
   it('turning the banner off removes it from an open claude.ai tab, and on brings it back', async () => {

@@ -44,7 +44,7 @@ async function stored() {
       consecutiveFailures: number;
       retryAt: string | null;
       lastErrorKind: string | null;
-      validators: { etag: string | null } | null;
+      validators: { source: string; etag: string | null }[];
     };
   };
 }
@@ -181,7 +181,7 @@ describe('background', () => {
     vi.stubGlobal('fetch', fetch.fn);
     background.main();
     await fakeBrowser.runtime.onStartup.trigger();
-    await vi.waitFor(async () => expect((await stored())?.health.validators?.etag).toBe('"abc"'));
+    await vi.waitFor(async () => expect((await stored())?.health.validators[0]?.etag).toBe('"abc"'));
     second = true;
     await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
     await vi.waitFor(() => expect(summaryCalls(fetch.calls)).toHaveLength(2));

@@ -164,6 +164,7 @@ describe('withDetection', () => {
     ['a minute apart', [0, 60], 2, 60],
     ['a flood every 10 s for 150 s: one a minute', [0, 10, 20, 30, 40, 50, 70, 100, 130, 150], 3, 130],
     ['gaps of over a minute', [0, 61, 122, 183], 4, 183],
+    ['the text added every second for 10 minutes', Array.from({ length: 600 }, (_, i) => i), 10, 540],
   ])('one detection a minute per kind: %s -> %i', (_label, seconds, count, lastSecond) => {
     let s = EMPTY_SIGNALS;
     let writes = 0;
@@ -176,6 +177,12 @@ describe('withDetection', () => {
     expect(capacity(s)).toHaveLength(count);
     expect(writes).toBe(count);
     expect(lastDetectionAt(s, 'claude-ai')).toBe(T0 + lastSecond * SEC);
+  });
+
+  it('within the minute it returns the same value, so that the background skips the storage write', () => {
+    const s = detect(EMPTY_SIGNALS, 'claude-ai', T0);
+    expect(detect(s, 'claude-ai', T0 + 30 * SEC)).toBe(s);
+    expect(detect(s, 'claude-ai', T0 + MIN)).not.toBe(s);
   });
 
   it('another kind, or another site, within the minute is its own detection', () => {

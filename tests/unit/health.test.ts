@@ -102,7 +102,11 @@ describe('applyOutcome: success', () => {
       source: 'primary',
       consecutiveFailures: 0,
       retryAt: null,
-      validators: { source: 'primary', etag: '"abc"', lastModified: null },
+      retryAfterUntil: null,
+      hintedAt: null,
+      primaryAvoidUntil: null,
+      primaryStrikes: 0,
+      validators: [{ source: 'primary', etag: '"abc"', lastModified: null }],
     });
   });
 
@@ -122,7 +126,8 @@ describe('applyOutcome: success', () => {
       consecutiveFailures: 0,
       retryAt: null,
       source: 'fallback',
-      validators: null,
+      // Validators are kept per source: the fallback gave none, the primary's stay for the primary.
+      validators: [{ source: 'primary', etag: '"abc"', lastModified: null }],
     });
   });
 

@@ -447,17 +447,17 @@ describe('poller: one origin down, both down', () => {
 
   it('primary challenged: the fallback gives the data', async () => {
     const h = harness({ primary: challenged, fallback: healthy });
-    await h.poller.poll('user');
+    await h.poller.run('user');
     expect(h.state().health).toMatchObject({ source: 'fallback', consecutiveFailures: 0, failingSince: null });
     expect(h.state().snapshot?.services).toHaveLength(6);
   });
 
   it('both down: the last good snapshot is kept, the failure recorded, and the state stays valid', async () => {
     const h = harness({ primary: healthy, fallback: healthy });
-    await h.poller.poll('user');
+    await h.poller.run('user');
     const good = h.state().snapshot;
     const down = harness({ primary: challenged, fallback: reset }, h.state());
-    await down.poller.poll('user');
+    await down.poller.run('user');
     expect(down.state().snapshot).toEqual(good);
     expect(down.state().health).toMatchObject({ consecutiveFailures: 1, lastErrorKind: 'http' });
     expect(down.state().health.lastError).toMatch(

@@ -1,9 +1,23 @@
 /** noticesFor: started, worse, resolved, every-change updates, muted services, and never twice. */
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../core/model';
-import { EMPTY_NOTIFIED, noticesFor } from '../../core/notify';
+import {
+  EMPTY_NOTIFIED,
+  GONE_POLLS_TO_RESOLVE,
+  migrateNotifiedV1toV2,
+  type Notified,
+  noticesFor as noticesAt,
+  notifiedSchema,
+  REAPPEAR_MS,
+} from '../../core/notify';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import { loadSnapshot } from './fixtures';
+
+const T0 = Date.UTC(2026, 10, 20, 13, 0, 0);
+const MIN = 60_000;
+/** One poll's notices at `nowMs` (T0 unless given). */
+const noticesFor = (previous: Notified, snapshot: Snapshot, settings: Settings, nowMs = T0, resolved?: Set<string>) =>
+  noticesAt(previous, snapshot, settings, nowMs, resolved);
 
 const mine: Settings = { ...DEFAULT_SETTINGS, notifications: 'my-services' };
 const all: Settings = { ...DEFAULT_SETTINGS, notifications: 'all' };
@@ -40,11 +54,80 @@ describe('noticesFor', () => {
     expect(noticesFor(second.next, worse(loadSnapshot('claude-ai-partial')), mine).notices).toEqual([]);
   });
 
-  it('resolved: the incident leaves the unresolved list, announced once', () => {
+  it('resolved: the incident stays off the unresolved list for two polls, announced once', () => {
     const first = noticesFor(EMPTY_NOTIFIED, loadSnapshot('claude-ai-partial'), mine);
-    const second = noticesFor(first.next, loadSnapshot('healthy'), mine);
+    const second = noticesFor(first.next, loadSnapshot('healthy'), mine, T0 + MIN);
+    expect(second.notices).toEqual([]);
+    const third = noticesFor(second.next, loadSnapshot('healthy'), mine, T0 + 2 * MIN);
+    expect(third.notices.map((n) => n.kind)).toEqual(['resolved']);
+    expect(GONE_POLLS_TO_RESOLVE).toBe(2);
+    let next = third.next;
+    for (let minute = 3; minute <= 15; minute++) {
+      const later = noticesFor(next, loadSnapshot('healthy'), mine, T0 + minute * MIN);
+      expect(later.notices).toEqual([]);
+      next = later.next;
+    }
+    // Forgotten once it can no longer come back as the same incident.
+    expect(next.incidents).toEqual({});
+  });
+
+  it('resolved in incidents.json: announced at the first poll that no longer lists it', () => {
+    const first = noticesFor(EMPTY_NOTIFIED, loadSnapshot('claude-ai-partial'), mine);
+    const id = loadSnapshot('claude-ai-partial').incidents[0]?.id ?? '';
+    const second = noticesFor(first.next, loadSnapshot('healthy'), mine, T0 + MIN, new Set([id]));
     expect(second.notices.map((n) => n.kind)).toEqual(['resolved']);
-    expect(noticesFor(second.next, loadSnapshot('healthy'), mine).notices).toEqual([]);
+    expect(noticesFor(second.next, loadSnapshot('healthy'), mine, T0 + 2 * MIN).notices).toEqual([]);
+  });
+
+  it('flapping: listed and unlisted on alternate polls for an hour, one "started" and nothing more', () => {
+    let notified = EMPTY_NOTIFIED;
+    const kinds: string[] = [];
+    for (let minute = 0; minute < 60; minute++) {
+      const snapshot = loadSnapshot(minute % 2 === 0 ? 'claude-ai-partial' : 'healthy');
+      const poll = noticesFor(notified, snapshot, mine, T0 + minute * MIN);
+      kinds.push(...poll.notices.map((n) => n.kind));
+      notified = poll.next;
+    }
+    expect(kinds).toEqual(['started']);
+  });
+
+  it('back within 10 minutes after "resolved" was announced: the same incident, no new "started"', () => {
+    let notified = noticesFor(EMPTY_NOTIFIED, loadSnapshot('claude-ai-partial'), mine).next;
+    const kinds: string[] = [];
+    for (const [minute, fixture] of [
+      [1, 'healthy'],
+      [2, 'healthy'],
+      [5, 'claude-ai-partial'],
+    ] as const) {
+      const poll = noticesFor(notified, loadSnapshot(fixture), mine, T0 + minute * MIN);
+      kinds.push(...poll.notices.map((n) => n.kind));
+      notified = poll.next;
+    }
+    expect(kinds).toEqual(['resolved']);
+    // Worse than before when it comes back: that is news.
+    const worsePoll = noticesFor(notified, worse(loadSnapshot('claude-ai-partial')), mine, T0 + 6 * MIN);
+    expect(worsePoll.notices.map((n) => n.kind)).toEqual(['worse']);
+  });
+
+  it('back after more than 10 minutes away: a new start', () => {
+    let notified = noticesFor(EMPTY_NOTIFIED, loadSnapshot('claude-ai-partial'), mine).next;
+    for (let minute = 1; minute <= 12; minute++) {
+      notified = noticesFor(notified, loadSnapshot('healthy'), mine, T0 + minute * MIN).next;
+    }
+    const back = noticesFor(notified, loadSnapshot('claude-ai-partial'), mine, T0 + MIN + REAPPEAR_MS + MIN);
+    expect(back.notices.map((n) => n.kind)).toEqual(['started']);
+  });
+
+  it('notified v1 -> v2: recorded incidents stay recorded, as listed', () => {
+    const v1 = {
+      incidents: { abc: { severity: 'partial_outage', updateId: 'u1', name: 'Errors', url: null } },
+      links: { 'abc:u1:started': 'https://status.claude.com/incidents/abc' },
+    };
+    const migrated = notifiedSchema.safeParse(migrateNotifiedV1toV2(v1));
+    expect(migrated.success).toBe(true);
+    expect(migrated.data?.incidents.abc).toMatchObject({ updateId: 'u1', goneSince: null, gonePolls: 0 });
+    expect(migrated.data?.links).toEqual(v1.links);
+    expect(notifiedSchema.safeParse(migrateNotifiedV1toV2('garbage')).data).toEqual(EMPTY_NOTIFIED);
   });
 
   it('a new update: only in "every change" mode', () => {

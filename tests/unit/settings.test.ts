@@ -6,6 +6,7 @@ import {
   caresAbout,
   DEFAULT_SETTINGS,
   migrateV1toV2,
+  migrateV2toV3,
   SETTINGS_MIGRATIONS,
   SETTINGS_VERSION,
   sanitizeSettings,
@@ -39,8 +40,34 @@ describe('settings schema', () => {
 
 describe('migrations', () => {
   it('has one migration per version after the first', () => {
-    expect(SETTINGS_VERSION).toBe(2);
-    expect(Object.keys(SETTINGS_MIGRATIONS).map(Number)).toEqual([2]);
+    expect(SETTINGS_VERSION).toBe(3);
+    expect(Object.keys(SETTINGS_MIGRATIONS).map(Number)).toEqual([2, 3]);
+  });
+
+  it('the default interval is automatic', () => {
+    expect(DEFAULT_SETTINGS.pollIntervalSec).toBe('auto');
+  });
+
+  it.each<[string, number | string, number | string]>([
+    // [case, v2 interval, v3 interval]
+    ["v2's default of one minute, kept by nearly everyone: automatic", 60, 'auto'],
+    ['30 s, a choice: kept', 30, 30],
+    ['2 min, a choice: kept', 120, 120],
+    ['5 min, a choice: kept', 300, 300],
+    ['10 min, a choice: kept', 600, 600],
+    ['already v3 (stored without its version mark): untouched', 'auto', 'auto'],
+  ])('v2 -> v3: %s', (_name, v2, v3) => {
+    const old = { ...DEFAULT_SETTINGS, language: 'fr', notifications: 'all', pollIntervalSec: v2 };
+    const migrated = migrateV2toV3(old);
+    expect(z.safeParse(settingsSchema, migrated).success).toBe(true);
+    expect(migrated).toEqual({ ...old, pollIntervalSec: v3 });
+  });
+
+  it('v1 -> v2 -> v3: a v1 user on the old one-minute default ends on automatic', () => {
+    expect(migrateV2toV3(migrateV1toV2({ pollMinutes: 1, notify: true }))).toMatchObject({
+      pollIntervalSec: 'auto',
+      notifications: 'my-services',
+    });
   });
 
   it('a value that already is v2 (stored without its version mark) passes through untouched', () => {

@@ -7,6 +7,7 @@ import {
   buildSnapshot,
   MAX_BODY,
   MAX_NAME,
+  MAX_STORED_UPDATE_CHARS,
   MAX_UPDATES,
   servicesNamedIn,
   shortServiceName,
@@ -372,6 +373,36 @@ describe('buildSnapshot: incidents', () => {
     expect(updates).toHaveLength(MAX_UPDATES);
     expect(updates[0]?.id).toBe('u49');
     expect(updates.at(-1)?.id).toBe(`u${50 - MAX_UPDATES}`);
+    expect(snapshot.trimmed).toBe(true);
+  });
+
+  it('a healthy page is not trimmed', () => {
+    expect(healthyWith().trimmed).toBe(false);
+    expect(healthyWith(incidentRow({ incident_updates: [updateRow({})] })).trimmed).toBe(false);
+  });
+
+  it('a huge valid page (50 incidents of 2,000 updates of 3,000 characters): latest updates kept, bounded, said so', () => {
+    const body = 'The team continues to work on a fix for the elevated errors. '.repeat(50).slice(0, 3000);
+    const incidents = Array.from({ length: 60 }, (_, n) =>
+      incidentRow({
+        id: `inc${String(n).padStart(9, '0')}`,
+        incident_updates: Array.from({ length: n < 2 ? 2000 : 3 }, (_, i) =>
+          updateRow({
+            id: `u${n}-${i}`,
+            body,
+            display_at: new Date(Date.UTC(2026, 10, 20, 0, 0, i)).toISOString(),
+          }),
+        ),
+      }),
+    );
+    const snapshot = healthyWith(...incidents);
+    expect(snapshot.trimmed).toBe(true);
+    expect(snapshot.incidents).toHaveLength(50);
+    // Every incident keeps its latest update, whatever the budget.
+    for (const incident of snapshot.incidents) expect(incident.updates[0]?.id).toMatch(/^u\d+-(1999|2)$/);
+    const chars = snapshot.incidents.reduce((sum, i) => sum + i.updates.reduce((n, u) => n + u.body.length, 0), 0);
+    expect(chars).toBeLessThanOrEqual(Math.max(MAX_STORED_UPDATE_CHARS, 50 * 3000));
+    expect(JSON.stringify(snapshot).length).toBeLessThan(250_000);
   });
 
   it.each<[string, string, string]>([
