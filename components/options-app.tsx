@@ -9,13 +9,12 @@ import {
   caresAbout,
   LANGUAGES,
   NOTIFY_MODES,
-  normalizedAlternative,
   POLL_INTERVAL_CHOICES,
   type Settings,
   THEMES,
-  validateAlternative,
 } from '../core/settings';
 import { SITES } from '../core/sites';
+import { normalizedAlternative, validateAlternative } from '../core/user-alternatives';
 import { newDraft, useOptionsStore } from '../entrypoints/options/store';
 import { t } from '../shell/i18n';
 

@@ -1,4 +1,8 @@
-/** Every stored item of the extension. The background writes them all; other surfaces read. */
+/**
+ * Every stored item of the extension. The background writes them all; other surfaces read.
+ * Each definition is marked pure so that a bundle keeps only the items it reads (the popup has a
+ * 30 KB budget); their migrations run where they are defined, in the background first.
+ */
 
 import * as z from 'zod/mini';
 import { type Dismissals, dismissalsSchema, EMPTY_DISMISSALS } from '../core/dismissals';
@@ -24,50 +28,82 @@ import { EMPTY_SIGNALS, SIGNALS_MIGRATIONS, SIGNALS_VERSION, type Signals, signa
 import { defineStoredItem } from './stored-item';
 
 /** The last good snapshot and the fetch health. */
-export const statusItem = defineStoredItem<StatusState>('local:status', statusStateSchema, EMPTY_STATUS, {
-  version: STATUS_VERSION,
-  migrations: STATUS_MIGRATIONS,
-});
+export const statusItem = /* @__PURE__ */ defineStoredItem<StatusState>(
+  'local:status',
+  statusStateSchema,
+  EMPTY_STATUS,
+  {
+    version: STATUS_VERSION,
+    migrations: STATUS_MIGRATIONS,
+  },
+);
 
 /** Kinds, times and sites of claude.ai's own failure messages seen on screen; no content. */
-export const signalsItem = defineStoredItem<Signals>('local:signals', signalsSchema, EMPTY_SIGNALS, {
+export const signalsItem = /* @__PURE__ */ defineStoredItem<Signals>('local:signals', signalsSchema, EMPTY_SIGNALS, {
   version: SIGNALS_VERSION,
   migrations: SIGNALS_MIGRATIONS,
 });
 
 /** Banners the user dismissed. */
-export const dismissalsItem = defineStoredItem<Dismissals>('local:dismissals', dismissalsSchema, EMPTY_DISMISSALS, {
-  version: 1,
-});
+export const dismissalsItem = /* @__PURE__ */ defineStoredItem<Dismissals>(
+  'local:dismissals',
+  dismissalsSchema,
+  EMPTY_DISMISSALS,
+  {
+    version: 1,
+  },
+);
 
 /** Per-minute counts of claude.ai's failed API requests; no URLs, no bodies. */
-export const failuresItem = defineStoredItem<FailureLog>('local:failures', failureLogSchema, EMPTY_FAILURE_LOG, {
-  version: FAILURES_VERSION,
-  migrations: FAILURES_MIGRATIONS,
-});
+export const failuresItem = /* @__PURE__ */ defineStoredItem<FailureLog>(
+  'local:failures',
+  failureLogSchema,
+  EMPTY_FAILURE_LOG,
+  {
+    version: FAILURES_VERSION,
+    migrations: FAILURES_MIGRATIONS,
+  },
+);
 
 /** The last days of incidents.json, pruned, for the popup's history (fetched when the popup opens). */
-export const historyItem = defineStoredItem<History>('local:history', historySchema, EMPTY_HISTORY, { version: 1 });
-
-/** The user's options (written by the background on the options page's request). */
-export const settingsItem = defineStoredItem<Settings>('local:settings', settingsSchema, DEFAULT_SETTINGS, {
-  version: SETTINGS_VERSION,
-  migrations: SETTINGS_MIGRATIONS,
-});
-
-/** What desktop notifications already announced, so nothing is announced twice across restarts. */
-export const notifiedItem = defineStoredItem<Notified>('local:notified', notifiedSchema, EMPTY_NOTIFIED, {
-  version: NOTIFIED_VERSION,
-  migrations: NOTIFIED_MIGRATIONS,
-});
-
-/** When a claude.ai or platform.claude.com tab last asked for its view (ms): the cadence's "a tab is open". Session only. */
-export const siteSeenItem = defineStoredItem<number | null>('session:siteSeenAt', z.nullable(z.number()), null, {
+export const historyItem = /* @__PURE__ */ defineStoredItem<History>('local:history', historySchema, EMPTY_HISTORY, {
   version: 1,
 });
 
+/** The user's options (written by the background on the options page's request). */
+export const settingsItem = /* @__PURE__ */ defineStoredItem<Settings>(
+  'local:settings',
+  settingsSchema,
+  DEFAULT_SETTINGS,
+  {
+    version: SETTINGS_VERSION,
+    migrations: SETTINGS_MIGRATIONS,
+  },
+);
+
+/** What desktop notifications already announced, so nothing is announced twice across restarts. */
+export const notifiedItem = /* @__PURE__ */ defineStoredItem<Notified>(
+  'local:notified',
+  notifiedSchema,
+  EMPTY_NOTIFIED,
+  {
+    version: NOTIFIED_VERSION,
+    migrations: NOTIFIED_MIGRATIONS,
+  },
+);
+
+/** When a claude.ai or platform.claude.com tab last asked for its view (ms): the cadence's "a tab is open". Session only. */
+export const siteSeenItem = /* @__PURE__ */ defineStoredItem<number | null>(
+  'session:siteSeenAt',
+  z.nullable(z.number()),
+  null,
+  {
+    version: 1,
+  },
+);
+
 /** Incidents summary.json still lists that incidents.json says are resolved (core/resolutions.ts). */
-export const resolutionsItem = defineStoredItem<Resolutions>(
+export const resolutionsItem = /* @__PURE__ */ defineStoredItem<Resolutions>(
   'local:resolutions',
   resolutionsSchema,
   EMPTY_RESOLUTIONS,

@@ -12,10 +12,11 @@ import { type Message, parseMessage } from '../../core/messages';
 import type { StatusState } from '../../core/model';
 import type { PollReason } from '../../core/poll-gate';
 import { resolvedStatus } from '../../core/resolutions';
-import { bannerEnabled, DEFAULT_SETTINGS, type Settings, sanitizeSettings } from '../../core/settings';
+import { bannerEnabled, DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import { withDetection } from '../../core/signals';
 import { siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
+import { sanitizeSettings } from '../../core/user-alternatives';
 import { loadCatalogue } from '../../shell/catalogue';
 import { useCatalogue } from '../../shell/i18n';
 import {

@@ -13,8 +13,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALTERNATIVES } from '../../core/alternatives';
-import { DEFAULT_SETTINGS, sanitizeSettings, validateAlternative } from '../../core/settings';
+import { DEFAULT_SETTINGS } from '../../core/settings';
 import { STATUS_ORIGINS, STATUS_PAGE_URL, safeStatusLink } from '../../core/sources';
+import { sanitizeSettings, validateAlternative } from '../../core/user-alternatives';
 
 const OUT_DIR = path.resolve(process.env.SO_OUT_DIR ?? '.output');
 const TARGETS = ['chrome-mv3', 'firefox-mv3'] as const;

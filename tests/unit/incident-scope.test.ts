@@ -278,7 +278,9 @@ describe('readings stored with each incident (status item version 2)', () => {
     };
     const v2 = statusStateSchema.parse(migrate(v1));
     expect(v2.snapshot).toEqual(snapshot);
-    expect(v2.health.validators).toBeNull();
-    for (const garbage of [null, 'x', {}, { health: null }]) expect(migrate(garbage)).toEqual(garbage);
+    expect(v2.health.validators).toEqual([]);
+    // Garbage becomes a clean state, never a crash.
+    for (const garbage of [null, 'x', {}, { health: null }])
+      expect(statusStateSchema.parse(migrate(garbage))).toEqual({ snapshot: null, health: EMPTY_HEALTH });
   });
 });

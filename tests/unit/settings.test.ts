@@ -9,10 +9,9 @@ import {
   migrateV2toV3,
   SETTINGS_MIGRATIONS,
   SETTINGS_VERSION,
-  sanitizeSettings,
   settingsSchema,
-  validateAlternative,
 } from '../../core/settings';
+import { sanitizeSettings, validateAlternative } from '../../core/user-alternatives';
 import { parseStored } from '../../shell/stored-item';
 
 describe('settings schema', () => {

@@ -81,7 +81,7 @@ describe('validators per source', () => {
 });
 
 describe('status item v1 -> v2', () => {
-  it('keeps the snapshot and the v1 validators (as their source’s), adds the new fields', () => {
+  it('keeps the snapshot, drops the v1 validators (the next poll rebuilds the snapshot in full), adds the new fields', () => {
     const snapshot = loadSnapshot('healthy');
     const v1 = {
       snapshot,
@@ -108,7 +108,7 @@ describe('status item v1 -> v2', () => {
       hintedAt: null,
       primaryAvoidUntil: null,
       primaryStrikes: 0,
-      validators: [{ source: 'fallback', etag: '"x"', lastModified: null }],
+      validators: [],
     });
   });
 
