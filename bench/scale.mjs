@@ -4,45 +4,20 @@
  * core/ is compiled with Rolldown (a dependency of Vite) to a temporary ES module and timed in
  * this node process: the same V8 as the extension's worker, without a browser in the way.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'rolldown';
 import { loadFixture } from '../tests/replay/server.mjs';
+import { importBundled } from './bundle-source.mjs';
 import { median } from './stats.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
 /** Compiles the parts of core/ the pipeline needs into one module and imports it. */
-export async function loadCore() {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'so-bench-core-'));
-  try {
-    const entry = path.join(dir, 'entry.ts');
-    const core = (file) => JSON.stringify(path.join(ROOT, 'core', file));
-    await writeFile(
-      entry,
-      [
-        `export { parseSummaryText } from ${core('statuspage.ts')};`,
-        `export { buildSnapshot } from ${core('snapshot.ts')};`,
-        `export { assess } from ${core('verdict.ts')};`,
-        `export { SITES } from ${core('sites.ts')};`,
-        `export { SERVICE_IDS } from ${core('services.ts')};`,
-        `export { EMPTY_DISMISSALS } from ${core('dismissals.ts')};`,
-      ].join('\n'),
-    );
-    const out = path.join(dir, 'core.mjs');
-    await build({
-      input: entry,
-      platform: 'node',
-      cwd: ROOT,
-      logLevel: 'silent',
-      output: { file: out, format: 'esm' },
-    });
-    return await import(pathToFileURL(out).href);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+export function loadCore() {
+  return importBundled('core', {
+    'core/statuspage.ts': ['parseSummaryText'],
+    'core/snapshot.ts': ['buildSnapshot'],
+    'core/verdict.ts': ['assess'],
+    'core/sites.ts': ['SITES'],
+    'core/services.ts': ['SERVICE_IDS'],
+    'core/dismissals.ts': ['EMPTY_DISMISSALS'],
+  });
 }
 
 const REAL = [

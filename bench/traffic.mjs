@@ -10,49 +10,25 @@
  * "Today" is the code before issue #16, simulated the same way: an alarm every minute, the
  * primary then the fallback on every poll, a page hint at most every 5 s after the last attempt.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'rolldown';
 import { loadFixture } from '../tests/replay/server.mjs';
+import { importBundled } from './bundle-source.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 
-async function loadCode() {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'so-bench-traffic-'));
-  try {
-    const entry = path.join(dir, 'entry.ts');
-    const at = (file) => JSON.stringify(path.join(ROOT, file));
-    await writeFile(
-      entry,
-      [
-        `export { createPoller } from ${at('entrypoints/background/poller.ts')};`,
-        `export { createPollGate } from ${at('entrypoints/background/poll-gate.ts')};`,
-        `export { createOutcomeWriter } from ${at('entrypoints/background/outcome-writer.ts')};`,
-        `export { cadenceMs, alarmPeriodMinutes, alarmDelayMinutes, staleIntervalMs } from ${at('core/cadence.ts')};`,
-        `export { isOlderThanInterval, applyOutcome, inBackoff } from ${at('core/health.ts')};`,
-        `export { EMPTY_STATUS } from ${at('core/model.ts')};`,
-        `export { DEFAULT_SETTINGS } from ${at('core/settings.ts')};`,
-        `export { EMPTY_SIGNALS, withDetection } from ${at('core/signals.ts')};`,
-        `export { EMPTY_FAILURE_LOG, recordOutcome } from ${at('core/fault.ts')};`,
-        `export { fetchSummary } from ${at('entrypoints/background/fetch-summary.ts')};`,
-      ].join('\n'),
-    );
-    const out = path.join(dir, 'traffic.mjs');
-    await build({
-      input: entry,
-      platform: 'node',
-      cwd: ROOT,
-      logLevel: 'silent',
-      output: { file: out, format: 'esm' },
-    });
-    return await import(pathToFileURL(out).href);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+function loadCode() {
+  return importBundled('traffic', {
+    'entrypoints/background/poller.ts': ['createPoller'],
+    'entrypoints/background/poll-gate.ts': ['createPollGate'],
+    'entrypoints/background/outcome-writer.ts': ['createOutcomeWriter'],
+    'core/cadence.ts': ['cadenceMs', 'alarmPeriodMinutes', 'alarmDelayMinutes', 'staleIntervalMs'],
+    'core/health.ts': ['isOlderThanInterval', 'applyOutcome', 'inBackoff'],
+    'core/model.ts': ['EMPTY_STATUS'],
+    'core/settings.ts': ['DEFAULT_SETTINGS'],
+    'core/signals.ts': ['EMPTY_SIGNALS', 'withDetection'],
+    'core/fault.ts': ['EMPTY_FAILURE_LOG', 'recordOutcome'],
+    'entrypoints/background/fetch-summary.ts': ['fetchSummary'],
+  });
 }
 
 /** A fake clock whose timers replace the global ones while a simulation runs. */
@@ -192,7 +168,7 @@ function newInstall(code, time, fetch, { tabs, random }) {
     start: () => poll('start'),
     openTabs: changed,
     capacity() {
-      const next = code.withDetection(signals, 'claude-ai', time.now());
+      const next = code.withDetection(signals, { site: 'claude-ai', kind: 'capacity' }, time.now());
       if (next !== signals) {
         signals = next;
         writes.signals.push(time.now());
@@ -251,7 +227,7 @@ function todayInstall(code, time, fetch, { tabs, random }) {
     start: () => poll('start'),
     openTabs: changed,
     capacity() {
-      signals = code.withDetection(signals, 'claude-ai', time.now());
+      signals = code.withDetection(signals, { site: 'claude-ai', kind: 'capacity' }, time.now());
       writes.signals.push(time.now());
       changed();
       void poll('page');
