@@ -15,8 +15,8 @@ import {
 } from '../core/settings';
 import { SITES } from '../core/sites';
 import { normalizedAlternative, validateAlternative } from '../core/user-alternatives';
-import { newDraft, useOptionsStore } from '../entrypoints/options/store';
 import { t } from '../shell/i18n';
+import { newDraft, useOptionsStore } from './options-store';
 
 export interface OptionsAppProps {
   save: (settings: Settings) => Promise<void>;

@@ -7,7 +7,6 @@ import { failingServiceIds } from '../core/alternatives';
 import { DEFAULT_INTERVAL_MS } from '../core/health';
 import type { UserAlternative } from '../core/settings';
 import { STATUS_PAGE_URL } from '../core/sources';
-import { usePopupState } from '../entrypoints/popup/store';
 import { t } from '../shell/i18n';
 import { AlternativesList } from './alternatives-list';
 import { CapacityNote, capacityCount } from './capacity-note';
@@ -15,6 +14,7 @@ import { HistorySection } from './history-section';
 import { ExternalLink, IncidentList } from './incident-list';
 import { MaintenanceList } from './maintenance-list';
 import { PermissionNotice } from './permission-notice';
+import { usePopupState } from './popup-store';
 import { ServiceList } from './service-list';
 import { StatusHeader } from './status-header';
 

@@ -2,12 +2,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options-app';
+import { useOptionsStore } from '../../components/options-store';
 import type { Settings } from '../../core/settings';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
 import { settingsItem, statusItem } from '../../shell/items';
 import { send } from '../../shell/messaging';
-import { useOptionsStore } from './store';
 import './style.css';
 
 const store = useOptionsStore.getState();

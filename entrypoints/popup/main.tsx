@@ -5,6 +5,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup-app';
+import { popupStore } from '../../components/popup-store';
 import { staleIntervalMs } from '../../core/cadence';
 import { isOlderThanInterval } from '../../core/health';
 import type { StatusState } from '../../core/model';
@@ -15,7 +16,6 @@ import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
 import { failuresItem, historyItem, resolutionsItem, settingsItem, signalsItem, statusItem } from '../../shell/items';
 import { send } from '../../shell/messaging';
-import { popupStore } from './store';
 import './style.css';
 
 // Actions never change identity: one reference serves for the popup's lifetime.

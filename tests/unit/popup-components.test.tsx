@@ -12,13 +12,13 @@ import { HistorySection } from '../../components/history-section';
 import { BODY_PREVIEW, IncidentList, previewText } from '../../components/incident-list';
 import { MaintenanceList } from '../../components/maintenance-list';
 import { PopupApp } from '../../components/popup-app';
+import { popupStore } from '../../components/popup-store';
 import { StatusHeader } from '../../components/status-header';
 import { applyOutcome } from '../../core/health';
 import { EMPTY_HISTORY, type History, historyFromIncidents, historySuccess } from '../../core/history';
 import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/model';
 import { SERVICE_IDS } from '../../core/services';
 import type { Signals } from '../../core/signals';
-import { popupStore } from '../../entrypoints/popup/store';
 import { loadIncidents, loadSnapshot, type SummaryFixture } from './fixtures';
 import { useEnglish } from './support/translator';
 

@@ -5,10 +5,10 @@
  */
 import { useEffect, useReducer } from 'preact/hooks';
 import { createStore } from 'zustand/vanilla';
-import { EMPTY_FAILURE_LOG, type FailureLog } from '../../core/fault';
-import { EMPTY_HISTORY, type History } from '../../core/history';
-import { EMPTY_STATUS, type StatusState } from '../../core/model';
-import { EMPTY_SIGNALS, type Signals } from '../../core/signals';
+import { EMPTY_FAILURE_LOG, type FailureLog } from '../core/fault';
+import { EMPTY_HISTORY, type History } from '../core/history';
+import { EMPTY_STATUS, type StatusState } from '../core/model';
+import { EMPTY_SIGNALS, type Signals } from '../core/signals';
 
 /** Whether the extension may read the status origins (Firefox lets users withhold it). */
 export type Access = 'unknown' | 'granted' | 'missing';

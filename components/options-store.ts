@@ -1,7 +1,7 @@
 /** The options page's UI state: the settings as stored, a draft of the alternatives list, errors. */
 import { create } from 'zustand';
-import type { Service } from '../../core/model';
-import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
+import type { Service } from '../core/model';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 
 export interface DraftAlternative {
   id: string;
