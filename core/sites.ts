@@ -1,6 +1,6 @@
 /** The sites where the banner runs, and the status-page services each one depends on. */
 import { SERVICE_IDS } from './services';
-import { SITE_HOSTS, type SiteId, siteIdForHost } from './site-hosts';
+import { SITE_HOSTS, type SiteId } from './site-hosts';
 
 export type { SiteId };
 
@@ -32,11 +32,6 @@ export const SITES: readonly Site[] = [
     detectsCapacity: false,
   },
 ];
-
-export function siteForHost(hostname: string): Site | null {
-  const id = siteIdForHost(hostname);
-  return id ? siteById(id) : null;
-}
 
 export function siteById(id: SiteId): Site {
   const site = SITES.find((s) => s.id === id);
