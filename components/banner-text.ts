@@ -3,6 +3,8 @@
  * language: the content script only turns this plain structure into DOM, which keeps it small
  * (issue #8's 10 KB budget) and keeps every surface's wording in one place.
  */
+
+import { type BannerLink, type BannerText, INCIDENT_LINK } from '../core/banner-words';
 import { clockTime, relativeTime } from '../core/format';
 import type { UserAlternative } from '../core/settings';
 import type { Site } from '../core/sites';
@@ -10,34 +12,10 @@ import type { Banner } from '../core/verdict';
 import { locale, t } from '../shell/i18n';
 import { affectedText, modelText } from './model-text';
 
+export type { BannerLink, BannerText };
+
 /** Longer updates are cut here; the whole text is one click away. */
 export const BODY_PREVIEW = 280;
-
-export interface BannerLink {
-  href: string;
-  text: string;
-  testId?: string;
-  alternative?: string;
-}
-
-export interface BannerText {
-  kind: Banner['kind'];
-  role: Banner['role'];
-  severity: Banner['severity'];
-  label: string;
-  severityLabel: string;
-  title: string;
-  more: string | null;
-  /** Paragraphs before the update, each with an optional test id. */
-  lines: { text: string; testId?: string; strong?: string; strongTestId?: string }[];
-  /** The latest update: the full text, and the preview when it is long. */
-  update: { full: string; preview: string | null; moreLabel: string; lessLabel: string } | null;
-  meta: string[];
-  incidentLink: BannerLink | null;
-  alternativesLabel: string;
-  alternatives: BannerLink[];
-  dismissLabel: string;
-}
 
 function title(banner: Banner, siteLabel: string): string {
   switch (banner.kind) {
@@ -137,14 +115,15 @@ export function bannerText(
       : null,
     meta,
     incidentLink: banner.url
-      ? { href: banner.url, text: t('bannerIncidentLink'), testId: 'banner-incident-link' }
+      ? { id: INCIDENT_LINK, href: banner.url, text: t('bannerIncidentLink'), testId: 'banner-incident-link' }
       : null,
     alternativesLabel: t('bannerTryInstead'),
     alternatives: [
-      ...banner.alternatives.map((a) => ({ href: a.url, text: a.name, alternative: a.id })),
+      ...banner.alternatives.map((a) => ({ id: a.id, href: a.url, text: a.name, alternative: a.id })),
       // Only where the banner offers alternatives at all (not for maintenance or a local connection problem).
+      // By name only: the user's own addresses (an internal gateway, say) never enter the page.
       ...(banner.alternatives.length > 0 ? mine.slice(0, MINE_IN_BANNER) : []).map((a) => ({
-        href: a.url,
+        id: a.id,
         text: a.name,
         alternative: a.id,
       })),

@@ -1,8 +1,9 @@
 /**
  * The in-page banner as DOM, from the words the background composed (components/banner-text.ts).
  * Plain DOM rather than Preact: the content script runs on every claude.ai page and has a 10 KB
- * gzip budget (issue #8). Remote text only ever becomes text nodes; links are only those core/
- * checked (https on the status origins, or the alternatives catalogue) and are re-checked here.
+ * gzip budget. Remote text only ever becomes text nodes; links are only those core/ checked
+ * (https on the status origins, or the alternatives catalogue) and are re-checked here, and a
+ * click on one asks the background to open it by id.
  */
 import type { BannerLink, BannerText } from './banner-text';
 
@@ -11,6 +12,8 @@ export interface BannerProps {
   expanded: boolean;
   onToggle: () => void;
   onDismiss: () => void;
+  /** A link was clicked: its id (core/banner-words.ts), for the background to open. */
+  onLink: (id: string) => void;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -24,29 +27,48 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function link(l: BannerLink): HTMLAnchorElement | null {
-  // Defence in depth: whatever reaches the page, only https opens.
-  if (!l.href.startsWith('https://')) return null;
-  return el(
-    'a',
-    {
-      href: l.href,
-      target: '_blank',
-      rel: 'noopener noreferrer',
-      'data-testid': l.testId,
-      'data-alternative': l.alternative,
-    },
-    l.text,
-  );
+/**
+ * Acts only on what the user did: a page script's synthetic click (isTrusted false) neither
+ * dismisses nor opens anything.
+ * https://developer.mozilla.org/en-US/docs/Web/API/Event/isTrusted
+ */
+function trusted(onEvent: () => void): (event: Event) => void {
+  return (event) => {
+    if (event.isTrusted) onEvent();
+  };
 }
 
-function button(cls: string, label: string, text: string, onClick: () => void, attrs = {}): HTMLButtonElement {
+function link(l: BannerLink, onLink: (id: string) => void): HTMLElement {
+  const attrs = { 'data-testid': l.testId, 'data-alternative': l.alternative };
+  // The user's own alternatives come by name only: a button the background answers with the address.
+  if (!l.href?.startsWith('https://'))
+    return button('so-link-button so-alt', l.text, l.text, () => onLink(l.id), attrs);
+  const a = el('a', { href: l.href, target: '_blank', rel: 'noopener noreferrer', ...attrs }, l.text);
+  // The background opens the address it knows for this id, whatever the page did to the href;
+  // a scripted click opens nothing.
+  const open = (event: MouseEvent) => {
+    if (event.type === 'auxclick' && event.button !== 1) return;
+    event.preventDefault();
+    if (event.isTrusted) onLink(l.id);
+  };
+  a.addEventListener('click', open);
+  a.addEventListener('auxclick', open);
+  return a;
+}
+
+function button(
+  cls: string,
+  label: string,
+  text: string,
+  onClick: () => void,
+  attrs: Record<string, string | undefined> = {},
+): HTMLButtonElement {
   const b = el('button', { type: 'button', class: cls, 'aria-label': label, title: label, ...attrs }, text);
-  b.addEventListener('click', onClick);
+  b.addEventListener('click', trusted(onClick));
   return b;
 }
 
-export function buildBanner({ text, expanded, onToggle, onDismiss }: BannerProps): HTMLElement {
+export function buildBanner({ text, expanded, onToggle, onDismiss, onLink }: BannerProps): HTMLElement {
   const update = text.update;
   return el(
     'section',
@@ -96,14 +118,14 @@ export function buildBanner({ text, expanded, onToggle, onDismiss }: BannerProps
         'p',
         { class: 'so-meta' },
         ...text.meta.map((m) => el('span', {}, m)),
-        text.incidentLink && link(text.incidentLink),
+        text.incidentLink && link(text.incidentLink, onLink),
       ),
       text.alternatives.length > 0 &&
         el(
           'p',
           { class: 'so-alternatives', 'data-testid': 'banner-alternatives' },
           el('span', {}, text.alternativesLabel),
-          ...text.alternatives.map(link),
+          ...text.alternatives.map((l) => link(l, onLink)),
         ),
     ),
     button('so-dismiss', text.dismissLabel, '×', onDismiss),

@@ -1,11 +1,15 @@
-/** Sends a typed message to the background; a missing background (extension reloading) is not an error. */
+/**
+ * Sends a message to the background and returns its typed reply (core/messages.ts); a missing
+ * background (extension reloading) or a refusal is `undefined`, not an error.
+ */
 import { browser } from 'wxt/browser';
-import type { Message } from '../core/messages';
+import type { Message, ReplyTo } from '../core/messages';
 
-export async function send(message: Message): Promise<void> {
+export async function send<M extends Message>(message: M): Promise<ReplyTo<M>> {
   try {
-    await browser.runtime.sendMessage(message);
+    return (await browser.runtime.sendMessage(message)) as ReplyTo<M>;
   } catch (error) {
     console.warn('[status-overlay] background did not answer:', (error as Error).message);
+    return undefined;
   }
 }

@@ -1,24 +1,16 @@
 /**
- * The background: the only writer of stored state. It wires alarms, browser start, install and
- * messages to the poller and the stores; every decision lives in core/.
+ * The background: the only writer of stored state. It wires alarms, browser start, install,
+ * claude.ai's request outcomes and messages to the poller and the stores; every decision lives in
+ * core/, each message's handling in messages/.
  */
-import { type Browser, browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { bannerText } from '../../components/banner-text';
 import { alarmDelayMinutes, alarmPeriodMinutes, cadenceMs, staleIntervalMs } from '../../core/cadence';
-import { withDismissedIncidents } from '../../core/dismissals';
 import { isOlderThanInterval } from '../../core/health';
-import { type Message, parseMessage } from '../../core/messages';
 import type { StatusState } from '../../core/model';
 import type { PollReason } from '../../core/poll-gate';
 import { resolvedStatus } from '../../core/resolutions';
-import { bannerEnabled, DEFAULT_SETTINGS, type Settings } from '../../core/settings';
-import { withDetection } from '../../core/signals';
-import { siteView } from '../../core/site-view';
-import { siteById } from '../../core/sites';
-import { sanitizeSettings } from '../../core/user-alternatives';
-import { loadCatalogue } from '../../shell/catalogue';
-import { useCatalogue } from '../../shell/i18n';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import {
   dismissalsItem,
   failuresItem,
@@ -29,16 +21,22 @@ import {
   siteSeenItem,
   statusItem,
 } from '../../shell/items';
-import { renderBadge } from './badge';
+import { createBadgeQueue } from './badge-queue';
 import { injectBanner } from './banner-injector';
+import type { BackgroundContext } from './context';
 import { createHistoryFetcher } from './history';
+import { createLanguage } from './language';
+import { createMessageRouter } from './message-router';
+import { HANDLERS } from './messages';
 import { announce, watchNotificationClicks } from './notify';
 import { createOutcomeWriter } from './outcome-writer';
+import { createPageView } from './page-view';
 import { withPermissionCheck } from './permissions';
 import { createPollGate } from './poll-gate';
 import { createPoller } from './poller';
 import { watchClaudeRequests } from './request-watch';
 import { createResolutionCheck } from './resolution-check';
+import { createSignalsWriter } from './signals-writer';
 
 const POLL_ALARM = 'poll';
 
@@ -56,6 +54,16 @@ export default defineBackground({
       ]);
       return cadenceMs({ settings, status, signals, failures, siteSeenAt }, Date.now());
     }
+    /** What "old" and "stale" mean, alike for the badge, the banner and the popup. */
+    async function stalePeriod(): Promise<number> {
+      return staleIntervalMs(settings, (await statusItem.get()).snapshot);
+    }
+    /** The stored status with the resolutions incidents.json confirmed applied: what every surface shows. */
+    async function currentStatus(): Promise<StatusState> {
+      const [status, resolved] = await Promise.all([statusItem.get(), resolutionsItem.get()]);
+      return resolvedStatus(status, resolved);
+    }
+
     const statusFetch = withPermissionCheck((input, init) => fetch(input, init));
     const poller = createPoller({
       fetch: statusFetch,
@@ -64,19 +72,8 @@ export default defineBackground({
       read: statusItem.get,
       write: statusItem.set,
     });
-    /** What "old" and "stale" mean, alike for the badge, the banner and the popup. */
-    async function stalePeriod(): Promise<number> {
-      return staleIntervalMs(settings, (await statusItem.get()).snapshot);
-    }
-
     // Every trigger below asks this gate; none calls the poller itself.
-    const pollGate = createPollGate({
-      poller,
-      read: statusItem.get,
-      now: Date.now,
-      intervalMs: period,
-    });
-
+    const pollGate = createPollGate({ poller, read: statusItem.get, now: Date.now, intervalMs: period });
     const history = createHistoryFetcher({
       fetch: statusFetch,
       now: Date.now,
@@ -84,7 +81,6 @@ export default defineBackground({
       write: historyItem.set,
       services: async () => (await statusItem.get()).snapshot?.services ?? [],
     });
-
     const resolutions = createResolutionCheck({
       fetch: statusFetch,
       now: Date.now,
@@ -92,21 +88,8 @@ export default defineBackground({
       write: resolutionsItem.set,
       status: statusItem.get,
     });
-    /** The stored status with the resolutions incidents.json confirmed applied: what every surface shows. */
-    async function currentStatus(): Promise<StatusState> {
-      const [status, resolved] = await Promise.all([statusItem.get(), resolutionsItem.get()]);
-      return resolvedStatus(status, resolved);
-    }
-
-    // Badge draws are queued and each reads storage when its turn comes, so the last draw
-    // always shows the latest state, whatever order the events that asked for them came in.
-    let badgeQueue: Promise<void> = Promise.resolve();
-    function drawBadge(): Promise<void> {
-      badgeQueue = badgeQueue
-        .then(async () => renderBadge(await currentStatus(), Date.now(), await stalePeriod()))
-        .catch((error) => console.warn('[status-overlay] badge:', error));
-      return badgeQueue;
-    }
+    const drawBadge = createBadgeQueue(async () => ({ status: await currentStatus(), staleMs: await stalePeriod() }));
+    const useLanguage = createLanguage();
 
     async function poll(reason: PollReason): Promise<void> {
       await ready;
@@ -136,99 +119,36 @@ export default defineBackground({
       }
     }
 
-    let signalsWrite: Promise<void> = Promise.resolve();
-
-    /** A tab of ours asked for its view: the cadence keeps up while one is open (written once a minute at most). */
-    async function noteSiteSeen(): Promise<void> {
-      const now = Date.now();
-      const last = await siteSeenItem.get();
-      if (last === null || now - last >= 60_000 || last > now) await siteSeenItem.set(now);
-    }
-
-    async function handle(
-      message: Message,
-      sender: Browser.runtime.MessageSender,
-      fromExtensionPage: boolean,
-    ): Promise<unknown> {
-      switch (message.type) {
-        case 'refresh':
-          // Only our own pages (the popup) speak for the user; a page's "refresh" is a hint like any other.
-          await poll(fromExtensionPage ? 'user' : 'page');
-          return { ok: true };
-        case 'settings': {
-          await settingsItem.set(sanitizeSettings(message.settings));
-          return { ok: true };
-        }
-        case 'history-refresh':
-          await history.refresh(message.force === true);
-          return { ok: true };
-        case 'site-view': {
-          await noteSiteSeen();
-          const interval = await stalePeriod();
-          const [status, signals, dismissals, failures, current] = await Promise.all([
-            currentStatus(),
-            signalsItem.get(),
-            dismissalsItem.get(),
-            failuresItem.get(),
-            // Read now, not from memory: the change that made the page ask may not have reached us yet.
-            settingsItem.get(),
-          ]);
-          // Opening claude.ai with old data is a good moment to check again.
-          if (isOlderThanInterval(status, Date.now(), interval)) void poll('page');
-          const view = siteView({
-            siteId: message.site,
-            status,
-            signals,
-            dismissals,
-            failures,
-            now: Date.now(),
-            intervalMs: interval,
-            modelLabel: message.model ?? null,
-            online: navigator.onLine,
-            settings: current,
-          });
-          await useLanguage(current.language);
-          // The words too, in the user's language: the page only builds DOM from them.
-          const text = view.banner
-            ? bannerText(view.banner, siteById(message.site), view.lastSuccessAt, Date.now(), current.alternatives)
-            : null;
-          // The page loads the banner's view only now that it has one to show.
-          if (text && message.bannerLoaded === false) await injectBanner(sender);
-          return { ...view, text };
-        }
-        case 'page-signal': {
-          // A banner is almost surely due: load its view while the detection is stored.
-          const injected = bannerEnabled(settings, message.site) ? injectBanner(sender) : Promise.resolve();
-          let stored = false;
-          // Chained: five tabs reporting at once would otherwise each read the old value and each write.
-          signalsWrite = signalsWrite
-            .then(async () => {
-              const signals = await signalsItem.get();
-              const next = withDetection(signals, message, Date.now());
-              // The same kind within a minute: nothing new to store.
-              if (next !== signals) {
-                await signalsItem.set(next);
-                stored = true;
-              }
-            })
-            .catch((error) => console.warn('[status-overlay] signals:', error));
-          await Promise.all([signalsWrite, injected]);
-          if (!stored) return { ok: true };
-          // claude.ai's own failure message may come with an incident the status page has just posted.
-          void poll('page');
-          return { ok: true };
-        }
-        case 'dismiss': {
-          const dismissals = await dismissalsItem.get();
-          await dismissalsItem.set(
-            message.dismiss.kind === 'capacity'
-              ? { ...dismissals, capacityDismissedAt: new Date().toISOString() }
-              : withDismissedIncidents(dismissals, message.dismiss.entries),
-          );
-          return { ok: true };
-        }
-      }
-    }
+    const context: BackgroundContext = {
+      poll,
+      async pollIfOld() {
+        if (isOlderThanInterval(await currentStatus(), Date.now(), await stalePeriod())) await poll('page');
+      },
+      refreshHistory: (force) => history.refresh(force),
+      pageView: createPageView({
+        status: currentStatus,
+        signals: signalsItem.get,
+        dismissals: dismissalsItem.get,
+        failures: failuresItem.get,
+        settings: settingsItem.get,
+        stalePeriod,
+        useLanguage,
+        online: () => navigator.onLine,
+        now: Date.now,
+      }),
+      recordSignal: createSignalsWriter({ read: signalsItem.get, write: signalsItem.set, now: Date.now }),
+      settings: () => settings,
+      async noteSiteSeen() {
+        // Written once a minute at most; a time ahead of the clock is replaced.
+        const now = Date.now();
+        const last = await siteSeenItem.get();
+        if (last === null || now - last >= 60_000 || last > now) await siteSeenItem.set(now);
+      },
+      injectBanner,
+      async openTab(url) {
+        await browser.tabs.create({ url });
+      },
+    };
 
     const outcomes = createOutcomeWriter({
       read: failuresItem.get,
@@ -248,29 +168,15 @@ export default defineBackground({
     });
     browser.runtime.onInstalled.addListener(() => void poll('start'));
     browser.runtime.onStartup.addListener(() => void poll('start'));
-    const extensionOrigin = browser.runtime.getURL('/');
-    browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
-      const message = parseMessage(raw);
-      if (!message) return undefined;
-      return handle(
-        message,
-        sender,
-        sender.url === undefined ? sender.tab === undefined : sender.url.startsWith(extensionOrigin),
-      );
-    });
-
-    // The language whose messages `t` uses now; loading is shared by whoever needs it first.
-    let language: { name: Settings['language']; loaded: Promise<void> } = { name: 'auto', loaded: Promise.resolve() };
-    function useLanguage(name: Settings['language']): Promise<void> {
-      if (language.name !== name) {
-        const loaded = loadCatalogue(name).then((catalogue) => {
-          // A later change may have won meanwhile.
-          if (language.name === name) useCatalogue(name, catalogue);
-        });
-        language = { name, loaded };
-      }
-      return language.loaded;
-    }
+    browser.runtime.onMessage.addListener(
+      createMessageRouter({
+        extensionId: browser.runtime.id,
+        extensionOrigin: browser.runtime.getURL('/'),
+        handlers: HANDLERS,
+        background: context,
+        now: Date.now,
+      }),
+    );
 
     async function applySettings(next: Settings): Promise<void> {
       settings = next;

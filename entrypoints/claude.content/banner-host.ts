@@ -12,6 +12,7 @@
  */
 import { renderBanner } from '../../components/banner';
 import { LAYOUT_SELECTORS } from '../../core/page-signals';
+import { siteIdForHost } from '../../core/site-hosts';
 import { type BannerController, type PageView, pageApi } from './page-api';
 import css from './style.css?inline';
 
@@ -27,6 +28,7 @@ function pageTheme(): 'dark' | 'light' | null {
 }
 
 export function createBannerHost(): BannerController {
+  const site = siteIdForHost(location.host);
   let host: HTMLElement | null = null;
   let container: HTMLElement | null = null;
   let clock: ReturnType<typeof setInterval> | null = null;
@@ -52,7 +54,6 @@ export function createBannerHost(): BannerController {
   const draw = () => {
     if (!shown?.view.banner || !shown.view.text) return;
     const { view } = shown;
-    const banner = view.banner;
     const target = mount();
     // The user's theme setting wins; on "automatic" the banner follows the page, then the system.
     const theme = view.theme === 'auto' ? pageTheme() : view.theme;
@@ -66,9 +67,12 @@ export function createBannerHost(): BannerController {
         draw();
       },
       onDismiss: () => {
-        // The background stores the dismissal; the storage change then makes the watcher ask again.
-        pageApi.runtime.sendMessage({ type: 'dismiss', dismiss: banner?.dismiss }).catch(() => undefined);
+        // The background dismisses what it shows on this site; the storage change then makes the watcher ask again.
+        if (site) pageApi.runtime.sendMessage({ type: 'dismiss', site }).catch(() => undefined);
         hide();
+      },
+      onLink: (link) => {
+        if (site) pageApi.runtime.sendMessage({ type: 'open-link', site, link }).catch(() => undefined);
       },
     });
   };

@@ -4,13 +4,15 @@
  * calls in MV3). Not `wxt/browser`: the @wxt-dev/webextension-polyfill module aliases it to the
  * polyfill, about 3 KB gzip that would run on every claude.ai page (docs/benchmarks.md).
  */
-import type { BannerText } from '../../components/banner-text';
-import type { SiteView } from '../../core/site-view';
+import type { Message, PageView, ReplyTo } from '../../core/messages';
+
+export type { PageView };
 
 type StorageListener = (changes: Record<string, unknown>, area: string) => void;
 
 export interface PageApi {
-  runtime: { id?: string; sendMessage(message: unknown): Promise<unknown> };
+  /** Typed by the message contract (core/messages.ts): types only, no bytes in the page's script. */
+  runtime: { id?: string; sendMessage<M extends Message>(message: M): Promise<ReplyTo<M>> };
   storage: {
     onChanged: { addListener(listener: StorageListener): void; removeListener(listener: StorageListener): void };
   };
@@ -18,9 +20,6 @@ export interface PageApi {
 
 const scope = globalThis as { browser?: PageApi; chrome?: PageApi };
 export const pageApi = (scope.browser ?? scope.chrome) as PageApi;
-
-/** What the background answers to `site-view`: the decision and, when there is a banner, its words. */
-export type PageView = SiteView & { text: BannerText | null };
 
 /**
  * What the banner script (entrypoints/claude-banner.ts) leaves on the content scripts' global once

@@ -22,18 +22,18 @@ function modelLabel(): string | null {
   return text ? text.slice(0, 80) : null;
 }
 
-async function fetchView(site: SiteId, model: string | null): Promise<PageView | null> {
+async function fetchView(site: SiteId, model: string | null): Promise<PageView | undefined> {
   try {
-    return (await pageApi.runtime.sendMessage({
+    return await pageApi.runtime.sendMessage({
       type: 'site-view',
       site,
       model,
       bannerLoaded: bannerController() !== undefined,
-    })) as PageView | null;
+    });
   } catch {
     // The background is restarting; the next change asks again. (After an update or removal the
     // extension's API is gone from this page: the watcher stops, see `stop` below.)
-    return null;
+    return undefined;
   }
 }
 
@@ -52,7 +52,7 @@ export function startWatcher(site: SiteId): void {
     // This page's extension context ends when the extension is updated or removed (Chrome drops
     // runtime.id): an orphaned watcher cleans up after itself.
     if (!pageApi.runtime.id) return stop();
-    if (view === null || request !== latest) return;
+    if (!view || request !== latest) return;
     if (view.needsModel && !needsModel) {
       // The incident names models: the advice depends on the one this page is on. Ask again with it.
       needsModel = true;

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import background from '../../entrypoints/background/index';
@@ -84,6 +85,17 @@ function fakeWebRequest() {
 
 let webRequest: ReturnType<typeof fakeWebRequest>;
 
+/** The popup as a sender, as the browser describes it (core/message-senders.ts). */
+const POPUP = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+/** A claude.ai tab's content script as a sender. */
+const CLAUDE_TAB = () => ({
+  id: fakeBrowser.runtime.id,
+  url: 'https://claude.ai/chat/1',
+  // Only the id is read; the rest of a tab is not needed.
+  tab: { id: 7 } as Browser.tabs.Tab,
+  frameId: 0,
+});
+
 describe('background', () => {
   beforeEach(() => {
     fakeBrowser.reset();
@@ -153,7 +165,7 @@ describe('background', () => {
     await vi.waitFor(async () => expect((await stored())?.snapshot?.severity).toBe('partial_outage'));
 
     down = true;
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
     await vi.waitFor(async () => expect((await stored()).health.consecutiveFailures).toBe(1));
     const after = await stored();
     expect(after.snapshot?.severity).toBe('partial_outage');
@@ -183,7 +195,7 @@ describe('background', () => {
     await fakeBrowser.runtime.onStartup.trigger();
     await vi.waitFor(async () => expect((await stored())?.health.validators[0]?.etag).toBe('"abc"'));
     second = true;
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
     await vi.waitFor(() => expect(summaryCalls(fetch.calls)).toHaveLength(2));
     expect(summaryCalls(fetch.calls)[1]?.headers['if-none-match']).toBe('"abc"');
     await vi.waitFor(async () => expect((await stored()).snapshot?.severity).toBe('partial_outage'));
@@ -209,12 +221,12 @@ describe('background', () => {
       ),
     );
     background.main();
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe(''));
     expect((await stored()).snapshot?.severity).toBe('partial_outage');
     const [answer] = await fakeBrowser.runtime.onMessage.trigger(
       { type: 'site-view', site: 'claude-ai' },
-      {},
+      CLAUDE_TAB(),
       () => undefined,
     );
     const view = (await answer) as { banner: unknown } | undefined;
@@ -233,8 +245,8 @@ describe('background', () => {
     });
     vi.stubGlobal('fetch', fetchFn);
     background.main();
-    const first = fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
-    const second = fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
+    const first = fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
+    const second = fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
     release();
     await Promise.all([first, second]);
     expect(fetchFn).toHaveBeenCalledTimes(1);
@@ -244,7 +256,7 @@ describe('background', () => {
     const fetchFn = vi.fn();
     vi.stubGlobal('fetch', fetchFn);
     background.main();
-    const answers = await fakeBrowser.runtime.onMessage.trigger({ type: 'format-disk' }, {}, () => undefined);
+    const answers = await fakeBrowser.runtime.onMessage.trigger({ type: 'format-disk' }, POPUP(), () => undefined);
     expect(answers).toEqual([undefined]);
     expect(fetchFn).not.toHaveBeenCalled();
   });
@@ -306,10 +318,10 @@ describe('background', () => {
       if ('signals' in changes) writes++;
     });
     const message = { type: 'page-signal', site: 'claude-ai', kind: 'capacity' };
-    for (let i = 0; i < 20; i++) await fakeBrowser.runtime.onMessage.trigger(message, {}, () => undefined);
+    for (let i = 0; i < 20; i++) await fakeBrowser.runtime.onMessage.trigger(message, CLAUDE_TAB(), () => undefined);
     await fakeBrowser.runtime.onMessage.trigger(
       { type: 'page-signal', site: 'claude-ai', kind: 'outage-screen', code: '1034YMZ' },
-      {},
+      CLAUDE_TAB(),
       () => undefined,
     );
     const stored = (await fakeBrowser.storage.local.get('signals')).signals as { detections: unknown[] };
@@ -328,7 +340,7 @@ describe('background', () => {
     background.main();
     const answers = await fakeBrowser.runtime.onMessage.trigger(
       { type: 'page-signal', site: 'claude-ai', kind: 'outage-screen', code: 'Please help me with my essay' },
-      {},
+      CLAUDE_TAB(),
       () => undefined,
     );
     expect(answers).toEqual([undefined]);
@@ -354,10 +366,10 @@ describe('background', () => {
     (await import('./support/translator')).useEnglish();
     (await import('../../entrypoints/background/index')).default.main();
     const created = () => Object.keys(fakeBrowser.notifications.getAllCreateOptions());
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
     await vi.waitFor(() => expect(created()).toHaveLength(1));
     const [id] = created();
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
     await new Promise((r) => setTimeout(r, 50));
     expect(created()).toEqual([id]);
     const openTab = vi.spyOn(fakeBrowser.tabs, 'create');
@@ -387,10 +399,10 @@ describe('background', () => {
       }),
     );
     background.main();
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
     await vi.waitFor(async () => expect((await stored())?.snapshot?.severity).toBe('partial_outage'));
     clearDuringNextCheck = true;
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
     await vi.waitFor(() => expect(calls).toEqual(['full', 'conditional', 'full']));
     await vi.waitFor(async () => expect((await stored())?.snapshot?.severity).toBe('partial_outage'));
   });

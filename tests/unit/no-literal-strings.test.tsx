@@ -508,7 +508,7 @@ describe('banner', () => {
     const words = bannerText(banner, siteById(site), lastSuccessAt, NOW, USER_ALTERNATIVES);
     const data = dataOf([snapshot], [], [banner]);
     for (const expanded of [false, true]) {
-      const section = buildBanner({ text: words, expanded, onToggle: () => {}, onDismiss: () => {} });
+      const section = buildBanner({ text: words, expanded, onToggle: () => {}, onDismiss: () => {}, onLink: () => {} });
       root.replaceChildren(section);
       expectNoLiterals(section, data, 3);
     }
@@ -530,7 +530,7 @@ describe('banner', () => {
     const words = bannerText(banner, siteById('claude-ai'), null, NOW);
     expect(words.update?.preview).not.toBeNull();
     for (const expanded of [false, true]) {
-      const section = buildBanner({ text: words, expanded, onToggle: () => {}, onDismiss: () => {} });
+      const section = buildBanner({ text: words, expanded, onToggle: () => {}, onDismiss: () => {}, onLink: () => {} });
       root.replaceChildren(section);
       expect(section.querySelector('.so-link-button')).not.toBeNull();
       expectNoLiterals(section, dataOf([snapshot], [], [banner]), 3);

@@ -1,0 +1,37 @@
+/**
+ * The banner's words as the background sends them to the page (core/messages.ts, `site-view`):
+ * plain data the banner script turns into DOM. Composed by components/banner-text.ts.
+ */
+import type { Banner } from './verdict';
+
+/** The link id of the incident on the status page; any other link id is an alternative's id. */
+export const INCIDENT_LINK = 'incident';
+
+export interface BannerLink {
+  /** What the background opens when the user clicks it (core/messages.ts, `open-link`): never a URL from the page. */
+  id: string;
+  /** Only public addresses (the status page, the catalogue) reach the page; the user's own never do. */
+  href?: string;
+  text: string;
+  testId?: string;
+  alternative?: string;
+}
+
+export interface BannerText {
+  kind: Banner['kind'];
+  role: Banner['role'];
+  severity: Banner['severity'];
+  label: string;
+  severityLabel: string;
+  title: string;
+  more: string | null;
+  /** Paragraphs before the update, each with an optional test id. */
+  lines: { text: string; testId?: string; strong?: string; strongTestId?: string }[];
+  /** The latest update: the full text, and the preview when it is long. */
+  update: { full: string; preview: string | null; moreLabel: string; lessLabel: string } | null;
+  meta: string[];
+  incidentLink: BannerLink | null;
+  alternativesLabel: string;
+  alternatives: BannerLink[];
+  dismissLabel: string;
+}

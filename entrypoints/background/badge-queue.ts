@@ -1,0 +1,19 @@
+/**
+ * Badge draws, queued: each reads the state when its turn comes, so the last draw always shows the
+ * latest state, whatever order the events that asked for them came in.
+ */
+import type { StatusState } from '../../core/model';
+import { renderBadge } from './badge';
+
+export function createBadgeQueue(read: () => Promise<{ status: StatusState; staleMs: number }>, now = Date.now) {
+  let queue: Promise<void> = Promise.resolve();
+  return function drawBadge(): Promise<void> {
+    queue = queue
+      .then(async () => {
+        const { status, staleMs } = await read();
+        await renderBadge(status, now(), staleMs);
+      })
+      .catch((error) => console.warn('[status-overlay] badge:', error));
+    return queue;
+  };
+}

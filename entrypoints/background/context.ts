@@ -1,0 +1,26 @@
+/**
+ * What message handlers (messages/) may use of the background: the poll gate, the stores' writers,
+ * the page's view. Built once in index.ts; each handler takes only the parts it needs.
+ */
+import type { Browser } from 'wxt/browser';
+import type { PageView } from '../../core/messages';
+import type { PageSignal } from '../../core/page-signals';
+import type { PollReason } from '../../core/poll-gate';
+import type { Settings } from '../../core/settings';
+import type { SiteId } from '../../core/site-hosts';
+
+export interface BackgroundContext {
+  poll(reason: PollReason): Promise<void>;
+  /** A page's hint to poll, only when the stored status is older than one interval. */
+  pollIfOld(): Promise<void>;
+  refreshHistory(force: boolean): Promise<unknown>;
+  /** What the site's page shows now: the decision and its words, read from storage at call time. */
+  pageView(site: SiteId, modelLabel: string | null): Promise<PageView>;
+  recordSignal(seen: PageSignal & { site: SiteId }): Promise<boolean>;
+  /** The settings as last applied (in memory). */
+  settings(): Settings;
+  /** A tab of ours asked for its view: the cadence keeps up while one is open. */
+  noteSiteSeen(): Promise<void>;
+  injectBanner(sender: Browser.runtime.MessageSender): Promise<void>;
+  openTab(url: string): Promise<void>;
+}

@@ -1,0 +1,19 @@
+/**
+ * `dismiss`: the user closed the banner on a site. What is dismissed is the banner the background
+ * decides that site shows now, not anything the page names: a page cannot fill storage with
+ * made-up incidents, nor dismiss what it does not show.
+ */
+import { withDismissedIncidents } from '../../../core/dismissals';
+import { dismissalsItem } from '../../../shell/items';
+import type { Handler } from './handler';
+
+export const dismiss: Handler<'dismiss'> = async (message, _from, background) => {
+  const banner = (await background.pageView(message.site, null)).banner;
+  if (!banner) return;
+  const dismissals = await dismissalsItem.get();
+  await dismissalsItem.set(
+    banner.dismiss.kind === 'capacity'
+      ? { ...dismissals, capacityDismissedAt: new Date().toISOString() }
+      : withDismissedIncidents(dismissals, banner.dismiss.entries),
+  );
+};

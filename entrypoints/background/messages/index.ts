@@ -1,0 +1,19 @@
+/** Every message's handler, one per file: the map the router (../message-router.ts) dispatches on. */
+import { dismiss } from './dismiss';
+import type { Handlers } from './handler';
+import { historyRefresh } from './history-refresh';
+import { openLink } from './open-link';
+import { pageSignal } from './page-signal';
+import { refresh } from './refresh';
+import { settings } from './settings';
+import { siteView } from './site-view';
+
+export const HANDLERS: Handlers = {
+  refresh,
+  settings,
+  'history-refresh': historyRefresh,
+  'site-view': siteView,
+  'page-signal': pageSignal,
+  dismiss,
+  'open-link': openLink,
+};

@@ -1,0 +1,12 @@
+/** `page-signal`: a page showed one of claude.ai's own failure messages; only its kind and code are stored. */
+import { bannerEnabled } from '../../../core/settings';
+import type { Handler } from './handler';
+
+export const pageSignal: Handler<'page-signal'> = async (message, { facts }, background) => {
+  const { site, kind, code } = message;
+  // A banner is almost surely due: load its view while the detection is stored.
+  const injected = bannerEnabled(background.settings(), site) ? background.injectBanner(facts) : Promise.resolve();
+  const [stored] = await Promise.all([background.recordSignal({ site, kind, code }), injected]);
+  // claude.ai's own failure message may come with an incident the status page has just posted.
+  if (stored) void background.poll('page');
+};

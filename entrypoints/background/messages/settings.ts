@@ -1,0 +1,8 @@
+/** `settings`: the options page stores new settings, checked again here (https only, caps). */
+import { sanitizeSettings } from '../../../core/user-alternatives';
+import { settingsItem } from '../../../shell/items';
+import type { Handler } from './handler';
+
+export const settings: Handler<'settings'> = async (message) => {
+  await settingsItem.set(sanitizeSettings(message.settings));
+};

@@ -1,0 +1,12 @@
+/** `site-view`: a page asks what to show; the banner's script is injected first when a banner is due. */
+import type { Handler } from './handler';
+
+export const siteView: Handler<'site-view'> = async (message, { facts }, background) => {
+  await background.noteSiteSeen();
+  const view = await background.pageView(message.site, message.model ?? null);
+  // Opening claude.ai with old data is a good moment to check again.
+  void background.pollIfOld();
+  // The page loads the banner's view only now that it has one to show.
+  if (view.text && message.bannerLoaded === false) await background.injectBanner(facts);
+  return view;
+};

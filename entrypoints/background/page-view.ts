@@ -1,0 +1,56 @@
+/** A site's view as its page gets it: the decision (core/site-view.ts) and the banner's words in the user's language. */
+import { bannerText } from '../../components/banner-text';
+import type { Dismissals } from '../../core/dismissals';
+import type { FailureLog } from '../../core/fault';
+import type { PageView } from '../../core/messages';
+import type { StatusState } from '../../core/model';
+import type { Settings } from '../../core/settings';
+import type { Signals } from '../../core/signals';
+import type { SiteId } from '../../core/site-hosts';
+import { siteView } from '../../core/site-view';
+import { siteById } from '../../core/sites';
+
+export interface PageViewDeps {
+  status: () => Promise<StatusState>;
+  signals: () => Promise<Signals>;
+  dismissals: () => Promise<Dismissals>;
+  failures: () => Promise<FailureLog>;
+  /** Read from storage, not memory: the change that made the page ask may not have reached us yet. */
+  settings: () => Promise<Settings>;
+  stalePeriod: () => Promise<number>;
+  useLanguage: (language: Settings['language']) => Promise<void>;
+  online: () => boolean;
+  now: () => number;
+}
+
+export function createPageView(deps: PageViewDeps) {
+  return async function pageView(site: SiteId, modelLabel: string | null): Promise<PageView> {
+    const [intervalMs, status, signals, dismissals, failures, settings] = await Promise.all([
+      deps.stalePeriod(),
+      deps.status(),
+      deps.signals(),
+      deps.dismissals(),
+      deps.failures(),
+      deps.settings(),
+    ]);
+    const now = deps.now();
+    const view = siteView({
+      siteId: site,
+      status,
+      signals,
+      dismissals,
+      failures,
+      now,
+      intervalMs,
+      modelLabel,
+      online: deps.online(),
+      settings,
+    });
+    await deps.useLanguage(settings.language);
+    // The words too, in the user's language: the page only builds DOM from them.
+    const text = view.banner
+      ? bannerText(view.banner, siteById(site), view.lastSuccessAt, now, settings.alternatives)
+      : null;
+    return { ...view, text };
+  };
+}
