@@ -5,7 +5,7 @@
  */
 
 import { type BannerLink, type BannerText, INCIDENT_LINK } from '../core/banner-words';
-import { clockTime, relativeTime } from '../core/format';
+import { agoTime, clockTime } from '../core/format';
 import type { UserAlternative } from '../core/settings';
 import type { Site } from '../core/sites';
 import type { Banner } from '../core/verdict';
@@ -88,7 +88,7 @@ export function bannerText(
   now: number,
   mine: readonly UserAlternative[] = [],
 ): BannerText {
-  const started = relativeTime(banner.startedAt, now, locale());
+  const started = agoTime(banner.startedAt, now, locale());
   const body = banner.latestUpdate?.body ?? '';
   const meta: string[] = [];
   if (started) meta.push(t('bannerStarted', started));

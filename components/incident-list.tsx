@@ -3,7 +3,7 @@
  * the latest update as plain text (line breaks kept, long text collapsed), earlier updates on
  * demand, and the incident page. Remote text is only ever Preact text children.
  */
-import { dateTime, relativeTime } from '../core/format';
+import { agoTime, dateTime } from '../core/format';
 import type { Incident, IncidentUpdate, Service } from '../core/model';
 import { storedModels } from '../core/reach';
 import { safeStatusLink } from '../core/sources';
@@ -23,7 +23,7 @@ export function previewText(body: string): string {
 
 /** "Identified, 12 min ago (Nov 20, 1:38 PM)". */
 function updateMeta(update: IncidentUpdate, now: number): string {
-  const when = relativeTime(update.at, now, locale());
+  const when = agoTime(update.at, now, locale());
   const at = dateTime(update.at, locale());
   const status = t(`incidentStatus_${update.status}`);
   return when && at ? t('popupUpdateMeta', status, when, at) : status;
@@ -67,7 +67,7 @@ function IncidentCard({ incident, services, now, expanded, onToggle }: CardProps
   const [latest, ...earlier] = incident.updates;
   const long = (latest?.body.length ?? 0) > BODY_PREVIEW;
   const url = safeStatusLink(incident.url);
-  const started = relativeTime(incident.startedAt, now, locale());
+  const started = agoTime(incident.startedAt, now, locale());
   const names = services.filter((s) => incident.serviceIds.includes(s.id)).map((s) => s.name);
   const headingId = `so-incident-${incident.id}`;
   return (

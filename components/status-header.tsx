@@ -1,6 +1,6 @@
 /** Overall state in words and colour, when it was last checked, and whether the page is reachable. */
 import { badgeFor } from '../core/badge';
-import { clockTime, relativeTime } from '../core/format';
+import { agoTime, clockTime } from '../core/format';
 import type { StatusState } from '../core/model';
 import { retryAfterUntil } from '../core/poll-gate';
 import { locale, t } from '../shell/i18n';
@@ -16,7 +16,7 @@ export interface StatusHeaderProps {
 export function StatusHeader({ status, now, intervalMs, refreshing, onRefresh }: StatusHeaderProps) {
   const view = badgeFor(status, now, intervalMs);
   const { health, snapshot } = status;
-  const checked = relativeTime(health.lastSuccessAt, now, locale());
+  const checked = agoTime(health.lastSuccessAt, now, locale());
   const failing = health.failingSince !== null;
   const waitUntil = retryAfterUntil(health, now);
   return (

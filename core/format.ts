@@ -23,6 +23,16 @@ export function relativeTime(iso: string | null, nowMs: number, locale?: string)
   return null;
 }
 
+/**
+ * When something happened, in words: never in the future ("started in 60 min" from a skewed clock
+ * or a status page's wrong time reads "now").
+ */
+export function agoTime(iso: string | null, nowMs: number, locale?: string): string | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  return relativeTime(ms > nowMs ? new Date(nowMs).toISOString() : iso, nowMs, locale);
+}
+
 export function clockTime(iso: string | null, locale?: string): string | null {
   if (!iso) return null;
   const ms = Date.parse(iso);

@@ -33,7 +33,11 @@ export const DETECTION_DEDUPE_MS = 60_000;
 export function withDetection(signals: Signals, seen: PageSignal & { site: SiteId }, nowMs: number): Signals {
   const last = lastDetection(signals, seen.site, seen.kind);
   if (last && nowMs - Date.parse(last.at) < DETECTION_DEDUPE_MS && nowMs >= Date.parse(last.at)) return signals;
-  const recent = signals.detections.filter((d) => nowMs - Date.parse(d.at) < KEEP_MS);
+  // Detections ahead of the clock (it was set back since) cannot be placed in time: dropped.
+  const recent = signals.detections.filter((d) => {
+    const age = nowMs - Date.parse(d.at);
+    return age >= 0 && age < KEEP_MS;
+  });
   const detection: Detection = { at: new Date(nowMs).toISOString(), site: seen.site, kind: seen.kind };
   if (seen.code !== undefined && ERROR_CODE.test(seen.code)) detection.code = seen.code;
   const next = [...recent, detection];

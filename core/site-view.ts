@@ -2,6 +2,7 @@
  * What a site's content script needs from stored state: the banner decision, made once by the
  * background with assess() and sent over, so the page never parses storage itself.
  */
+import { presentDismissals, presentFailures, presentSignals, presentStatus, timerDelay } from './clock';
 import type { Dismissals } from './dismissals';
 import { assessFault, EMPTY_FAILURE_LOG, FAULT_THRESHOLDS, type FailureLog } from './fault';
 import { isStale } from './health';
@@ -40,7 +41,15 @@ export interface SiteViewInput {
   settings: Settings;
 }
 
-export function siteView(input: SiteViewInput): SiteView {
+export function siteView(raw: SiteViewInput): SiteView {
+  // Stored times read against the clock (core/clock.ts): nothing stored ahead of now keeps a banner up.
+  const input: SiteViewInput = {
+    ...raw,
+    status: presentStatus(raw.status, raw.now),
+    signals: presentSignals(raw.signals, raw.now),
+    failures: presentFailures(raw.failures, raw.now),
+    dismissals: presentDismissals(raw.dismissals, raw.now),
+  };
   const { siteId, status, now, settings } = input;
   const site = siteById(siteId);
   const capacitySeenAt = settings.capacityDetection ? lastDetectionAt(input.signals, siteId) : null;
@@ -81,7 +90,7 @@ export function siteView(input: SiteViewInput): SiteView {
   return {
     banner,
     lastSuccessAt: status.health.lastSuccessAt,
-    recheckAt: expiries.length > 0 ? Math.min(...expiries) : null,
+    recheckAt: expiries.length > 0 ? now + timerDelay(Math.min(...expiries) - now) : null,
     detectCapacity: site.detectsCapacity && settings.capacityDetection,
     needsModel: banner?.models != null,
     language: settings.language,
