@@ -49,6 +49,19 @@ async function readCapped(response: Response): Promise<string> {
   return new TextDecoder().decode(bytes);
 }
 
+const STATUS_ORIGINS: readonly string[] = SOURCES.map((s) => s.origin);
+
+/** Whether the response came from a status origin (after any redirects the fetch followed). */
+function fromStatusOrigin(response: Response): boolean {
+  // A Response built without a URL (not from the network) says nothing about redirects.
+  if (response.url === '') return !response.redirected;
+  try {
+    return STATUS_ORIGINS.includes(new URL(response.url).origin);
+  } catch {
+    return false;
+  }
+}
+
 function failure(kind: FailureOutcome['errorKind'], message: string, retryAfterMs?: number | null): FailureOutcome {
   return { kind: 'failure', errorKind: kind, message, retryAfterMs: retryAfterMs ?? null };
 }
@@ -83,6 +96,9 @@ export async function fetchStatusText(
       redirect: 'follow',
       signal: controller.signal,
     });
+    // Only the status origins speak for the status page: an answer from wherever a redirect led
+    // is not the status (a hijacked or misconfigured origin could send us anywhere).
+    if (!fromStatusOrigin(response)) return failure('http', `redirected away from ${new URL(origin).host}`);
     if (response.status === 304) return { kind: 'not-modified' };
     if (response.status === 429 || response.status === 503) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), nowMs);

@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { blockedLocally, type OutcomeEvent, outcomeOf, requestKindOf } from '../../core/fault';
+import { claudePageOrItsRequest, madeByClaudePage, type RequestFacts } from '../../core/request-origin';
 
 /** claude.ai's API: outcomes of its requests. */
 const API = { urls: ['https://claude.ai/api/*'] };
@@ -30,20 +31,28 @@ function cfMitigated(headers: Header[] | undefined): string | null {
 }
 
 export function watchClaudeRequests(onOutcome: (event: OutcomeEvent) => void): () => void {
-  const completed = (details: { url: string; statusCode: number; responseHeaders?: Header[] }) => {
+  // Only a claude.ai page's own requests count, both ways (core/request-origin.ts): another
+  // site framing a claude.ai address can neither raise the banner nor clear it.
+  type Completed = RequestFacts & { url: string; statusCode: number; responseHeaders?: Header[] };
+  const completed = (details: Completed) => {
+    if (!claudePageOrItsRequest(details)) return;
     const kind = requestKindOf(details.url);
     if (blockedLocally({ statusCode: details.statusCode, cfMitigated: cfMitigated(details.responseHeaders) })) {
       onOutcome({ at: Date.now(), kind: kind ?? 'other', outcome: 'local' });
-    } else if (kind) onOutcome({ at: Date.now(), kind, outcome: outcomeOf(details.statusCode, false) });
+    } else if (kind && madeByClaudePage(details)) {
+      onOutcome({ at: Date.now(), kind, outcome: outcomeOf(details.statusCode, false) });
+    }
   };
-  const redirected = (details: { url: string; redirectUrl: string }) => {
-    if (blockedLocally({ redirectUrl: details.redirectUrl })) {
+  const redirected = (details: RequestFacts & { url: string; redirectUrl: string }) => {
+    if (claudePageOrItsRequest(details) && blockedLocally({ redirectUrl: details.redirectUrl })) {
       onOutcome({ at: Date.now(), kind: requestKindOf(details.url) ?? 'other', outcome: 'local' });
     }
   };
-  const failed = (details: { url: string; error: string }) => {
+  const failed = (details: RequestFacts & { url: string; error: string }) => {
     const kind = requestKindOf(details.url);
-    if (kind && !CANCELLED.includes(details.error)) onOutcome({ at: Date.now(), kind, outcome: outcomeOf(null, true) });
+    if (kind && madeByClaudePage(details) && !CANCELLED.includes(details.error)) {
+      onOutcome({ at: Date.now(), kind, outcome: outcomeOf(null, true) });
+    }
   };
   // 'responseHeaders' is needed for the headers to be in the details, in Chrome and Firefox alike.
   // https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/webRequest/onCompleted

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { RequestFacts } from '../../core/request-origin';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import background from '../../entrypoints/background/index';
 import { useEnglish } from './support/translator';
@@ -50,6 +51,11 @@ async function stored() {
   };
 }
 
+/** A claude.ai page's own fetch, as Chrome reports it (core/request-origin.ts). */
+const FROM_CLAUDE_PAGE: RequestFacts = { type: 'xmlhttprequest', tabId: 4, initiator: 'https://claude.ai' };
+/** claude.ai's page itself loading in a tab. */
+const CLAUDE_NAVIGATION: RequestFacts = { type: 'main_frame', tabId: 4 };
+
 /** The fake browser has no webRequest: a stand-in that lets a test fire its events. */
 function fakeWebRequest() {
   const listeners = {
@@ -71,14 +77,19 @@ function fakeWebRequest() {
     permissions: { ...fakeBrowser.permissions, onAdded: event([]), contains: async () => false },
   });
   return {
-    complete: (url: string, statusCode: number, responseHeaders?: { name: string; value: string }[]) => {
-      for (const fn of listeners.completed) fn({ url, statusCode, responseHeaders });
+    complete: (
+      url: string,
+      statusCode: number,
+      responseHeaders?: { name: string; value: string }[],
+      facts: RequestFacts = FROM_CLAUDE_PAGE,
+    ) => {
+      for (const fn of listeners.completed) fn({ ...facts, url, statusCode, responseHeaders });
     },
-    redirect: (url: string, redirectUrl: string) => {
-      for (const fn of listeners.redirect) fn({ url, redirectUrl });
+    redirect: (url: string, redirectUrl: string, facts: RequestFacts = CLAUDE_NAVIGATION) => {
+      for (const fn of listeners.redirect) fn({ ...facts, url, redirectUrl });
     },
-    fail: (url: string, error: string) => {
-      for (const fn of listeners.error) fn({ url, error });
+    fail: (url: string, error: string, facts: RequestFacts = FROM_CLAUDE_PAGE) => {
+      for (const fn of listeners.error) fn({ ...facts, url, error });
     },
   };
 }
@@ -283,7 +294,8 @@ describe('background', () => {
   it.each<[string, (w: ReturnType<typeof fakeWebRequest>) => void]>([
     [
       'a 403 Cloudflare challenge on the page',
-      (w) => w.complete('https://claude.ai/new', 403, [{ name: 'CF-Mitigated', value: 'challenge' }]),
+      (w) =>
+        w.complete('https://claude.ai/new', 403, [{ name: 'CF-Mitigated', value: 'challenge' }], CLAUDE_NAVIGATION),
     ],
     [
       'a redirect to the region-unavailable page',
@@ -298,6 +310,63 @@ describe('background', () => {
     const log = await failures();
     expect(log.lastFailureAt).toBeNull();
     expect(JSON.stringify(log)).not.toContain('claude.ai');
+  });
+
+  it("another site's requests to claude.ai neither raise nor clear the failing banner; only the page's own count", async () => {
+    vi.stubGlobal('fetch', fakeFetch({ primary: () => json('healthy'), fallback: () => json('healthy') }).fn);
+    background.main();
+    const completion = 'https://claude.ai/api/organizations/0f0e/chat_conversations/5a5b/completion';
+    const failures = async () => (await fakeBrowser.storage.local.get('failures')).failures as Record<string, unknown>;
+    const strangers: RequestFacts[] = [
+      { type: 'sub_frame', tabId: 4, initiator: 'https://evil.example' },
+      { type: 'sub_frame', tabId: 4, documentUrl: 'https://evil.example/', originUrl: 'https://evil.example/' },
+      { type: 'xmlhttprequest', tabId: 4, initiator: 'https://evil.example' },
+      { type: 'xmlhttprequest', tabId: 4, documentUrl: 'https://evil.example/page' },
+      { type: 'xmlhttprequest', tabId: -1, initiator: 'https://claude.ai' },
+      { type: 'image', tabId: 4, initiator: 'https://claude.ai' },
+      { type: 'main_frame', tabId: 4 },
+    ];
+    for (const facts of strangers) webRequest.complete(completion, 500, undefined, facts);
+    for (const facts of strangers) webRequest.fail(completion, 'net::ERR_CONNECTION_RESET', facts);
+    await new Promise((r) => setTimeout(r, 700));
+    expect((await fakeBrowser.storage.local.get('failures')).failures ?? null).toBeNull();
+    // The page's own two failures raise it (Firefox names the document instead of the initiator)...
+    webRequest.complete(completion, 529);
+    webRequest.complete(completion, 500, undefined, {
+      type: 'xmlhttprequest',
+      tabId: 4,
+      documentUrl: 'https://claude.ai/chat/1',
+    });
+    await vi.waitFor(async () => expect((await failures())?.lastFailureAt).toEqual(expect.any(Number)));
+    // ...and another site's 4xx answers do not clear it.
+    for (const facts of strangers) webRequest.complete(completion, 404, undefined, facts);
+    await new Promise((r) => setTimeout(r, 700));
+    expect((await failures())?.lastCompletionSuccessAt).toBeNull();
+    webRequest.complete(completion, 200);
+    await vi.waitFor(async () => expect((await failures())?.lastCompletionSuccessAt).toEqual(expect.any(Number)));
+  });
+
+  it('a status answer from wherever a redirect led is not the status; the fallback is asked', async () => {
+    const redirected = (body: string) => {
+      const response = new Response(body, { status: 200 });
+      Object.defineProperties(response, {
+        url: { value: 'https://evil.example/summary.json' },
+        redirected: { value: true },
+      });
+      return response;
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.startsWith('https://status.claude.com')
+          ? redirected(fixture('major-outage.json'))
+          : new Response(fixture('healthy.json'), { status: 200 }),
+      ),
+    );
+    background.main();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
+    await vi.waitFor(async () => expect((await stored())?.health.source).toBe('fallback'));
+    expect((await stored()).snapshot?.severity).toBe('operational');
   });
 
   it('a 403 without the challenge header, or a 429, is nothing', async () => {

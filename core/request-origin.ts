@@ -1,0 +1,50 @@
+/**
+ * Which of the requests webRequest reports to claude.ai were made by a claude.ai page itself.
+ * Any site can make the browser request a claude.ai address (an iframe, an image, a fetch): its
+ * answer (a 4xx to a request without the user's session, say) says nothing about whether claude.ai
+ * works for the user, so it must neither raise nor clear the "failing for you" banner.
+ *
+ * A claude.ai page's own requests are fetch/XHR (type `xmlhttprequest` in both browsers) from a
+ * claude.ai document, in a real tab (tabId -1 is the browser's own or a worker's). Chrome names the
+ * requesting origin `initiator`; Firefox names the requesting document `documentUrl` (and what
+ * triggered it `originUrl`). A top-level claude.ai navigation (`main_frame`) is the page itself,
+ * which is where a Cloudflare challenge or the region redirect usually lands.
+ * https://developer.chrome.com/docs/extensions/reference/api/webRequest#type-ResourceType
+ * https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/webRequest/onCompleted#details
+ */
+
+export interface RequestFacts {
+  type?: string;
+  tabId?: number;
+  /** Chrome: the origin that made the request. */
+  initiator?: string;
+  /** Firefox: the document the request was made from. */
+  documentUrl?: string;
+  /** Firefox: what triggered the request. */
+  originUrl?: string;
+}
+
+const CLAUDE_ORIGIN = 'https://claude.ai';
+
+function originOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** A claude.ai page's own fetch or XHR: what counts as a request outcome. */
+export function madeByClaudePage(facts: RequestFacts): boolean {
+  if (typeof facts.tabId !== 'number' || !Number.isInteger(facts.tabId) || facts.tabId < 0) return false;
+  if (facts.type !== 'xmlhttprequest') return false;
+  const origin = facts.initiator ?? originOf(facts.documentUrl ?? facts.originUrl);
+  return origin === CLAUDE_ORIGIN;
+}
+
+/** That, or claude.ai's page itself loading in a tab: what may show the user's network or region turned away. */
+export function claudePageOrItsRequest(facts: RequestFacts): boolean {
+  if (facts.type === 'main_frame') return typeof facts.tabId === 'number' && facts.tabId >= 0;
+  return madeByClaudePage(facts);
+}
