@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import { LAYOUT_SELECTORS } from '../../core/page-signals';
 import type { ScenarioName } from '../replay/server.mjs';
-import { loadFixture } from '../replay/server.mjs';
+import { loadFixture, OTHER_SITE } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, driverPage } from './drivers/chromium';
 import type { Harness } from './harness';
 import { BannerPage, until } from './pages/banner-page';
@@ -614,6 +614,88 @@ export const SCENARIOS: Scenario[] = [
       const chat = await h.openSite(CLAUDE_AI);
       await sleep(SETTLE_MS);
       expect(await chat.hostCount()).toBe(0);
+    },
+  },
+  {
+    name: "another site framing claude.ai's API address, answered 4xx, does not clear the 'failing for you' banner",
+    status: 'healthy',
+    async run(h) {
+      const page = await h.openSite(CLAUDE_AI);
+      h.server.setApiBehaviour({ status: 529 });
+      expect(await page.sendCompletion()).toBe(529);
+      expect(await page.sendCompletion()).toBe(529);
+      await page.waitForKind('failing', 5_000);
+      h.server.setApiBehaviour({ status: 404 });
+      const other = await h.openSite(`https://${OTHER_SITE}/frames-claude-api`);
+      await until(
+        async () => ((await other.page.evaluate(() => document.title, null)) === 'framed' ? true : null),
+        5_000,
+        'the frame to load',
+      );
+      // Given the time a page's answer takes to reach the banner (a success clears it within a second)...
+      await sleep(SETTLE_MS);
+      const failures = (await h.api.getStorage('failures')) as { lastCompletionSuccessAt: number | null } | null;
+      expect(failures?.lastCompletionSuccessAt).toBeNull();
+      expect(await page.kind()).toBe('failing');
+      // ...while the page's own success does clear it.
+      h.server.setApiBehaviour({ body: '{"ok":true}', contentType: 'application/json' });
+      expect(await page.sendCompletion()).toBe(200);
+      await page.waitForNoBanner(5_000);
+    },
+  },
+  {
+    name: 'the status origin redirects to another site: its answer is not stored as the status',
+    status: 'healthy',
+    async run(h) {
+      h.server.setBehaviour('primary', { redirect: `https://${OTHER_SITE}/api/v2/summary.json` });
+      await h.api.refresh();
+      const status = (await h.api.getStorage('status')) as {
+        snapshot: { severity: string } | null;
+        health: { source: string | null };
+      };
+      expect(h.server.requests.some((r) => r.host === OTHER_SITE && r.path === '/api/v2/summary.json')).toBe(true);
+      // The fallback answered (healthy), not the other site's major outage.
+      expect(status.health.source).toBe('fallback');
+      expect(status.snapshot?.severity).toBe('operational');
+      expect(await h.api.badgeText()).toBe('');
+    },
+  },
+  {
+    name: "a page script's click on the banner's dismiss button is not saved; the user's click is",
+    status: 'claude-ai-partial',
+    async run(h) {
+      const page = await h.openSite(CLAUDE_AI);
+      await page.waitForBanner();
+      expect(await page.scriptedClick('.so-dismiss')).toBe(true);
+      await sleep(SETTLE_MS);
+      expect(await page.hostCount()).toBe(1);
+      expect(await h.api.getStorage('dismissals')).toBeNull();
+      await page.dismiss();
+      await page.waitForNoBanner();
+      await until(
+        async () => ((await h.api.getStorage('dismissals')) ? true : null),
+        5_000,
+        'the dismissal to be stored',
+      );
+    },
+  },
+  {
+    name: 'the page hears nothing from the extension on a healthy day, and a forged WXT start event does not stop the watcher',
+    status: 'healthy',
+    async run(h) {
+      const page = await h.openSite(CLAUDE_AI);
+      await sleep(SETTLE_MS);
+      expect(await page.page.evaluate(() => (window as unknown as { __heard: string[] }).__heard, null)).toEqual([]);
+      expect(await page.hostCount()).toBe(0);
+      // What WXT's content-script wrapper listens for to stop an older copy of itself.
+      await page.page.evaluate(() => {
+        const detail = { contentScriptName: 'claude-watch', messageId: 'forged' };
+        window.postMessage({ type: 'wxt:content-script-started', ...detail }, '*');
+        window.dispatchEvent(new CustomEvent('wxt:content-script-started', { detail }));
+      }, null);
+      await sleep(200);
+      await page.insertCapacityError();
+      await page.waitForKind('capacity', 5_000);
     },
   },
 ];

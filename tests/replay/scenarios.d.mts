@@ -20,6 +20,8 @@ export type Behaviour =
   | { fixture: FixtureName }
   /** The first half of the fixture's bytes, served as a complete 200 response. */
   | { truncate: FixtureName }
+  /** A 302 to this address (another origin, for a hijacked status origin). */
+  | { redirect: string }
   /** The CDN challenge page (challenge.html) as text/html with this status. */
   | { challenge: number }
   /** An error status with a small default body (HTML for the status hosts, JSON for claude.ai/api). */

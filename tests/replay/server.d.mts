@@ -9,7 +9,11 @@ export declare const REPLAY_HOSTS: readonly [
   'anthropic.statuspage.io',
   'claude.ai',
   'platform.claude.com',
+  'elsewhere.example',
 ];
+
+/** A site that is neither Claude's nor the status page's (a page that frames claude.ai; where a hijacked status origin redirects). */
+export declare const OTHER_SITE: 'elsewhere.example';
 
 export interface LoggedRequest {
   /** Date.now() when the request arrived. */

@@ -35,11 +35,16 @@ import { SCENARIOS } from './scenarios.mjs';
 const STATUSPAGE_DIR = fileURLToPath(new URL('../fixtures/statuspage/', import.meta.url));
 const PAGES_DIR = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
 
+/** A site that is neither Claude's nor the status page's. */
+export const OTHER_SITE = 'elsewhere.example';
+
 export const REPLAY_HOSTS = /** @type {const} */ ([
   'status.claude.com',
   'anthropic.statuspage.io',
   'claude.ai',
   'platform.claude.com',
+  // Another site, for the attacks a web page can make (tests/e2e/scenarios.ts).
+  OTHER_SITE,
 ]);
 
 /** @type {Record<string, Source>} */
@@ -162,6 +167,14 @@ function planFor(behaviour, flavour, now) {
       body,
       etag,
       lastModified,
+    };
+  }
+  if ('redirect' in behaviour) {
+    return {
+      kind: 'send',
+      status: 302,
+      headers: { location: behaviour.redirect, 'cache-control': NO_STORE, 'content-type': HTML_TYPE },
+      body: Buffer.from(''),
     };
   }
   if ('challenge' in behaviour) {
@@ -313,6 +326,31 @@ export async function startReplayServer(options = {}) {
         headers: { 'content-type': HTML_TYPE, 'cache-control': NO_STORE },
         body: chatPage,
       };
+    }
+    if (host === OTHER_SITE) {
+      // A page that frames claude.ai's completion address (answered by the API plan, a 4xx in the test).
+      if (pathname === '/frames-claude-api') {
+        return {
+          kind: 'send',
+          status: 200,
+          headers: { 'content-type': HTML_TYPE, 'cache-control': NO_STORE },
+          body: Buffer.from(
+            '<!doctype html><title>elsewhere</title><iframe src="https://claude.ai/api/organizations/0f0e5c1a/chat_conversations/5a5b7c9d/completion" onload="document.title=\'framed\'"></iframe>',
+          ),
+        };
+      }
+      // Where a hijacked status origin redirects to: an outage that is not the status page's.
+      // It lets any origin read it, preflight included (the client sends conditional headers), as an attacker's server would.
+      if (pathname === SUMMARY_PATH) {
+        const plan = planFor({ fixture: 'major-outage' }, 'statuspage', Date.now());
+        const cors = {
+          'access-control-allow-origin': '*',
+          'access-control-allow-headers': '*',
+          'access-control-allow-methods': 'GET',
+        };
+        return plan.kind === 'send' ? { ...plan, headers: { ...plan.headers, ...cors } } : plan;
+      }
+      return notFound();
     }
     if (host === 'platform.claude.com') {
       return {

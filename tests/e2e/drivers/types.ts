@@ -7,6 +7,8 @@ export interface DriverPage {
   goto(url: string): Promise<void>;
   /** Runs `fn(arg)` in the page (for extension pages: with extension privileges). */
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** A real mouse click at page coordinates: a trusted event, as a person's click (a script's click() is not). */
+  click(x: number, y: number): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   reload(): Promise<void>;
   close(): Promise<void>;

@@ -51,9 +51,21 @@ export class BannerPage {
     return (await this.query('[data-alternative]')).map((a) => a.attrs['data-alternative'] ?? '');
   }
 
+  /** Dismisses as a person does: a real click (the banner ignores a script's click()). */
   async dismiss(): Promise<void> {
-    const clicked = await this.page.evaluate(deepClick, '.so-dismiss');
-    if (!clicked) throw new Error('no dismiss button');
+    await this.click('.so-dismiss');
+  }
+
+  /** A real mouse click in the middle of the first element matching `selector`, deep. */
+  async click(selector: string): Promise<void> {
+    const [rect] = await this.page.evaluate(deepRects, [selector]);
+    if (!rect) throw new Error(`nothing matches ${selector}`);
+    await this.page.click((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2);
+  }
+
+  /** What a page script can do: click() from the page, an untrusted event. */
+  scriptedClick(selector: string): Promise<boolean> {
+    return this.page.evaluate(deepClick, selector);
   }
 
   /** Inserts claude.ai's capacity error text into the fixture conversation (its test hook). */
