@@ -24,14 +24,14 @@ export interface RequestFacts {
   originUrl?: string;
 }
 
-const CLAUDE_ORIGIN = 'https://claude.ai';
-
-function originOf(url: string | undefined): string | null {
-  if (!url) return null;
+/** Whether `url` (an origin or a full URL) is claude.ai over https on the default port: exact host, no look-alikes. */
+function onClaude(url: string | undefined): boolean {
+  if (!url) return false;
   try {
-    return new URL(url).origin;
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.hostname === 'claude.ai' && parsed.port === '';
   } catch {
-    return null;
+    return false;
   }
 }
 
@@ -39,8 +39,7 @@ function originOf(url: string | undefined): string | null {
 export function madeByClaudePage(facts: RequestFacts): boolean {
   if (typeof facts.tabId !== 'number' || !Number.isInteger(facts.tabId) || facts.tabId < 0) return false;
   if (facts.type !== 'xmlhttprequest') return false;
-  const origin = facts.initiator ?? originOf(facts.documentUrl ?? facts.originUrl);
-  return origin === CLAUDE_ORIGIN;
+  return onClaude(facts.initiator ?? facts.documentUrl ?? facts.originUrl);
 }
 
 /** That, or claude.ai's page itself loading in a tab: what may show the user's network or region turned away. */
