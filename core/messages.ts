@@ -5,12 +5,15 @@
 import * as z from 'zod/mini';
 import { ERROR_CODE, PAGE_SIGNAL_KINDS } from './page-signals';
 import { settingsSchema } from './settings';
+import { settingsPatchSchema } from './settings-patch';
 import { SEVERITIES } from './severity';
 
 export const messageSchema = z.union([
   z.object({ type: z.literal('refresh') }),
   /** The options page asks the background (the only writer) to store new settings. */
   z.object({ type: z.literal('settings'), settings: settingsSchema }),
+  /** The options page asks for one change (core/settings-patch.ts); from the extension's own pages only. */
+  z.object({ type: z.literal('settings-patch'), patch: settingsPatchSchema }),
   /** The popup asks for incidents.json; the background fetches it at most every 10 min unless forced. */
   z.object({ type: z.literal('history-refresh'), force: z.optional(z.boolean()) }),
   /** The content script asks what to show on its site; the background answers with a SiteView. */

@@ -6,12 +6,12 @@ import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { bannerText } from '../../components/banner-text';
 import { alarmDelayMinutes, alarmPeriodMinutes, cadenceMs, staleIntervalMs } from '../../core/cadence';
-import { withDismissedIncidents } from '../../core/dismissals';
+import { liveOnStatusPage, prunedDismissals, withDismissedIncidents } from '../../core/dismissals';
 import { isOlderThanInterval } from '../../core/health';
 import { type Message, parseMessage } from '../../core/messages';
-import type { StatusState } from '../../core/model';
+import type { Snapshot, StatusState } from '../../core/model';
 import type { PollReason } from '../../core/poll-gate';
-import { resolvedStatus } from '../../core/resolutions';
+import { type Resolutions, resolvedStatus } from '../../core/resolutions';
 import { bannerEnabled, DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import { withDetection } from '../../core/signals';
 import { siteView } from '../../core/site-view';
@@ -23,11 +23,13 @@ import {
   dismissalsItem,
   failuresItem,
   historyItem,
+  notifiedItem,
   resolutionsItem,
   settingsItem,
   signalsItem,
   siteSeenItem,
   statusItem,
+  storageFullItem,
 } from '../../shell/items';
 import { renderBadge } from './badge';
 import { injectBanner } from './banner-injector';
@@ -39,6 +41,8 @@ import { createPollGate } from './poll-gate';
 import { createPoller } from './poller';
 import { watchClaudeRequests } from './request-watch';
 import { createResolutionCheck } from './resolution-check';
+import { createSettingsPatchHandler } from './settings-patch';
+import { createWriteQueue } from './write-queue';
 
 const POLL_ALARM = 'poll';
 
@@ -46,6 +50,15 @@ export default defineBackground({
   // Firefox MV3 runs this as an event page (background.scripts); Chrome as a service worker.
   main() {
     let settings: Settings = DEFAULT_SETTINGS;
+    // Every write of stored state goes through this one queue (./write-queue.ts). When storage is
+    // full it drops the history (fetched again when the popup opens), then the failure counts.
+    const queue = createWriteQueue({
+      relief: [historyItem, failuresItem],
+      onFull: (report) => {
+        console.warn('[status-overlay] storage full:', report);
+        void storageFullItem.set({ at: new Date().toISOString(), stored: report.stored }).catch(() => undefined);
+      },
+    });
     /** The interval the cadence wants now (core/cadence.ts): what scheduled polls follow. */
     async function period(): Promise<number> {
       const [status, signals, failures, siteSeenAt] = await Promise.all([
@@ -62,7 +75,7 @@ export default defineBackground({
       now: Date.now,
       random: Math.random,
       read: statusItem.get,
-      write: statusItem.set,
+      write: (state) => queue.write(statusItem, state),
     });
     /** What "old" and "stale" mean, alike for the badge, the banner and the popup. */
     async function stalePeriod(): Promise<number> {
@@ -81,7 +94,7 @@ export default defineBackground({
       fetch: statusFetch,
       now: Date.now,
       read: historyItem.get,
-      write: historyItem.set,
+      write: (history) => queue.write(historyItem, history),
       services: async () => (await statusItem.get()).snapshot?.services ?? [],
     });
 
@@ -89,7 +102,7 @@ export default defineBackground({
       fetch: statusFetch,
       now: Date.now,
       read: resolutionsItem.get,
-      write: resolutionsItem.set,
+      write: (resolved) => queue.write(resolutionsItem, resolved),
       status: statusItem.get,
     });
     /** The stored status with the resolutions incidents.json confirmed applied: what every surface shows. */
@@ -116,13 +129,22 @@ export default defineBackground({
       // Drawn before the poll answers, so a refresh that returns has its badge; the status watch
       // below draws again on the write, a cheap repeat that covers writes from anywhere else.
       await drawBadge();
-      // A successful check (noticesFor is idempotent, so a 304 announces nothing twice).
-      if (state.snapshot && state.health.lastSuccessAt !== before.health.lastSuccessAt) {
-        await announce(state.snapshot, settings);
-      }
       // summary.json can be late to show a resolution: confirm through incidents.json (at most
       // every 5 min, only while an incident is listed). Awaited so a refresh returns settled state.
-      await resolutions.check();
+      const resolved = await resolutions.check();
+      // A successful check (noticesFor is idempotent, so a 304 announces nothing twice).
+      if (state.snapshot && state.health.lastSuccessAt !== before.health.lastSuccessAt) {
+        await afterSuccess(resolvedStatus(state, resolved).snapshot ?? state.snapshot, resolved);
+      }
+    }
+
+    /** Announces what changed, then forgets dismissals whose incident is resolved (core/dismissals.ts). */
+    async function afterSuccess(snapshot: Snapshot, resolved: Resolutions): Promise<void> {
+      const resolvedIds = new Set(resolved.resolved.map((r) => r.id));
+      await announce(snapshot, settings, resolvedIds, (change) => queue.update(notifiedItem, change));
+      const remembered = Object.keys((await notifiedItem.get()).incidents);
+      const live = liveOnStatusPage(snapshot, remembered);
+      await queue.update(dismissalsItem, (dismissals) => prunedDismissals(dismissals, live, Date.now()));
     }
 
     // Alarms survive worker restarts but not always updates or browser restarts: create on every start.
@@ -136,14 +158,12 @@ export default defineBackground({
       }
     }
 
-    let signalsWrite: Promise<void> = Promise.resolve();
-
     /** A tab of ours asked for its view: the cadence keeps up while one is open (written once a minute at most). */
     async function noteSiteSeen(): Promise<void> {
       const now = Date.now();
-      const last = await siteSeenItem.get();
-      if (last === null || now - last >= 60_000 || last > now) await siteSeenItem.set(now);
+      await queue.update(siteSeenItem, (last) => (last === null || now - last >= 60_000 || last > now ? now : last));
     }
+    const patchSettings = createSettingsPatchHandler(queue, settingsItem);
 
     async function handle(
       message: Message,
@@ -156,9 +176,11 @@ export default defineBackground({
           await poll(fromExtensionPage ? 'user' : 'page');
           return { ok: true };
         case 'settings': {
-          await settingsItem.set(sanitizeSettings(message.settings));
+          await queue.write(settingsItem, sanitizeSettings(message.settings));
           return { ok: true };
         }
+        case 'settings-patch':
+          return patchSettings(message.patch, fromExtensionPage);
         case 'history-refresh':
           await history.refresh(message.force === true);
           return { ok: true };
@@ -200,30 +222,27 @@ export default defineBackground({
           // A banner is almost surely due: load its view while the detection is stored.
           const injected = bannerEnabled(settings, message.site) ? injectBanner(sender) : Promise.resolve();
           let stored = false;
-          // Chained: five tabs reporting at once would otherwise each read the old value and each write.
-          signalsWrite = signalsWrite
-            .then(async () => {
-              const signals = await signalsItem.get();
+          // Queued: five tabs reporting at once would otherwise each read the old value and each write.
+          const write = queue
+            .update(signalsItem, (signals) => {
               const next = withDetection(signals, message, Date.now());
               // The same kind within a minute: nothing new to store.
-              if (next !== signals) {
-                await signalsItem.set(next);
-                stored = true;
-              }
+              stored = next !== signals;
+              return next;
             })
             .catch((error) => console.warn('[status-overlay] signals:', error));
-          await Promise.all([signalsWrite, injected]);
+          await Promise.all([write, injected]);
           if (!stored) return { ok: true };
           // claude.ai's own failure message may come with an incident the status page has just posted.
           void poll('page');
           return { ok: true };
         }
         case 'dismiss': {
-          const dismissals = await dismissalsItem.get();
-          await dismissalsItem.set(
-            message.dismiss.kind === 'capacity'
+          const { dismiss } = message;
+          await queue.update(dismissalsItem, (dismissals) =>
+            dismiss.kind === 'capacity'
               ? { ...dismissals, capacityDismissedAt: new Date().toISOString() }
-              : withDismissedIncidents(dismissals, message.dismiss.entries),
+              : withDismissedIncidents(dismissals, dismiss.entries, Date.now()),
           );
           return { ok: true };
         }
@@ -232,7 +251,7 @@ export default defineBackground({
 
     const outcomes = createOutcomeWriter({
       read: failuresItem.get,
-      write: failuresItem.set,
+      write: (log) => queue.write(failuresItem, log),
       now: Date.now,
       enabled: async () => {
         await ready;

@@ -323,6 +323,22 @@ describe('background', () => {
     expect(fetched.fn.mock.calls.length).toBeLessThanOrEqual(2);
   });
 
+  it('two dismissals at the same moment are both kept (one write queue)', async () => {
+    vi.stubGlobal('fetch', fakeFetch({ primary: () => json('healthy'), fallback: () => json('healthy') }).fn);
+    background.main();
+    const dismiss = (id: string) =>
+      fakeBrowser.runtime.onMessage.trigger(
+        { type: 'dismiss', dismiss: { kind: 'incidents', entries: { [id]: 'major_outage' } } },
+        {},
+        () => undefined,
+      );
+    await Promise.all([dismiss('inc-a'), dismiss('inc-b'), dismiss('inc-c')]);
+    const stored = (await fakeBrowser.storage.local.get('dismissals')).dismissals as {
+      incidents: Record<string, unknown>;
+    };
+    expect(Object.keys(stored.incidents).sort()).toEqual(['inc-a', 'inc-b', 'inc-c']);
+  });
+
   it('a page signal carrying page text is refused', async () => {
     vi.stubGlobal('fetch', fakeFetch({ primary: () => json('healthy'), fallback: () => json('healthy') }).fn);
     background.main();

@@ -82,7 +82,7 @@ describe('assess: dismissals', () => {
   it('a dismissed incident stays away until it gets worse', () => {
     const first = decide('claude-ai', 'claude-ai-partial');
     if (first?.dismiss.kind !== 'incidents') throw new Error('expected an incident banner');
-    const dismissed = withDismissedIncidents(EMPTY_DISMISSALS, first.dismiss.entries);
+    const dismissed = withDismissedIncidents(EMPTY_DISMISSALS, first.dismiss.entries, NOW);
     expect(decide('claude-ai', 'claude-ai-partial', { dismissals: dismissed })).toBeNull();
     const worse = loadSnapshot('claude-ai-partial');
     const incident = worse.incidents[0];
@@ -94,7 +94,7 @@ describe('assess: dismissals', () => {
   it('a new incident shows although another was dismissed', () => {
     const first = decide('claude-ai', 'claude-ai-partial');
     if (first?.dismiss.kind !== 'incidents') throw new Error('expected an incident banner');
-    const dismissed = withDismissedIncidents(EMPTY_DISMISSALS, first.dismiss.entries);
+    const dismissed = withDismissedIncidents(EMPTY_DISMISSALS, first.dismiss.entries, NOW);
     expect(decide('claude-ai', 'major-outage', { dismissals: dismissed })?.kind).toBe('incident');
   });
 });
@@ -175,7 +175,7 @@ describe("assess: claude.ai's outage screen and retry notice", () => {
   it('dismissed, it stays away until claude.ai shows the screen again', () => {
     const banner = decide('claude-ai', 'healthy', screen(60_000));
     if (banner?.dismiss.kind !== 'incidents') throw new Error('expected an incidents dismissal');
-    const dismissals = withDismissedIncidents(EMPTY_DISMISSALS, banner.dismiss.entries);
+    const dismissals = withDismissedIncidents(EMPTY_DISMISSALS, banner.dismiss.entries, NOW);
     expect(decide('claude-ai', 'healthy', { ...screen(60_000), dismissals })).toBeNull();
     expect(decide('claude-ai', 'healthy', { ...screen(0), dismissals })?.kind).toBe('outage-screen');
   });
