@@ -5,7 +5,7 @@
  * first. Applied changes are re-checked here (the page is not trusted to have checked them).
  */
 import * as z from 'zod/mini';
-import { type Settings, settingsSchema } from './settings';
+import { LANGUAGES, NOTIFY_MODES, POLL_INTERVAL_CHOICES, type Settings, THEMES } from './settings';
 import {
   MAX_INPUT_LENGTH,
   MAX_USER_ALTERNATIVES,
@@ -20,16 +20,14 @@ export const settingsPatchSchema = z.union([
   /** Plain values: interval, switches, notification mode, language, theme. */
   z.object({
     op: z.literal('set'),
-    values: z.partial(
-      z.pick(settingsSchema, {
-        pollIntervalSec: true,
-        capacityDetection: true,
-        requestSignal: true,
-        notifications: true,
-        language: true,
-        theme: true,
-      }),
-    ),
+    values: z.object({
+      pollIntervalSec: z.optional(z.literal(POLL_INTERVAL_CHOICES)),
+      capacityDetection: z.optional(z.boolean()),
+      requestSignal: z.optional(z.boolean()),
+      notifications: z.optional(z.enum(NOTIFY_MODES)),
+      language: z.optional(z.enum(LANGUAGES)),
+      theme: z.optional(z.enum(THEMES)),
+    }),
   }),
   z.object({ op: z.literal('banner'), site: idSchema, on: z.boolean() }),
   z.object({ op: z.literal('service'), id: idSchema, on: z.boolean() }),

@@ -16,7 +16,7 @@ import { buildBanner } from '../../components/banner';
 import { BODY_PREVIEW as BANNER_PREVIEW, bannerText } from '../../components/banner-text';
 import { previewText } from '../../components/incident-list';
 import { OptionsApp } from '../../components/options-app';
-import { newDraft, useOptionsStore } from '../../components/options-store';
+import { newDraft, optionsStore } from '../../components/options-store';
 import { PopupApp } from '../../components/popup-app';
 import { popupStore } from '../../components/popup-store';
 import { ALTERNATIVES } from '../../core/alternatives';
@@ -365,7 +365,7 @@ describe('popup', () => {
 
 describe('options', () => {
   beforeEach(() => {
-    useOptionsStore.setState({
+    optionsStore.setState({
       settings: DEFAULT_SETTINGS,
       services: [],
       draft: newDraft(),
@@ -375,12 +375,12 @@ describe('options', () => {
     });
   });
 
-  const options = () => <OptionsApp save={async () => {}} requestNotifications={async () => true} />;
+  const options = () => <OptionsApp change={async () => {}} requestNotifications={async () => true} />;
 
   it("every section, with the user's alternatives, errors shown and notifications refused", () => {
     const snapshot = loadSnapshot('healthy');
     act(() =>
-      useOptionsStore.setState({
+      optionsStore.setState({
         settings: { ...DEFAULT_SETTINGS, alternatives: USER_ALTERNATIVES, language: 'de', theme: 'dark' },
         services: snapshot.services,
         draft: { id: 'user-3', name: 'Half typed', url: 'http://insecure.example' },
