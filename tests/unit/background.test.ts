@@ -339,6 +339,22 @@ describe('background', () => {
     expect(Object.keys(stored.incidents).sort()).toEqual(['inc-a', 'inc-b', 'inc-c']);
   });
 
+  it('after a successful poll, dismissals of resolved incidents are forgotten; a listed one is kept', async () => {
+    const summary = fixture('claude-ai-partial.json');
+    const listed = ((JSON.parse(summary) as { incidents: { id: string }[] }).incidents[0] as { id: string }).id;
+    vi.stubGlobal('fetch', fakeFetch({ primary: () => json('claude-ai-partial'), fallback: () => json('healthy') }).fn);
+    await fakeBrowser.storage.local.set({
+      dismissals: { incidents: { [listed]: 'partial_outage', 'long-gone': 'major_outage' }, capacityDismissedAt: null },
+      dismissals$: { v: 1 },
+    });
+    background.main();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
+    await vi.waitFor(async () => {
+      const { dismissals } = await fakeBrowser.storage.local.get('dismissals');
+      expect(Object.keys((dismissals as { incidents: object }).incidents)).toEqual([listed]);
+    });
+  });
+
   it('a page signal carrying page text is refused', async () => {
     vi.stubGlobal('fetch', fakeFetch({ primary: () => json('healthy'), fallback: () => json('healthy') }).fn);
     background.main();
@@ -381,6 +397,45 @@ describe('background', () => {
     await vi.waitFor(() =>
       expect(openTab).toHaveBeenCalledWith({ url: expect.stringMatching(/^https:\/\/stspg\.io\//) }),
     );
+  });
+
+  it('notifications: "resolved" is announced as soon as incidents.json says so, while summary.json still lists it', async () => {
+    Object.assign(fakeBrowser, {
+      permissions: {
+        ...fakeBrowser.permissions,
+        onAdded: { addListener: () => undefined },
+        contains: async (p: { permissions?: string[] }) => p.permissions?.includes('notifications') === true,
+      },
+    });
+    await fakeBrowser.storage.local.set({
+      settings: { ...DEFAULT_SETTINGS, notifications: 'my-services' },
+      settings$: { v: 2 },
+    });
+    const summary = fixture('claude-ai-partial.json');
+    const incident = (JSON.parse(summary) as { incidents: { id: string }[] }).incidents[0] as { id: string };
+    let incidentsJson = JSON.stringify({ incidents: [incident] });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.endsWith('/incidents.json')
+          ? new Response(incidentsJson, { status: 200 })
+          : new Response(summary, { status: 200 }),
+      ),
+    );
+    vi.resetModules();
+    (await import('./support/translator')).useEnglish();
+    (await import('../../entrypoints/background/index')).default.main();
+    const kinds = () => Object.keys(fakeBrowser.notifications.getAllCreateOptions()).map((id) => id.split(':').at(-1));
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
+    await vi.waitFor(() => expect(kinds()).toEqual(['started']));
+    // incidents.json now says resolved; summary.json is late and still lists it. The next check is due.
+    incidentsJson = JSON.stringify({
+      incidents: [{ ...incident, status: 'resolved', resolved_at: new Date().toISOString() }],
+    });
+    const { resolutions } = await fakeBrowser.storage.local.get('resolutions');
+    await fakeBrowser.storage.local.set({ resolutions: { ...(resolutions as object), checkedAt: null } });
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, {}, () => undefined);
+    await vi.waitFor(() => expect(kinds()).toEqual(['started', 'resolved']));
   });
 
   it('a 304 for a snapshot that was lost meanwhile leads to a full fetch, never to an empty status', async () => {
