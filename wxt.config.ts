@@ -1,10 +1,11 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { SITE_HOSTS } from './core/site-hosts';
 import { STATUS_ORIGINS } from './core/sources';
 
 // Host permissions: the two status origins (issue #2) and, for the banner, the sites it runs on.
 // Nothing else: no `tabs`, no `<all_urls>` (tests/unit/audit.test.ts checks the build).
-const SITE_MATCHES = ['https://claude.ai/*', 'https://platform.claude.com/*'];
+const SITE_MATCHES = Object.keys(SITE_HOSTS).map((host) => `https://${host}/*`);
 
 /**
  * WXT wraps every unlisted script (the always-on watcher, the banner) in a module that catches a

@@ -6,12 +6,10 @@
 import { clockTime, relativeTime } from '../core/format';
 import type { UserAlternative } from '../core/settings';
 import type { Site } from '../core/sites';
+import { updatePreview } from '../core/update-preview';
 import type { Banner } from '../core/verdict';
 import { locale, t } from '../shell/i18n';
 import { affectedText, modelText } from './model-text';
-
-/** Longer updates are cut here; the whole text is one click away. */
-export const BODY_PREVIEW = 280;
 
 export interface BannerLink {
   href: string;
@@ -130,7 +128,7 @@ export function bannerText(
     update: body
       ? {
           full: body,
-          preview: body.length > BODY_PREVIEW ? `${body.slice(0, BODY_PREVIEW).trimEnd()}…` : null,
+          preview: updatePreview(body),
           moreLabel: t('bannerMoreText'),
           lessLabel: t('bannerLess'),
         }

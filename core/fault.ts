@@ -10,9 +10,10 @@
  * Pure: every time is passed in, nothing reads the clock, the browser or the page.
  */
 import * as z from 'zod/mini';
+import { CLAUDE_AI_HOST } from './site-hosts';
 
 const MINUTE_MS = 60_000;
-const API_HOST = 'claude.ai';
+const API_HOST = CLAUDE_AI_HOST;
 const API_PREFIX = '/api/';
 /**
  * Buckets kept: the longest window anything reads is the popup's 10 minutes; 15 leaves room for a

@@ -16,7 +16,7 @@ import { fetchErrorKindSchema, type Service, sourceIdSchema } from './model';
 import { fromImpact, SEVERITIES, type Severity, worst } from './severity';
 import { affectedServiceIds, MAX_NAME, serviceNameMatcher, shortServiceName } from './snapshot';
 import { safeStatusLink } from './sources';
-import type { IncidentsList, StatuspageIncident } from './statuspage';
+import { type IncidentsList, isClosed, type StatuspageIncident } from './statuspage';
 import { cleanText } from './text';
 
 export const HISTORY_DAYS = 7;
@@ -60,13 +60,11 @@ export const EMPTY_HISTORY: History = {
   incidents: [],
 };
 
-const DONE = ['resolved', 'postmortem', 'completed'];
-
 function endOf(incident: StatuspageIncident): string | null {
   const resolved = isoOrNull(incident.resolved_at);
   if (resolved) return resolved;
   // A resolved incident without resolved_at ended at its last update at the latest.
-  return DONE.includes(incident.status) ? isoOrNull(incident.updated_at) : null;
+  return isClosed(incident.status) ? isoOrNull(incident.updated_at) : null;
 }
 
 /**

@@ -7,6 +7,7 @@ import { ERROR_CODE, PAGE_SIGNAL_KINDS } from './page-signals';
 import { settingsSchema } from './settings';
 import { settingsPatchSchema } from './settings-patch';
 import { SEVERITIES } from './severity';
+import { SITE_IDS } from './site-hosts';
 
 export const messageSchema = z.union([
   z.object({ type: z.literal('refresh') }),
@@ -19,7 +20,7 @@ export const messageSchema = z.union([
   /** The content script asks what to show on its site; the background answers with a SiteView. */
   z.object({
     type: z.literal('site-view'),
-    site: z.enum(['claude-ai', 'platform']),
+    site: z.enum(SITE_IDS),
     /** The model menu button's text, read by the page; parsed in the background, never stored. */
     model: z.optional(z.nullable(z.string().check(z.maxLength(80)))),
     /** Whether the banner script is already loaded in that page; if not and a banner is due, the background injects it. */
@@ -28,7 +29,7 @@ export const messageSchema = z.union([
   /** The page showed one of claude.ai's own failure messages; only its kind and error code travel. */
   z.object({
     type: z.literal('page-signal'),
-    site: z.enum(['claude-ai', 'platform']),
+    site: z.enum(SITE_IDS),
     kind: z.enum(PAGE_SIGNAL_KINDS),
     code: z.optional(z.string().check(z.regex(ERROR_CODE))),
   }),

@@ -5,11 +5,11 @@
  */
 import * as z from 'zod/mini';
 import { ERROR_CODE, PAGE_SIGNAL_KINDS, type PageSignal, type PageSignalKind } from './page-signals';
-import type { SiteId } from './sites';
+import { SITE_IDS, type SiteId } from './site-hosts';
 
 export const detectionSchema = z.object({
   at: z.string(),
-  site: z.enum(['claude-ai', 'platform']),
+  site: z.enum(SITE_IDS),
   kind: z.enum(PAGE_SIGNAL_KINDS),
   code: z.optional(z.string().check(z.regex(ERROR_CODE))),
 });
