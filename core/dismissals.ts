@@ -2,6 +2,8 @@
 import * as z from 'zod/mini';
 import type { Snapshot } from './model';
 import { SEVERITIES, type Severity, severityRank } from './severity';
+import { CAPACITY_SNOOZE_MS } from './signal-timing';
+import { DAY_MS } from './time';
 
 export const dismissalsSchema = z.object({
   /** Incident id (or `component:<id>` for a component down without incident) -> severity when dismissed. */
@@ -25,10 +27,7 @@ export const DISMISSALS_MIGRATIONS: Record<number, (old: unknown) => unknown> = 
  * A dismissal is kept at most this long even for an incident that stays listed: storage stays
  * bounded whatever the status page does, and an incident listed for a month is worth showing again.
  */
-export const DISMISSAL_MAX_AGE_MS = 30 * 24 * 60 * 60_000;
-
-/** A dismissed capacity banner stays away this long unless the error appears again after it (issue #3). */
-export const CAPACITY_SNOOZE_MS = 30 * 60_000;
+export const DISMISSAL_MAX_AGE_MS = 30 * DAY_MS;
 
 /** Keeps at most this many incident dismissals, newest last; old incidents are long resolved. */
 const MAX_DISMISSED = 100;

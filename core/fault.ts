@@ -11,8 +11,8 @@
  */
 import * as z from 'zod/mini';
 import { CLAUDE_AI_HOST } from './site-hosts';
+import { MINUTE_MS } from './time';
 
-const MINUTE_MS = 60_000;
 const API_HOST = CLAUDE_AI_HOST;
 const API_PREFIX = '/api/';
 /**

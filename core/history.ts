@@ -18,9 +18,9 @@ import { affectedServiceIds, MAX_NAME, serviceNameMatcher, shortServiceName } fr
 import { safeStatusLink } from './sources';
 import { type IncidentsList, isClosed, type StatuspageIncident } from './statuspage';
 import { cleanText } from './text';
+import { DAY_MS } from './time';
 
 export const HISTORY_DAYS = 7;
-const DAY_MS = 24 * 60 * 60_000;
 /** The popup asks for history when it opens; the background fetches at most this often unless forced. */
 export const HISTORY_MIN_GAP_MS = 10 * 60_000;
 /** incidents.json lists at most 50; keep no more than that whatever a page sends. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CAPACITY_SNOOZE_MS,
   capacitySnoozed,
   DISMISSALS_MIGRATIONS,
   type Dismissals,
@@ -12,8 +11,8 @@ import {
 } from '../../core/dismissals';
 import type { PageSignalKind } from '../../core/page-signals';
 import type { Severity } from '../../core/severity';
+import { CAPACITY_SNOOZE_MS, DETECTION_DEDUPE_MS } from '../../core/signal-timing';
 import {
-  DETECTION_DEDUPE_MS,
   detectionsSince,
   EMPTY_SIGNALS,
   lastDetection,

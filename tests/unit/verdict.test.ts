@@ -7,10 +7,11 @@ import { EMPTY_FAILURE_LOG, type FaultVerdict } from '../../core/fault';
 import { EMPTY_HEALTH } from '../../core/model';
 import { parseModelLabel } from '../../core/models';
 import { DEFAULT_SETTINGS } from '../../core/settings';
+import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from '../../core/signal-timing';
 import { EMPTY_SIGNALS } from '../../core/signals';
 import { siteView } from '../../core/site-view';
 import { type SiteId, siteById } from '../../core/sites';
-import { assess, CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from '../../core/verdict';
+import { assess } from '../../core/verdict';
 import { loadSnapshot, type SummaryFixture } from './fixtures';
 
 const NOW = Date.parse('2026-11-20T14:00:00Z');
