@@ -1,7 +1,7 @@
 /**
  * The banner's words, composed where the decision is made (the background), in the user's
  * language: the content script only turns this plain structure into DOM, which keeps it small
- * (issue #8's 10 KB budget) and keeps every surface's wording in one place.
+ * (its size budget is in bench/budgets.json) and keeps every surface's wording in one place.
  */
 import { clockTime, relativeTime } from '../core/format';
 import type { UserAlternative } from '../core/settings';

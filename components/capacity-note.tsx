@@ -12,7 +12,7 @@ export function capacityCount(signals: Signals, now: number): number {
   return detectionsSince(signals, now - CAPACITY_COUNT_WINDOW_MS, 'claude-ai');
 }
 
-/** The window of the failed-request count (issue #10). */
+/** The window of the failed-request count. */
 export const FAILURES_WINDOW_MS = 10 * 60_000;
 
 export function CapacityNote({ signals, failures, now }: { signals: Signals; failures?: FailureLog; now: number }) {

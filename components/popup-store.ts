@@ -15,7 +15,7 @@ export type Access = 'unknown' | 'granted' | 'missing';
 export interface PopupState {
   status: StatusState;
   signals: Signals;
-  /** claude.ai's failed requests, per minute (issue #10). */
+  /** claude.ai's failed requests, per minute. */
   failures: FailureLog;
   history: History;
   /** The browser's storage last refused a write (core/storage-full.ts). */

@@ -1,5 +1,5 @@
 /**
- * How often to poll (issue #16). The fixed intervals poll at their pace; "automatic" polls every
+ * How often to poll. The fixed intervals poll at their pace; "automatic" polls every
  * minute while someone needs fresh data (a claude.ai or platform.claude.com tab is open, an
  * incident or maintenance is active, a page signal is live, notifications are on) and every
  * 5 minutes otherwise. The daily budgets this gives: docs/benchmarks.md.

@@ -1,5 +1,5 @@
 /**
- * "Is it me or Claude?" (issue #10). The background watches the outcome of claude.ai's own API
+ * "Is it me or Claude?". The background watches the outcome of claude.ai's own API
  * requests (status code or connection error, never bodies, never URLs) and this module turns those
  * outcomes, the browser's connectivity hints and the in-page capacity text into one verdict.
  *

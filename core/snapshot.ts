@@ -82,7 +82,7 @@ function toService(component: StatuspageComponent, index: number): Service {
 }
 
 /**
- * The most update text a snapshot keeps, over all incidents (issue #16): a valid page with
+ * The most update text a snapshot keeps, over all incidents: a valid page with
  * thousands of updates was stored whole (1.9 MB, redrawn in every open tab). Every incident keeps
  * its latest update; older ones are kept newest first, round by round, while this allows.
  */

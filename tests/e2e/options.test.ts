@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
 import { CLAUDE_AI } from './scenarios';
+import { storedSettings } from './support';
 
 let browser: ChromiumExtensionBrowser;
 let harness: Harness<ChromiumExtensionBrowser>;
@@ -21,9 +22,7 @@ async function openOptions(): Promise<Page> {
   return page;
 }
 
-async function settings(): Promise<Record<string, unknown>> {
-  return ((await harness.api.getStorage('settings')) ?? {}) as Record<string, unknown>;
-}
+const settings = () => storedSettings(harness.api);
 
 describe('options (chromium)', () => {
   beforeAll(async () => {
