@@ -56,6 +56,7 @@ export default defineBackground({
       relief: [historyItem, failuresItem],
       onFull: (report) => {
         console.warn('[status-overlay] storage full:', report);
+        // Session storage has a quota of its own; written directly, since this runs inside a queued write.
         void storageFullItem.set({ at: new Date().toISOString(), stored: report.stored }).catch(() => undefined);
       },
     });

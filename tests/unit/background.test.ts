@@ -355,6 +355,21 @@ describe('background', () => {
     });
   });
 
+  it("settings patches: applied from the extension's own pages, refused from a claude.ai tab", async () => {
+    vi.stubGlobal('fetch', fakeFetch({ primary: () => json('healthy'), fallback: () => json('healthy') }).fn);
+    background.main();
+    const patch = { type: 'settings-patch', patch: { op: 'banner', site: 'claude-ai', on: false } };
+    const fromTab = { tab: { id: 7 }, url: 'https://claude.ai/new' };
+    const [refused] = await fakeBrowser.runtime.onMessage.trigger(patch, fromTab, () => undefined);
+    expect(await refused).toEqual({ ok: false });
+    expect((await fakeBrowser.storage.local.get('settings')).settings ?? null).toBeNull();
+    const fromOptions = { url: fakeBrowser.runtime.getURL('/options.html') };
+    const [applied] = await fakeBrowser.runtime.onMessage.trigger(patch, fromOptions, () => undefined);
+    expect(await applied).toEqual({ ok: true });
+    const { settings } = await fakeBrowser.storage.local.get('settings');
+    expect((settings as { banner: object }).banner).toEqual({ 'claude-ai': false });
+  });
+
   it('a page signal carrying page text is refused', async () => {
     vi.stubGlobal('fetch', fakeFetch({ primary: () => json('healthy'), fallback: () => json('healthy') }).fn);
     background.main();
