@@ -359,7 +359,9 @@ describe('background', () => {
     vi.stubGlobal('fetch', fakeFetch({ primary: () => json('healthy'), fallback: () => json('healthy') }).fn);
     background.main();
     const patch = { type: 'settings-patch', patch: { op: 'banner', site: 'claude-ai', on: false } };
-    const fromTab = { tab: { id: 7 }, url: 'https://claude.ai/new' };
+    const fromTab = { tab: { id: 7 }, url: 'https://claude.ai/new' } as unknown as Parameters<
+      typeof fakeBrowser.runtime.onMessage.trigger
+    >[1];
     const [refused] = await fakeBrowser.runtime.onMessage.trigger(patch, fromTab, () => undefined);
     expect(await refused).toEqual({ ok: false });
     expect((await fakeBrowser.storage.local.get('settings')).settings ?? null).toBeNull();
