@@ -11,8 +11,6 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
-          // zustand imports `react`; inlined, the Preact alias applies to it too.
-          server: { deps: { inline: ['zustand'] } },
         },
       },
       {

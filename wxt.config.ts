@@ -1,10 +1,11 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { SITE_HOSTS } from './core/site-hosts';
 import { STATUS_ORIGINS } from './core/sources';
 
-// Host permissions: the two status origins (issue #2) and, for the banner, the sites it runs on.
+// Host permissions: the two status origins and, for the banner, the sites it runs on.
 // Nothing else: no `tabs`, no `<all_urls>` (tests/unit/audit.test.ts checks the build).
-const SITE_MATCHES = ['https://claude.ai/*', 'https://platform.claude.com/*'];
+const SITE_MATCHES = Object.keys(SITE_HOSTS).map((host) => `https://${host}/*`);
 
 /**
  * WXT wraps every unlisted script (the always-on watcher, the banner) in a module that catches a
@@ -40,7 +41,7 @@ export default defineConfig({
       'alarms',
       'storage',
       'webRequest',
-      // The banner's view is injected into a claude.ai tab only when a banner is due (issue #17).
+      // The banner's view is injected into a claude.ai tab only when a banner is due.
       'scripting',
       // Test build only (tests/e2e/notifications.test.ts): a headless browser cannot answer the
       // permission prompt, so that build has the optional permission granted at install.

@@ -1,21 +1,19 @@
 /**
  * The banner's words, composed where the decision is made (the background), in the user's
  * language: the content script only turns this plain structure into DOM, which keeps it small
- * (issue #8's 10 KB budget) and keeps every surface's wording in one place.
+ * (its size budget is in bench/budgets.json) and keeps every surface's wording in one place.
  */
 
 import { type BannerLink, type BannerText, INCIDENT_LINK } from '../core/banner-words';
 import { agoTime, clockTime } from '../core/format';
 import type { UserAlternative } from '../core/settings';
 import type { Site } from '../core/sites';
+import { updatePreview } from '../core/update-preview';
 import type { Banner } from '../core/verdict';
 import { locale, t } from '../shell/i18n';
 import { affectedText, modelText } from './model-text';
 
 export type { BannerLink, BannerText };
-
-/** Longer updates are cut here; the whole text is one click away. */
-export const BODY_PREVIEW = 280;
 
 function title(banner: Banner, siteLabel: string): string {
   switch (banner.kind) {
@@ -108,7 +106,7 @@ export function bannerText(
     update: body
       ? {
           full: body,
-          preview: body.length > BODY_PREVIEW ? `${body.slice(0, BODY_PREVIEW).trimEnd()}…` : null,
+          preview: updatePreview(body),
           moreLabel: t('bannerMoreText'),
           lessLabel: t('bannerLess'),
         }

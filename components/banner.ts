@@ -1,7 +1,7 @@
 /**
  * The in-page banner as DOM, from the words the background composed (components/banner-text.ts).
- * Plain DOM rather than Preact: the content script runs on every claude.ai page and has a 10 KB
- * gzip budget. Remote text only ever becomes text nodes; links are only those core/ checked
+ * Plain DOM rather than Preact: the banner script is injected into claude.ai pages and has a
+ * gzip budget of its own (bench/budgets.json). Remote text only ever becomes text nodes; links are only those core/ checked
  * (https on the status origins, or the alternatives catalogue) and are re-checked here, and a
  * click on one asks the background to open it by id.
  */

@@ -4,16 +4,15 @@
  */
 import { type FailureLog, failuresInLast } from '../core/fault';
 import { clockTime } from '../core/format';
+import { CAPACITY_COUNT_WINDOW_MS } from '../core/signal-timing';
 import { detectionsSince, lastDetectionAt, type Signals } from '../core/signals';
 import { locale, t } from '../shell/i18n';
 
-export const CAPACITY_WINDOW_MS = 60 * 60_000;
-
 export function capacityCount(signals: Signals, now: number): number {
-  return detectionsSince(signals, now - CAPACITY_WINDOW_MS, 'claude-ai');
+  return detectionsSince(signals, now - CAPACITY_COUNT_WINDOW_MS, 'claude-ai');
 }
 
-/** The window of the failed-request count (issue #10). */
+/** The window of the failed-request count. */
 export const FAILURES_WINDOW_MS = 10 * 60_000;
 
 export function CapacityNote({ signals, failures, now }: { signals: Signals; failures?: FailureLog; now: number }) {

@@ -7,19 +7,10 @@ import { agoTime, dateTime } from '../core/format';
 import type { Incident, IncidentUpdate, Service } from '../core/model';
 import { storedModels } from '../core/reach';
 import { safeStatusLink } from '../core/sources';
+import { updatePreview } from '../core/update-preview';
 import { locale, t } from '../shell/i18n';
 import { scopeLabels } from './model-text';
 import { STATE_ICON } from './service-list';
-
-/** Longer updates are cut here (at a word), the rest one click away. */
-export const BODY_PREVIEW = 280;
-
-export function previewText(body: string): string {
-  if (body.length <= BODY_PREVIEW) return body;
-  const cut = body.slice(0, BODY_PREVIEW);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > BODY_PREVIEW / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
 
 /** "Identified, 12 min ago (Nov 20, 1:38 PM)". */
 function updateMeta(update: IncidentUpdate, now: number): string {
@@ -65,7 +56,8 @@ interface CardProps {
 
 function IncidentCard({ incident, services, now, expanded, onToggle }: CardProps) {
   const [latest, ...earlier] = incident.updates;
-  const long = (latest?.body.length ?? 0) > BODY_PREVIEW;
+  const preview = latest ? updatePreview(latest.body) : null;
+  const long = preview !== null;
   const url = safeStatusLink(incident.url);
   const started = agoTime(incident.startedAt, now, locale());
   const names = services.filter((s) => incident.serviceIds.includes(s.id)).map((s) => s.name);
@@ -95,7 +87,7 @@ function IncidentCard({ incident, services, now, expanded, onToggle }: CardProps
         <div class="so-update" data-testid="latest-update">
           <p class="so-meta">{updateMeta(latest, now)}</p>
           <p class="so-body" id={`${headingId}-body`}>
-            {expanded || !long ? latest.body : previewText(latest.body)}
+            {expanded || preview === null ? latest.body : preview}
           </p>
           {long && (
             <button

@@ -1,5 +1,8 @@
-/** The options page's UI state: the settings as stored, a draft of the alternatives list, errors. */
-import { create } from 'zustand';
+/**
+ * The options page's UI state: the settings as stored, a draft of the alternative being added,
+ * errors. A zustand vanilla store, read with the shared hook in ./use-store.ts.
+ */
+import { createStore } from 'zustand/vanilla';
 import type { Service } from '../core/model';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 
@@ -12,7 +15,6 @@ export interface DraftAlternative {
 export interface OptionsState {
   settings: Settings;
   services: Service[];
-  loaded: boolean;
   /** The row being added. */
   draft: DraftAlternative;
   /** Errors by field of the row being added: message keys. */
@@ -31,15 +33,14 @@ export interface OptionsState {
 
 export const newDraft = (): DraftAlternative => ({ id: `user-${Date.now().toString(36)}`, name: '', url: '' });
 
-export const useOptionsStore = create<OptionsState>()((set) => ({
+export const optionsStore = createStore<OptionsState>()((set) => ({
   settings: DEFAULT_SETTINGS,
   services: [],
-  loaded: false,
   draft: newDraft(),
   errors: {},
   announcement: '',
   permissionRefused: false,
-  setSettings: (settings) => set({ settings, loaded: true }),
+  setSettings: (settings) => set({ settings }),
   setServices: (services) => set({ services }),
   setDraft: (draft) => set((s) => ({ draft: { ...s.draft, ...draft } })),
   setErrors: (errors) => set({ errors }),

@@ -7,6 +7,7 @@ import { failingServiceIds } from '../core/alternatives';
 import { DEFAULT_INTERVAL_MS } from '../core/health';
 import type { UserAlternative } from '../core/settings';
 import { STATUS_PAGE_URL } from '../core/sources';
+import { storageFullShown } from '../core/storage-full';
 import { t } from '../shell/i18n';
 import { AlternativesList } from './alternatives-list';
 import { CapacityNote, capacityCount } from './capacity-note';
@@ -14,9 +15,10 @@ import { HistorySection } from './history-section';
 import { ExternalLink, IncidentList } from './incident-list';
 import { MaintenanceList } from './maintenance-list';
 import { PermissionNotice } from './permission-notice';
-import { usePopupState } from './popup-store';
+import { popupStore } from './popup-store';
 import { ServiceList } from './service-list';
 import { StatusHeader } from './status-header';
+import { useStore } from './use-store';
 
 export interface PopupAppProps {
   onRefresh: () => void;
@@ -34,7 +36,7 @@ export function PopupApp({
   intervalMs = DEFAULT_INTERVAL_MS,
   mine = [],
 }: PopupAppProps) {
-  const s = usePopupState();
+  const s = useStore(popupStore);
   const { status, now, signals } = s;
   const snapshot = status.snapshot;
   const tick = s.tick;
@@ -69,6 +71,11 @@ export function PopupApp({
             <MaintenanceList maintenances={snapshot.maintenances} now={now} />
             <ServiceList services={services} groups={snapshot.groups} />
           </>
+        )}
+        {storageFullShown(s.storageFull, now) && (
+          <p class="so-nodata" role="status" data-testid="storage-full">
+            {t('popupStorageFull')}
+          </p>
         )}
         {(showAlternatives || mine.length > 0) && <AlternativesList snapshot={snapshot} mine={mine} />}
         <CapacityNote signals={signals} failures={s.failures} now={now} />

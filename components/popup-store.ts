@@ -1,14 +1,13 @@
 /**
  * The popup's UI state: what storage holds now, refresh progress, and what the user opened.
- * A zustand vanilla store with a small Preact hook: zustand's React binding would bring
- * preact/compat into the popup (about 3.5 KB gzip) for one useSyncExternalStore.
+ * A zustand vanilla store, read with the shared hook in ./use-store.ts.
  */
-import { useEffect, useReducer } from 'preact/hooks';
 import { createStore } from 'zustand/vanilla';
 import { EMPTY_FAILURE_LOG, type FailureLog } from '../core/fault';
 import { EMPTY_HISTORY, type History } from '../core/history';
 import { EMPTY_STATUS, type StatusState } from '../core/model';
 import { EMPTY_SIGNALS, type Signals } from '../core/signals';
+import type { StorageFull } from '../core/storage-full';
 
 /** Whether the extension may read the status origins (Firefox lets users withhold it). */
 export type Access = 'unknown' | 'granted' | 'missing';
@@ -16,10 +15,11 @@ export type Access = 'unknown' | 'granted' | 'missing';
 export interface PopupState {
   status: StatusState;
   signals: Signals;
-  /** claude.ai's failed requests, per minute (issue #10). */
+  /** claude.ai's failed requests, per minute. */
   failures: FailureLog;
   history: History;
-  loaded: boolean;
+  /** The browser's storage last refused a write (core/storage-full.ts). */
+  storageFull: StorageFull;
   refreshing: boolean;
   historyLoading: boolean;
   access: Access;
@@ -34,6 +34,7 @@ export interface PopupState {
   setSignals(signals: Signals): void;
   setFailures(failures: FailureLog): void;
   setHistory(history: History): void;
+  setStorageFull(storageFull: StorageFull): void;
   setRefreshing(refreshing: boolean, announcement?: string): void;
   setHistoryLoading(loading: boolean): void;
   setAccess(access: Access): void;
@@ -47,7 +48,7 @@ export const popupStore = createStore<PopupState>()((set) => ({
   signals: EMPTY_SIGNALS,
   failures: EMPTY_FAILURE_LOG,
   history: EMPTY_HISTORY,
-  loaded: false,
+  storageFull: null,
   refreshing: false,
   historyLoading: false,
   access: 'unknown',
@@ -55,10 +56,11 @@ export const popupStore = createStore<PopupState>()((set) => ({
   now: Date.now(),
   expanded: {},
   stripDetail: '',
-  setStatus: (status) => set({ status, loaded: true }),
+  setStatus: (status) => set({ status }),
   setSignals: (signals) => set({ signals }),
   setFailures: (failures) => set({ failures }),
   setHistory: (history) => set({ history }),
+  setStorageFull: (storageFull) => set({ storageFull }),
   setRefreshing: (refreshing, announcement) =>
     set((s) => ({ refreshing, announcement: announcement ?? s.announcement })),
   setHistoryLoading: (historyLoading) => set({ historyLoading }),
@@ -67,15 +69,3 @@ export const popupStore = createStore<PopupState>()((set) => ({
   setStripDetail: (stripDetail) => set({ stripDetail }),
   tick: (now) => set({ now }),
 }));
-
-/** The store's state, re-rendering the component on every change (the popup is small enough). */
-export function usePopupState(): PopupState {
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
-  useEffect(() => {
-    const unsubscribe = popupStore.subscribe(() => rerender(0));
-    // A change between the first render and this subscription would otherwise be missed.
-    rerender(0);
-    return unsubscribe;
-  }, []);
-  return popupStore.getState();
-}

@@ -1,5 +1,5 @@
 /**
- * How often to poll (issue #16). The fixed intervals poll at their pace; "automatic" polls every
+ * How often to poll. The fixed intervals poll at their pace; "automatic" polls every
  * minute while someone needs fresh data (a claude.ai or platform.claude.com tab is open, an
  * incident or maintenance is active, a page signal is live, notifications are on) and every
  * 5 minutes otherwise. The daily budgets this gives: docs/benchmarks.md.
@@ -7,6 +7,7 @@
 import type { FailureLog } from './fault';
 import type { Snapshot, StatusState } from './model';
 import type { Settings } from './settings';
+import { SIGNAL_LIVE_MS } from './signal-timing';
 import type { Signals } from './signals';
 
 export const ACTIVE_INTERVAL_MS = 60_000;
@@ -16,8 +17,6 @@ export const QUIET_INTERVAL_MS = 5 * 60_000;
  * write and every 30 s while a banner is up: three minutes without a word means it is gone.
  */
 export const SITE_OPEN_WINDOW_MS = 3 * 60_000;
-/** A capacity error or a failed request keeps the pace up this long. */
-export const SIGNAL_LIVE_MS = 10 * 60_000;
 
 export interface Need {
   settings: Settings;

@@ -1,5 +1,5 @@
 /**
- * "Is it me or Claude?" (issue #10). The background watches the outcome of claude.ai's own API
+ * "Is it me or Claude?". The background watches the outcome of claude.ai's own API
  * requests (status code or connection error, never bodies, never URLs) and this module turns those
  * outcomes, the browser's connectivity hints and the in-page capacity text into one verdict.
  *
@@ -10,9 +10,10 @@
  * Pure: every time is passed in, nothing reads the clock, the browser or the page.
  */
 import * as z from 'zod/mini';
+import { CLAUDE_AI_HOST } from './site-hosts';
+import { MINUTE_MS } from './time';
 
-const MINUTE_MS = 60_000;
-const API_HOST = 'claude.ai';
+const API_HOST = CLAUDE_AI_HOST;
 const API_PREFIX = '/api/';
 /**
  * Buckets kept: the longest window anything reads is the popup's 10 minutes; 15 leaves room for a

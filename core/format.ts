@@ -1,10 +1,11 @@
 /** Times in words, in the user's language, through Intl (no hand-made plural rules). */
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from './time';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['day', 86_400_000],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
-  ['second', 1_000],
+  ['day', DAY_MS],
+  ['hour', HOUR_MS],
+  ['minute', MINUTE_MS],
+  ['second', SECOND_MS],
 ];
 
 export function relativeTime(iso: string | null, nowMs: number, locale?: string): string | null {

@@ -7,7 +7,7 @@ import type { SourceId } from './sources';
 
 export const DEFAULT_INTERVAL_MS = 60_000;
 export const BACKOFF_BASE_MS = 30_000;
-/** "About 10 minutes" (issue #2): long enough to spare a struggling page, short enough to notice recovery. */
+/** "About 10 minutes": long enough to spare a struggling page, short enough to notice recovery. */
 export const BACKOFF_CAP_MS = 10 * 60_000;
 /** The longest any failure may hold scheduled polls back (a Retry-After is honoured up to this). */
 export const MAX_RETRY_WAIT_MS = 60 * 60_000;

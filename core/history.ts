@@ -16,11 +16,11 @@ import { fetchErrorKindSchema, type Service, sourceIdSchema } from './model';
 import { fromImpact, SEVERITIES, type Severity, worst } from './severity';
 import { affectedServiceIds, MAX_NAME, serviceNameMatcher, shortServiceName } from './snapshot';
 import { safeStatusLink } from './sources';
-import type { IncidentsList, StatuspageIncident } from './statuspage';
+import { type IncidentsList, isClosed, type StatuspageIncident } from './statuspage';
 import { cleanText } from './text';
+import { DAY_MS } from './time';
 
 export const HISTORY_DAYS = 7;
-const DAY_MS = 24 * 60 * 60_000;
 /** The popup asks for history when it opens; the background fetches at most this often unless forced. */
 export const HISTORY_MIN_GAP_MS = 10 * 60_000;
 /** incidents.json lists at most 50; keep no more than that whatever a page sends. */
@@ -60,13 +60,11 @@ export const EMPTY_HISTORY: History = {
   incidents: [],
 };
 
-const DONE = ['resolved', 'postmortem', 'completed'];
-
 function endOf(incident: StatuspageIncident): string | null {
   const resolved = isoOrNull(incident.resolved_at);
   if (resolved) return resolved;
   // A resolved incident without resolved_at ended at its last update at the latest.
-  return DONE.includes(incident.status) ? isoOrNull(incident.updated_at) : null;
+  return isClosed(incident.status) ? isoOrNull(incident.updated_at) : null;
 }
 
 /**

@@ -10,15 +10,19 @@ import * as z from 'zod/mini';
 import type { BannerText } from './banner-words';
 import { ERROR_CODE, PAGE_SIGNAL_KINDS } from './page-signals';
 import { settingsSchema } from './settings';
+import { settingsPatchSchema } from './settings-patch';
+import { SITE_IDS } from './site-hosts';
 import type { SiteView } from './site-view';
 
-const site = z.enum(['claude-ai', 'platform']);
+const site = z.enum(SITE_IDS);
 
 export const REQUESTS = {
   /** A person asked for a fresh check (the popup's refresh button). */
   refresh: z.object({ type: z.literal('refresh') }),
   /** The options page asks the background (the only writer) to store new settings. */
   settings: z.object({ type: z.literal('settings'), settings: settingsSchema }),
+  /** The options page asks for one change (core/settings-patch.ts), applied to the settings as stored in its turn. */
+  'settings-patch': z.object({ type: z.literal('settings-patch'), patch: settingsPatchSchema }),
   /** The popup asks for incidents.json; the background fetches it at most every 10 min unless forced. */
   'history-refresh': z.object({ type: z.literal('history-refresh'), force: z.optional(z.boolean()) }),
   /** The content script asks what to show on its site; the background answers with a PageView. */
@@ -54,6 +58,7 @@ export type PageView = SiteView & { text: BannerText | null };
 export interface Replies {
   refresh: undefined;
   settings: undefined;
+  'settings-patch': undefined;
   'history-refresh': undefined;
   'site-view': PageView;
   'page-signal': undefined;

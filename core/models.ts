@@ -1,6 +1,6 @@
 /**
  * Which Claude models an incident is about, read from its title and update bodies, and which
- * model to suggest to a claude.ai user because of it (issue #9). Pure text rules.
+ * model to suggest to a claude.ai user because of it. Pure text rules.
  *
  * What counts as a model name, and why:
  * - A family word followed by a model version: "Opus 4.6", "Claude Sonnet 4.5", "Haiku 4.5".

@@ -35,7 +35,7 @@ export const EMPTY_NOTIFIED: Notified = { incidents: {}, links: {} };
 export type NoticeKind = 'started' | 'worse' | 'resolved' | 'update';
 
 /**
- * Hysteresis (issue #16): a status page that lists and unlists the same incident on alternate
+ * Hysteresis: a status page that lists and unlists the same incident on alternate
  * polls must not announce "started" and "resolved" each time. An incident away for fewer than
  * GONE_POLLS_TO_RESOLVE polls may come back silently; "resolved" is announced when incidents.json
  * says so (`resolvedIds`) or after that many polls; and one that comes back within REAPPEAR_MS of

@@ -1,5 +1,5 @@
 /**
- * The one gate every status poll goes through (issue #16): whatever asked for it (the alarm, the
+ * The one gate every status poll goes through: whatever asked for it (the alarm, the
  * browser starting, the popup, a page's hint), it decides whether a request may go out now.
  * Pure: the background feeds it the stored health and the clock. The numbers and why they are
  * what they are: docs/benchmarks.md ("Polite at internet scale").

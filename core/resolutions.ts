@@ -11,7 +11,7 @@ import { msOf } from './dates';
 import { type Incident, type Snapshot, type StatusState, validatorsSchema } from './model';
 import { storedReach } from './reach';
 import { type Severity, worst } from './severity';
-import type { IncidentsList } from './statuspage';
+import { type IncidentsList, isClosed } from './statuspage';
 
 export const RESOLUTION_CHECK_GAP_MS = 5 * 60_000;
 
@@ -33,8 +33,6 @@ export const resolutionsSchema = z.object({
 export type Resolutions = z.infer<typeof resolutionsSchema>;
 
 export const EMPTY_RESOLUTIONS: Resolutions = { checkedAt: null, validators: null, resolved: [] };
-
-const DONE = new Set(['resolved', 'postmortem']);
 
 /** Whether a check is worth making now: an incident that may raise a banner, and the gap passed. */
 export function resolutionCheckDue(resolutions: Resolutions, snapshot: Snapshot | null, nowMs: number): boolean {
@@ -61,7 +59,7 @@ export function recordResolutions(
   const listed = new Set(snapshot?.incidents.map((i) => i.id) ?? []);
   const resolved = before.resolved.filter((r) => listed.has(r.id));
   for (const incident of list?.incidents ?? []) {
-    if (!DONE.has(incident.status) || !listed.has(incident.id) || resolved.some((r) => r.id === incident.id)) continue;
+    if (!isClosed(incident.status) || !listed.has(incident.id) || resolved.some((r) => r.id === incident.id)) continue;
     const at = msOf(incident.resolved_at ?? null) ?? msOf(incident.updated_at ?? null) ?? nowMs;
     resolved.push({ id: incident.id, resolvedAt: new Date(at).toISOString() });
   }

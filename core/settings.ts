@@ -28,7 +28,7 @@ export const settingsSchema = z.object({
   /** Banner per site id (core/sites.ts); a site missing here shows the banner. */
   banner: z.record(z.string(), z.boolean()),
   capacityDetection: z.boolean(),
-  /** Watch claude.ai's own request outcomes (issue #10). */
+  /** Watch claude.ai's own request outcomes. */
   requestSignal: z.boolean(),
   notifications: z.enum(NOTIFY_MODES),
   /** Services the user does not care about; new components are cared about by default. */

@@ -5,11 +5,13 @@
  */
 import * as z from 'zod/mini';
 import { ERROR_CODE, PAGE_SIGNAL_KINDS, type PageSignal, type PageSignalKind } from './page-signals';
-import type { SiteId } from './sites';
+import { DETECTION_DEDUPE_MS } from './signal-timing';
+import { SITE_IDS, type SiteId } from './site-hosts';
+import { DAY_MS } from './time';
 
 export const detectionSchema = z.object({
   at: z.string(),
-  site: z.enum(['claude-ai', 'platform']),
+  site: z.enum(SITE_IDS),
   kind: z.enum(PAGE_SIGNAL_KINDS),
   code: z.optional(z.string().check(z.regex(ERROR_CODE))),
 });
@@ -20,10 +22,8 @@ export type Signals = z.infer<typeof signalsSchema>;
 
 export const EMPTY_SIGNALS: Signals = { detections: [] };
 
-const KEEP_MS = 24 * 60 * 60_000;
+const KEEP_MS = DAY_MS;
 const MAX_DETECTIONS = 500;
-/** One message stays on screen while the observer sees it re-rendered; one detection a minute per kind at most. */
-export const DETECTION_DEDUPE_MS = 60_000;
 
 /**
  * `signals` with the detection recorded at `nowMs`. The same kind on the same site within a

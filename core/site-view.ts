@@ -9,9 +9,10 @@ import { isStale } from './health';
 import type { StatusState } from './model';
 import { parseModelLabel } from './models';
 import { bannerEnabled, type Language, type Settings, type Theme } from './settings';
+import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from './signal-timing';
 import { lastDetection, lastDetectionAt, type Signals } from './signals';
 import { type SiteId, siteById } from './sites';
-import { assess, type Banner, CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from './verdict';
+import { assess, type Banner } from './verdict';
 
 export interface SiteView {
   banner: Banner | null;

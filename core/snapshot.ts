@@ -8,7 +8,7 @@ import type { Incident, IncidentUpdate, Maintenance, Service, Snapshot } from '.
 import { incidentModelScope } from './models';
 import { fromComponentStatus, fromImpact, fromIndicator, type Severity, worst } from './severity';
 import { safeStatusLink } from './sources';
-import type { IncidentStatus, StatuspageComponent, StatuspageIncident, Summary } from './statuspage';
+import { isClosed, type StatuspageComponent, type StatuspageIncident, type Summary } from './statuspage';
 import { cleanText, plainBody } from './text';
 
 /** Sorts in place by a key computed once per row (dates are parsed once, not once per comparison). */
@@ -82,7 +82,7 @@ function toService(component: StatuspageComponent, index: number): Service {
 }
 
 /**
- * The most update text a snapshot keeps, over all incidents (issue #16): a valid page with
+ * The most update text a snapshot keeps, over all incidents: a valid page with
  * thousands of updates was stored whole (1.9 MB, redrawn in every open tab). Every incident keeps
  * its latest update; older ones are kept newest first, round by round, while this allows.
  */
@@ -185,8 +185,6 @@ function baseIncident(
   };
 }
 
-const DONE: readonly IncidentStatus[] = ['resolved', 'postmortem', 'completed'];
-
 function toMaintenance(m: StatuspageIncident, services: readonly Service[], namedIn: NameMatcher): Maintenance {
   return {
     id: m.id,
@@ -224,14 +222,14 @@ export function buildSnapshot(summary: Summary): Snapshot {
     .sort((a, b) => a.position - b.position);
 
   const namedIn = serviceNameMatcher(services);
-  const active = uniqueById(summary.incidents).filter((i) => !DONE.includes(i.status));
+  const active = uniqueById(summary.incidents).filter((i) => !isClosed(i.status));
   const built = active.slice(0, MAX_INCIDENTS).map((i) => toIncident(i, services, namedIn));
   const capped = built.some((i) => i.dropped) || active.length > MAX_INCIDENTS;
   sortBy(built, (i) => -(msOf(i.startedAt) ?? 0));
   const budget = withinBudget(built.map(({ dropped: _, ...incident }) => incident));
   const incidents = budget.incidents;
   const maintenances = uniqueById(summary.scheduled_maintenances)
-    .filter((m) => !DONE.includes(m.status))
+    .filter((m) => !isClosed(m.status))
     .slice(0, MAX_INCIDENTS)
     .map((m) => toMaintenance(m, services, namedIn));
   sortBy(maintenances, (m) => msOf(m.scheduledFor) ?? 0);

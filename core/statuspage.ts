@@ -51,6 +51,14 @@ export const INCIDENT_STATUSES = [
 export const incidentStatusSchema = tolerantEnum(INCIDENT_STATUSES);
 export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
 
+/**
+ * The statuses after which an incident (resolved, postmortem) or a maintenance (completed) is
+ * over: every surface leaves them out, and a resolution is read from them.
+ */
+export function isClosed(status: IncidentStatus): boolean {
+  return status === 'resolved' || status === 'postmortem' || status === 'completed';
+}
+
 export const componentSchema = z.object({
   id: z.string(),
   name: z.catch(z.string(), ''),

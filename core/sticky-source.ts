@@ -1,5 +1,5 @@
 /**
- * Which origin a poll asks (issue #16). After the primary answers with a challenge, an HTML page
+ * Which origin a poll asks. After the primary answers with a challenge, an HTML page
  * or a 4xx/5xx, polls go straight to the fallback for 30 minutes, and the first poll after that
  * probes the primary once (falling back in the same poll when it still fails). Each failed probe
  * doubles the window up to STICKY_CAP_MS, so that a primary challenged all day costs a handful of

@@ -6,17 +6,33 @@
  */
 import type { Settings, UserAlternative } from './settings';
 
-export type AlternativeError = 'name-required' | 'url-invalid' | 'url-not-https' | 'url-duplicate' | 'too-many';
+export type AlternativeError =
+  | 'name-required'
+  | 'url-invalid'
+  | 'url-too-long'
+  | 'url-not-https'
+  | 'url-duplicate'
+  | 'too-many';
 
+/**
+ * The most alternatives a user keeps: the banner shows two or three and the popup lists them all,
+ * and every one is stored and sent to each open tab's banner decision.
+ */
 export const MAX_USER_ALTERNATIVES = 20;
+/** The longest URL (or any text typed into the options) accepted: browsers and servers commonly cap URLs near 2,048 characters. */
+export const MAX_INPUT_LENGTH = 2048;
+/** A name is shown in one line of the banner and the popup. */
+export const MAX_NAME_LENGTH = 80;
 
 /** Checks one alternative a user typed; null when it may be saved. */
 export function validateAlternative(
   candidate: { name: string; url: string },
   others: readonly { url: string }[],
 ): { field: 'name' | 'url'; error: AlternativeError } | null {
-  if (candidate.name.trim().length === 0 || candidate.name.length > 80)
+  if (others.length >= MAX_USER_ALTERNATIVES) return { field: 'name', error: 'too-many' };
+  if (candidate.name.trim().length === 0 || candidate.name.length > MAX_NAME_LENGTH)
     return { field: 'name', error: 'name-required' };
+  if (candidate.url.length > MAX_INPUT_LENGTH) return { field: 'url', error: 'url-too-long' };
   let url: URL;
   try {
     url = new URL(candidate.url.trim());

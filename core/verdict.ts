@@ -10,14 +10,9 @@ import { incidentReach } from './incident-scope';
 import type { Incident, IncidentUpdate, Maintenance, Service, Snapshot } from './model';
 import { incidentModelScope, type ModelAdvice, type ModelName, modelAdvice } from './models';
 import { type Severity, severityRank, worst } from './severity';
+import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from './signal-timing';
 import type { Site } from './sites';
 
-/** How long one capacity detection keeps its banner up without being seen again. */
-export const CAPACITY_BANNER_MS = 15 * 60_000;
-/** How long claude.ai's outage screen keeps its banner up without being seen again. */
-export const OUTAGE_SCREEN_BANNER_MS = 15 * 60_000;
-/** A retry notice is over sooner: claude.ai retries by itself, and succeeds or shows an error. */
-export const RETRY_BANNER_MS = 5 * 60_000;
 /** Alternatives shown in the banner; the popup lists them all. */
 export const BANNER_ALTERNATIVES = 3;
 

@@ -1,5 +1,5 @@
 /**
- * How often the failure log reaches storage (issue #16). Request outcomes come in bursts (five
+ * How often the failure log reaches storage. Request outcomes come in bursts (five
  * tabs failing every few seconds); each storage write wakes every open tab and the popup. So the
  * log is written at once only when what it says changes (an episode starts, reaches the failure
  * count that raises the banner, or ends), and otherwise at most once a minute.

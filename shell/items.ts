@@ -5,7 +5,13 @@
  */
 
 import * as z from 'zod/mini';
-import { type Dismissals, dismissalsSchema, EMPTY_DISMISSALS } from '../core/dismissals';
+import {
+  DISMISSALS_MIGRATIONS,
+  DISMISSALS_VERSION,
+  type Dismissals,
+  dismissalsSchema,
+  EMPTY_DISMISSALS,
+} from '../core/dismissals';
 import {
   EMPTY_FAILURE_LOG,
   FAILURES_MIGRATIONS,
@@ -25,6 +31,7 @@ import {
   settingsSchema,
 } from '../core/settings';
 import { EMPTY_SIGNALS, SIGNALS_MIGRATIONS, SIGNALS_VERSION, type Signals, signalsSchema } from '../core/signals';
+import { type StorageFull, storageFullSchema } from '../core/storage-full';
 import { defineStoredItem } from './stored-item';
 
 /** The last good snapshot and the fetch health. */
@@ -50,7 +57,8 @@ export const dismissalsItem = /* @__PURE__ */ defineStoredItem<Dismissals>(
   dismissalsSchema,
   EMPTY_DISMISSALS,
   {
-    version: 1,
+    version: DISMISSALS_VERSION,
+    migrations: DISMISSALS_MIGRATIONS,
   },
 );
 
@@ -107,6 +115,16 @@ export const resolutionsItem = /* @__PURE__ */ defineStoredItem<Resolutions>(
   'local:resolutions',
   resolutionsSchema,
   EMPTY_RESOLUTIONS,
+  {
+    version: 1,
+  },
+);
+
+/** When the browser's storage last refused a write for lack of space (core/storage-full.ts). Session only. */
+export const storageFullItem = /* @__PURE__ */ defineStoredItem<StorageFull>(
+  'session:storageFull',
+  storageFullSchema,
+  null,
   {
     version: 1,
   },

@@ -15,6 +15,8 @@ export interface StoredItem<T> {
   migrations: Readonly<Record<number, (old: unknown) => unknown>>;
   get(): Promise<T>;
   set(value: T): Promise<void>;
+  /** Removes the value: the next read gives the fallback. */
+  remove(): Promise<void>;
   /** Calls back with the parsed value on every change; returns the unwatch function. */
   watch(callback: (value: T) => void): () => void;
 }
@@ -45,6 +47,7 @@ export function defineStoredItem<T>(
     migrations: options.migrations ?? {},
     get: async () => parse(await item.getValue()),
     set: (value) => item.setValue(value),
+    remove: () => item.removeValue(),
     watch: (callback) => item.watch((raw) => callback(parse(raw))),
   };
 }

@@ -8,6 +8,7 @@ import type { PageSignal } from '../../core/page-signals';
 import type { PollReason } from '../../core/poll-gate';
 import type { Settings } from '../../core/settings';
 import type { SiteId } from '../../core/site-hosts';
+import type { WriteQueue } from './write-queue';
 
 export interface BackgroundContext {
   poll(reason: PollReason): Promise<void>;
@@ -17,6 +18,8 @@ export interface BackgroundContext {
   /** What the site's page shows now: the decision and its words, read from storage at call time. */
   pageView(site: SiteId, modelLabel: string | null): Promise<PageView>;
   recordSignal(seen: PageSignal & { site: SiteId }): Promise<boolean>;
+  /** The one queue every stored read-modify-write goes through (./write-queue.ts). */
+  queue: WriteQueue;
   /** The settings as last applied (in memory). */
   settings(): Settings;
   /** A tab of ours asked for its view: the cadence keeps up while one is open. */

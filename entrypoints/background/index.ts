@@ -6,20 +6,24 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { alarmDelayMinutes, alarmPeriodMinutes, cadenceMs, staleIntervalMs } from '../../core/cadence';
+import { liveOnStatusPage, prunedDismissals } from '../../core/dismissals';
 import { isOlderThanInterval } from '../../core/health';
-import type { StatusState } from '../../core/model';
+import type { Snapshot, StatusState } from '../../core/model';
 import type { PollReason } from '../../core/poll-gate';
-import { resolvedStatus } from '../../core/resolutions';
+import { type Resolutions, resolvedStatus } from '../../core/resolutions';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
+import { withDetection } from '../../core/signals';
 import {
   dismissalsItem,
   failuresItem,
   historyItem,
+  notifiedItem,
   resolutionsItem,
   settingsItem,
   signalsItem,
   siteSeenItem,
   statusItem,
+  storageFullItem,
 } from '../../shell/items';
 import { createBadgeQueue } from './badge-queue';
 import { injectBanner } from './banner-injector';
@@ -36,7 +40,7 @@ import { createPollGate } from './poll-gate';
 import { createPoller } from './poller';
 import { watchClaudeRequests } from './request-watch';
 import { createResolutionCheck } from './resolution-check';
-import { createSignalsWriter } from './signals-writer';
+import { createWriteQueue } from './write-queue';
 
 const POLL_ALARM = 'poll';
 
@@ -44,6 +48,16 @@ export default defineBackground({
   // Firefox MV3 runs this as an event page (background.scripts); Chrome as a service worker.
   main() {
     let settings: Settings = DEFAULT_SETTINGS;
+    // Every write of stored state goes through this one queue (./write-queue.ts). When storage is
+    // full it drops the history (fetched again when the popup opens), then the failure counts.
+    const queue = createWriteQueue({
+      relief: [historyItem, failuresItem],
+      onFull: (report) => {
+        console.warn('[status-overlay] storage full:', report);
+        // Session storage has a quota of its own; written directly, since this runs inside a queued write.
+        void storageFullItem.set({ at: new Date().toISOString(), stored: report.stored }).catch(() => undefined);
+      },
+    });
     /** The interval the cadence wants now (core/cadence.ts): what scheduled polls follow. */
     async function period(): Promise<number> {
       const [status, signals, failures, siteSeenAt] = await Promise.all([
@@ -70,7 +84,7 @@ export default defineBackground({
       now: Date.now,
       random: Math.random,
       read: statusItem.get,
-      write: statusItem.set,
+      write: (state) => queue.write(statusItem, state),
     });
     // Every trigger below asks this gate; none calls the poller itself.
     const pollGate = createPollGate({ poller, read: statusItem.get, now: Date.now, intervalMs: period });
@@ -78,14 +92,14 @@ export default defineBackground({
       fetch: statusFetch,
       now: Date.now,
       read: historyItem.get,
-      write: historyItem.set,
+      write: (history) => queue.write(historyItem, history),
       services: async () => (await statusItem.get()).snapshot?.services ?? [],
     });
     const resolutions = createResolutionCheck({
       fetch: statusFetch,
       now: Date.now,
       read: resolutionsItem.get,
-      write: resolutionsItem.set,
+      write: (resolved) => queue.write(resolutionsItem, resolved),
       status: statusItem.get,
     });
     const drawBadge = createBadgeQueue(async () => ({ status: await currentStatus(), staleMs: await stalePeriod() }));
@@ -99,13 +113,22 @@ export default defineBackground({
       // Drawn before the poll answers, so a refresh that returns has its badge; the status watch
       // below draws again on the write, a cheap repeat that covers writes from anywhere else.
       await drawBadge();
-      // A successful check (noticesFor is idempotent, so a 304 announces nothing twice).
-      if (state.snapshot && state.health.lastSuccessAt !== before.health.lastSuccessAt) {
-        await announce(state.snapshot, settings);
-      }
       // summary.json can be late to show a resolution: confirm through incidents.json (at most
       // every 5 min, only while an incident is listed). Awaited so a refresh returns settled state.
-      await resolutions.check();
+      const resolved = await resolutions.check();
+      // A successful check (noticesFor is idempotent, so a 304 announces nothing twice).
+      if (state.snapshot && state.health.lastSuccessAt !== before.health.lastSuccessAt) {
+        await afterSuccess(resolvedStatus(state, resolved).snapshot ?? state.snapshot, resolved);
+      }
+    }
+
+    /** Announces what changed, then forgets dismissals whose incident is resolved (core/dismissals.ts). */
+    async function afterSuccess(snapshot: Snapshot, resolved: Resolutions): Promise<void> {
+      const resolvedIds = new Set(resolved.resolved.map((r) => r.id));
+      await announce(snapshot, settings, resolvedIds, (change) => queue.update(notifiedItem, change));
+      const remembered = Object.keys((await notifiedItem.get()).incidents);
+      const live = liveOnStatusPage(snapshot, remembered);
+      await queue.update(dismissalsItem, (dismissals) => prunedDismissals(dismissals, live, Date.now()));
     }
 
     // Alarms survive worker restarts but not always updates or browser restarts: create on every start.
@@ -136,13 +159,25 @@ export default defineBackground({
         online: () => navigator.onLine,
         now: Date.now,
       }),
-      recordSignal: createSignalsWriter({ read: signalsItem.get, write: signalsItem.set, now: Date.now }),
+      async recordSignal(seen) {
+        // Queued: five tabs reporting at once would otherwise each read the old value and each write.
+        let stored = false;
+        await queue
+          .update(signalsItem, (signals) => {
+            const next = withDetection(signals, seen, Date.now());
+            // The same kind within a minute: nothing new to store.
+            stored = next !== signals;
+            return next;
+          })
+          .catch((error) => console.warn('[status-overlay] signals:', error));
+        return stored;
+      },
+      queue,
       settings: () => settings,
       async noteSiteSeen() {
         // Written once a minute at most; a time ahead of the clock is replaced.
         const now = Date.now();
-        const last = await siteSeenItem.get();
-        if (last === null || now - last >= 60_000 || last > now) await siteSeenItem.set(now);
+        await queue.update(siteSeenItem, (last) => (last === null || now - last >= 60_000 || last > now ? now : last));
       },
       injectBanner,
       async openTab(url) {
@@ -152,7 +187,7 @@ export default defineBackground({
 
     const outcomes = createOutcomeWriter({
       read: failuresItem.get,
-      write: failuresItem.set,
+      write: (log) => queue.write(failuresItem, log),
       now: Date.now,
       enabled: async () => {
         await ready;

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Snapshot } from '../../core/model';
-import { type Notice, noticesFor } from '../../core/notify';
+import { type Notice, type Notified, noticesFor } from '../../core/notify';
 import type { Settings } from '../../core/settings';
 import { safeStatusLink } from '../../core/sources';
 import { t } from '../../shell/i18n';
@@ -25,11 +25,24 @@ async function allowed(): Promise<boolean> {
   }
 }
 
-/** Announces what changed since the last announcement, and records it first so nothing repeats. */
-export async function announce(snapshot: Snapshot, settings: Settings): Promise<Notice[]> {
-  const { notices, next } = noticesFor(await notifiedItem.get(), snapshot, settings, Date.now());
+/**
+ * Announces what changed since the last announcement, and records it first so nothing repeats.
+ * `snapshot` is the status as surfaces read it; `resolvedIds` what incidents.json says is
+ * resolved (announced at once). `update` is the background's write queue for notifiedItem.
+ */
+export async function announce(
+  snapshot: Snapshot,
+  settings: Settings,
+  resolvedIds: ReadonlySet<string>,
+  update: (change: (notified: Notified) => Notified) => Promise<Notified>,
+): Promise<Notice[]> {
+  let notices: Notice[] = [];
   // Recorded before showing: a worker stopped halfway must not announce the same update again.
-  await notifiedItem.set(next);
+  await update((notified) => {
+    const result = noticesFor(notified, snapshot, settings, Date.now(), resolvedIds);
+    notices = result.notices;
+    return result.next;
+  });
   if (notices.length === 0 || !(await allowed())) return [];
   for (const notice of notices) {
     await browser.notifications.create(notice.id, {

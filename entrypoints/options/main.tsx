@@ -1,26 +1,27 @@
-/** Wires the options page to stored settings (read and watch) and to the background (save). */
+/** Wires the options page to stored settings (read and watch) and to the background (one change at a time). */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '../../components/options-app';
-import { useOptionsStore } from '../../components/options-store';
+import { optionsStore } from '../../components/options-store';
 import type { Settings } from '../../core/settings';
+import type { SettingsPatch } from '../../core/settings-patch';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
 import { settingsItem, statusItem } from '../../shell/items';
 import { send } from '../../shell/messaging';
 import './style.css';
 
-const store = useOptionsStore.getState();
+const store = optionsStore.getState();
 
 async function show(settings: Settings): Promise<void> {
   await applyLanguage(settings);
   applyTheme(settings);
   document.title = t('optionsTitle');
-  useOptionsStore.getState().setSettings(settings);
+  optionsStore.getState().setSettings(settings);
 }
 
-async function save(settings: Settings): Promise<void> {
-  await send({ type: 'settings', settings });
+async function change(patch: SettingsPatch): Promise<void> {
+  await send({ type: 'settings-patch', patch });
 }
 
 async function requestNotifications(): Promise<boolean> {
@@ -33,9 +34,9 @@ async function start(): Promise<void> {
   store.setServices(status.snapshot?.services ?? []);
   await show(settings);
   settingsItem.watch((next) => void show(next));
-  statusItem.watch((next) => useOptionsStore.getState().setServices(next.snapshot?.services ?? []));
+  statusItem.watch((next) => optionsStore.getState().setServices(next.snapshot?.services ?? []));
   const root = document.getElementById('app');
-  if (root) render(<OptionsApp save={save} requestNotifications={requestNotifications} />, root);
+  if (root) render(<OptionsApp change={change} requestNotifications={requestNotifications} />, root);
 }
 
 void start();

@@ -14,7 +14,15 @@ import type { Settings } from '../../core/settings';
 import { STATUS_ORIGINS } from '../../core/sources';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
-import { failuresItem, historyItem, resolutionsItem, settingsItem, signalsItem, statusItem } from '../../shell/items';
+import {
+  failuresItem,
+  historyItem,
+  resolutionsItem,
+  settingsItem,
+  signalsItem,
+  statusItem,
+  storageFullItem,
+} from '../../shell/items';
 import { send } from '../../shell/messaging';
 import './style.css';
 
@@ -78,18 +86,20 @@ function showStatus(next: Partial<typeof stored>): void {
 }
 
 async function start(): Promise<void> {
-  const [status, signals, history, settings, failures, resolutions] = await Promise.all([
+  const [status, signals, history, settings, failures, resolutions, storageFull] = await Promise.all([
     statusItem.get(),
     signalsItem.get(),
     historyItem.get(),
     settingsItem.get(),
     failuresItem.get(),
     resolutionsItem.get(),
+    storageFullItem.get(),
   ]);
   showStatus({ status, resolutions });
   store.setFailures(failures);
   store.setSignals(signals);
   store.setHistory(history);
+  store.setStorageFull(storageFull);
   // Only a chosen language loads a message file; "automatic" uses the browser's own at once.
   await applyLanguage(settings);
   applyTheme(settings);
@@ -103,6 +113,7 @@ async function start(): Promise<void> {
   signalsItem.watch((next) => store.setSignals(next));
   historyItem.watch((next) => store.setHistory(next));
   failuresItem.watch((next) => store.setFailures(next));
+  storageFullItem.watch((next) => store.setStorageFull(next));
   // A new language or theme re-renders the popup while it is open.
   settingsItem.watch(async (next) => {
     await applyLanguage(next);

@@ -12,16 +12,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
 import { MAX_RETRY_WAIT_MS } from '../../core/health';
-import { type StatusState, statusStateSchema } from '../../core/model';
+import type { StatusState } from '../../core/model';
 import { FETCH_TIMEOUT_MS } from '../../entrypoints/background/fetch-summary';
 import { type ReplayServer, startReplayServer } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
 import { ExtensionApi } from './drivers/extension-api';
 import { Harness } from './harness';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { sleep, storedStatus, until } from './support';
 
 /** How long each scenario took, printed at the end (the report asks for them). */
 const durations: [string, number][] = [];
@@ -42,25 +40,7 @@ function timed(name: string, fn: () => Promise<void>, timeoutMs?: number): void 
   );
 }
 
-/** The stored status, checked against the schema every surface parses it with. */
-async function storedStatus(api: ExtensionApi): Promise<StatusState> {
-  const raw = await api.getStorage('status');
-  const parsed = z.safeParse(statusStateSchema, raw);
-  if (!parsed.success) throw new Error(`stored status is invalid: ${JSON.stringify(raw).slice(0, 300)}`);
-  return parsed.data;
-}
-
 const ms = (iso: string | null) => (iso === null ? Number.NaN : Date.parse(iso));
-
-async function until<T>(probe: () => Promise<T | null | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null && value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 /** Every console message of the extension's service worker(s), across restarts. */
 function captureWorkerConsole(browser: ChromiumExtensionBrowser): string[] {

@@ -9,7 +9,7 @@ import type Browser from 'webextension-polyfill';
 import { STATUS_ORIGINS } from '../../core/sources';
 import { launchFirefox } from './drivers/firefox';
 import { Harness } from './harness';
-import { until } from './pages/banner-page';
+import { until } from './support';
 
 let harness: Harness;
 

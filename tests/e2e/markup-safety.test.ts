@@ -11,14 +11,13 @@ import type { DriverPage } from './drivers/types';
 import { Harness } from './harness';
 import { BANNER_HOST } from './pages/banner-page';
 import { CLAUDE_AI } from './scenarios';
+import { sleep } from './support';
 
 const HOSTILE_TITLE = '<script>window.__pwned=1</script>Elevated errors on claude.ai';
 const HOSTILE_COMPONENT = '<img src=x onerror="window.__pwned=1">Claude Labs';
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
 /** Elements no remote text may ever become. */
 const DANGEROUS = 'img, script, iframe, object, embed, frame, svg, math, link, meta, base, form, input, video, audio';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Inventory {
   /** Tag names of dangerous elements, per root ('document' or the shadow host's tag). */

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
 import { CLAUDE_AI } from './scenarios';
+import { storedSettings } from './support';
 
 let browser: ChromiumExtensionBrowser;
 let harness: Harness<ChromiumExtensionBrowser>;
@@ -21,9 +22,7 @@ async function openOptions(): Promise<Page> {
   return page;
 }
 
-async function settings(): Promise<Record<string, unknown>> {
-  return ((await harness.api.getStorage('settings')) ?? {}) as Record<string, unknown>;
-}
+const settings = () => storedSettings(harness.api);
 
 describe('options (chromium)', () => {
   beforeAll(async () => {
@@ -84,6 +83,57 @@ describe('options (chromium)', () => {
       .poll(async () => (await settings()).alternatives)
       .toEqual([expect.objectContaining({ name: 'Sneaky', url: 'https://chat.example.org/' })]);
     expect(await options.getByTestId('alt-url-error').count()).toBe(0);
+  });
+
+  it('two changes in the same instant, and a double click on "move up", lose nothing', async () => {
+    await harness.reset('healthy');
+    const options = await openOptions();
+    for (const name of ['Alpha', 'Beta', 'Gamma']) {
+      await options.getByTestId('alt-name').fill(name);
+      await options.getByTestId('alt-url').fill(`https://${name.toLowerCase()}.example.org/`);
+      await options.getByTestId('alt-add').click();
+      await expect
+        .poll(async () => ((await settings()).alternatives as unknown[] | undefined)?.length)
+        .toBeGreaterThan(0);
+      await options.locator('[data-alternative]', { hasText: name }).waitFor();
+    }
+    // Both switches clicked in one task: the second is sent before the first is stored.
+    await options.evaluate(() => {
+      for (const id of ['capacity-detection', 'request-signal'])
+        document.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)?.click();
+    });
+    await expect
+      .poll(async () => {
+        const s = await settings();
+        return [s.capacityDetection, s.requestSignal];
+      })
+      .toEqual([false, false]);
+    // Two clicks on Gamma's "move up" before the page hears of the first move: it moves up twice.
+    await options.evaluate(() => {
+      const row = [...document.querySelectorAll('[data-alternative]')].find(
+        (li) => li.querySelector('.so-alt-name')?.textContent === 'Gamma',
+      );
+      const up = row?.querySelector<HTMLButtonElement>('button');
+      up?.click();
+      up?.click();
+    });
+    await expect
+      .poll(async () => ((await settings()).alternatives as { name: string }[]).map((a) => a.name))
+      .toEqual(['Gamma', 'Alpha', 'Beta']);
+    await expect.poll(() => options.locator('.so-alt-name').allTextContents()).toEqual(['Gamma', 'Alpha', 'Beta']);
+  });
+
+  it('an address over 2,048 characters is refused beside the field and not stored', async () => {
+    await harness.reset('healthy');
+    const options = await openOptions();
+    await options.getByTestId('alt-name').fill('Long');
+    await options.getByTestId('alt-url').fill(`https://example.org/${'a'.repeat(2049)}`);
+    await options.getByTestId('alt-add').click();
+    await expect
+      .poll(() => options.getByTestId('alt-url-error').textContent())
+      .toBe('This address is too long (at most 2,048 characters).');
+    expect(await options.getByTestId('alt-url').getAttribute('aria-invalid')).toBe('true');
+    expect((await settings()).alternatives ?? []).toEqual([]);
   });
 
   it('the popup and an open claude.ai banner render in German when German is chosen', async () => {

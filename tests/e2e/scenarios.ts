@@ -9,8 +9,9 @@ import type { ScenarioName } from '../replay/server.mjs';
 import { loadFixture, OTHER_SITE } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, driverPage } from './drivers/chromium';
 import type { Harness } from './harness';
-import { BannerPage, until } from './pages/banner-page';
+import { BannerPage } from './pages/banner-page';
 import { type ScriptCall, traceScriptCalls } from './pages/extension-tasks';
+import { sleep, until } from './support';
 
 export const CLAUDE_AI = 'https://claude.ai/chat/3f1c2a7e-0d4b-4c8e-9a51-6b2f0e7d9c14';
 export const PLATFORM = 'https://platform.claude.com/workbench';
@@ -23,8 +24,6 @@ export interface Scenario {
   status: ScenarioName;
   run(h: Harness): Promise<void>;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Figures worth reporting (not asserted on: timings are measured by `npm run bench`). */
 export const measured: Record<string, number[]> = {};

@@ -404,6 +404,68 @@ describe('background', () => {
     expect(fetched.fn.mock.calls.length).toBeLessThanOrEqual(2);
   });
 
+  it('two dismissals at the same moment are both kept (one write queue)', async () => {
+    // Two incidents, one on each site: the claude.ai tab and the Console tab each dismiss their own.
+    const both = JSON.parse(fixture('claude-ai-partial.json')) as { incidents: unknown[]; components: unknown[] };
+    const api = JSON.parse(fixture('api-outage.json')) as { incidents: unknown[]; components: unknown[] };
+    both.incidents.push(...api.incidents);
+    both.components = api.components;
+    const summary = JSON.stringify(both);
+    vi.stubGlobal(
+      'fetch',
+      fakeFetch({ primary: () => ({ status: 200, body: summary }), fallback: () => ({ status: 200, body: summary }) })
+        .fn,
+    );
+    background.main();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
+    const PLATFORM_TAB = {
+      ...CLAUDE_TAB(),
+      url: 'https://platform.claude.com/workbench',
+      tab: { id: 8 } as Browser.tabs.Tab,
+    };
+    await Promise.all([
+      fakeBrowser.runtime.onMessage.trigger({ type: 'dismiss', site: 'claude-ai' }, CLAUDE_TAB(), () => undefined),
+      fakeBrowser.runtime.onMessage.trigger({ type: 'dismiss', site: 'platform' }, PLATFORM_TAB, () => undefined),
+    ]);
+    const stored = (await fakeBrowser.storage.local.get('dismissals')).dismissals as {
+      incidents: Record<string, unknown>;
+    };
+    expect(Object.keys(stored.incidents).sort()).toEqual(['esfmlsy6f8gw', 'j7zexb58b09g']);
+  });
+
+  it('after a successful poll, dismissals of resolved incidents are forgotten; a listed one is kept', async () => {
+    const summary = fixture('claude-ai-partial.json');
+    const listed = ((JSON.parse(summary) as { incidents: { id: string }[] }).incidents[0] as { id: string }).id;
+    vi.stubGlobal('fetch', fakeFetch({ primary: () => json('claude-ai-partial'), fallback: () => json('healthy') }).fn);
+    await fakeBrowser.storage.local.set({
+      dismissals: { incidents: { [listed]: 'partial_outage', 'long-gone': 'major_outage' }, capacityDismissedAt: null },
+      dismissals$: { v: 1 },
+    });
+    background.main();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
+    await vi.waitFor(async () => {
+      const { dismissals } = await fakeBrowser.storage.local.get('dismissals');
+      expect(Object.keys((dismissals as { incidents: object }).incidents)).toEqual([listed]);
+    });
+  });
+
+  it("settings patches: applied from the extension's own pages, refused from a claude.ai tab", async () => {
+    vi.stubGlobal('fetch', fakeFetch({ primary: () => json('healthy'), fallback: () => json('healthy') }).fn);
+    background.main();
+    const patch = { type: 'settings-patch', patch: { op: 'banner', site: 'claude-ai', on: false } };
+    const fromTab = { tab: { id: 7 }, url: 'https://claude.ai/new' } as unknown as Parameters<
+      typeof fakeBrowser.runtime.onMessage.trigger
+    >[1];
+    const [refused] = await fakeBrowser.runtime.onMessage.trigger(patch, fromTab, () => undefined);
+    expect(await refused).toBeUndefined();
+    expect((await fakeBrowser.storage.local.get('settings')).settings ?? null).toBeNull();
+    const fromOptions = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
+    const [applied] = await fakeBrowser.runtime.onMessage.trigger(patch, fromOptions, () => undefined);
+    await applied;
+    const { settings } = await fakeBrowser.storage.local.get('settings');
+    expect((settings as { banner: object }).banner).toEqual({ 'claude-ai': false });
+  });
+
   it('a page signal carrying page text is refused', async () => {
     vi.stubGlobal('fetch', fakeFetch({ primary: () => json('healthy'), fallback: () => json('healthy') }).fn);
     background.main();
@@ -446,6 +508,45 @@ describe('background', () => {
     await vi.waitFor(() =>
       expect(openTab).toHaveBeenCalledWith({ url: expect.stringMatching(/^https:\/\/stspg\.io\//) }),
     );
+  });
+
+  it('notifications: "resolved" is announced as soon as incidents.json says so, while summary.json still lists it', async () => {
+    Object.assign(fakeBrowser, {
+      permissions: {
+        ...fakeBrowser.permissions,
+        onAdded: { addListener: () => undefined },
+        contains: async (p: { permissions?: string[] }) => p.permissions?.includes('notifications') === true,
+      },
+    });
+    await fakeBrowser.storage.local.set({
+      settings: { ...DEFAULT_SETTINGS, notifications: 'my-services' },
+      settings$: { v: 2 },
+    });
+    const summary = fixture('claude-ai-partial.json');
+    const incident = (JSON.parse(summary) as { incidents: { id: string }[] }).incidents[0] as { id: string };
+    let incidentsJson = JSON.stringify({ incidents: [incident] });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.endsWith('/incidents.json')
+          ? new Response(incidentsJson, { status: 200 })
+          : new Response(summary, { status: 200 }),
+      ),
+    );
+    vi.resetModules();
+    (await import('./support/translator')).useEnglish();
+    (await import('../../entrypoints/background/index')).default.main();
+    const kinds = () => Object.keys(fakeBrowser.notifications.getAllCreateOptions()).map((id) => id.split(':').at(-1));
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
+    await vi.waitFor(() => expect(kinds()).toEqual(['started']));
+    // incidents.json now says resolved; summary.json is late and still lists it. The next check is due.
+    incidentsJson = JSON.stringify({
+      incidents: [{ ...incident, status: 'resolved', resolved_at: new Date().toISOString() }],
+    });
+    const { resolutions } = await fakeBrowser.storage.local.get('resolutions');
+    await fakeBrowser.storage.local.set({ resolutions: { ...(resolutions as object), checkedAt: null } });
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
+    await vi.waitFor(() => expect(kinds()).toEqual(['started', 'resolved']));
   });
 
   it('a 304 for a snapshot that was lost meanwhile leads to a full fetch, never to an empty status', async () => {

@@ -678,7 +678,7 @@ describe('fuzz: the banner decision and the alternatives', () => {
         const dismissals =
           banner.dismiss.kind === 'capacity'
             ? { ...input.dismissals, capacityDismissedAt: new Date(input.now).toISOString() }
-            : withDismissedIncidents(input.dismissals, banner.dismiss.entries);
+            : withDismissedIncidents(input.dismissals, banner.dismiss.entries, input.now);
         const again = assess({ ...input, dismissals });
         expect(again?.dismiss).not.toEqual(banner.dismiss);
       }),

@@ -13,10 +13,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildBanner } from '../../components/banner';
-import { BODY_PREVIEW as BANNER_PREVIEW, bannerText } from '../../components/banner-text';
-import { previewText } from '../../components/incident-list';
+import { bannerText } from '../../components/banner-text';
 import { OptionsApp } from '../../components/options-app';
-import { newDraft, useOptionsStore } from '../../components/options-store';
+import { newDraft, optionsStore } from '../../components/options-store';
 import { PopupApp } from '../../components/popup-app';
 import { popupStore } from '../../components/popup-store';
 import { ALTERNATIVES } from '../../core/alternatives';
@@ -31,6 +30,7 @@ import { DEFAULT_SETTINGS, type UserAlternative } from '../../core/settings';
 import type { Signals } from '../../core/signals';
 import { SITES, type SiteId, siteById } from '../../core/sites';
 import { shortServiceName } from '../../core/snapshot';
+import { updatePreview } from '../../core/update-preview';
 import { type AssessInput, assess, type Banner } from '../../core/verdict';
 import { setTranslator, t } from '../../shell/i18n';
 import { loadIncidents, loadSnapshot, SUMMARY_FIXTURES, type SummaryFixture } from './fixtures';
@@ -145,7 +145,7 @@ function dataOf(snapshots: (Snapshot | null)[], histories: History[] = [], banne
       // The popup's model chips: labels read out of the incident's own texts.
       const scope = incidentModelScope(i);
       if (scope.kind === 'models') out.push(...scope.models.map((m) => m.label));
-      for (const u of i.updates) out.push(u.body, previewText(u.body), u.body.slice(0, BANNER_PREVIEW).trimEnd());
+      for (const u of i.updates) out.push(u.body, updatePreview(u.body) ?? u.body);
     }
   }
   for (const h of histories) for (const i of h.incidents) out.push(i.name);
@@ -365,7 +365,7 @@ describe('popup', () => {
 
 describe('options', () => {
   beforeEach(() => {
-    useOptionsStore.setState({
+    optionsStore.setState({
       settings: DEFAULT_SETTINGS,
       services: [],
       draft: newDraft(),
@@ -375,12 +375,12 @@ describe('options', () => {
     });
   });
 
-  const options = () => <OptionsApp save={async () => {}} requestNotifications={async () => true} />;
+  const options = () => <OptionsApp change={async () => {}} requestNotifications={async () => true} />;
 
   it("every section, with the user's alternatives, errors shown and notifications refused", () => {
     const snapshot = loadSnapshot('healthy');
     act(() =>
-      useOptionsStore.setState({
+      optionsStore.setState({
         settings: { ...DEFAULT_SETTINGS, alternatives: USER_ALTERNATIVES, language: 'de', theme: 'dark' },
         services: snapshot.services,
         draft: { id: 'user-3', name: 'Half typed', url: 'http://insecure.example' },

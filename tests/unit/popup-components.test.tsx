@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AlternativesList, alternativeGroups } from '../../components/alternatives-list';
 import { CapacityNote } from '../../components/capacity-note';
 import { HistorySection } from '../../components/history-section';
-import { BODY_PREVIEW, IncidentList, previewText } from '../../components/incident-list';
+import { IncidentList } from '../../components/incident-list';
 import { MaintenanceList } from '../../components/maintenance-list';
 import { PopupApp } from '../../components/popup-app';
 import { popupStore } from '../../components/popup-store';
@@ -19,6 +19,7 @@ import { EMPTY_HISTORY, type History, historyFromIncidents, historySuccess } fro
 import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/model';
 import { SERVICE_IDS } from '../../core/services';
 import type { Signals } from '../../core/signals';
+import { UPDATE_PREVIEW_CHARS } from '../../core/update-preview';
 import { loadIncidents, loadSnapshot, type SummaryFixture } from './fixtures';
 import { useEnglish } from './support/translator';
 
@@ -120,7 +121,7 @@ describe('IncidentList', () => {
     const body = root.querySelector('.so-body');
     expect(body?.textContent?.startsWith('First line.\nSecond line.\n\n')).toBe(true);
     expect(body?.textContent?.endsWith('…')).toBe(true);
-    expect(body?.textContent?.length).toBeLessThanOrEqual(BODY_PREVIEW + 1);
+    expect(body?.textContent?.length).toBeLessThanOrEqual(UPDATE_PREVIEW_CHARS + 1);
     const button = root.querySelector('button.so-link-button');
     expect(text(button)).toBe('more');
     expect(button?.getAttribute('aria-expanded')).toBe('false');
@@ -139,12 +140,6 @@ describe('IncidentList', () => {
     expect(root.querySelector('.so-body')?.textContent).toBe(long);
     expect(text(root.querySelector('button.so-link-button'))).toBe('less');
     expect(root.querySelector('button.so-link-button')?.getAttribute('aria-expanded')).toBe('true');
-  });
-
-  it('previewText cuts at a word', () => {
-    expect(previewText('short')).toBe('short');
-    const cut = previewText(`${'abcd '.repeat(100)}`);
-    expect(cut.endsWith('abcd…')).toBe(true);
   });
 
   it('hostile text stays text: no element, no handler, no link but the checked ones', () => {

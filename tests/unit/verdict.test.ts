@@ -7,10 +7,11 @@ import { EMPTY_FAILURE_LOG, type FaultVerdict } from '../../core/fault';
 import { EMPTY_HEALTH } from '../../core/model';
 import { parseModelLabel } from '../../core/models';
 import { DEFAULT_SETTINGS } from '../../core/settings';
+import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from '../../core/signal-timing';
 import { EMPTY_SIGNALS } from '../../core/signals';
 import { siteView } from '../../core/site-view';
 import { type SiteId, siteById } from '../../core/sites';
-import { assess, CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from '../../core/verdict';
+import { assess } from '../../core/verdict';
 import { loadSnapshot, type SummaryFixture } from './fixtures';
 
 const NOW = Date.parse('2026-11-20T14:00:00Z');
@@ -82,7 +83,7 @@ describe('assess: dismissals', () => {
   it('a dismissed incident stays away until it gets worse', () => {
     const first = decide('claude-ai', 'claude-ai-partial');
     if (first?.dismiss.kind !== 'incidents') throw new Error('expected an incident banner');
-    const dismissed = withDismissedIncidents(EMPTY_DISMISSALS, first.dismiss.entries);
+    const dismissed = withDismissedIncidents(EMPTY_DISMISSALS, first.dismiss.entries, NOW);
     expect(decide('claude-ai', 'claude-ai-partial', { dismissals: dismissed })).toBeNull();
     const worse = loadSnapshot('claude-ai-partial');
     const incident = worse.incidents[0];
@@ -94,7 +95,7 @@ describe('assess: dismissals', () => {
   it('a new incident shows although another was dismissed', () => {
     const first = decide('claude-ai', 'claude-ai-partial');
     if (first?.dismiss.kind !== 'incidents') throw new Error('expected an incident banner');
-    const dismissed = withDismissedIncidents(EMPTY_DISMISSALS, first.dismiss.entries);
+    const dismissed = withDismissedIncidents(EMPTY_DISMISSALS, first.dismiss.entries, NOW);
     expect(decide('claude-ai', 'major-outage', { dismissals: dismissed })?.kind).toBe('incident');
   });
 });
@@ -175,7 +176,7 @@ describe("assess: claude.ai's outage screen and retry notice", () => {
   it('dismissed, it stays away until claude.ai shows the screen again', () => {
     const banner = decide('claude-ai', 'healthy', screen(60_000));
     if (banner?.dismiss.kind !== 'incidents') throw new Error('expected an incidents dismissal');
-    const dismissals = withDismissedIncidents(EMPTY_DISMISSALS, banner.dismiss.entries);
+    const dismissals = withDismissedIncidents(EMPTY_DISMISSALS, banner.dismiss.entries, NOW);
     expect(decide('claude-ai', 'healthy', { ...screen(60_000), dismissals })).toBeNull();
     expect(decide('claude-ai', 'healthy', { ...screen(0), dismissals })?.kind).toBe('outage-screen');
   });

@@ -10,10 +10,11 @@ import type { Handler } from './handler';
 export const dismiss: Handler<'dismiss'> = async (message, _from, background) => {
   const banner = (await background.pageView(message.site, null)).banner;
   if (!banner) return;
-  const dismissals = await dismissalsItem.get();
-  await dismissalsItem.set(
-    banner.dismiss.kind === 'capacity'
+  const { dismiss } = banner;
+  // Queued: two dismissals at the same moment would otherwise each read the old value and one be lost.
+  await background.queue.update(dismissalsItem, (dismissals) =>
+    dismiss.kind === 'capacity'
       ? { ...dismissals, capacityDismissedAt: new Date().toISOString() }
-      : withDismissedIncidents(dismissals, banner.dismiss.entries),
+      : withDismissedIncidents(dismissals, dismiss.entries, Date.now()),
   );
 };

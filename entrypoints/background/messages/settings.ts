@@ -3,6 +3,6 @@ import { sanitizeSettings } from '../../../core/user-alternatives';
 import { settingsItem } from '../../../shell/items';
 import type { Handler } from './handler';
 
-export const settings: Handler<'settings'> = async (message) => {
-  await settingsItem.set(sanitizeSettings(message.settings));
+export const settings: Handler<'settings'> = async (message, _from, background) => {
+  await background.queue.write(settingsItem, sanitizeSettings(message.settings));
 };

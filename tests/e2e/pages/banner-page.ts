@@ -1,18 +1,9 @@
 /** Page object for the in-page banner on claude.ai or platform.claude.com. */
 import type { DriverPage } from '../drivers/types';
+import { until } from '../support';
 import { type DeepElement, deepClick, deepQueryAll, deepRects } from './deep-query';
 
 export const BANNER_HOST = 'status-overlay-banner';
-
-async function until<T>(probe: () => Promise<T | null>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 export class BannerPage {
   constructor(readonly page: DriverPage) {}
@@ -121,5 +112,3 @@ export class BannerPage {
     return this.page.evaluate(deepRects, selectors);
   }
 }
-
-export { until };

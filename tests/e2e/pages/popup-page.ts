@@ -1,7 +1,7 @@
 /** Page object for the toolbar popup, opened as an extension page. */
 
 import type { DriverPage } from '../drivers/types';
-import { until } from './banner-page';
+import { until } from '../support';
 import { type DeepElement, deepClick, deepQueryAll } from './deep-query';
 
 export interface PopupIncident {
