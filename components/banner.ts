@@ -1,10 +1,10 @@
 /**
- * The in-page banner as DOM, from the words the background composed (components/banner-text.ts).
+ * The in-page banner as DOM, from the words the background composed (entrypoints/background/banner-text.ts).
  * Plain DOM rather than Preact: the content script runs on every claude.ai page and has a 10 KB
  * gzip budget (issue #8). Remote text only ever becomes text nodes; links are only those core/
  * checked (https on the status origins, or the alternatives catalogue) and are re-checked here.
  */
-import type { BannerLink, BannerText } from './banner-text';
+import type { BannerLink, BannerText } from '../core/banner-words';
 
 export interface BannerProps {
   text: BannerText;

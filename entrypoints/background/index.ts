@@ -4,7 +4,6 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { bannerText } from '../../components/banner-text';
 import { alarmDelayMinutes, alarmPeriodMinutes, cadenceMs, staleIntervalMs } from '../../core/cadence';
 import { withDismissedIncidents } from '../../core/dismissals';
 import { isOlderThanInterval } from '../../core/health';
@@ -31,6 +30,7 @@ import {
 } from '../../shell/items';
 import { renderBadge } from './badge';
 import { injectBanner } from './banner-injector';
+import { bannerText } from './banner-text';
 import { createHistoryFetcher } from './history';
 import { announce, watchNotificationClicks } from './notify';
 import { createOutcomeWriter } from './outcome-writer';

@@ -4,7 +4,7 @@
  * calls in MV3). Not `wxt/browser`: the @wxt-dev/webextension-polyfill module aliases it to the
  * polyfill, about 3 KB gzip that would run on every claude.ai page (docs/benchmarks.md).
  */
-import type { BannerText } from '../../components/banner-text';
+import type { BannerText } from '../../core/banner-words';
 import type { SiteView } from '../../core/site-view';
 
 type StorageListener = (changes: Record<string, unknown>, area: string) => void;

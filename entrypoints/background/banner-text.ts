@@ -3,41 +3,17 @@
  * language: the content script only turns this plain structure into DOM, which keeps it small
  * (issue #8's 10 KB budget) and keeps every surface's wording in one place.
  */
-import { clockTime, relativeTime } from '../core/format';
-import type { UserAlternative } from '../core/settings';
-import type { Site } from '../core/sites';
-import type { Banner } from '../core/verdict';
-import { locale, t } from '../shell/i18n';
-import { affectedText, modelText } from './model-text';
+
+import { affectedText, modelText } from '../../components/model-text';
+import type { BannerText } from '../../core/banner-words';
+import { clockTime, relativeTime } from '../../core/format';
+import type { UserAlternative } from '../../core/settings';
+import type { Site } from '../../core/sites';
+import type { Banner } from '../../core/verdict';
+import { locale, t } from '../../shell/i18n';
 
 /** Longer updates are cut here; the whole text is one click away. */
 export const BODY_PREVIEW = 280;
-
-export interface BannerLink {
-  href: string;
-  text: string;
-  testId?: string;
-  alternative?: string;
-}
-
-export interface BannerText {
-  kind: Banner['kind'];
-  role: Banner['role'];
-  severity: Banner['severity'];
-  label: string;
-  severityLabel: string;
-  title: string;
-  more: string | null;
-  /** Paragraphs before the update, each with an optional test id. */
-  lines: { text: string; testId?: string; strong?: string; strongTestId?: string }[];
-  /** The latest update: the full text, and the preview when it is long. */
-  update: { full: string; preview: string | null; moreLabel: string; lessLabel: string } | null;
-  meta: string[];
-  incidentLink: BannerLink | null;
-  alternativesLabel: string;
-  alternatives: BannerLink[];
-  dismissLabel: string;
-}
 
 function title(banner: Banner, siteLabel: string): string {
   switch (banner.kind) {
