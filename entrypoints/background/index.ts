@@ -103,7 +103,16 @@ export default defineBackground({
     let badgeQueue: Promise<void> = Promise.resolve();
     function drawBadge(): Promise<void> {
       badgeQueue = badgeQueue
-        .then(async () => renderBadge(await currentStatus(), Date.now(), await stalePeriod()))
+        .then(async () => {
+          const [status, signals, failures, interval] = await Promise.all([
+            currentStatus(),
+            signalsItem.get(),
+            failuresItem.get(),
+            stalePeriod(),
+          ]);
+          // What claude.ai showed the user counts as much as the status page (core/overall.ts).
+          await renderBadge(status, Date.now(), interval, { signals, failures, settings, online: navigator.onLine });
+        })
         .catch((error) => console.warn('[status-overlay] badge:', error));
       return badgeQueue;
     }
@@ -244,7 +253,10 @@ export default defineBackground({
     watchClaudeRequests(outcomes.record);
 
     browser.alarms.onAlarm.addListener((alarm) => {
-      if (alarm.name === POLL_ALARM) void poll('alarm');
+      if (alarm.name !== POLL_ALARM) return;
+      void poll('alarm');
+      // A capacity error or failed requests stop counting after a while, with or without a poll.
+      void drawBadge();
     });
     browser.runtime.onInstalled.addListener(() => void poll('start'));
     browser.runtime.onStartup.addListener(() => void poll('start'));
@@ -284,6 +296,8 @@ export default defineBackground({
     // Whatever writes or clears the status, the badge follows what is stored.
     statusItem.watch(() => void drawBadge());
     resolutionsItem.watch(() => void drawBadge());
+    signalsItem.watch(() => void drawBadge());
+    failuresItem.watch(() => void drawBadge());
     watchNotificationClicks();
     browser.permissions.onAdded.addListener(() => watchNotificationClicks());
   },

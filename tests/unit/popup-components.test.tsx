@@ -14,6 +14,7 @@ import { MaintenanceList } from '../../components/maintenance-list';
 import { PopupApp } from '../../components/popup-app';
 import { popupStore } from '../../components/popup-store';
 import { StatusHeader } from '../../components/status-header';
+import { badgeFor } from '../../core/badge';
 import { applyOutcome } from '../../core/health';
 import { EMPTY_HISTORY, type History, historyFromIncidents, historySuccess } from '../../core/history';
 import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/model';
@@ -188,6 +189,11 @@ describe('MaintenanceList', () => {
 describe('AlternativesList', () => {
   const recommended = (groupId: string) =>
     all(`[data-group="${groupId}"] [data-alt-id]`).map((li) => li.getAttribute('data-alt-id'));
+  /** The groups and alternatives shown before "more". */
+  const firstGroups = () =>
+    all('[data-testid="alternatives"] > div > [data-group]').map((g) => g.getAttribute('data-group'));
+  const shownFirst = () =>
+    all('[data-testid="alternatives"] > div > [data-group] [data-alt-id]').map((li) => li.getAttribute('data-alt-id'));
 
   it('API down: the Workbench and API-key apps are out, Bedrock and Vertex stay; Claude Code gets its own line', () => {
     show(<AlternativesList snapshot={snapshotAt('major-outage').snapshot} />);
@@ -196,7 +202,11 @@ describe('AlternativesList', () => {
     expect(text(root.querySelector('[data-testid="also-affected"]'))).toBe(
       'Also affected, not recommended now: Console Workbench, TypingMind, LibreChat, LobeChat, Poe, Claude Code with an API key',
     );
-    expect(text(root.querySelector('[data-alt-id="bedrock"]'))).toBe('Amazon Bedrock AWS account');
+    expect(text(root.querySelector('[data-alt-id="bedrock"]'))).toBe(
+      "Amazon BedrockClaude on AWS, independent of Anthropic's API; needs an AWS account",
+    );
+    // Three for chat and one for Claude Code first; the rest behind "more".
+    expect(shownFirst()).toEqual(['bedrock', 'vertex', 'openrouter', 'code-cloud']);
     expectSafeLinks();
   });
 
@@ -204,7 +214,18 @@ describe('AlternativesList', () => {
     show(<AlternativesList snapshot={snapshotAt('claude-ai-partial').snapshot} />);
     expect(recommended('chat')[0]).toBe('workbench');
     expect(recommended('code')).toEqual(['code-api-key', 'code-cloud']);
-    expect(all('[data-group]').map((g) => g.getAttribute('data-group'))).toEqual(['chat', 'code']);
+    expect(firstGroups()).toEqual(['chat', 'code']);
+    expect(shownFirst()).toEqual(['workbench', 'bedrock', 'vertex', 'code-api-key']);
+    const more = root.querySelector('[data-testid="alternatives-more"]');
+    expect(more?.hasAttribute('open')).toBe(false);
+    expect(all('[data-testid="alternatives-more"] [data-alt-id]').map((li) => li.getAttribute('data-alt-id'))).toEqual([
+      'openrouter',
+      'typingmind',
+      'librechat',
+      'lobechat',
+      'poe',
+      'code-cloud',
+    ]);
     expect(root.querySelector('[data-testid="also-affected"]')).toBeNull();
   });
 
@@ -216,7 +237,8 @@ describe('AlternativesList', () => {
     };
     expect(alternativeGroups(codeDown).groups.map((g) => g.id)).toEqual(['code', 'chat']);
     show(<AlternativesList snapshot={codeDown} />);
-    expect(all('[data-group]').map((g) => g.getAttribute('data-group'))).toEqual(['code', 'chat']);
+    expect(firstGroups()).toEqual(['code', 'chat']);
+    expect(shownFirst()).toEqual(['code-api-key', 'code-cloud', 'workbench']);
   });
 });
 
@@ -360,7 +382,8 @@ describe('StatusHeader', () => {
     const { snapshot, now } = snapshotAt('claude-ai-partial');
     const good = state(snapshot, now - 10 * MIN);
     const failed = applyOutcome(good, { kind: 'failure', errorKind: 'http', message: 'HTTP 503' }, now - 5 * MIN, 0.5);
-    show(<StatusHeader status={failed} now={now} intervalMs={60_000} refreshing={false} onRefresh={() => {}} />);
+    const view = badgeFor(failed, now, 60_000);
+    show(<StatusHeader status={failed} view={view} now={now} refreshing={false} onRefresh={() => {}} />);
     expect(root.querySelector('header')?.getAttribute('data-kind')).toBe('stale');
     expect(text(root.querySelector('h1'))).toBe('Partial outage');
     expect(text(root.querySelector('[data-testid="checked"]'))).toBe('Checked 10 min. ago');
@@ -405,15 +428,18 @@ describe('PopupApp', () => {
     expect(text(live)).toBe('Status updated');
   });
 
-  it('during an outage: incidents, services, alternatives and history in that order; the store drives the "more" toggle', () => {
+  it('during an outage: where to keep working, incidents, services and history in that order; the store drives the "more" toggle', () => {
     const { snapshot, now } = snapshotAt('major-outage');
     const history = historySuccess(historyFromIncidents(loadIncidents(), snapshot.services, now), 'primary', now);
     setStore({ status: state(snapshot, now), now, history });
     show(<PopupApp onRefresh={() => {}} onGrantAccess={() => {}} onOpenOptions={() => undefined} />);
+    expect(text(root.querySelector('h1'))).toBe(
+      'Major outage: claude.ai, Claude API (api.anthropic.com), Claude Code, Claude Cowork',
+    );
     expect(all('h2').map(text)).toEqual([
+      'Where to keep working',
       'Active incidents',
       'Services',
-      'Where to keep working',
       'Seen on your screen',
       'Last 7 days',
     ]);
