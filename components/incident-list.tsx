@@ -24,7 +24,7 @@ export function previewText(body: string): string {
 /** "Identified, 12 min ago (Nov 20, 1:38 PM)". */
 function updateMeta(update: IncidentUpdate, now: number): string {
   const when = relativeTime(update.at, now, locale());
-  const at = dateTime(update.at, locale());
+  const at = dateTime(update.at, locale(), now);
   const status = t(`incidentStatus_${update.status}`);
   return when && at ? t('popupUpdateMeta', status, when, at) : status;
 }
@@ -86,7 +86,7 @@ function IncidentCard({ incident, services, now, expanded, onToggle }: CardProps
       </p>
       {started && (
         <p class="so-meta" data-testid="incident-started">
-          {t('popupStarted', started, dateTime(incident.startedAt, locale()) ?? '')}
+          {t('popupStarted', started, dateTime(incident.startedAt, locale(), now) ?? '')}
         </p>
       )}
       {names.length > 0 && <p class="so-meta">{t('popupAffects', names.join(', '))}</p>}
