@@ -35,6 +35,7 @@ function link(l: BannerLink): HTMLAnchorElement | null {
       rel: 'noopener noreferrer',
       'data-testid': l.testId,
       'data-alternative': l.alternative,
+      title: l.why,
     },
     l.text,
   );

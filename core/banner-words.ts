@@ -10,6 +10,8 @@ export interface BannerLink {
   text: string;
   testId?: string;
   alternative?: string;
+  /** Why an alternative works now (its tooltip). */
+  why?: string;
 }
 
 export interface BannerText {

@@ -71,6 +71,7 @@ export function siteView(input: SiteViewInput): SiteView {
         fault,
         outageScreen,
         retrySeenAt,
+        mutedServices: settings.mutedServices,
       });
   const expiries = [
     capacitySeenAt === null ? null : capacitySeenAt + CAPACITY_BANNER_MS,

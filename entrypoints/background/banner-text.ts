@@ -20,11 +20,12 @@ function title(banner: Banner, siteLabel: string): string {
     case 'incident':
       return banner.incident?.name ?? t(`severity_${banner.severity}`);
     case 'outage':
-      return t('bannerOutageTitle', siteLabel, t(`severity_${banner.severity}`));
+      return t('bannerOutageTitle', siteLabel);
     case 'capacity':
       return t('bannerCapacityTitle');
     case 'maintenance':
-      return t('bannerMaintenanceTitle', banner.maintenance?.name ?? siteLabel);
+      // The label says "maintenance" already: the title is the work's own name.
+      return banner.maintenance?.name ?? t('bannerMaintenanceTitle', siteLabel);
     case 'failing':
       return t('bannerFailingTitle');
     case 'connection':
@@ -99,7 +100,11 @@ export function bannerText(
     role: banner.role,
     severity: banner.severity,
     label: t('bannerLabel'),
-    severityLabel: t(`severity_${banner.severity}`),
+    // The status page's word for its own incidents; a word of its own for everything else.
+    severityLabel:
+      banner.kind === 'incident' || banner.kind === 'outage'
+        ? t(`severity_${banner.severity}`)
+        : t(`bannerKind_${banner.kind.replace('-', '_')}`),
     title: title(banner, site.label),
     more: banner.moreIncidents > 0 ? t('bannerMore', banner.moreIncidents) : null,
     lines: lines(banner),
@@ -113,11 +118,23 @@ export function bannerText(
       : null,
     meta,
     incidentLink: banner.url
-      ? { href: banner.url, text: t('bannerIncidentLink'), testId: 'banner-incident-link' }
+      ? {
+          href: banner.url,
+          text: t(
+            banner.incident ? 'bannerIncidentLink' : banner.maintenance ? 'bannerMaintenanceLink' : 'bannerStatusLink',
+          ),
+          testId: 'banner-incident-link',
+        }
       : null,
     alternativesLabel: t('bannerTryInstead'),
     alternatives: [
-      ...banner.alternatives.map((a) => ({ href: a.url, text: a.name, alternative: a.id })),
+      ...banner.alternatives.map((a) => ({
+        href: a.url,
+        text: a.name,
+        alternative: a.id,
+        // Why it works now, on hover: the banner stays one line of links.
+        why: t(`altWhy_${a.id.replace(/-/g, '_')}`),
+      })),
       // Only where the banner offers alternatives at all (not for maintenance or a local connection problem).
       ...(banner.alternatives.length > 0 ? mine.slice(0, MINE_IN_BANNER) : []).map((a) => ({
         href: a.url,
