@@ -117,6 +117,10 @@ export function OptionsApp({ save, requestNotifications }: OptionsAppProps) {
             label={t('optionsBannerOn', site.host)}
           />
         ))}
+      </section>
+
+      <section aria-labelledby="so-detection">
+        <h2 id="so-detection">{t('optionsDetection')}</h2>
         <Checkbox
           testId="capacity-detection"
           checked={settings.capacityDetection}
@@ -157,6 +161,7 @@ export function OptionsApp({ save, requestNotifications }: OptionsAppProps) {
 
       <section aria-labelledby="so-services">
         <h2 id="so-services">{t('optionsServices')}</h2>
+        <p class="so-muted">{t('optionsServicesHint')}</p>
         {services.length === 0 && <p class="so-muted">{t('optionsServicesUnknown')}</p>}
         {services.map((service) => (
           <Checkbox
