@@ -509,7 +509,7 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'a Vertex-only incident: no banner on claude.ai, Vertex marked affected in the popup',
+    name: 'a Vertex-only incident: no banner on claude.ai; the popup lists it and offers alternatives only once claude.ai fails, never Vertex',
     status: 'healthy',
     async run(h) {
       await serveIncident(h, { name: 'Opus in Vertex Complete Outage', impact: 'major' });
@@ -518,6 +518,11 @@ export const SCENARIOS: Scenario[] = [
       expect(await chat.hostCount()).toBe(0);
       const popup = await h.openPopup();
       await popup.waitForServices(6);
+      expect((await popup.incidents()).map((i) => i.name)).toEqual(['Opus in Vertex Complete Outage']);
+      expect(await popup.query('[data-testid="alternatives"]')).toEqual([]);
+      // claude.ai over capacity meanwhile: now alternatives help, and Vertex is not one of them.
+      await chat.hook('__insertCapacityNotice');
+      await chat.waitForKind('capacity');
       const alternatives = await until(
         async () => {
           const found = await popup.alternatives();
