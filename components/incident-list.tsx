@@ -6,6 +6,7 @@
 import { dateTime, relativeTime } from '../core/format';
 import type { Incident, IncidentUpdate, Service } from '../core/model';
 import { storedModels } from '../core/reach';
+import { worst } from '../core/severity';
 import { safeStatusLink } from '../core/sources';
 import { locale, t } from '../shell/i18n';
 import { scopeLabels } from './model-text';
@@ -68,17 +69,20 @@ function IncidentCard({ incident, services, now, expanded, onToggle }: CardProps
   const long = (latest?.body.length ?? 0) > BODY_PREVIEW;
   const url = safeStatusLink(incident.url);
   const started = relativeTime(incident.startedAt, now, locale());
-  const names = services.filter((s) => incident.serviceIds.includes(s.id)).map((s) => s.name);
+  const named = services.filter((s) => incident.serviceIds.includes(s.id));
+  const names = named.map((s) => s.name);
+  // One word per event: the worst of its impact and of the services it names, as the header weighs them.
+  const severity = worst(incident.severity, ...named.map((s) => s.state));
   const headingId = `so-incident-${incident.id}`;
   return (
-    <article class={`so-card so-state-${incident.severity}`} aria-labelledby={headingId} data-incident-id={incident.id}>
+    <article class={`so-card so-state-${severity}`} aria-labelledby={headingId} data-incident-id={incident.id}>
       <h3 id={headingId}>{incident.name}</h3>
       <p class="so-meta">
         <span class="so-tag" data-testid="incident-impact">
           <span class="so-icon" aria-hidden="true">
-            {STATE_ICON[incident.severity]}
+            {STATE_ICON[severity]}
           </span>{' '}
-          {t(`severity_${incident.severity}`)}
+          {t(`severity_${severity}`)}
         </span>{' '}
         <span class="so-tag" data-testid="incident-status">
           {t(`incidentStatus_${incident.status}`)}

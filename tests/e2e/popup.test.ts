@@ -56,7 +56,7 @@ describe('popup in Chromium', () => {
     const services = await popup.waitForServices(6);
     expect(services.map((s) => s.id)).toEqual(SERVICE_ORDER);
     expect(services[0]).toMatchObject({ state: 'partial_outage', name: 'claude.ai' });
-    expect(await popup.overall()).toBe('Partial outage');
+    expect(await popup.overall()).toBe('Partial outage: claude.ai');
     await closePages();
   });
 
@@ -69,7 +69,7 @@ describe('popup in Chromium', () => {
     expect(incident).toMatchObject({
       id: '8dkw448dcmil',
       name: 'Elevated errors on claude.ai, Claude Code, Claude Cowork and the Claude API',
-      impact: '▲ Partial outage',
+      impact: '✕ Major outage',
       status: 'Identified',
       latest: 'We are continuing to work on a fix for this issue.',
       link: 'https://stspg.io/u1jjal6x5hkp',

@@ -83,7 +83,9 @@ describe('IncidentList', () => {
     expect(text(card?.querySelector('h3'))).toBe(
       'Elevated errors on claude.ai, Claude Code, Claude Cowork and the Claude API',
     );
-    expect(text(card?.querySelector('[data-testid="incident-impact"]'))).toBe('▲ Partial outage');
+    // The incident's impact is "major" (partial), but the services it names are in major outage:
+    // one word for the event, the one the header uses too.
+    expect(text(card?.querySelector('[data-testid="incident-impact"]'))).toBe('✕ Major outage');
     expect(text(card?.querySelector('[data-testid="incident-status"]'))).toBe('Identified');
     expect(text(card?.querySelector('[data-testid="incident-started"]'))).toMatch(/^Started 35 min\. ago \(.+\)$/);
     expect(text(card)).toContain('Affects: claude.ai, Claude API (api.anthropic.com), Claude Code, Claude Cowork');
