@@ -283,7 +283,7 @@ describe('HistorySection', () => {
     HISTORY_NOW,
   );
 
-  it('a strip of 6 services x 7 days, marked days focusable, with details on focus', () => {
+  it('a strip of 6 services x 7 days, today marked, no tab stop per day, with details on hover; the list open', () => {
     const onDetail = vi.fn();
     show(
       <HistorySection
@@ -299,16 +299,20 @@ describe('HistorySection', () => {
     expect(rows).toHaveLength(6);
     expect(rows.every((r) => r.querySelectorAll('td').length === 7)).toBe(true);
     expect(all('.so-strip thead th')).toHaveLength(7);
+    expect(all('.so-strip thead th').map(text).at(-1)).toBe('Today');
+    // The keyboard reads the list instead: not one tab stop in the strip.
+    expect(all('.so-strip [tabindex]')).toEqual([]);
+    expect(root.querySelector('details.so-earlier')?.hasAttribute('open')).toBe(true);
     const claude = rows[0]?.querySelectorAll('td');
     const worst = [...(claude ?? [])].map((c) => c.getAttribute('data-worst'));
     // Local days; the test runner's zone may move an incident by a day, never drop it.
     expect(worst.filter((w) => w !== 'none').sort()).toEqual(['major_outage', 'partial_outage', 'partial_outage']);
-    const marked = all('td[tabindex="0"]');
+    const marked = all('tbody td:not([data-worst="none"])');
     expect(marked.length).toBeGreaterThan(0);
-    expect(marked.every((c) => c.getAttribute('data-worst') !== 'none' && c.textContent !== '')).toBe(true);
+    expect(marked.every((c) => c.textContent !== '')).toBe(true);
     const cell = rows[0]?.querySelector('td[data-worst="major_outage"]') as HTMLElement;
     act(() => {
-      cell.dispatchEvent(new FocusEvent('focus'));
+      cell.dispatchEvent(new MouseEvent('mouseenter'));
     });
     expect(onDetail).toHaveBeenCalledWith(
       expect.stringMatching(
