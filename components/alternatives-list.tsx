@@ -1,9 +1,16 @@
 /**
  * Where to keep working: the catalogue of core/alternatives.ts, without anything that depends on a
  * failing service (named apart as also affected). The chat line and the Claude Code line come in
- * the order of what is down: Claude Code first when it is failing and claude.ai is not.
+ * the order of what is down: Claude Code first when it is failing and claude.ai is not. The first
+ * group's first three and the other's first one show, each with why it works; the rest is behind "more".
  */
-import { ALTERNATIVES, type Alternative, chooseAlternatives, failingServiceIds } from '../core/alternatives';
+import {
+  ALTERNATIVES,
+  type Alternative,
+  chooseAlternatives,
+  failingServiceIds,
+  SHOWN_ALTERNATIVES,
+} from '../core/alternatives';
 import type { Snapshot } from '../core/model';
 import { SERVICE_IDS } from '../core/services';
 import type { UserAlternative } from '../core/settings';
@@ -27,29 +34,47 @@ export function alternativeGroups(snapshot: Snapshot | null): AlternativeGroups 
 function Item({ alternative }: { alternative: Alternative }) {
   return (
     <li data-alt-id={alternative.id}>
-      <ExternalLink href={alternative.url} text={alternative.name} />{' '}
-      <span class="so-meta">{alternative.needs.map((need) => t(`need_${need.replace(/-/g, '_')}`)).join(' / ')}</span>
+      <ExternalLink href={alternative.url} text={alternative.name} />
+      <span class="so-meta so-why">{t(`altWhy_${alternative.id.replace(/-/g, '_')}`)}</span>
     </li>
+  );
+}
+
+function Group({ id, items }: { id: 'chat' | 'code'; items: Alternative[] }) {
+  return (
+    <div data-group={id}>
+      <ul class="so-alts">
+        {items.map((a) => (
+          <Item key={a.id} alternative={a} />
+        ))}
+      </ul>
+    </div>
   );
 }
 
 export function AlternativesList({ snapshot, mine = [] }: { snapshot: Snapshot | null; mine?: UserAlternative[] }) {
   const { groups, affected } = alternativeGroups(snapshot);
+  const shown = groups.map((g, i) => g.items.slice(0, i === 0 ? SHOWN_ALTERNATIVES : 1));
+  const rest = groups.map((g, i) => g.items.slice(shown[i]?.length));
   return (
     <section aria-labelledby="so-alternatives-heading" data-testid="alternatives">
       <h2 id="so-alternatives-heading">{t('popupAlternatives')}</h2>
       {groups.map(
-        (group) =>
+        (group, i) =>
           group.items.length > 0 && (
-            <div key={group.id} data-group={group.id}>
+            <div key={group.id}>
               <h3>{t(group.id === 'chat' ? 'popupAltChat' : 'popupAltCode')}</h3>
-              <ul class="so-alts">
-                {group.items.map((a) => (
-                  <Item key={a.id} alternative={a} />
-                ))}
-              </ul>
+              <Group id={group.id} items={shown[i] ?? []} />
             </div>
           ),
+      )}
+      {rest.some((r) => r.length > 0) && (
+        <details class="so-more" data-testid="alternatives-more">
+          <summary>{t('popupAltMore')}</summary>
+          {groups.map(
+            (group, i) => (rest[i]?.length ?? 0) > 0 && <Group key={group.id} id={group.id} items={rest[i] ?? []} />,
+          )}
+        </details>
       )}
       {mine.length > 0 && (
         <div data-group="mine">

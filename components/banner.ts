@@ -1,11 +1,11 @@
 /**
- * The in-page banner as DOM, from the words the background composed (components/banner-text.ts).
+ * The in-page banner as DOM, from the words the background composed (entrypoints/background/banner-text.ts).
  * Plain DOM rather than Preact: the banner script is injected into claude.ai pages and has a
  * gzip budget of its own (bench/budgets.json). Remote text only ever becomes text nodes; links are only those core/ checked
  * (https on the status origins, or the alternatives catalogue) and are re-checked here, and a
  * click on one asks the background to open it by id.
  */
-import type { BannerLink, BannerText } from './banner-text';
+import type { BannerLink, BannerText } from '../core/banner-words';
 
 export interface BannerProps {
   text: BannerText;
@@ -43,7 +43,7 @@ function link(l: BannerLink, onLink: (id: string) => void): HTMLElement {
   // The user's own alternatives come by name only: a button the background answers with the address.
   if (!l.href?.startsWith('https://'))
     return button('so-link-button so-alt', l.text, l.text, () => onLink(l.id), attrs);
-  const a = el('a', { href: l.href, target: '_blank', rel: 'noopener noreferrer', ...attrs }, l.text);
+  const a = el('a', { href: l.href, target: '_blank', rel: 'noopener noreferrer', title: l.why, ...attrs }, l.text);
   // The background opens the address it knows for this id, whatever the page did to the href;
   // a scripted click opens nothing.
   const open = (event: MouseEvent) => {

@@ -1,7 +1,9 @@
 /**
- * The last 7 days from incidents.json: a strip per service (one cell a local day, coloured by the
- * worst impact and marked with its icon, so not colour alone), and the incidents with their
- * durations. Cells with incidents are focusable; hover or focus shows what they hold.
+ * The last 7 days from incidents.json: one row per service (one cell a local day, coloured by the
+ * worst impact and marked with its icon, so not colour alone; the last column marked "Today"), and
+ * the incidents with their durations, open. The strip is a picture for the pointer (hover shows
+ * what a day holds); the keyboard and screen readers get the same facts from the list, without a
+ * tab stop per day.
  */
 import { dateTime } from '../core/format';
 import { type DayCell, dayStrip, formatDuration, type History, recentIncidents } from '../core/history';
@@ -55,11 +57,14 @@ export function HistorySection({ history, services, now, loading, detail, onDeta
             <thead>
               <tr>
                 <td />
-                {strip.days.map((day) => (
-                  <th key={day} scope="col" abbr={longDay.format(day)}>
-                    {weekday.format(day)}
-                  </th>
-                ))}
+                {strip.days.map((day, i) => {
+                  const today = i === strip.days.length - 1;
+                  return (
+                    <th key={day} scope="col" abbr={longDay.format(day)} class={today ? 'so-today' : undefined}>
+                      {today ? t('popupToday') : weekday.format(day)}
+                    </th>
+                  );
+                })}
               </tr>
             </thead>
             <tbody>
@@ -74,12 +79,9 @@ export function HistorySection({ history, services, now, loading, detail, onDeta
                         key={cell.start}
                         class={`so-cell${cell.worst ? ` so-state-${cell.worst}` : ''}`}
                         data-worst={cell.worst ?? 'none'}
-                        tabIndex={cell.worst ? 0 : undefined}
                         title={text}
                         aria-label={text}
                         onMouseEnter={show}
-                        onFocus={show}
-                        onBlur={() => onDetail('')}
                       >
                         {cell.worst ? STATE_ICON[cell.worst] : ''}
                       </td>
@@ -96,7 +98,7 @@ export function HistorySection({ history, services, now, loading, detail, onDeta
       )}
       {fetched && recent.length === 0 && <p class="so-meta">{t('popupHistoryNone')}</p>}
       {recent.length > 0 && (
-        <details class="so-earlier">
+        <details class="so-earlier" open>
           <summary>{t('popupHistoryList', recent.length)}</summary>
           <ul class="so-history-list">
             {recent.map(({ incident, durationMs, ongoing }) => {
@@ -107,7 +109,7 @@ export function HistorySection({ history, services, now, loading, detail, onDeta
                   {url ? <ExternalLink href={url} text={incident.name} /> : incident.name}
                   <span class="so-meta">
                     {' '}
-                    {dateTime(incident.startedAt, locale())} ·{' '}
+                    {dateTime(incident.startedAt, locale(), now)} ·{' '}
                     {ongoing ? t('popupOngoing', lasted) : t('popupLasted', lasted)} ·{' '}
                     {t(`severity_${incident.severity}`)}
                   </span>

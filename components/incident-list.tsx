@@ -6,6 +6,7 @@
 import { agoTime, dateTime } from '../core/format';
 import type { Incident, IncidentUpdate, Service } from '../core/model';
 import { storedModels } from '../core/reach';
+import { worst } from '../core/severity';
 import { safeStatusLink } from '../core/sources';
 import { updatePreview } from '../core/update-preview';
 import { locale, t } from '../shell/i18n';
@@ -15,7 +16,7 @@ import { STATE_ICON } from './service-list';
 /** "Identified, 12 min ago (Nov 20, 1:38 PM)". */
 function updateMeta(update: IncidentUpdate, now: number): string {
   const when = agoTime(update.at, now, locale());
-  const at = dateTime(update.at, locale());
+  const at = dateTime(update.at, locale(), now);
   const status = t(`incidentStatus_${update.status}`);
   return when && at ? t('popupUpdateMeta', status, when, at) : status;
 }
@@ -60,17 +61,20 @@ function IncidentCard({ incident, services, now, expanded, onToggle }: CardProps
   const long = preview !== null;
   const url = safeStatusLink(incident.url);
   const started = agoTime(incident.startedAt, now, locale());
-  const names = services.filter((s) => incident.serviceIds.includes(s.id)).map((s) => s.name);
+  const named = services.filter((s) => incident.serviceIds.includes(s.id));
+  const names = named.map((s) => s.name);
+  // One word per event: the worst of its impact and of the services it names, as the header weighs them.
+  const severity = worst(incident.severity, ...named.map((s) => s.state));
   const headingId = `so-incident-${incident.id}`;
   return (
-    <article class={`so-card so-state-${incident.severity}`} aria-labelledby={headingId} data-incident-id={incident.id}>
+    <article class={`so-card so-state-${severity}`} aria-labelledby={headingId} data-incident-id={incident.id}>
       <h3 id={headingId}>{incident.name}</h3>
       <p class="so-meta">
         <span class="so-tag" data-testid="incident-impact">
           <span class="so-icon" aria-hidden="true">
-            {STATE_ICON[incident.severity]}
+            {STATE_ICON[severity]}
           </span>{' '}
-          {t(`severity_${incident.severity}`)}
+          {t(`severity_${severity}`)}
         </span>{' '}
         <span class="so-tag" data-testid="incident-status">
           {t(`incidentStatus_${incident.status}`)}
@@ -78,7 +82,7 @@ function IncidentCard({ incident, services, now, expanded, onToggle }: CardProps
       </p>
       {started && (
         <p class="so-meta" data-testid="incident-started">
-          {t('popupStarted', started, dateTime(incident.startedAt, locale()) ?? '')}
+          {t('popupStarted', started, dateTime(incident.startedAt, locale(), now) ?? '')}
         </p>
       )}
       {names.length > 0 && <p class="so-meta">{t('popupAffects', names.join(', '))}</p>}

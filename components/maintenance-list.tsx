@@ -6,8 +6,8 @@ import { locale, t } from '../shell/i18n';
 import { ExternalLink } from './incident-list';
 
 function when(m: Maintenance, now: number): string {
-  const from = dateTime(m.scheduledFor, locale()) ?? '?';
-  const until = dateTime(m.scheduledUntil, locale()) ?? '?';
+  const from = dateTime(m.scheduledFor, locale(), now) ?? '?';
+  const until = dateTime(m.scheduledUntil, locale(), now) ?? '?';
   if (m.inProgress) return t('popupMaintenanceNow', until);
   return t('popupMaintenanceNext', relativeTime(m.scheduledFor, now, locale()) ?? '', from, until);
 }

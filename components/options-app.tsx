@@ -8,6 +8,7 @@ import { t } from '../shell/i18n';
 import { AlternativesSection } from './options/alternatives-section';
 import { BannerSection } from './options/banner-section';
 import { CheckingSection } from './options/checking-section';
+import { DetectionSwitches } from './options/detection-switches';
 import { LooksSection } from './options/looks-section';
 import { NotificationsSection } from './options/notifications-section';
 import { ServicesSection } from './options/services-section';
@@ -28,6 +29,7 @@ export function OptionsApp({ change, requestNotifications }: OptionsAppProps) {
       <h1>{t('optionsTitle')}</h1>
       <CheckingSection {...section} />
       <BannerSection {...section} />
+      <DetectionSwitches {...section} />
       <NotificationsSection {...section} requestNotifications={requestNotifications} />
       <ServicesSection {...section} />
       <AlternativesSection {...section} />

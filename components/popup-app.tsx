@@ -1,16 +1,18 @@
 /**
- * The toolbar popup: paints from stored state at once, refreshes when the data is old. In one
- * glance: what is broken, since when, what Anthropic last said, and where to keep working.
+ * The toolbar popup: paints from stored state at once, refreshes when the data is old. In its
+ * first screen, in this order: the verdict naming the service, where to keep working, the
+ * incident, the services, maintenance; then what claude.ai showed, history and links.
  */
 import { useEffect } from 'preact/hooks';
-import { failingServiceIds } from '../core/alternatives';
+import { badgeFor } from '../core/badge';
 import { DEFAULT_INTERVAL_MS } from '../core/health';
+import { type OverallContext, PAGE_ONLY } from '../core/overall';
 import type { UserAlternative } from '../core/settings';
 import { STATUS_PAGE_URL } from '../core/sources';
 import { storageFullShown } from '../core/storage-full';
 import { t } from '../shell/i18n';
 import { AlternativesList } from './alternatives-list';
-import { CapacityNote, capacityCount } from './capacity-note';
+import { CapacityNote } from './capacity-note';
 import { HistorySection } from './history-section';
 import { ExternalLink, IncidentList } from './incident-list';
 import { MaintenanceList } from './maintenance-list';
@@ -27,6 +29,8 @@ export interface PopupAppProps {
   intervalMs?: number;
   /** The user's own alternatives, from the options. */
   mine?: UserAlternative[];
+  /** The options the verdict follows: services I care about, what is watched on claude.ai. */
+  settings?: OverallContext['settings'];
 }
 
 export function PopupApp({
@@ -35,6 +39,7 @@ export function PopupApp({
   onOpenOptions,
   intervalMs = DEFAULT_INTERVAL_MS,
   mine = [],
+  settings = PAGE_ONLY.settings,
 }: PopupAppProps) {
   const s = useStore(popupStore);
   const { status, now, signals } = s;
@@ -46,14 +51,16 @@ export function PopupApp({
     return () => clearInterval(timer);
   }, [tick]);
   const services = snapshot?.services ?? [];
-  const showAlternatives = failingServiceIds(snapshot).size > 0 || capacityCount(signals, now) > 0;
+  // The badge's verdict: the header says what it says, and alternatives show when they help.
+  const view = badgeFor(status, now, intervalMs, { signals, failures: s.failures, settings, online: navigator.onLine });
   return (
     <div class="so-popup">
-      <StatusHeader status={status} now={now} intervalMs={intervalMs} refreshing={s.refreshing} onRefresh={onRefresh} />
+      <StatusHeader status={status} view={view} now={now} refreshing={s.refreshing} onRefresh={onRefresh} />
       <main>
         {(s.access === 'missing' || (s.access !== 'granted' && status.health.lastErrorKind === 'permission')) && (
           <PermissionNotice onGrant={onGrantAccess} />
         )}
+        {view.alternatives && <AlternativesList snapshot={snapshot} mine={mine} />}
         {snapshot && (
           <>
             <IncidentList
@@ -68,8 +75,8 @@ export function PopupApp({
                 {t('popupTrimmed')}
               </p>
             )}
-            <MaintenanceList maintenances={snapshot.maintenances} now={now} />
             <ServiceList services={services} groups={snapshot.groups} />
+            <MaintenanceList maintenances={snapshot.maintenances} now={now} />
           </>
         )}
         {storageFullShown(s.storageFull, now) && (
@@ -77,7 +84,6 @@ export function PopupApp({
             {t('popupStorageFull')}
           </p>
         )}
-        {(showAlternatives || mine.length > 0) && <AlternativesList snapshot={snapshot} mine={mine} />}
         <CapacityNote signals={signals} failures={s.failures} now={now} />
         <HistorySection
           history={s.history}

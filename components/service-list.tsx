@@ -1,4 +1,7 @@
-/** Every service of the status page in page order, its state in words and an icon (not colour alone). */
+/**
+ * Every service of the status page in page order, its state in words and an icon (not colour
+ * alone); operational ones behind one line, so trouble stays in the popup's first screen.
+ */
 import type { Service, ServiceGroup } from '../core/model';
 import type { Severity } from '../core/severity';
 import { t } from '../shell/i18n';
@@ -23,16 +26,17 @@ function ServiceRow({ service }: { service: Service }) {
   );
 }
 
-export function ServiceList({ services, groups }: { services: Service[]; groups: ServiceGroup[] }) {
+function Rows({ services, groups }: { services: Service[]; groups: ServiceGroup[] }) {
   const ungrouped = services.filter((s) => !s.groupId);
   return (
-    <section class="so-services" aria-labelledby="so-services-heading">
-      <h2 id="so-services-heading">{t('popupServices')}</h2>
-      <ul class="so-service-list">
-        {ungrouped.map((service) => (
-          <ServiceRow key={service.id} service={service} />
-        ))}
-      </ul>
+    <>
+      {ungrouped.length > 0 && (
+        <ul class="so-service-list">
+          {ungrouped.map((service) => (
+            <ServiceRow key={service.id} service={service} />
+          ))}
+        </ul>
+      )}
       {groups.map((group) => {
         const members = services.filter((s) => s.groupId === group.id);
         if (members.length === 0) return null;
@@ -47,6 +51,24 @@ export function ServiceList({ services, groups }: { services: Service[]; groups:
           </div>
         );
       })}
+    </>
+  );
+}
+
+/** Services in trouble first, in page order; the operational ones folded into one line. */
+export function ServiceList({ services, groups }: { services: Service[]; groups: ServiceGroup[] }) {
+  const troubled = services.filter((s) => s.state !== 'operational');
+  const fine = services.filter((s) => s.state === 'operational');
+  return (
+    <section class="so-services" aria-labelledby="so-services-heading">
+      <h2 id="so-services-heading">{t('popupServices')}</h2>
+      <Rows services={troubled} groups={groups} />
+      {fine.length > 0 && (
+        <details class="so-more" data-testid="services-operational">
+          <summary>{t(troubled.length > 0 ? 'popupOthersOperational' : 'popupAllOperational')}</summary>
+          <Rows services={fine} groups={groups} />
+        </details>
+      )}
     </section>
   );
 }

@@ -1,20 +1,22 @@
 /** Overall state in words and colour, when it was last checked, and whether the page is reachable. */
-import { badgeFor } from '../core/badge';
+import type { BadgeView } from '../core/badge';
 import { agoTime, clockTime } from '../core/format';
 import type { StatusState } from '../core/model';
 import { retryAfterUntil } from '../core/poll-gate';
 import { locale, t } from '../shell/i18n';
+import { overallHeadline, overallWorking } from './overall-text';
 
 export interface StatusHeaderProps {
   status: StatusState;
+  /** The one verdict (core/overall.ts), as the badge shows it. */
+  view: BadgeView;
   now: number;
-  intervalMs: number;
   refreshing: boolean;
   onRefresh: () => void;
 }
 
-export function StatusHeader({ status, now, intervalMs, refreshing, onRefresh }: StatusHeaderProps) {
-  const view = badgeFor(status, now, intervalMs);
+export function StatusHeader({ status, view, now, refreshing, onRefresh }: StatusHeaderProps) {
+  const working = overallWorking(view);
   const { health, snapshot } = status;
   const checked = agoTime(health.lastSuccessAt, now, locale());
   const failing = health.failingSince !== null;
@@ -23,12 +25,21 @@ export function StatusHeader({ status, now, intervalMs, refreshing, onRefresh }:
     <header class={`so-header so-kind-${view.kind}`} data-kind={view.kind}>
       <div class="so-overall">
         <h1 class="so-overall-text" data-testid="overall">
-          {snapshot ? t(`severity_${snapshot.severity}`) : t('severity_stale')}
+          {!snapshot
+            ? t('severity_stale')
+            : view.kind === 'stale'
+              ? t(`severity_${snapshot.severity}`)
+              : overallHeadline(view)}
         </h1>
         <button type="button" class="so-refresh" onClick={onRefresh} disabled={refreshing} aria-busy={refreshing}>
           {refreshing ? t('popupRefreshing') : t('popupRefresh')}
         </button>
       </div>
+      {working && (
+        <p class="so-checked" data-testid="working">
+          {working}
+        </p>
+      )}
       {checked && (
         <p class="so-checked" data-testid="checked">
           {t('popupCheckedAgo', checked)}

@@ -105,10 +105,11 @@ export const ALTERNATIVES: readonly Alternative[] = [
   {
     id: 'code-api-key',
     name: 'Claude Code with an API key',
+    // The key and its credits come from the Console: it needs the Console as much as the API.
     url: 'https://platform.claude.com/settings/keys',
     operator: 'anthropic',
     needs: ['api-key'],
-    dependsOn: [api],
+    dependsOn: [consoleId, api],
     forClaudeCode: true,
   },
   {
@@ -147,6 +148,9 @@ export interface AlternativeChoice {
   /** Entries that depend on a failing service. */
   affected: Alternative[];
 }
+
+/** Alternatives a surface shows before "more": enough to choose from, few enough to read. */
+export const SHOWN_ALTERNATIVES = 3;
 
 export function chooseAlternatives(
   catalogue: readonly Alternative[],

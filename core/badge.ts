@@ -1,18 +1,13 @@
 /** The toolbar badge for a status: text, colour and what the title should name. */
-import { isStale } from './health';
 import type { StatusState } from './model';
-import type { Severity } from './severity';
+import { type Overall, type OverallContext, type OverallKind, overallFor, PAGE_ONLY } from './overall';
 
-export type BadgeKind = Severity | 'stale';
+export type BadgeKind = OverallKind;
 
-export interface BadgeView {
-  kind: BadgeKind;
+export interface BadgeView extends Overall {
   text: string;
   /** Background colour; each kind has its own, and the text differs too (not colour alone). */
   color: string;
-  /** Names of the services not operational or named by an active incident, page order. */
-  affected: string[];
-  lastSuccessAt: string | null;
 }
 
 export const BADGE_STYLE: Record<BadgeKind, { text: string; color: string }> = {
@@ -22,14 +17,19 @@ export const BADGE_STYLE: Record<BadgeKind, { text: string; color: string }> = {
   partial_outage: { text: '!!', color: '#c2410c' },
   major_outage: { text: '!!!', color: '#b91c1c' },
   stale: { text: '?', color: '#6b7280' },
+  // What claude.ai showed this user: a word rather than a mark, since the status page may be green.
+  capacity: { text: 'CAP', color: '#7e22ce' },
+  failing: { text: 'ERR', color: '#be123c' },
+  'outage-screen': { text: 'OFF', color: '#7f1d1d' },
+  connection: { text: 'NET', color: '#334155' },
 };
 
-export function badgeFor(state: StatusState, nowMs: number, intervalMs: number): BadgeView {
-  const snapshot = state.snapshot;
-  const kind: BadgeKind = !snapshot || isStale(state, nowMs, intervalMs) ? 'stale' : snapshot.severity;
-  const touched = new Set((snapshot?.incidents ?? []).flatMap((i) => i.serviceIds));
-  const affected = (snapshot?.services ?? [])
-    .filter((s) => s.state !== 'operational' || touched.has(s.id))
-    .map((s) => s.name);
-  return { kind, ...BADGE_STYLE[kind], affected, lastSuccessAt: state.health.lastSuccessAt };
+export function badgeFor(
+  state: StatusState,
+  nowMs: number,
+  intervalMs: number,
+  context: OverallContext = PAGE_ONLY,
+): BadgeView {
+  const overall = overallFor(state, nowMs, intervalMs, context);
+  return { ...overall, ...BADGE_STYLE[overall.kind] };
 }

@@ -1,6 +1,8 @@
 /**
  * The banner's words as the background sends them to the page (core/messages.ts, `site-view`):
- * plain data the banner script turns into DOM. Composed by components/banner-text.ts.
+ * plain data the banner script turns into DOM. Composed by entrypoints/background/banner-text.ts; types and
+ * the link id only, so both sides share them while imports run one way
+ * (entrypoints -> components -> shell -> core).
  */
 import type { Banner } from './verdict';
 
@@ -15,6 +17,8 @@ export interface BannerLink {
   text: string;
   testId?: string;
   alternative?: string;
+  /** Why an alternative works now (its tooltip). */
+  why?: string;
 }
 
 export interface BannerText {

@@ -41,9 +41,26 @@ export function clockTime(iso: string | null, locale?: string): string | null {
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(ms);
 }
 
-export function dateTime(iso: string | null, locale?: string): string | null {
+/**
+ * A date and time; with `nowMs`, only what the reader lacks: the time alone today, no year this
+ * year (in the runtime's time zone, the one the reader's clock shows).
+ */
+export function dateTime(iso: string | null, locale?: string, nowMs?: number): string | null {
   if (!iso) return null;
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return null;
+  if (nowMs !== undefined) {
+    const at = new Date(ms);
+    const now = new Date(nowMs);
+    if (at.toDateString() === now.toDateString()) return clockTime(iso, locale);
+    if (at.getFullYear() === now.getFullYear()) {
+      return new Intl.DateTimeFormat(locale, {
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(ms);
+    }
+  }
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }

@@ -94,10 +94,14 @@ export function noticesFor(
 ): { notices: Notice[]; next: Notified } {
   const notices: Notice[] = [];
   const incidents: Notified['incidents'] = {};
+  const present = new Set(snapshot.incidents.map((i) => i.id));
   for (const incident of snapshot.incidents) {
     const update = incident.updates[0];
     const updateId = update?.id || `${incident.updatedAt ?? ''}`;
     const before = previous.incidents[incident.id];
+    // Not remembered while it concerns only muted services, so its end is never announced either;
+    // with notifications off everything is remembered, so turning them on announces nothing old.
+    if (settings.notifications !== 'off' && !concerns(incident, settings)) continue;
     incidents[incident.id] = {
       severity: incident.severity,
       updateId,
@@ -106,7 +110,7 @@ export function noticesFor(
       goneSince: null,
       gonePolls: 0,
     };
-    if (settings.notifications === 'off' || !concerns(incident, settings)) continue;
+    if (settings.notifications === 'off') continue;
     let kind: NoticeKind | null = null;
     // Back after "resolved" was announced: the same incident, but people were told it ended.
     const resolvedBefore = before !== undefined && before.gonePolls >= GONE_POLLS_TO_RESOLVE;
@@ -127,7 +131,7 @@ export function noticesFor(
     }
   }
   for (const [id, before] of Object.entries(previous.incidents)) {
-    if (incidents[id]) continue;
+    if (present.has(id)) continue;
     const goneSince = before.goneSince ?? new Date(nowMs).toISOString();
     const gonePolls = before.gonePolls + 1;
     const announced = before.gonePolls >= GONE_POLLS_TO_RESOLVE;

@@ -81,6 +81,7 @@ export function siteView(raw: SiteViewInput): SiteView {
         fault,
         outageScreen,
         retrySeenAt,
+        mutedServices: settings.mutedServices,
       });
   const expiries = [
     capacitySeenAt === null ? null : capacitySeenAt + CAPACITY_BANNER_MS,

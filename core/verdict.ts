@@ -4,6 +4,7 @@
  * never disagree.
  */
 import { ALTERNATIVES, type Alternative, chooseAlternatives, failingServiceIds } from './alternatives';
+import { caredSnapshot } from './cared';
 import { capacitySnoozed, type Dismissals, isDismissed } from './dismissals';
 import type { FaultVerdict } from './fault';
 import { incidentReach } from './incident-scope';
@@ -12,6 +13,7 @@ import { incidentModelScope, type ModelAdvice, type ModelName, modelAdvice } fro
 import { type Severity, severityRank, worst } from './severity';
 import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from './signal-timing';
 import type { Site } from './sites';
+import { STATUS_PAGE_URL } from './sources';
 
 /** Alternatives shown in the banner; the popup lists them all. */
 export const BANNER_ALTERNATIVES = 3;
@@ -80,6 +82,8 @@ export interface AssessInput {
   outageScreen?: { at: number; code: string | null } | null;
   /** Latest time this site showed claude.ai's retry notice, ms. */
   retrySeenAt?: number | null;
+  /** Services the user does not care about: their troubles raise no banner (alternatives still avoid them). */
+  mutedServices?: readonly string[];
 }
 
 function touchesSite(serviceIds: readonly string[], site: Site): boolean {
@@ -156,8 +160,9 @@ function incidentBanner(input: AssessInput, snapshot: Snapshot): Banner | null {
     maintenance: null,
     startedAt: incident?.startedAt ?? null,
     latestUpdate: incident?.updates[0] ?? null,
-    url: incident?.url ?? null,
-    alternatives: siteAlternatives(snapshot, site),
+    // A component down without an incident: the status page is where its state is shown.
+    url: incident ? incident.url : STATUS_PAGE_URL,
+    alternatives: siteAlternatives(input.snapshot, site),
     dismiss: { kind: 'incidents', entries },
     models,
     fault: null,
@@ -285,7 +290,15 @@ function pageMessageBanner(input: AssessInput, kind: 'outage-screen' | 'retry'):
 
 /** The banner for a site, or null: on a healthy day with no local signal, always null. */
 export function assess(input: AssessInput): Banner | null {
-  const { snapshot } = input;
+  const banner = decide(input);
+  // An informational banner informs: nothing there says the user should go elsewhere.
+  return banner && banner.role === 'status' && banner.alternatives.length > 0
+    ? { ...banner, alternatives: [] }
+    : banner;
+}
+
+function decide(input: AssessInput): Banner | null {
+  const snapshot = input.snapshot && caredSnapshot(input.snapshot, input.mutedServices ?? []);
   const incident = snapshot ? incidentBanner(input, snapshot) : null;
   // What claude.ai shows the user right now outranks a minor incident; the outage screen first.
   const local = pageMessageBanner(input, 'outage-screen') ?? capacityBanner(input);

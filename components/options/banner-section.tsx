@@ -1,9 +1,8 @@
-/** Options: on which sites the banner may appear, and what it may notice there. */
+/** Options: on which sites the banner may appear. */
 import { bannerEnabled } from '../../core/settings';
 import { SITES } from '../../core/sites';
 import { t } from '../../shell/i18n';
 import { Checkbox } from './checkbox';
-import { DetectionSwitches } from './detection-switches';
 import type { SectionProps } from './section-props';
 
 export function BannerSection({ settings, change }: SectionProps) {
@@ -19,7 +18,6 @@ export function BannerSection({ settings, change }: SectionProps) {
           label={t('optionsBannerOn', site.host)}
         />
       ))}
-      <DetectionSwitches settings={settings} change={change} />
     </section>
   );
 }

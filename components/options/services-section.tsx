@@ -11,6 +11,7 @@ export function ServicesSection({ settings, change }: SectionProps) {
   return (
     <section aria-labelledby="so-services">
       <h2 id="so-services">{t('optionsServices')}</h2>
+      <p class="so-muted">{t('optionsServicesHint')}</p>
       {services.length === 0 && <p class="so-muted">{t('optionsServicesUnknown')}</p>}
       {services.map((service) => (
         <Checkbox

@@ -1,7 +1,9 @@
-/** Draws the toolbar badge and title from the stored status. */
+/** Draws the toolbar badge and title from the stored status and what claude.ai showed the user. */
 import { browser } from 'wxt/browser';
+import { overallHeadline, overallWorking } from '../../components/overall-text';
 import { badgeFor } from '../../core/badge';
 import type { StatusState } from '../../core/model';
+import type { OverallContext } from '../../core/overall';
 import { t } from '../../shell/i18n';
 
 function time(iso: string | null): string {
@@ -9,21 +11,30 @@ function time(iso: string | null): string {
   return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
-export function badgeTitle(state: StatusState, nowMs: number, intervalMs: number): string {
-  const view = badgeFor(state, nowMs, intervalMs);
-  const lines = [t('extName')];
+export function badgeTitle(state: StatusState, nowMs: number, intervalMs: number, context?: OverallContext): string {
+  const view = badgeFor(state, nowMs, intervalMs, context);
+  const lines = [t('extName'), overallHeadline(view)];
   if (view.kind === 'stale') lines.push(t('badgeStale'));
-  else lines.push(t(`severity_${view.kind}`));
-  if (view.affected.length > 0) lines.push(t('badgeAffected', view.affected.join(', ')));
+  // The headline names the affected services when it is the status page's verdict.
+  else if (view.local !== null && view.kind === view.local && view.affected.length > 0) {
+    lines.push(t('badgeAffected', view.affected.join(', ')));
+  }
+  const working = overallWorking(view);
+  if (working) lines.push(working);
   lines.push(t('badgeLastChecked', time(view.lastSuccessAt)));
   return lines.join('\n');
 }
 
-export async function renderBadge(state: StatusState, nowMs: number, intervalMs: number): Promise<void> {
-  const view = badgeFor(state, nowMs, intervalMs);
+export async function renderBadge(
+  state: StatusState,
+  nowMs: number,
+  intervalMs: number,
+  context?: OverallContext,
+): Promise<void> {
+  const view = badgeFor(state, nowMs, intervalMs, context);
   await Promise.all([
     browser.action.setBadgeText({ text: view.text }),
     browser.action.setBadgeBackgroundColor({ color: view.color }),
-    browser.action.setTitle({ title: badgeTitle(state, nowMs, intervalMs) }),
+    browser.action.setTitle({ title: badgeTitle(state, nowMs, intervalMs, context) }),
   ]);
 }

@@ -102,7 +102,16 @@ export default defineBackground({
       write: (resolved) => queue.write(resolutionsItem, resolved),
       status: statusItem.get,
     });
-    const drawBadge = createBadgeQueue(async () => ({ status: await currentStatus(), staleMs: await stalePeriod() }));
+    const drawBadge = createBadgeQueue(async () => {
+      const [status, signals, failures, staleMs] = await Promise.all([
+        currentStatus(),
+        signalsItem.get(),
+        failuresItem.get(),
+        stalePeriod(),
+      ]);
+      // What claude.ai showed the user counts as much as the status page (core/overall.ts).
+      return { status, staleMs, local: { signals, failures, settings, online: navigator.onLine } };
+    });
     const useLanguage = createLanguage();
 
     async function poll(reason: PollReason): Promise<void> {
@@ -199,7 +208,10 @@ export default defineBackground({
     watchClaudeRequests(outcomes.record);
 
     browser.alarms.onAlarm.addListener((alarm) => {
-      if (alarm.name === POLL_ALARM) void poll('alarm');
+      if (alarm.name !== POLL_ALARM) return;
+      void poll('alarm');
+      // A capacity error or failed requests stop counting after a while, with or without a poll.
+      void drawBadge();
     });
     browser.runtime.onInstalled.addListener(() => void poll('start'));
     browser.runtime.onStartup.addListener(() => void poll('start'));
@@ -225,6 +237,8 @@ export default defineBackground({
     // Whatever writes or clears the status, the badge follows what is stored.
     statusItem.watch(() => void drawBadge());
     resolutionsItem.watch(() => void drawBadge());
+    signalsItem.watch(() => void drawBadge());
+    failuresItem.watch(() => void drawBadge());
     watchNotificationClicks();
     browser.permissions.onAdded.addListener(() => watchNotificationClicks());
   },

@@ -1,5 +1,5 @@
 /** A site's view as its page gets it: the decision (core/site-view.ts) and the banner's words in the user's language. */
-import { bannerText } from '../../components/banner-text';
+
 import type { Dismissals } from '../../core/dismissals';
 import type { FailureLog } from '../../core/fault';
 import type { PageView } from '../../core/messages';
@@ -9,6 +9,7 @@ import type { Signals } from '../../core/signals';
 import type { SiteId } from '../../core/site-hosts';
 import { siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
+import { bannerText } from './banner-text';
 
 export interface PageViewDeps {
   status: () => Promise<StatusState>;

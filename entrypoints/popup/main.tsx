@@ -73,6 +73,7 @@ function draw(settings: Settings, interval: number): void {
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       intervalMs={interval}
       mine={settings.alternatives}
+      settings={settings}
     />,
     root,
   );

@@ -149,7 +149,7 @@ describe('options (chromium)', () => {
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await expect
       .poll(() => popup.locator('[data-testid="overall"]').textContent(), { timeout: 5_000 })
-      .toBe('Teilausfall');
+      .toBe('Teilausfall: claude.ai');
     expect(await popup.locator('html').getAttribute('lang')).toBe('de');
     await expect.poll(async () => (await tab.query('.so-severity'))[0]?.text, { timeout: 5_000 }).toBe('Teilausfall');
     // The options page itself follows at once.

@@ -138,13 +138,46 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'Cowork-only incident: badge shows it, no banner on claude.ai',
+    name: 'Cowork-only incident: badge shows it, no banner on claude.ai, no "instead of claude.ai" alternatives in the popup',
     status: 'cowork-only',
     async run(h) {
       expect(await h.api.badgeText()).toBe('!');
       const page = await h.openSite(CLAUDE_AI);
       await sleep(SETTLE_MS);
       expect(await page.hostCount()).toBe(0);
+      const popup = await h.openPopup();
+      await popup.waitForServices(6);
+      expect(await popup.overall()).toBe('Degraded performance: Claude Cowork');
+      expect(await popup.query('[data-testid="alternatives"]')).toEqual([]);
+      expect((await popup.alternatives()).chat).toEqual([]);
+    },
+  },
+  {
+    name: "capacity error on a green status page: badge, tooltip and popup header say so, with the banner's alternatives",
+    status: 'healthy',
+    async run(h) {
+      expect(await h.api.badgeText()).toBe('');
+      const page = await h.openSite(CLAUDE_AI);
+      await page.hook('__insertCapacityNotice');
+      await page.waitForKind('capacity', 1_000);
+      expect(await page.label()).toBe('Over capacity');
+      expect(await page.alternativesLabel()).toBe('You could try:');
+      const offered = await page.alternatives();
+      expect(offered.length).toBeGreaterThan(0);
+      await until(async () => ((await h.api.badgeText()) !== '' ? true : null), 5_000, 'a badge');
+      expect(await h.api.badgeText()).toBe('CAP');
+      expect(await h.api.badgeTitle()).toContain(
+        "claude.ai is over capacity for you; the status page doesn't list capacity limits",
+      );
+      const popup = await h.openPopup();
+      await popup.waitForServices(6);
+      expect(await popup.headerKind()).toBe('capacity');
+      const overall = await popup.overall();
+      expect(overall).not.toBe('All systems operational');
+      expect(overall).toBe("claude.ai is over capacity for you; the status page doesn't list capacity limits");
+      // The same alternatives as the banner lead the popup's list.
+      const listed = await popup.alternatives();
+      expect(listed.chat.slice(0, offered.length)).toEqual(offered);
     },
   },
   {
@@ -276,7 +309,7 @@ export const SCENARIOS: Scenario[] = [
         '0scnb50nvy53',
       ]);
       expect(services[0]?.state).toBe('partial_outage');
-      expect(await popup.overall()).toBe('Partial outage');
+      expect(await popup.overall()).toBe('Partial outage: claude.ai');
     },
   },
   {
@@ -475,7 +508,7 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'a Vertex-only incident: no banner on claude.ai, Vertex marked affected in the popup',
+    name: 'a Vertex-only incident: no banner on claude.ai; the popup lists it and offers alternatives only once claude.ai fails, never Vertex',
     status: 'healthy',
     async run(h) {
       await serveIncident(h, { name: 'Opus in Vertex Complete Outage', impact: 'major' });
@@ -484,6 +517,11 @@ export const SCENARIOS: Scenario[] = [
       expect(await chat.hostCount()).toBe(0);
       const popup = await h.openPopup();
       await popup.waitForServices(6);
+      expect((await popup.incidents()).map((i) => i.name)).toEqual(['Opus in Vertex Complete Outage']);
+      expect(await popup.query('[data-testid="alternatives"]')).toEqual([]);
+      // claude.ai over capacity meanwhile: now alternatives help, and Vertex is not one of them.
+      await chat.hook('__insertCapacityNotice');
+      await chat.waitForKind('capacity');
       const alternatives = await until(
         async () => {
           const found = await popup.alternatives();
@@ -608,7 +646,10 @@ export const SCENARIOS: Scenario[] = [
       await platform.waitForBanner();
       expect(await platform.role()).toBe('status');
       expect(await platform.kind()).toBe('maintenance');
-      expect(await platform.title()).toBe('Maintenance in progress: Scheduled maintenance on Claude Console');
+      // The label says it is maintenance; the title is the work's own name, said once.
+      expect(await platform.label()).toBe('Maintenance in progress');
+      expect(await platform.title()).toBe('Scheduled maintenance on Claude Console');
+      expect((await platform.incidentLink())?.text.trim()).toBe('Maintenance details');
       expect(await platform.alternatives()).toEqual([]);
       const chat = await h.openSite(CLAUDE_AI);
       await sleep(SETTLE_MS);

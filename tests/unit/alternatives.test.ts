@@ -74,9 +74,10 @@ describe('chooseAlternatives', () => {
     expect(ids(choice.recommended)).toEqual(expect.arrayContaining(['bedrock', 'vertex']));
   });
 
-  it('only the Console failing affects Workbench and nothing else', () => {
+  it('only the Console failing affects the Workbench and Claude Code with an API key (its key and credits come from there)', () => {
     const choice = chooseAlternatives(ALTERNATIVES, new Set([consoleId]));
-    expect(ids(choice.affected)).toEqual(['workbench']);
+    expect(ids(choice.affected)).toEqual(['workbench', 'code-api-key']);
+    expect(ALTERNATIVES.find((a) => a.id === 'code-api-key')?.url).toMatch(/^https:\/\/platform\.claude\.com\//);
   });
 
   it.each<SummaryFixture>(['healthy', 'added-component', 'claude-ai-partial', 'cowork-only'])(

@@ -143,8 +143,8 @@ describe('background', () => {
     await fakeBrowser.runtime.onStartup.trigger();
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('!!'));
     const title = await fakeBrowser.action.getTitle({});
-    expect(title).toContain('Partial outage');
-    expect(title).toContain('Affected: claude.ai');
+    expect(title).toContain('Partial outage: claude.ai');
+    expect(title).toContain('Working normally: Claude API (api.anthropic.com), Claude Code');
     expect(title).toMatch(/Last checked: \d/);
   });
 

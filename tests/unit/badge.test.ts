@@ -46,7 +46,7 @@ describe('badgeFor: one look per severity', () => {
 
   it('every kind has its own colour and its own text (not colour alone)', () => {
     const kinds = Object.keys(BADGE_STYLE) as BadgeKind[];
-    expect(kinds.sort()).toEqual([...SEVERITIES, 'stale'].sort());
+    expect(kinds.sort()).toEqual([...SEVERITIES, 'stale', 'capacity', 'failing', 'outage-screen', 'connection'].sort());
     const colours = kinds.map((k) => BADGE_STYLE[k].color.toLowerCase());
     const texts = kinds.map((k) => BADGE_STYLE[k].text);
     expect(new Set(colours).size).toBe(kinds.length);
@@ -60,7 +60,7 @@ describe('badgeFor: one look per severity', () => {
 describe('badgeFor: stale data', () => {
   it("no snapshot -> '?' grey", () => {
     const badge = badgeFor(EMPTY_STATUS, T0, I);
-    expect(badge).toEqual({ kind: 'stale', text: '?', color: GREY, affected: [], lastSuccessAt: null });
+    expect(badge).toMatchObject({ kind: 'stale', text: '?', color: GREY, affected: [], lastSuccessAt: null });
   });
 
   it(`older than ${STALE_AFTER_INTERVALS} intervals -> '?' grey, still naming what was affected`, () => {

@@ -3,7 +3,6 @@
  * "since" is never in the future, and no timer is given more than a day or less than nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { bannerText } from '../../components/banner-text';
 import { MAX_TIMER_MS, presentFailures, presentSignals, presentStatus, timerDelay } from '../../core/clock';
 import { EMPTY_DISMISSALS } from '../../core/dismissals';
 import { EMPTY_FAILURE_LOG, type FailureLog } from '../../core/fault';
@@ -13,6 +12,7 @@ import { DEFAULT_SETTINGS } from '../../core/settings';
 import { EMPTY_SIGNALS, type Signals, withDetection } from '../../core/signals';
 import { type SiteViewInput, siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
+import { bannerText } from '../../entrypoints/background/banner-text';
 import { loadSnapshot } from './fixtures';
 import { useEnglish } from './support/translator';
 

@@ -43,6 +43,14 @@ describe("relativeTime (locale 'en', fixed now)", () => {
     expect(relativeTime(at(offset), NOW, 'en')).toBe(expected);
   });
 
+  it.each<[string, string, string]>([
+    ['the same day: the time alone', '2026-11-20T09:15:00.000Z', '09:15 AM'],
+    ['earlier this year: no year', '2026-11-18T13:05:00.000Z', 'Nov 18, 01:05 PM'],
+    ['last year: the whole date', '2025-12-31T23:00:00.000Z', 'Dec 31, 2025, 11:00 PM'],
+  ])('dateTime beside now (Nov 20, 2026, 14:00): %s -> %j', (_label, iso, expected) => {
+    expect(plain(dateTime(iso, 'en', Date.parse('2026-11-20T14:00:00.000Z')))).toBe(expected);
+  });
+
   it.each<[string, string | null]>([
     ['null', null],
     ['empty', ''],

@@ -3,12 +3,12 @@
  * English through the real catalogue, for the status page's own wordings (issue #14).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bannerText } from '../../components/banner-text';
 import { affectedText, modelText, scopeLabels } from '../../components/model-text';
 import { EMPTY_DISMISSALS } from '../../core/dismissals';
 import { extractModels, modelAdvice, parseModelLabel } from '../../core/models';
 import { siteById } from '../../core/sites';
 import { assess } from '../../core/verdict';
+import { bannerText } from '../../entrypoints/background/banner-text';
 import { loadSnapshot } from './fixtures';
 import { useEnglish } from './support/translator';
 

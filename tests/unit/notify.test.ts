@@ -146,6 +146,25 @@ describe('noticesFor', () => {
     ).toHaveLength(1);
   });
 
+  it('a muted service never sends "resolved": neither for an incident that was always about it, nor one muted while it ran', () => {
+    const muted = { ...mine, mutedServices: ['bpp5gb3hpjcl'] };
+    let next = noticesFor(EMPTY_NOTIFIED, loadSnapshot('cowork-only'), muted).next;
+    for (let minute = 1; minute <= 3; minute++) {
+      const later = noticesFor(next, loadSnapshot('healthy'), muted, T0 + minute * MIN);
+      expect(later.notices).toEqual([]);
+      next = later.next;
+    }
+    // Announced while cared about, then muted while it ran, then over: silence.
+    const started = noticesFor(EMPTY_NOTIFIED, loadSnapshot('cowork-only'), mine);
+    expect(started.notices.map((n) => n.kind)).toEqual(['started']);
+    next = noticesFor(started.next, loadSnapshot('cowork-only'), muted, T0 + MIN).next;
+    for (let minute = 2; minute <= 4; minute++) {
+      const later = noticesFor(next, loadSnapshot('healthy'), muted, T0 + minute * MIN);
+      expect(later.notices).toEqual([]);
+      next = later.next;
+    }
+  });
+
   it('off: nothing, but incidents are recorded so turning it on later does not replay them', () => {
     const off = noticesFor(EMPTY_NOTIFIED, loadSnapshot('claude-ai-partial'), DEFAULT_SETTINGS);
     expect(off.notices).toEqual([]);

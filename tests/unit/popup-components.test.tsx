@@ -14,6 +14,7 @@ import { MaintenanceList } from '../../components/maintenance-list';
 import { PopupApp } from '../../components/popup-app';
 import { popupStore } from '../../components/popup-store';
 import { StatusHeader } from '../../components/status-header';
+import { badgeFor } from '../../core/badge';
 import { applyOutcome } from '../../core/health';
 import { EMPTY_HISTORY, type History, historyFromIncidents, historySuccess } from '../../core/history';
 import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/model';
@@ -83,7 +84,9 @@ describe('IncidentList', () => {
     expect(text(card?.querySelector('h3'))).toBe(
       'Elevated errors on claude.ai, Claude Code, Claude Cowork and the Claude API',
     );
-    expect(text(card?.querySelector('[data-testid="incident-impact"]'))).toBe('▲ Partial outage');
+    // The incident's impact is "major" (partial), but the services it names are in major outage:
+    // one word for the event, the one the header uses too.
+    expect(text(card?.querySelector('[data-testid="incident-impact"]'))).toBe('✕ Major outage');
     expect(text(card?.querySelector('[data-testid="incident-status"]'))).toBe('Identified');
     expect(text(card?.querySelector('[data-testid="incident-started"]'))).toMatch(/^Started 35 min\. ago \(.+\)$/);
     expect(text(card)).toContain('Affects: claude.ai, Claude API (api.anthropic.com), Claude Code, Claude Cowork');
@@ -183,6 +186,11 @@ describe('MaintenanceList', () => {
 describe('AlternativesList', () => {
   const recommended = (groupId: string) =>
     all(`[data-group="${groupId}"] [data-alt-id]`).map((li) => li.getAttribute('data-alt-id'));
+  /** The groups and alternatives shown before "more". */
+  const firstGroups = () =>
+    all('[data-testid="alternatives"] > div > [data-group]').map((g) => g.getAttribute('data-group'));
+  const shownFirst = () =>
+    all('[data-testid="alternatives"] > div > [data-group] [data-alt-id]').map((li) => li.getAttribute('data-alt-id'));
 
   it('API down: the Workbench and API-key apps are out, Bedrock and Vertex stay; Claude Code gets its own line', () => {
     show(<AlternativesList snapshot={snapshotAt('major-outage').snapshot} />);
@@ -191,7 +199,11 @@ describe('AlternativesList', () => {
     expect(text(root.querySelector('[data-testid="also-affected"]'))).toBe(
       'Also affected, not recommended now: Console Workbench, TypingMind, LibreChat, LobeChat, Poe, Claude Code with an API key',
     );
-    expect(text(root.querySelector('[data-alt-id="bedrock"]'))).toBe('Amazon Bedrock AWS account');
+    expect(text(root.querySelector('[data-alt-id="bedrock"]'))).toBe(
+      "Amazon BedrockClaude on AWS, independent of Anthropic's API; needs an AWS account",
+    );
+    // Three for chat and one for Claude Code first; the rest behind "more".
+    expect(shownFirst()).toEqual(['bedrock', 'vertex', 'openrouter', 'code-cloud']);
     expectSafeLinks();
   });
 
@@ -199,7 +211,18 @@ describe('AlternativesList', () => {
     show(<AlternativesList snapshot={snapshotAt('claude-ai-partial').snapshot} />);
     expect(recommended('chat')[0]).toBe('workbench');
     expect(recommended('code')).toEqual(['code-api-key', 'code-cloud']);
-    expect(all('[data-group]').map((g) => g.getAttribute('data-group'))).toEqual(['chat', 'code']);
+    expect(firstGroups()).toEqual(['chat', 'code']);
+    expect(shownFirst()).toEqual(['workbench', 'bedrock', 'vertex', 'code-api-key']);
+    const more = root.querySelector('[data-testid="alternatives-more"]');
+    expect(more?.hasAttribute('open')).toBe(false);
+    expect(all('[data-testid="alternatives-more"] [data-alt-id]').map((li) => li.getAttribute('data-alt-id'))).toEqual([
+      'openrouter',
+      'typingmind',
+      'librechat',
+      'lobechat',
+      'poe',
+      'code-cloud',
+    ]);
     expect(root.querySelector('[data-testid="also-affected"]')).toBeNull();
   });
 
@@ -211,7 +234,8 @@ describe('AlternativesList', () => {
     };
     expect(alternativeGroups(codeDown).groups.map((g) => g.id)).toEqual(['code', 'chat']);
     show(<AlternativesList snapshot={codeDown} />);
-    expect(all('[data-group]').map((g) => g.getAttribute('data-group'))).toEqual(['code', 'chat']);
+    expect(firstGroups()).toEqual(['code', 'chat']);
+    expect(shownFirst()).toEqual(['code-api-key', 'code-cloud', 'workbench']);
   });
 });
 
@@ -254,7 +278,7 @@ describe('HistorySection', () => {
     HISTORY_NOW,
   );
 
-  it('a strip of 6 services x 7 days, marked days focusable, with details on focus', () => {
+  it('a strip of 6 services x 7 days, today marked, no tab stop per day, with details on hover; the list open', () => {
     const onDetail = vi.fn();
     show(
       <HistorySection
@@ -270,16 +294,20 @@ describe('HistorySection', () => {
     expect(rows).toHaveLength(6);
     expect(rows.every((r) => r.querySelectorAll('td').length === 7)).toBe(true);
     expect(all('.so-strip thead th')).toHaveLength(7);
+    expect(all('.so-strip thead th').map(text).at(-1)).toBe('Today');
+    // The keyboard reads the list instead: not one tab stop in the strip.
+    expect(all('.so-strip [tabindex]')).toEqual([]);
+    expect(root.querySelector('details.so-earlier')?.hasAttribute('open')).toBe(true);
     const claude = rows[0]?.querySelectorAll('td');
     const worst = [...(claude ?? [])].map((c) => c.getAttribute('data-worst'));
     // Local days; the test runner's zone may move an incident by a day, never drop it.
     expect(worst.filter((w) => w !== 'none').sort()).toEqual(['major_outage', 'partial_outage', 'partial_outage']);
-    const marked = all('td[tabindex="0"]');
+    const marked = all('tbody td:not([data-worst="none"])');
     expect(marked.length).toBeGreaterThan(0);
-    expect(marked.every((c) => c.getAttribute('data-worst') !== 'none' && c.textContent !== '')).toBe(true);
+    expect(marked.every((c) => c.textContent !== '')).toBe(true);
     const cell = rows[0]?.querySelector('td[data-worst="major_outage"]') as HTMLElement;
     act(() => {
-      cell.dispatchEvent(new FocusEvent('focus'));
+      cell.dispatchEvent(new MouseEvent('mouseenter'));
     });
     expect(onDetail).toHaveBeenCalledWith(
       expect.stringMatching(
@@ -355,7 +383,8 @@ describe('StatusHeader', () => {
     const { snapshot, now } = snapshotAt('claude-ai-partial');
     const good = state(snapshot, now - 10 * MIN);
     const failed = applyOutcome(good, { kind: 'failure', errorKind: 'http', message: 'HTTP 503' }, now - 5 * MIN, 0.5);
-    show(<StatusHeader status={failed} now={now} intervalMs={60_000} refreshing={false} onRefresh={() => {}} />);
+    const view = badgeFor(failed, now, 60_000);
+    show(<StatusHeader status={failed} view={view} now={now} refreshing={false} onRefresh={() => {}} />);
     expect(root.querySelector('header')?.getAttribute('data-kind')).toBe('stale');
     expect(text(root.querySelector('h1'))).toBe('Partial outage');
     expect(text(root.querySelector('[data-testid="checked"]'))).toBe('Checked 10 min. ago');
@@ -400,15 +429,18 @@ describe('PopupApp', () => {
     expect(text(live)).toBe('Status updated');
   });
 
-  it('during an outage: incidents, services, alternatives and history in that order; the store drives the "more" toggle', () => {
+  it('during an outage: where to keep working, incidents, services and history in that order; the store drives the "more" toggle', () => {
     const { snapshot, now } = snapshotAt('major-outage');
     const history = historySuccess(historyFromIncidents(loadIncidents(), snapshot.services, now), 'primary', now);
     setStore({ status: state(snapshot, now), now, history });
     show(<PopupApp onRefresh={() => {}} onGrantAccess={() => {}} onOpenOptions={() => undefined} />);
+    expect(text(root.querySelector('h1'))).toBe(
+      'Major outage: claude.ai, Claude API (api.anthropic.com), Claude Code, Claude Cowork',
+    );
     expect(all('h2').map(text)).toEqual([
+      'Where to keep working',
       'Active incidents',
       'Services',
-      'Where to keep working',
       'Seen on your screen',
       'Last 7 days',
     ]);

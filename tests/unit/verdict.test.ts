@@ -6,6 +6,7 @@ import { EMPTY_DISMISSALS, withDismissedIncidents } from '../../core/dismissals'
 import { EMPTY_FAILURE_LOG, type FaultVerdict } from '../../core/fault';
 import { EMPTY_HEALTH } from '../../core/model';
 import { parseModelLabel } from '../../core/models';
+import { SERVICE_IDS } from '../../core/services';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from '../../core/signal-timing';
 import { EMPTY_SIGNALS } from '../../core/signals';
@@ -390,5 +391,93 @@ describe('siteView with settings', () => {
     expect(
       siteView({ ...healthy, failures, settings: { ...DEFAULT_SETTINGS, requestSignal: false } }).banner,
     ).toBeNull();
+  });
+});
+
+describe('assess: services I care about, and alternatives only where they help', () => {
+  it.each([
+    // site, fixture, muted, banner kind (null: none)
+    ['claude-ai', 'claude-ai-partial', [], 'incident'],
+    ['claude-ai', 'claude-ai-partial', [SERVICE_IDS.claudeAi], null],
+    ['claude-ai', 'major-outage', [SERVICE_IDS.cowork], 'incident'],
+    ['platform', 'maintenance', [SERVICE_IDS.console], null],
+    ['platform', 'api-outage', [SERVICE_IDS.console], 'incident'],
+    ['platform', 'api-outage', [SERVICE_IDS.console, SERVICE_IDS.api], null],
+  ] as const)('%s with %s, muted %j -> %s', (site, fixture, muted, kind) => {
+    expect(decide(site, fixture, { mutedServices: muted })?.kind ?? null).toBe(kind);
+  });
+
+  it('a muted service still keeps the alternatives that depend on it away', () => {
+    const banner = decide('claude-ai', 'major-outage', { mutedServices: [SERVICE_IDS.api] });
+    expect(banner?.kind).toBe('incident');
+    expect(banner?.alternatives.map((a) => a.id)).not.toContain('workbench');
+  });
+
+  it.each([
+    ['retry notice', { retrySeenAt: NOW - 60_000 }],
+    ['local connection', { fault: { kind: 'connection', since: NOW - 60_000 } as FaultVerdict }],
+  ] as const)('an informational banner (%s) carries no alternatives', (_what, extra) => {
+    const banner = decide('claude-ai', 'healthy', extra);
+    expect(banner?.role).toBe('status');
+    expect(banner?.alternatives).toEqual([]);
+  });
+
+  it('a model incident that spares the model in use: informational, no alternatives', () => {
+    const snapshot = loadSnapshot('claude-ai-partial');
+    const incident = snapshot.incidents[0];
+    if (!incident) throw new Error('fixture has an incident');
+    const named = {
+      ...snapshot,
+      services: snapshot.services.map((s) => ({ ...s, state: 'operational' as const })),
+      incidents: [{ ...incident, name: 'Elevated errors on Claude Opus 4.6', models: undefined, reach: undefined }],
+    };
+    const banner = assess({
+      site: siteById('claude-ai'),
+      snapshot: named,
+      stale: false,
+      capacitySeenAt: null,
+      dismissals: EMPTY_DISMISSALS,
+      now: NOW,
+      fault: NONE,
+      currentModel: parseModelLabel('Sonnet 4.6'),
+    });
+    expect(banner?.role).toBe('status');
+    expect(banner?.alternatives).toEqual([]);
+  });
+
+  it('a component down without an incident links to the status page', () => {
+    const snapshot = loadSnapshot('claude-ai-partial');
+    const banner = assess({
+      site: siteById('claude-ai'),
+      snapshot: { ...snapshot, incidents: [] },
+      stale: false,
+      capacitySeenAt: null,
+      dismissals: EMPTY_DISMISSALS,
+      now: NOW,
+      fault: NONE,
+    });
+    expect(banner?.kind).toBe('outage');
+    expect(banner?.url).toBe('https://status.claude.com');
+  });
+});
+
+describe('siteView: services I care about reach the banner', () => {
+  it('claude.ai muted: no banner for its incident on claude.ai', () => {
+    const input = {
+      siteId: 'claude-ai' as const,
+      status: {
+        snapshot: loadSnapshot('claude-ai-partial'),
+        health: { ...EMPTY_HEALTH, lastSuccessAt: new Date(NOW).toISOString() },
+      },
+      signals: EMPTY_SIGNALS,
+      dismissals: EMPTY_DISMISSALS,
+      failures: EMPTY_FAILURE_LOG,
+      now: NOW,
+      intervalMs: 60_000,
+      online: true,
+    };
+    expect(siteView({ ...input, settings: DEFAULT_SETTINGS }).banner?.kind).toBe('incident');
+    const muted = { ...DEFAULT_SETTINGS, mutedServices: [SERVICE_IDS.claudeAi] };
+    expect(siteView({ ...input, settings: muted }).banner).toBeNull();
   });
 });

@@ -90,6 +90,15 @@ export class BannerPage {
     }, name);
   }
 
+  /** The word before the title: the kind of banner, or the status page's severity for an incident. */
+  async label(): Promise<string> {
+    return (await this.query('.so-severity'))[0]?.text.trim() ?? '';
+  }
+
+  async alternativesLabel(): Promise<string> {
+    return (await this.query('[data-testid="banner-alternatives"] > span'))[0]?.text.trim() ?? '';
+  }
+
   async kind(): Promise<string | null> {
     return (await this.query('.so-banner'))[0]?.attrs['data-kind'] ?? null;
   }

@@ -4,27 +4,26 @@
  * (its size budget is in bench/budgets.json) and keeps every surface's wording in one place.
  */
 
-import { type BannerLink, type BannerText, INCIDENT_LINK } from '../core/banner-words';
-import { agoTime, clockTime } from '../core/format';
-import type { UserAlternative } from '../core/settings';
-import type { Site } from '../core/sites';
-import { updatePreview } from '../core/update-preview';
-import type { Banner } from '../core/verdict';
-import { locale, t } from '../shell/i18n';
-import { affectedText, modelText } from './model-text';
-
-export type { BannerLink, BannerText };
+import { affectedText, modelText } from '../../components/model-text';
+import { type BannerText, INCIDENT_LINK } from '../../core/banner-words';
+import { agoTime, clockTime } from '../../core/format';
+import type { UserAlternative } from '../../core/settings';
+import type { Site } from '../../core/sites';
+import { updatePreview } from '../../core/update-preview';
+import type { Banner } from '../../core/verdict';
+import { locale, t } from '../../shell/i18n';
 
 function title(banner: Banner, siteLabel: string): string {
   switch (banner.kind) {
     case 'incident':
       return banner.incident?.name ?? t(`severity_${banner.severity}`);
     case 'outage':
-      return t('bannerOutageTitle', siteLabel, t(`severity_${banner.severity}`));
+      return t('bannerOutageTitle', siteLabel);
     case 'capacity':
       return t('bannerCapacityTitle');
     case 'maintenance':
-      return t('bannerMaintenanceTitle', banner.maintenance?.name ?? siteLabel);
+      // The label says "maintenance" already: the title is the work's own name.
+      return banner.maintenance?.name ?? t('bannerMaintenanceTitle', siteLabel);
     case 'failing':
       return t('bannerFailingTitle');
     case 'connection':
@@ -99,7 +98,11 @@ export function bannerText(
     role: banner.role,
     severity: banner.severity,
     label: t('bannerLabel'),
-    severityLabel: t(`severity_${banner.severity}`),
+    // The status page's word for its own incidents; a word of its own for everything else.
+    severityLabel:
+      banner.kind === 'incident' || banner.kind === 'outage'
+        ? t(`severity_${banner.severity}`)
+        : t(`bannerKind_${banner.kind.replace('-', '_')}`),
     title: title(banner, site.label),
     more: banner.moreIncidents > 0 ? t('bannerMore', banner.moreIncidents) : null,
     lines: lines(banner),
@@ -113,11 +116,25 @@ export function bannerText(
       : null,
     meta,
     incidentLink: banner.url
-      ? { id: INCIDENT_LINK, href: banner.url, text: t('bannerIncidentLink'), testId: 'banner-incident-link' }
+      ? {
+          id: INCIDENT_LINK,
+          href: banner.url,
+          text: t(
+            banner.incident ? 'bannerIncidentLink' : banner.maintenance ? 'bannerMaintenanceLink' : 'bannerStatusLink',
+          ),
+          testId: 'banner-incident-link',
+        }
       : null,
     alternativesLabel: t('bannerTryInstead'),
     alternatives: [
-      ...banner.alternatives.map((a) => ({ id: a.id, href: a.url, text: a.name, alternative: a.id })),
+      ...banner.alternatives.map((a) => ({
+        id: a.id,
+        href: a.url,
+        text: a.name,
+        alternative: a.id,
+        // Why it works now, on hover: the banner stays one line of links.
+        why: t(`altWhy_${a.id.replace(/-/g, '_')}`),
+      })),
       // Only where the banner offers alternatives at all (not for maintenance or a local connection problem).
       // By name only: the user's own addresses (an internal gateway, say) never enter the page.
       ...(banner.alternatives.length > 0 ? mine.slice(0, MINE_IN_BANNER) : []).map((a) => ({

@@ -1,0 +1,23 @@
+/**
+ * The verdict of core/overall.ts in words, alike for the popup's header and the badge's tooltip:
+ * what claude.ai showed the user says so plainly; the status page's state names the services.
+ */
+import type { Overall } from '../core/overall';
+import { t } from '../shell/i18n';
+
+/** "claude.ai is over capacity for you; …", "Partial outage: claude.ai", "All systems operational". */
+export function overallHeadline(view: Pick<Overall, 'kind' | 'affected'>): string {
+  const { kind } = view;
+  if (kind === 'capacity' || kind === 'failing' || kind === 'outage-screen' || kind === 'connection') {
+    return t(`overall_${kind.replace('-', '_')}`);
+  }
+  const word = t(`severity_${kind}`);
+  return kind !== 'stale' && kind !== 'operational' && view.affected.length > 0
+    ? t('overallNamed', word, view.affected.join(', '))
+    : word;
+}
+
+/** "Working normally: Claude Code, Claude API", or null when there is nothing to contrast. */
+export function overallWorking(view: Pick<Overall, 'working'>): string | null {
+  return view.working.length > 0 ? t('overallWorking', view.working.join(', ')) : null;
+}
