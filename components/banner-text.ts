@@ -37,6 +37,9 @@ export interface BannerText {
   alternativesLabel: string;
   alternatives: BannerLink[];
   dismissLabel: string;
+  /** The compact form's (under 600 px) "more" and "less". */
+  moreLabel: string;
+  lessLabel: string;
 }
 
 function title(banner: Banner, siteLabel: string): string {
@@ -150,5 +153,7 @@ export function bannerText(
       })),
     ],
     dismissLabel: t('bannerDismiss'),
+    moreLabel: t('bannerMoreText'),
+    lessLabel: t('bannerLess'),
   };
 }

@@ -51,6 +51,22 @@ export class BannerPage {
     return (await this.query('[data-alternative]')).map((a) => a.attrs['data-alternative'] ?? '');
   }
 
+  /** A computed style property of the first element matching `selector` in the banner's shadow root. */
+  computed(selector: string, property: string): Promise<string> {
+    return this.page.evaluate(
+      ([tag, s, p]) => {
+        const el = document.querySelector(tag)?.shadowRoot?.querySelector(s);
+        return el ? getComputedStyle(el).getPropertyValue(p) : '';
+      },
+      [BANNER_HOST, selector, property] as const,
+    );
+  }
+
+  /** Clicks the first element matching `selector` in the page or the banner's shadow root. */
+  async click(selector: string): Promise<void> {
+    if (!(await this.page.evaluate(deepClick, selector))) throw new Error(`nothing to click: ${selector}`);
+  }
+
   async dismiss(): Promise<void> {
     const clicked = await this.page.evaluate(deepClick, '.so-dismiss');
     if (!clicked) throw new Error('no dismiss button');
