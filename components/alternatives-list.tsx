@@ -7,7 +7,7 @@ import { ALTERNATIVES, type Alternative, chooseAlternatives, failingServiceIds }
 import type { Snapshot } from '../core/model';
 import { SERVICE_IDS } from '../core/services';
 import type { UserAlternative } from '../core/settings';
-import { t } from '../shell/i18n';
+import { alternativeName, t } from '../shell/i18n';
 import { ExternalLink } from './incident-list';
 
 export interface AlternativeGroups {
@@ -27,7 +27,7 @@ export function alternativeGroups(snapshot: Snapshot | null): AlternativeGroups 
 function Item({ alternative }: { alternative: Alternative }) {
   return (
     <li data-alt-id={alternative.id}>
-      <ExternalLink href={alternative.url} text={alternative.name} />{' '}
+      <ExternalLink href={alternative.url} text={alternativeName(alternative)} />{' '}
       <span class="so-meta">{alternative.needs.map((need) => t(`need_${need.replace(/-/g, '_')}`)).join(' / ')}</span>
     </li>
   );
@@ -69,7 +69,7 @@ export function AlternativesList({ snapshot, mine = [] }: { snapshot: Snapshot |
       )}
       {affected.length > 0 && (
         <p class="so-meta" data-testid="also-affected">
-          {t('popupAlsoAffected', affected.map((a) => a.name).join(', '))}
+          {t('popupAlsoAffected', affected.map(alternativeName).join(', '))}
         </p>
       )}
     </section>

@@ -7,7 +7,7 @@ import { clockTime, relativeTime } from '../core/format';
 import type { UserAlternative } from '../core/settings';
 import type { Site } from '../core/sites';
 import type { Banner } from '../core/verdict';
-import { locale, t } from '../shell/i18n';
+import { alternativeName, locale, plural, t } from '../shell/i18n';
 import { affectedText, modelText } from './model-text';
 
 /** Longer updates are cut here; the whole text is one click away. */
@@ -97,7 +97,7 @@ function lines(banner: Banner): BannerText['lines'] {
     out.push(
       banner.kind === 'failing'
         ? { text: t('bannerFailingBody', since), testId: 'banner-fault' }
-        : { text: t('bannerFailingConfirmed', fault.failures), testId: 'banner-fault' },
+        : { text: plural('bannerFailingConfirmed', fault.failures), testId: 'banner-fault' },
     );
   }
   return out;
@@ -113,7 +113,7 @@ export function bannerText(
   now: number,
   mine: readonly UserAlternative[] = [],
 ): BannerText {
-  const started = relativeTime(banner.startedAt, now, locale());
+  const started = relativeTime(banner.startedAt, now, locale(), t('relativeNow'));
   const body = banner.latestUpdate?.body ?? '';
   const meta: string[] = [];
   if (started) meta.push(t('bannerStarted', started));
@@ -128,7 +128,7 @@ export function bannerText(
     label: t('bannerLabel'),
     severityLabel: t(`severity_${banner.severity}`),
     title: title(banner, site.label),
-    more: banner.moreIncidents > 0 ? t('bannerMore', banner.moreIncidents) : null,
+    more: banner.moreIncidents > 0 ? plural('bannerMore', banner.moreIncidents) : null,
     lines: lines(banner),
     update: body
       ? {
@@ -144,7 +144,7 @@ export function bannerText(
       : null,
     alternativesLabel: t('bannerTryInstead'),
     alternatives: [
-      ...banner.alternatives.map((a) => ({ href: a.url, text: a.name, alternative: a.id })),
+      ...banner.alternatives.map((a) => ({ href: a.url, text: alternativeName(a), alternative: a.id })),
       // Only where the banner offers alternatives at all (not for maintenance or a local connection problem).
       ...(banner.alternatives.length > 0 ? mine.slice(0, MINE_IN_BANNER) : []).map((a) => ({
         href: a.url,

@@ -23,7 +23,7 @@ export function previewText(body: string): string {
 
 /** "Identified, 12 min ago (Nov 20, 1:38 PM)". */
 function updateMeta(update: IncidentUpdate, now: number): string {
-  const when = relativeTime(update.at, now, locale());
+  const when = relativeTime(update.at, now, locale(), t('relativeNow'));
   const at = dateTime(update.at, locale());
   const status = t(`incidentStatus_${update.status}`);
   return when && at ? t('popupUpdateMeta', status, when, at) : status;
@@ -67,7 +67,7 @@ function IncidentCard({ incident, services, now, expanded, onToggle }: CardProps
   const [latest, ...earlier] = incident.updates;
   const long = (latest?.body.length ?? 0) > BODY_PREVIEW;
   const url = safeStatusLink(incident.url);
-  const started = relativeTime(incident.startedAt, now, locale());
+  const started = relativeTime(incident.startedAt, now, locale(), t('relativeNow'));
   const names = services.filter((s) => incident.serviceIds.includes(s.id)).map((s) => s.name);
   const headingId = `so-incident-${incident.id}`;
   return (

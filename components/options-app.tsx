@@ -15,7 +15,7 @@ import {
 } from '../core/settings';
 import { SITES } from '../core/sites';
 import { normalizedAlternative, validateAlternative } from '../core/user-alternatives';
-import { t } from '../shell/i18n';
+import { plural, t } from '../shell/i18n';
 import { newDraft, useOptionsStore } from './options-store';
 
 export interface OptionsAppProps {
@@ -26,7 +26,7 @@ export interface OptionsAppProps {
 
 function intervalLabel(choice: Settings['pollIntervalSec']): string {
   if (choice === 'auto') return t('optionsIntervalAuto');
-  return choice < 60 ? t('optionsSeconds', choice) : t('optionsMinutes', choice / 60);
+  return choice < 60 ? plural('optionsEverySeconds', choice) : plural('optionsEveryMinutes', choice / 60);
 }
 
 /** The select's value back to a choice; anything else (never offered) falls back to automatic. */

@@ -16,7 +16,7 @@ export interface StatusHeaderProps {
 export function StatusHeader({ status, now, intervalMs, refreshing, onRefresh }: StatusHeaderProps) {
   const view = badgeFor(status, now, intervalMs);
   const { health, snapshot } = status;
-  const checked = relativeTime(health.lastSuccessAt, now, locale());
+  const checked = relativeTime(health.lastSuccessAt, now, locale(), t('relativeNow'));
   const failing = health.failingSince !== null;
   const waitUntil = retryAfterUntil(health, now);
   return (

@@ -7,7 +7,11 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1_000],
 ];
 
-export function relativeTime(iso: string | null, nowMs: number, locale?: string): string | null {
+/**
+ * "5 min ago", "in 2 hours", in `locale`. A time that rounds to zero reads `justNow` when given
+ * (the catalogue's "just now", "gerade eben", "à l'instant"), else Intl's own word ("now").
+ */
+export function relativeTime(iso: string | null, nowMs: number, locale?: string, justNow?: string): string | null {
   if (!iso) return null;
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return null;
@@ -17,7 +21,7 @@ export function relativeTime(iso: string | null, nowMs: number, locale?: string)
     if (Math.abs(diff) >= size || unit === 'second') {
       // Seconds move in steps of 10 so the text does not flicker every second.
       const value = unit === 'second' ? Math.round(diff / 10_000) * 10 : Math.round(diff / size);
-      return format.format(value, unit);
+      return value === 0 && justNow ? justNow : format.format(value, unit);
     }
   }
   return null;

@@ -39,6 +39,7 @@ import { createPollGate } from './poll-gate';
 import { createPoller } from './poller';
 import { watchClaudeRequests } from './request-watch';
 import { createResolutionCheck } from './resolution-check';
+import { openWelcomeOnInstall } from './welcome';
 
 const POLL_ALARM = 'poll';
 
@@ -246,7 +247,10 @@ export default defineBackground({
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === POLL_ALARM) void poll('alarm');
     });
-    browser.runtime.onInstalled.addListener(() => void poll('start'));
+    browser.runtime.onInstalled.addListener((details) => {
+      openWelcomeOnInstall(details);
+      void poll('start');
+    });
     browser.runtime.onStartup.addListener(() => void poll('start'));
     const extensionOrigin = browser.runtime.getURL('/');
     browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
