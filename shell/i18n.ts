@@ -51,13 +51,12 @@ export function locale(): string | undefined {
 }
 
 /**
- * A message that counts: `key_one`, `key_other` (… as Intl.PluralRules names the forms of the
- * catalogue's language; French "one" covers 0 and 1), falling back to `key_other`. The count is $1.
+ * A message that counts, $1 the count: `key_one` or `key_other`, as Intl.PluralRules says in the
+ * catalogue's language (French "one" covers 0 and 1). Our languages need only these two; French
+ * "many" (millions) reads as "other".
  */
-export function plural(key: string, count: number, ...more: (string | number)[]): string {
-  const form = `${key}_${new Intl.PluralRules(locale()).select(count)}`;
-  const text = t(form, count, ...more);
-  return text === form ? t(`${key}_other`, count, ...more) : text;
+export function plural(key: string, count: number): string {
+  return t(`${key}_${new Intl.PluralRules(locale()).select(count) === 'one' ? 'one' : 'other'}`, count);
 }
 
 /** A catalogue entry's name in the user's language, where it has words to translate (`altName_<id>`). */
