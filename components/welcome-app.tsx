@@ -58,7 +58,11 @@ function Pin({ browserName }: WelcomeProps) {
   );
 }
 
-/** A sample of the banner: the real view and styles, fixed in place, with nothing to click. */
+/**
+ * A sample of the banner: the real view and styles, fixed in place, with nothing to click. It
+ * looks like an incident's alert; hidden from assistive tools (the list above says it in words),
+ * so it is never announced as one.
+ */
 const SAMPLE_CSS =
   '.so-banner{position:static;transform:none;width:auto;max-height:none}.so-dismiss,.so-toggle{display:none}';
 
@@ -66,7 +70,7 @@ function sampleText(now: number): BannerText {
   const started = relativeTime(new Date(now - 14 * 60_000).toISOString(), now, locale(), t('relativeNow')) ?? '';
   return {
     kind: 'incident',
-    role: 'status',
+    role: 'alert',
     severity: 'partial_outage',
     label: t('bannerLabel'),
     severityLabel: t('severity_partial_outage'),
@@ -147,7 +151,7 @@ export function WelcomeApp(props: WelcomeProps & { sections?: readonly WelcomeSe
       <h1>{t('welcomeTitle')}</h1>
       <p>{t('welcomeIntro')}</p>
       {sections.map((section) => (
-        <section key={section.id} aria-labelledby={`so-${section.id}`} data-testid={`welcome-${section.id}`}>
+        <section key={section.id} aria-labelledby={`so-${section.id}`} data-testid={`welcome-section-${section.id}`}>
           <h2 id={`so-${section.id}`}>{section.heading()}</h2>
           {section.body(props)}
         </section>
