@@ -23,7 +23,9 @@ const leanUnlistedWrapper = {
   },
 };
 
-type ModuleInfoOf = (id: string) => { isEntry: boolean; importers: readonly string[]; dynamicImporters: readonly string[] } | null;
+type ModuleInfoOf = (
+  id: string,
+) => { isEntry: boolean; importers: readonly string[]; dynamicImporters: readonly string[] } | null;
 
 /**
  * One chunk for everything two extension pages share (popup, options, welcome), rather than one
