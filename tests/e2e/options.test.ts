@@ -52,7 +52,9 @@ describe('options (chromium)', () => {
       .poll(async () => (await harness.api.alarms()).find((a) => a.name === 'poll')?.periodInMinutes)
       .toBe(0.5);
     // Automatic, the default: the alarm ticks every minute and the gate decides which ticks poll.
-    expect(await options.getByTestId('interval').locator('option').first().textContent()).toMatch(/^Automatic/);
+    expect(await options.getByTestId('interval').locator('option').first().textContent()).toMatch(
+      /^automatically: every minute while needed/,
+    );
     await options.getByTestId('interval').selectOption('auto');
     await expect.poll(async () => (await harness.api.alarms()).find((a) => a.name === 'poll')?.periodInMinutes).toBe(1);
     expect((await harness.api.getStorage('settings')) as { pollIntervalSec: unknown }).toMatchObject({
