@@ -14,7 +14,7 @@ import {
 import type { Snapshot } from '../core/model';
 import { SERVICE_IDS } from '../core/services';
 import type { UserAlternative } from '../core/settings';
-import { t } from '../shell/i18n';
+import { alternativeName, t } from '../shell/i18n';
 import { ExternalLink } from './incident-list';
 
 export interface AlternativeGroups {
@@ -34,7 +34,7 @@ export function alternativeGroups(snapshot: Snapshot | null): AlternativeGroups 
 function Item({ alternative }: { alternative: Alternative }) {
   return (
     <li data-alt-id={alternative.id}>
-      <ExternalLink href={alternative.url} text={alternative.name} />
+      <ExternalLink href={alternative.url} text={alternativeName(alternative)} />
       <span class="so-meta so-why">{t(`altWhy_${alternative.id.replace(/-/g, '_')}`)}</span>
     </li>
   );
@@ -94,7 +94,7 @@ export function AlternativesList({ snapshot, mine = [] }: { snapshot: Snapshot |
       )}
       {affected.length > 0 && (
         <p class="so-meta" data-testid="also-affected">
-          {t('popupAlsoAffected', affected.map((a) => a.name).join(', '))}
+          {t('popupAlsoAffected', affected.map(alternativeName).join(', '))}
         </p>
       )}
     </section>

@@ -73,7 +73,8 @@ export function buildBanner({ text, expanded, onToggle, onDismiss, onLink }: Ban
   return el(
     'section',
     {
-      class: `so-banner so-kind-${text.kind} so-sev-${text.severity}`,
+      // Folded shows only on narrow screens (the compact form in entrypoints/claude.content/style.css).
+      class: `so-banner so-kind-${text.kind} so-sev-${text.severity}${expanded ? '' : ' so-folded'}`,
       role: text.role,
       'aria-label': text.label,
       'data-kind': text.kind,
@@ -127,6 +128,16 @@ export function buildBanner({ text, expanded, onToggle, onDismiss, onLink }: Ban
           el('span', {}, text.alternativesLabel),
           ...text.alternatives.map((l) => link(l, onLink)),
         ),
+      button(
+        'so-toggle',
+        expanded ? text.lessLabel : text.moreLabel,
+        expanded ? text.lessLabel : text.moreLabel,
+        onToggle,
+        {
+          'aria-expanded': String(expanded),
+          'data-testid': 'banner-toggle',
+        },
+      ),
     ),
     button('so-dismiss', text.dismissLabel, '×', onDismiss),
   );
@@ -137,6 +148,6 @@ export function renderBanner(container: HTMLElement, props: BannerProps): void {
   const root = container.getRootNode() as Document | ShadowRoot;
   const focused = root.activeElement?.className;
   container.replaceChildren(buildBanner(props));
-  if (focused === 'so-link-button' || focused === 'so-dismiss')
+  if (focused === 'so-link-button' || focused === 'so-dismiss' || focused === 'so-toggle')
     container.querySelector<HTMLElement>(`.${focused}`)?.focus();
 }

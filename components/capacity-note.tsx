@@ -6,7 +6,7 @@ import { type FailureLog, failuresInLast } from '../core/fault';
 import { clockTime } from '../core/format';
 import { CAPACITY_COUNT_WINDOW_MS } from '../core/signal-timing';
 import { detectionsSince, lastDetectionAt, type Signals } from '../core/signals';
-import { locale, t } from '../shell/i18n';
+import { locale, plural, t } from '../shell/i18n';
 
 export function capacityCount(signals: Signals, now: number): number {
   return detectionsSince(signals, now - CAPACITY_COUNT_WINDOW_MS, 'claude-ai');
@@ -29,7 +29,7 @@ export function CapacityNote({ signals, failures, now }: { signals: Signals; fai
       </p>
       {count > 0 && <p class="so-meta">{t('popupCapacityNote')}</p>}
       <p class={failed > 0 ? 'so-seen' : 'so-meta'} data-testid="failures-note" data-count={failed}>
-        {failed > 0 ? t('popupFailuresCount', failed) : t('popupFailuresNone')}
+        {failed > 0 ? plural('popupFailuresCount', failed) : t('popupFailuresNone')}
       </p>
     </section>
   );

@@ -15,7 +15,7 @@ import { STATE_ICON } from './service-list';
 
 /** "Identified, 12 min ago (Nov 20, 1:38 PM)". */
 function updateMeta(update: IncidentUpdate, now: number): string {
-  const when = agoTime(update.at, now, locale());
+  const when = agoTime(update.at, now, locale(), t('relativeNow'));
   const at = dateTime(update.at, locale(), now);
   const status = t(`incidentStatus_${update.status}`);
   return when && at ? t('popupUpdateMeta', status, when, at) : status;
@@ -60,7 +60,7 @@ function IncidentCard({ incident, services, now, expanded, onToggle }: CardProps
   const preview = latest ? updatePreview(latest.body) : null;
   const long = preview !== null;
   const url = safeStatusLink(incident.url);
-  const started = agoTime(incident.startedAt, now, locale());
+  const started = agoTime(incident.startedAt, now, locale(), t('relativeNow'));
   const named = services.filter((s) => incident.serviceIds.includes(s.id));
   const names = named.map((s) => s.name);
   // One word per event: the worst of its impact and of the services it names, as the header weighs them.

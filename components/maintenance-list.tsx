@@ -9,7 +9,7 @@ function when(m: Maintenance, now: number): string {
   const from = dateTime(m.scheduledFor, locale(), now) ?? '?';
   const until = dateTime(m.scheduledUntil, locale(), now) ?? '?';
   if (m.inProgress) return t('popupMaintenanceNow', until);
-  return t('popupMaintenanceNext', relativeTime(m.scheduledFor, now, locale()) ?? '', from, until);
+  return t('popupMaintenanceNext', relativeTime(m.scheduledFor, now, locale(), t('relativeNow')) ?? '', from, until);
 }
 
 export function MaintenanceList({ maintenances, now }: { maintenances: Maintenance[]; now: number }) {

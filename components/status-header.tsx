@@ -18,7 +18,7 @@ export interface StatusHeaderProps {
 export function StatusHeader({ status, view, now, refreshing, onRefresh }: StatusHeaderProps) {
   const working = overallWorking(view);
   const { health, snapshot } = status;
-  const checked = agoTime(health.lastSuccessAt, now, locale());
+  const checked = agoTime(health.lastSuccessAt, now, locale(), t('relativeNow'));
   const failing = health.failingSince !== null;
   const waitUntil = retryAfterUntil(health, now);
   return (

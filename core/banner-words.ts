@@ -38,4 +38,7 @@ export interface BannerText {
   alternativesLabel: string;
   alternatives: BannerLink[];
   dismissLabel: string;
+  /** The compact form's (under 600 px) "more" and "less". */
+  moreLabel: string;
+  lessLabel: string;
 }

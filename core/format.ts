@@ -8,7 +8,11 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', SECOND_MS],
 ];
 
-export function relativeTime(iso: string | null, nowMs: number, locale?: string): string | null {
+/**
+ * "5 min ago", "in 2 hours", in `locale`. A time that rounds to zero reads `justNow` when given
+ * (the catalogue's "just now", "gerade eben", "à l'instant"), else Intl's own word ("now").
+ */
+export function relativeTime(iso: string | null, nowMs: number, locale?: string, justNow?: string): string | null {
   if (!iso) return null;
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return null;
@@ -18,7 +22,7 @@ export function relativeTime(iso: string | null, nowMs: number, locale?: string)
     if (Math.abs(diff) >= size || unit === 'second') {
       // Seconds move in steps of 10 so the text does not flicker every second.
       const value = unit === 'second' ? Math.round(diff / 10_000) * 10 : Math.round(diff / size);
-      return format.format(value, unit);
+      return value === 0 && justNow ? justNow : format.format(value, unit);
     }
   }
   return null;
@@ -28,10 +32,10 @@ export function relativeTime(iso: string | null, nowMs: number, locale?: string)
  * When something happened, in words: never in the future ("started in 60 min" from a skewed clock
  * or a status page's wrong time reads "now").
  */
-export function agoTime(iso: string | null, nowMs: number, locale?: string): string | null {
+export function agoTime(iso: string | null, nowMs: number, locale?: string, justNow?: string): string | null {
   if (!iso) return null;
   const ms = Date.parse(iso);
-  return relativeTime(ms > nowMs ? new Date(nowMs).toISOString() : iso, nowMs, locale);
+  return relativeTime(ms > nowMs ? new Date(nowMs).toISOString() : iso, nowMs, locale, justNow);
 }
 
 export function clockTime(iso: string | null, locale?: string): string | null {

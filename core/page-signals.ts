@@ -14,8 +14,14 @@ export const LAYOUT_SELECTORS = {
   /** claude.ai: the send button, which must stay reachable too. */
   sendButton: 'button[aria-label="Send message"]',
   /**
-   * Marks of a dark page theme on <html> (which one claude.ai uses is unconfirmed; these are
-   * the common ones). Without any, the banner follows the system setting.
+   * claude.ai: the model menu button. The banner's advice ("switch to Sonnet 4.6 in the model
+   * menu") points there, so the banner never covers it, nor the menu it opens. The same
+   * selector as SELECTORS.modelButton, written out so that the watcher's bundle stays as it is.
+   */
+  modelButton: 'button[data-testid="model-selector-dropdown"]',
+  /**
+   * Marks of a dark or light page theme on <html> (which one claude.ai uses is unconfirmed; these
+   * are the common ones). Asked only when what the page paints says nothing (docs/claude-page.md).
    */
   darkPage: 'html.dark, html[data-mode="dark"], html[data-theme="dark"]',
   lightPage: 'html.light, html[data-mode="light"], html[data-theme="light"]',

@@ -33,14 +33,37 @@ export function t(key: string, ...substitutions: (string | number)[]): string {
   );
 }
 
-/** The locale for Intl formatting: the chosen language, else the browser's. */
+/**
+ * The locale for Intl formatting and plural rules: the language of the catalogue in use, so that
+ * words and times never mix languages ("Started hace 14 min"). On automatic that is the browser's
+ * language when we ship it (with its region: "en-GB" keeps its 24-hour clock), else the language
+ * the browser fell back to (the default, English): each catalogue names itself in `catalogueLanguage`.
+ */
 export function locale(): string | undefined {
   if (chosen) return chosen.language;
   try {
-    return browser.i18n.getUILanguage();
+    const ui = browser.i18n.getUILanguage();
+    const shipped = getMessage('catalogueLanguage') || 'en';
+    return ui.toLowerCase().split(/[-_]/)[0] === shipped ? ui : shipped;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A message that counts, $1 the count: `key_one` or `key_other`, as Intl.PluralRules says in the
+ * catalogue's language (French "one" covers 0 and 1). Our languages need only these two; French
+ * "many" (millions) reads as "other".
+ */
+export function plural(key: string, count: number): string {
+  return t(`${key}_${new Intl.PluralRules(locale()).select(count) === 'one' ? 'one' : 'other'}`, count);
+}
+
+/** A catalogue entry's name in the user's language, where it has words to translate (`altName_<id>`). */
+export function alternativeName(alternative: { id: string; name: string }): string {
+  const key = `altName_${alternative.id.replace(/-/g, '_')}`;
+  const text = t(key);
+  return text === key ? alternative.name : text;
 }
 
 /** Uses `catalogue` for `language`, or the browser's own choice again when `catalogue` is null. */

@@ -1,11 +1,11 @@
 /** Options: how often the status page is checked. */
 import { POLL_INTERVAL_CHOICES, type Settings } from '../../core/settings';
-import { t } from '../../shell/i18n';
+import { plural, t } from '../../shell/i18n';
 import type { SectionProps } from './section-props';
 
 function intervalLabel(choice: Settings['pollIntervalSec']): string {
   if (choice === 'auto') return t('optionsIntervalAuto');
-  return choice < 60 ? t('optionsSeconds', choice) : t('optionsMinutes', choice / 60);
+  return choice < 60 ? plural('optionsEverySeconds', choice) : plural('optionsEveryMinutes', choice / 60);
 }
 
 /** The select's value back to a choice; anything else (never offered) falls back to automatic. */

@@ -2,13 +2,14 @@
 import { browser } from 'wxt/browser';
 import { overallHeadline, overallWorking } from '../../components/overall-text';
 import { badgeFor } from '../../core/badge';
+import { clockTime } from '../../core/format';
 import type { StatusState } from '../../core/model';
 import type { OverallContext } from '../../core/overall';
-import { t } from '../../shell/i18n';
+import { locale, t } from '../../shell/i18n';
 
+/** In the catalogue's language, like every other time (not the browser's, which we may not ship). */
 function time(iso: string | null): string {
-  if (!iso) return t('never');
-  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return clockTime(iso, locale()) ?? t('never');
 }
 
 export function badgeTitle(state: StatusState, nowMs: number, intervalMs: number, context?: OverallContext): string {

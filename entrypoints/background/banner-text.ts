@@ -11,7 +11,7 @@ import type { UserAlternative } from '../../core/settings';
 import type { Site } from '../../core/sites';
 import { updatePreview } from '../../core/update-preview';
 import type { Banner } from '../../core/verdict';
-import { locale, t } from '../../shell/i18n';
+import { alternativeName, locale, plural, t } from '../../shell/i18n';
 
 function title(banner: Banner, siteLabel: string): string {
   switch (banner.kind) {
@@ -69,7 +69,7 @@ function lines(banner: Banner): BannerText['lines'] {
     out.push(
       banner.kind === 'failing'
         ? { text: t('bannerFailingBody', since), testId: 'banner-fault' }
-        : { text: t('bannerFailingConfirmed', fault.failures), testId: 'banner-fault' },
+        : { text: plural('bannerFailingConfirmed', fault.failures), testId: 'banner-fault' },
     );
   }
   return out;
@@ -85,7 +85,7 @@ export function bannerText(
   now: number,
   mine: readonly UserAlternative[] = [],
 ): BannerText {
-  const started = agoTime(banner.startedAt, now, locale());
+  const started = agoTime(banner.startedAt, now, locale(), t('relativeNow'));
   const body = banner.latestUpdate?.body ?? '';
   const meta: string[] = [];
   if (started) meta.push(t('bannerStarted', started));
@@ -104,7 +104,7 @@ export function bannerText(
         ? t(`severity_${banner.severity}`)
         : t(`bannerKind_${banner.kind.replace('-', '_')}`),
     title: title(banner, site.label),
-    more: banner.moreIncidents > 0 ? t('bannerMore', banner.moreIncidents) : null,
+    more: banner.moreIncidents > 0 ? plural('bannerMore', banner.moreIncidents) : null,
     lines: lines(banner),
     update: body
       ? {
@@ -130,7 +130,7 @@ export function bannerText(
       ...banner.alternatives.map((a) => ({
         id: a.id,
         href: a.url,
-        text: a.name,
+        text: alternativeName(a),
         alternative: a.id,
         // Why it works now, on hover: the banner stays one line of links.
         why: t(`altWhy_${a.id.replace(/-/g, '_')}`),
@@ -144,5 +144,7 @@ export function bannerText(
       })),
     ],
     dismissLabel: t('bannerDismiss'),
+    moreLabel: t('bannerMoreText'),
+    lessLabel: t('bannerLess'),
   };
 }

@@ -40,6 +40,7 @@ import { createPollGate } from './poll-gate';
 import { createPoller } from './poller';
 import { watchClaudeRequests } from './request-watch';
 import { createResolutionCheck } from './resolution-check';
+import { openWelcomeOnInstall } from './welcome';
 import { createWriteQueue } from './write-queue';
 
 const POLL_ALARM = 'poll';
@@ -213,7 +214,10 @@ export default defineBackground({
       // A capacity error or failed requests stop counting after a while, with or without a poll.
       void drawBadge();
     });
-    browser.runtime.onInstalled.addListener(() => void poll('start'));
+    browser.runtime.onInstalled.addListener((details) => {
+      openWelcomeOnInstall(details);
+      void poll('start');
+    });
     browser.runtime.onStartup.addListener(() => void poll('start'));
     browser.runtime.onMessage.addListener(
       createMessageRouter({

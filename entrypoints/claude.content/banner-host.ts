@@ -11,6 +11,7 @@
  * page could probe for.
  */
 import { renderBanner } from '../../components/banner';
+import { isDarkColour } from '../../core/colour';
 import { LAYOUT_SELECTORS } from '../../core/page-signals';
 import { siteIdForHost } from '../../core/site-hosts';
 import { type BannerController, type PageView, pageApi } from './page-api';
@@ -21,10 +22,53 @@ export const BANNER_HOST = 'status-overlay-banner';
 /** How often relative times ("started 5 min ago") are refreshed while a banner is up. */
 const CLOCK_MS = 30_000;
 
-function pageTheme(): 'dark' | 'light' | null {
+/**
+ * The page's theme as the page shows it (docs/claude-page.md, "Page theme"): the background it
+ * paints in the middle of the viewport, read from the bottom of the stack up (the page's own
+ * background, not a code block or a message bubble on it), then the theme marks on <html>, then
+ * the colour scheme the page declares. Null: the system's.
+ */
+function pageTheme(host: Element | null): 'dark' | 'light' | null {
+  const painted = [
+    document.documentElement,
+    document.body,
+    ...document.elementsFromPoint(innerWidth / 2, innerHeight / 2).reverse(),
+  ];
+  for (const el of painted) {
+    if (!el || el === host) continue;
+    const dark = isDarkColour(getComputedStyle(el).backgroundColor);
+    if (dark !== null) return dark ? 'dark' : 'light';
+  }
   if (document.querySelector(LAYOUT_SELECTORS.darkPage)) return 'dark';
   if (document.querySelector(LAYOUT_SELECTORS.lightPage)) return 'light';
-  return null;
+  const declared = getComputedStyle(document.documentElement).colorScheme;
+  return declared === 'dark' || declared === 'light' ? declared : null;
+}
+
+/** The top edge of what must stay uncovered at the bottom: the message box and the send button. */
+function composerTop(): number {
+  let top = innerHeight;
+  for (const selector of [LAYOUT_SELECTORS.messageBox, LAYOUT_SELECTORS.sendButton]) {
+    const rect = document.querySelector(selector)?.getBoundingClientRect();
+    if (rect && rect.height > 0 && rect.top < top) top = rect.top;
+  }
+  return top;
+}
+
+/**
+ * Keeps the banner off the model menu its advice points to: when the menu button sits in the top
+ * half of the viewport under the banner (claude.ai's header on a narrow screen), the banner moves
+ * to the bottom, just above the message box; the menu opens downwards from its button.
+ */
+function place(host: HTMLElement, banner: HTMLElement): void {
+  host.classList.remove('so-bottom');
+  const button = document.querySelector(LAYOUT_SELECTORS.modelButton)?.getBoundingClientRect();
+  if (!button || button.height === 0) return;
+  const rect = banner.getBoundingClientRect();
+  const under = button.left < rect.right && rect.left < button.right && button.top < innerHeight / 2;
+  if (!under) return;
+  host.style.setProperty('--so-bottom', `${Math.max(8, innerHeight - composerTop() + 8)}px`);
+  host.classList.add('so-bottom');
 }
 
 export function createBannerHost(): BannerController {
@@ -56,7 +100,7 @@ export function createBannerHost(): BannerController {
     const { view } = shown;
     const target = mount();
     // The user's theme setting wins; on "automatic" the banner follows the page, then the system.
-    const theme = view.theme === 'auto' ? pageTheme() : view.theme;
+    const theme = view.theme === 'auto' ? pageTheme(host) : view.theme;
     host?.classList.toggle('so-dark', theme === 'dark');
     host?.classList.toggle('so-light', theme === 'light');
     renderBanner(target, {
@@ -75,6 +119,8 @@ export function createBannerHost(): BannerController {
         if (site) pageApi.runtime.sendMessage({ type: 'open-link', site, link }).catch(() => undefined);
       },
     });
+    const section = target.firstElementChild;
+    if (host && section instanceof HTMLElement) place(host, section);
   };
 
   const hide = () => {
@@ -92,6 +138,10 @@ export function createBannerHost(): BannerController {
   };
   (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', onNavigate);
   addEventListener('popstate', onNavigate);
+  // A phone turned, a window resized: the menu button may have moved under the banner.
+  addEventListener('resize', () => {
+    if (shown) draw();
+  });
 
   return {
     show(view, refresh) {

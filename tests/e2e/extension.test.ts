@@ -8,6 +8,7 @@ import { launchFirefox } from './drivers/firefox';
 import type { ExtensionBrowser } from './drivers/types';
 import { Harness } from './harness';
 import { measured, SCENARIOS } from './scenarios';
+import { LOOK_SCENARIOS } from './scenarios-look';
 
 type Launcher = (replayPort: number) => Promise<ExtensionBrowser>;
 
@@ -29,7 +30,7 @@ describe.each(DRIVERS)('%s', (_name, launch) => {
   });
 
   // Each test is titled by its scenario, so a failure names the case.
-  for (const scenario of SCENARIOS) {
+  for (const scenario of [...SCENARIOS, ...LOOK_SCENARIOS]) {
     it(scenario.name, async () => {
       await harness.reset(scenario.status);
       await scenario.run(harness);

@@ -5,10 +5,15 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
+import { type ChromiumExtensionBrowser, driverPage, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
+import { BannerPage } from './pages/banner-page';
 import { CLAUDE_AI } from './scenarios';
 import { storedSettings } from './support';
+
+/** The banner's background in each theme (entrypoints/claude.content/style.css). */
+const LIGHT_BANNER = 'rgb(255, 251, 235)';
+const DARK_BANNER = 'rgb(38, 33, 26)';
 
 let browser: ChromiumExtensionBrowser;
 let harness: Harness<ChromiumExtensionBrowser>;
@@ -46,7 +51,9 @@ describe('options (chromium)', () => {
       .poll(async () => (await harness.api.alarms()).find((a) => a.name === 'poll')?.periodInMinutes)
       .toBe(0.5);
     // Automatic, the default: the alarm ticks every minute and the gate decides which ticks poll.
-    expect(await options.getByTestId('interval').locator('option').first().textContent()).toMatch(/^Automatic/);
+    expect(await options.getByTestId('interval').locator('option').first().textContent()).toMatch(
+      /^automatically: every minute while needed/,
+    );
     await options.getByTestId('interval').selectOption('auto');
     await expect.poll(async () => (await harness.api.alarms()).find((a) => a.name === 'poll')?.periodInMinutes).toBe(1);
     expect((await harness.api.getStorage('settings')) as { pollIntervalSec: unknown }).toMatchObject({
@@ -160,8 +167,9 @@ describe('options (chromium)', () => {
 
   it('the dark theme applies to the popup and the banner, whatever the system says', async () => {
     await harness.reset('claude-ai-partial');
-    const tab = await harness.openSite(CLAUDE_AI);
+    const tab = await harness.openSite(`${CLAUDE_AI}?theme=light`);
     await tab.waitForBanner();
+    expect(await tab.computed('.so-banner', 'background-color')).toBe(LIGHT_BANNER);
     const options = await openOptions();
     await options.getByTestId('theme').selectOption('dark');
     await expect.poll(async () => (await settings()).theme).toBe('dark');
@@ -172,9 +180,27 @@ describe('options (chromium)', () => {
     await expect
       .poll(() => popup.evaluate(() => getComputedStyle(document.body).backgroundColor), { timeout: 5_000 })
       .toBe('rgb(28, 28, 30)');
-    await expect
-      .poll(async () => (await tab.query('status-overlay-banner'))[0]?.attrs.class ?? '', { timeout: 5_000 })
-      .toContain('so-dark');
+    // The open tab follows at once, on a light page: its computed background, not a class name.
+    await expect.poll(() => tab.computed('.so-banner', 'background-color'), { timeout: 5_000 }).toBe(DARK_BANNER);
     await options.getByTestId('theme').selectOption('auto');
+  });
+
+  it('with a dark system theme the banner is dark on a page that follows the system', async () => {
+    await harness.reset('claude-ai-partial');
+    const dark = await browser.context.newPage();
+    pages.push(dark);
+    await dark.emulateMedia({ colorScheme: 'dark' });
+    const following = new BannerPage(driverPage(dark));
+    await following.open(CLAUDE_AI);
+    await following.waitForBanner();
+    expect(await following.computed('.so-banner', 'background-color')).toBe(DARK_BANNER);
+    // A page that keeps its own light theme under a dark system gets a light banner.
+    const light = await browser.context.newPage();
+    pages.push(light);
+    await light.emulateMedia({ colorScheme: 'dark' });
+    const tab = new BannerPage(driverPage(light));
+    await tab.open(`${CLAUDE_AI}?theme=light`);
+    await tab.waitForBanner();
+    expect(await tab.computed('.so-banner', 'background-color')).toBe(LIGHT_BANNER);
   });
 });

@@ -55,7 +55,7 @@ function extensionCalls(calls: ScriptCall[]): { count: number; long: ScriptCall[
 }
 
 /** claude-ai-partial, with its incident renamed to name models only (claude.ai itself not down). */
-function modelIncident(name: string): string {
+export function modelIncident(name: string): string {
   const summary = JSON.parse(loadFixture('claude-ai-partial'));
   summary.incidents[0].name = name;
   for (const update of summary.incidents[0].incident_updates)

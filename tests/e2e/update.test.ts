@@ -165,6 +165,9 @@ for (const [name, updatable] of [
 
       // The update's own check (onInstalled) fails against the server error and keeps the snapshot.
       await harness.api.refresh();
+      // The welcome page opens on install only (issue #15, item 6): the update opens no tab.
+      const welcomeTabs = (await harness.browser.tabs()).filter((tab) => tab.url.endsWith('/welcome.html'));
+      expect(welcomeTabs).toHaveLength(0);
       const after = await stored();
       expect(after.settings).toMatchObject(USER_SETTINGS);
       expect(after.dismissals).toMatchObject(before.dismissals as object);

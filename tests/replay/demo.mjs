@@ -2,7 +2,8 @@
  * `npm run demo -- --scenario NAME [--headless] [--out DIR]`: Debian's Chromium with the built
  * extension, the status page replayed locally in scenario NAME, and the fixture claude.ai page.
  * Headed, it stays open until you close the browser; headless, it writes screenshots of the
- * popup, of claude.ai with the banner and of the options page to DIR (default demo-screenshots/)
+ * popup, of claude.ai with the banner (light, dark, and 360 px wide), of the options page and of
+ * the welcome page the install opens to DIR (default demo-screenshots/)
  * and exits. `--store` writes the store listing's screenshots and promo tiles to docs/store/images/
  * instead (tests/replay/store-images.mjs).
  */
@@ -60,6 +61,19 @@ if (values.headless) {
   await mkdir(values.out, { recursive: true });
   await page.waitForTimeout(1000);
   await page.screenshot({ path: path.join(values.out, `banner-${values.scenario}.png`) });
+  // The same banner on claude.ai in its dark theme, and in the compact form of a 360 px phone.
+  const dark = await context.newPage();
+  await dark.emulateMedia({ colorScheme: 'dark' });
+  await dark.goto('https://claude.ai/chat/demo');
+  if (values.capacity) await dark.evaluate(() => window.__insertCapacityError());
+  await dark.waitForTimeout(1000);
+  await dark.screenshot({ path: path.join(values.out, `banner-dark-${values.scenario}.png`) });
+  const narrow = await context.newPage();
+  await narrow.setViewportSize({ width: 360, height: 740 });
+  await narrow.goto('https://claude.ai/chat/demo');
+  if (values.capacity) await narrow.evaluate(() => window.__insertCapacityError());
+  await narrow.waitForTimeout(1000);
+  await narrow.screenshot({ path: path.join(values.out, `banner-narrow-${values.scenario}.png`) });
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.reload();
   await popup.waitForTimeout(500);
@@ -69,6 +83,14 @@ if (values.headless) {
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.waitForTimeout(500);
   await options.screenshot({ path: path.join(values.out, 'options.png'), fullPage: true });
+  // The page the install opened (entrypoints/welcome/).
+  const welcome = context.pages().find((p) => p.url().endsWith('/welcome.html'));
+  if (welcome) {
+    await welcome.setViewportSize({ width: 760, height: 900 });
+    await welcome.reload();
+    await welcome.waitForTimeout(500);
+    await welcome.screenshot({ path: path.join(values.out, 'welcome.png'), fullPage: true });
+  }
   console.info(`Screenshots in ${values.out}/`);
   await context.close();
   await server.close();

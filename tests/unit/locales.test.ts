@@ -22,9 +22,24 @@ const MAX_DESCRIPTION = 132;
  * the same in that language. Anything else identical to English is an untranslated copy.
  */
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
-  '*': ['extName', 'source_primary', 'source_fallback', 'languageName_en', 'languageName_de', 'languageName_fr'],
+  '*': [
+    'extName',
+    'source_primary',
+    'source_fallback',
+    'languageName_en',
+    'languageName_de',
+    'languageName_fr',
+    // Brand names in the alternatives' catalogue (core/alternatives.ts).
+    'altName_bedrock',
+    'altName_vertex',
+    'altName_openrouter',
+    'altName_typingmind',
+    'altName_librechat',
+    'altName_lobechat',
+    'altName_poe',
+  ],
   de: [],
-  fr: ['severity_maintenance', 'popupMaintenance', 'popupServices', 'popupHistoryList', 'optionsMinutes'],
+  fr: ['severity_maintenance', 'popupMaintenance', 'popupServices', 'popupHistoryList'],
 };
 
 /** Names no translation changes (German may join them into compounds with hyphens: "Google-Cloud-Konto"). */

@@ -17,6 +17,7 @@ import { OptionsApp } from '../../components/options-app';
 import { newDraft, optionsStore } from '../../components/options-store';
 import { PopupApp } from '../../components/popup-app';
 import { popupStore } from '../../components/popup-store';
+import { WelcomeApp } from '../../components/welcome-app';
 import { ALTERNATIVES } from '../../core/alternatives';
 import { EMPTY_DISMISSALS } from '../../core/dismissals';
 import type { FaultVerdict } from '../../core/fault';
@@ -401,6 +402,30 @@ describe('options', () => {
     show(options());
     expect(root.querySelector('.so-muted')).not.toBeNull();
     expectNoLiterals(root, dataOf([]), 30);
+  });
+});
+
+describe('welcome', () => {
+  it("every section, with incidents, in Chrome's words and Firefox's", () => {
+    const { snapshot, now } = snapshotAt('major-outage');
+    for (const browserName of ['chrome', 'firefox'] as const) {
+      show(
+        <WelcomeApp
+          status={good(snapshot, now)}
+          settings={DEFAULT_SETTINGS}
+          now={now + MIN}
+          browserName={browserName}
+          bannerCss=""
+        />,
+      );
+      expect(root.querySelectorAll('section')).toHaveLength(4);
+      expectNoLiterals(root, dataOf([snapshot]), 15);
+    }
+  });
+
+  it('before the first check', () => {
+    show(<WelcomeApp status={EMPTY_STATUS} settings={DEFAULT_SETTINGS} now={0} browserName="chrome" bannerCss="" />);
+    expectNoLiterals(root, dataOf([]), 12);
   });
 });
 

@@ -92,7 +92,7 @@ describe('IncidentList', () => {
     expect(text(card)).toContain('Affects: claude.ai, Claude API (api.anthropic.com), Claude Code, Claude Cowork');
     const latest = card?.querySelector('[data-testid="latest-update"]');
     expect(text(latest)).toContain('We are continuing to work on a fix for this issue.');
-    expect(text(latest)).toMatch(/^Identified, now \(/);
+    expect(text(latest)).toMatch(/^Identified, just now \(/);
     expect(text(card?.querySelector('details summary'))).toBe('Earlier updates (2)');
     expect(all('details li')).toHaveLength(2);
     expect(text(all('details li')[1])).toContain('We are currently investigating this issue.');

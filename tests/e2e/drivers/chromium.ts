@@ -73,6 +73,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
     newPage: async () => driverPage(await context.newPage()),
     openPopup: () => open(`${base}/popup.html`),
     extensionPage: () => open(`${base}/popup.html`),
+    tabs: async () => context.pages().map((page) => ({ url: page.url(), page: driverPage(page) })),
     close: async () => {
       await context.close();
       if (ownsProfile) await rm(userDataDir, { recursive: true, force: true });

@@ -203,6 +203,15 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxExt
       newPage: async () => wrap(await browser.newPage()),
       openPopup: () => open(`${BASE}/popup.html`),
       extensionPage: () => open(`${BASE}/popup.html`),
+      // page.url() stays about:blank for moz-extension:// tabs (the navigation is never reported,
+      // see open() above): ask each page where it is.
+      tabs: async () =>
+        Promise.all(
+          (await browser.pages()).map(async (page) => ({
+            url: await page.evaluate(() => location.href).catch(() => page.url()),
+            page: wrap(page),
+          })),
+        ),
       close,
     };
   } catch (error) {

@@ -22,5 +22,7 @@ export interface ExtensionBrowser {
   openPopup(): Promise<DriverPage>;
   /** A privileged extension page for test set-up and read-back (storage, badge, messages). */
   extensionPage(): Promise<DriverPage>;
+  /** Every open tab with its address, including those the extension opened itself. */
+  tabs(): Promise<{ url: string; page: DriverPage }[]>;
   close(): Promise<void>;
 }

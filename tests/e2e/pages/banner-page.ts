@@ -42,6 +42,17 @@ export class BannerPage {
     return (await this.query('[data-alternative]')).map((a) => a.attrs['data-alternative'] ?? '');
   }
 
+  /** A computed style property of the first element matching `selector` in the banner's shadow root. */
+  computed(selector: string, property: string): Promise<string> {
+    return this.page.evaluate(
+      ([tag, s, p]) => {
+        const el = document.querySelector(tag)?.shadowRoot?.querySelector(s);
+        return el ? getComputedStyle(el).getPropertyValue(p) : '';
+      },
+      [BANNER_HOST, selector, property] as const,
+    );
+  }
+
   /** Dismisses as a person does: a real click (the banner ignores a script's click()). */
   async dismiss(): Promise<void> {
     await this.click('.so-dismiss');

@@ -1,0 +1,75 @@
+/**
+ * The welcome page (issue #15, item 6) in real Chromium and Firefox: opened once by the install
+ * itself, with today's status, how to pin the button, a sample of the banner and the options.
+ * That it does not open on an update is checked in tests/e2e/update.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './drivers/chromium';
+import { launchFirefox } from './drivers/firefox';
+import type { DriverPage, ExtensionBrowser } from './drivers/types';
+import { Harness } from './harness';
+import { until } from './support';
+
+const DRIVERS: [string, (replayPort: number) => Promise<ExtensionBrowser>][] = [
+  ['chromium', (replayPort) => launchChromium({ replayPort })],
+  ['firefox', (replayPort) => launchFirefox({ replayPort })],
+];
+
+const isWelcome = (url: string) => /^(?:chrome|moz)-extension:\/\/[^/]+\/welcome\.html$/.test(url);
+
+describe.each(DRIVERS)('welcome page (%s)', (_name, launch) => {
+  let harness: Harness;
+  let welcome: DriverPage;
+
+  beforeAll(async () => {
+    harness = await Harness.start(launch);
+    welcome = await until(
+      async () => (await harness.browser.tabs()).find((tab) => isWelcome(tab.url))?.page ?? null,
+      10_000,
+      'the welcome tab',
+    );
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('opens once, on install', async () => {
+    const tabs = await harness.browser.tabs();
+    expect(tabs.filter((tab) => isWelcome(tab.url))).toHaveLength(1);
+  });
+
+  it("shows today's status, how to pin the button, the banner and when it appears, and the options", async () => {
+    const read = () =>
+      welcome.evaluate(() => {
+        const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? null;
+        const sample = document.querySelector('[data-testid="welcome-banner-sample"]');
+        const banner = sample?.shadowRoot?.querySelector('.so-banner');
+        return {
+          sections: [...document.querySelectorAll('section[data-testid]')].map((s) => s.getAttribute('data-testid')),
+          status: text('welcome-status'),
+          pin: text('welcome-pin'),
+          cases: document.querySelectorAll('[data-testid="welcome-banner-cases"] li').length,
+          sampleTitle: banner?.querySelector('[data-testid="banner-title"]')?.textContent ?? null,
+          sampleBackground: banner ? getComputedStyle(banner).backgroundColor : null,
+          samplePosition: banner ? getComputedStyle(banner).position : null,
+          options:
+            (document.querySelector('[data-testid="welcome-options"]') as HTMLAnchorElement | null)?.href ?? null,
+        };
+      }, null);
+    // The install's first check lands while the page is open: it follows the stored status.
+    await until(async () => ((await read()).status === 'All systems operational' ? true : null), 10_000, 'the status');
+    const page = await read();
+    expect(page.sections).toEqual([
+      'welcome-section-status',
+      'welcome-section-pin',
+      'welcome-section-banner',
+      'welcome-section-options',
+    ]);
+    expect(page.pin).toMatch(harness.browser.name === 'firefox' ? /Pin to Toolbar/ : /pin beside/);
+    expect(page.cases).toBe(5);
+    expect(page.sampleTitle).toBe('Elevated errors on claude.ai');
+    expect(page.sampleBackground).toBe('rgb(255, 251, 235)');
+    expect(page.samplePosition).toBe('static');
+    expect(page.options).toMatch(/^(?:chrome|moz)-extension:\/\/[^/]+\/options\.html$/);
+  });
+});
