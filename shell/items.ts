@@ -5,6 +5,7 @@
  */
 
 import * as z from 'zod/mini';
+import { type BackWatch, backWatchSchema, EMPTY_BACK_WATCH } from '../core/back-watch';
 import { type Dismissals, dismissalsSchema, EMPTY_DISMISSALS } from '../core/dismissals';
 import {
   EMPTY_FAILURE_LOG,
@@ -107,6 +108,16 @@ export const resolutionsItem = /* @__PURE__ */ defineStoredItem<Resolutions>(
   'local:resolutions',
   resolutionsSchema,
   EMPTY_RESOLUTIONS,
+  {
+    version: 1,
+  },
+);
+
+/** "Tell me when it's back" (core/back-watch.ts): the watch that is on, and when claude.ai was last announced back. */
+export const backWatchItem = /* @__PURE__ */ defineStoredItem<BackWatch>(
+  'local:backWatch',
+  backWatchSchema,
+  EMPTY_BACK_WATCH,
   {
     version: 1,
   },
