@@ -37,6 +37,43 @@ export interface BannerText {
   alternativesLabel: string;
   alternatives: BannerLink[];
   dismissLabel: string;
+  /** What the banner offers to keep the user's work going (issue #18); null where it offers nothing. */
+  actions: BannerActions | null;
+}
+
+/** "Copy my message" and "Tell me when it's back", in words; the page wires them (banner-host.ts). */
+export interface BannerActions {
+  /** Offered only where the page shows a message or a draft; the page checks at draw time. */
+  copy: { label: string; done: string; failed: string } | null;
+  watch: { on: false; label: string } | { on: true; note: string; cancel: string; openPopup: string | null };
+}
+
+/** The banners "Copy my message" belongs to: claude.ai failing to answer what the user sent. */
+const COPY_KINDS: readonly Banner['kind'][] = ['capacity', 'failing', 'outage-screen'];
+/** The banners that offer "Tell me when it's back": claude.ai itself in trouble. */
+const WATCH_KINDS: readonly Banner['kind'][] = [...COPY_KINDS, 'incident', 'outage'];
+
+/** Whether "Tell me when it's back" is on, and whether it may notify (the permission is the popup's to ask). */
+export interface WatchState {
+  watching: boolean;
+  canNotify: boolean;
+}
+
+function actions(banner: Banner, site: Site, watch: WatchState | null): BannerActions | null {
+  if (!watch || !site.detectsCapacity || banner.role !== 'alert' || !WATCH_KINDS.includes(banner.kind)) return null;
+  return {
+    copy: COPY_KINDS.includes(banner.kind)
+      ? { label: t('bannerCopyMessage'), done: t('bannerCopied'), failed: t('bannerCopyFailed') }
+      : null,
+    watch: watch.watching
+      ? {
+          on: true,
+          note: t(watch.canNotify ? 'bannerWatching' : 'bannerWatchingNoNotify'),
+          cancel: t('watchCancel'),
+          openPopup: watch.canNotify ? null : t('bannerOpenPopup'),
+        }
+      : { on: false, label: t('watchStart') },
+  };
 }
 
 function title(banner: Banner, siteLabel: string): string {
@@ -57,6 +94,8 @@ function title(banner: Banner, siteLabel: string): string {
       return t('bannerOutageScreenTitle');
     case 'retry':
       return t('bannerRetryTitle');
+    case 'back':
+      return t('bannerBackTitle');
   }
 }
 
@@ -81,6 +120,7 @@ function lines(banner: Banner): BannerText['lines'] {
   if (banner.kind === 'outage-screen') out.push({ text: t('bannerOutageScreenBody') });
   if (banner.errorCode) out.push({ text: t('bannerErrorCode', banner.errorCode), testId: 'banner-error-code' });
   if (banner.kind === 'retry') out.push({ text: t('bannerRetryBody') });
+  if (banner.kind === 'back') out.push({ text: t('bannerBackBody') });
   if (banner.kind === 'connection') {
     out.push({
       text: t(
@@ -109,6 +149,7 @@ export function bannerText(
   lastSuccessAt: string | null,
   now: number,
   mine: readonly UserAlternative[] = [],
+  watch: WatchState | null = null,
 ): BannerText {
   const started = relativeTime(banner.startedAt, now, locale());
   const body = banner.latestUpdate?.body ?? '';
@@ -150,5 +191,6 @@ export function bannerText(
       })),
     ],
     dismissLabel: t('bannerDismiss'),
+    actions: actions(banner, site, watch),
   };
 }

@@ -4,13 +4,26 @@
  * gzip budget (issue #8). Remote text only ever becomes text nodes; links are only those core/
  * checked (https on the status origins, or the alternatives catalogue) and are re-checked here.
  */
-import type { BannerLink, BannerText } from './banner-text';
+import type { BannerActions, BannerLink, BannerText } from './banner-text';
+
+/** Handlers of the banner's actions (issue #18); each gets the click, so it can check `isTrusted`. */
+export interface BannerActionHandlers {
+  /** Whether the page shows a message or a draft to copy: otherwise "Copy my message" is not offered. */
+  canCopy: boolean;
+  /** The confirmation after a copy (or its failure), shown until the next redraw. */
+  copyNote: string | null;
+  onCopy: (event: Event) => void;
+  onWatch: (event: Event) => void;
+  onCancelWatch: (event: Event) => void;
+  onOpenPopup: (event: Event) => void;
+}
 
 export interface BannerProps {
   text: BannerText;
   expanded: boolean;
   onToggle: () => void;
   onDismiss: () => void;
+  handlers?: BannerActionHandlers;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -40,13 +53,36 @@ function link(l: BannerLink): HTMLAnchorElement | null {
   );
 }
 
-function button(cls: string, label: string, text: string, onClick: () => void, attrs = {}): HTMLButtonElement {
+function button(
+  cls: string,
+  label: string,
+  text: string,
+  onClick: (event: Event) => void,
+  attrs = {},
+): HTMLButtonElement {
   const b = el('button', { type: 'button', class: cls, 'aria-label': label, title: label, ...attrs }, text);
   b.addEventListener('click', onClick);
   return b;
 }
 
-export function buildBanner({ text, expanded, onToggle, onDismiss }: BannerProps): HTMLElement {
+function actionRow(actions: BannerActions, h: BannerActionHandlers): HTMLElement {
+  const { copy, watch } = actions;
+  const action = (label: string, onClick: (event: Event) => void, testId: string) =>
+    button('so-action', label, label, onClick, { 'data-testid': testId });
+  return el(
+    'p',
+    { class: 'so-actions' },
+    copy && h.canCopy && action(copy.label, h.onCopy, 'banner-copy'),
+    watch.on
+      ? el('span', { 'data-testid': 'banner-watching' }, watch.note)
+      : action(watch.label, h.onWatch, 'banner-watch'),
+    watch.on && watch.openPopup && action(watch.openPopup, h.onOpenPopup, 'banner-open-popup'),
+    watch.on && action(watch.cancel, h.onCancelWatch, 'banner-watch-cancel'),
+    h.copyNote && el('span', { role: 'status', 'data-testid': 'banner-copied' }, h.copyNote),
+  );
+}
+
+export function buildBanner({ text, expanded, onToggle, onDismiss, handlers }: BannerProps): HTMLElement {
   const update = text.update;
   return el(
     'section',
@@ -105,6 +141,7 @@ export function buildBanner({ text, expanded, onToggle, onDismiss }: BannerProps
           el('span', {}, text.alternativesLabel),
           ...text.alternatives.map(link),
         ),
+      text.actions && handlers && actionRow(text.actions, handlers),
     ),
     button('so-dismiss', text.dismissLabel, '×', onDismiss),
   );
@@ -113,8 +150,12 @@ export function buildBanner({ text, expanded, onToggle, onDismiss }: BannerProps
 /** Replaces the banner in `container`, keeping focus on the control that had it. */
 export function renderBanner(container: HTMLElement, props: BannerProps): void {
   const root = container.getRootNode() as Document | ShadowRoot;
-  const focused = root.activeElement?.className;
+  const active = root.activeElement;
+  const focused = active?.className;
+  // The action buttons share a class: find the one that had focus by its test id.
+  const action = focused === 'so-action' ? active?.getAttribute('data-testid') : null;
   container.replaceChildren(buildBanner(props));
-  if (focused === 'so-link-button' || focused === 'so-dismiss')
+  if (action) container.querySelector<HTMLElement>(`[data-testid="${action}"]`)?.focus();
+  else if (focused === 'so-link-button' || focused === 'so-dismiss')
     container.querySelector<HTMLElement>(`.${focused}`)?.focus();
 }

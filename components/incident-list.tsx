@@ -9,6 +9,7 @@ import { storedModels } from '../core/reach';
 import { safeStatusLink } from '../core/sources';
 import { locale, t } from '../shell/i18n';
 import { scopeLabels } from './model-text';
+import { ServiceAdviceList } from './service-advice-list';
 import { STATE_ICON } from './service-list';
 
 /** Longer updates are cut here (at a word), the rest one click away. */
@@ -91,6 +92,7 @@ function IncidentCard({ incident, services, now, expanded, onToggle }: CardProps
       )}
       {names.length > 0 && <p class="so-meta">{t('popupAffects', names.join(', '))}</p>}
       <ModelChips incident={incident} />
+      <ServiceAdviceList incident={incident} services={services} />
       {latest && (
         <div class="so-update" data-testid="latest-update">
           <p class="so-meta">{updateMeta(latest, now)}</p>

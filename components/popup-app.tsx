@@ -4,11 +4,14 @@
  */
 import { useEffect } from 'preact/hooks';
 import { failingServiceIds } from '../core/alternatives';
+import { statusTrouble } from '../core/back-watch';
 import { DEFAULT_INTERVAL_MS } from '../core/health';
+import { SERVICE_IDS } from '../core/services';
 import type { UserAlternative } from '../core/settings';
 import { STATUS_PAGE_URL } from '../core/sources';
 import { t } from '../shell/i18n';
 import { AlternativesList } from './alternatives-list';
+import { BackWatchControl } from './back-watch-control';
 import { CapacityNote, capacityCount } from './capacity-note';
 import { HistorySection } from './history-section';
 import { ExternalLink, IncidentList } from './incident-list';
@@ -22,6 +25,9 @@ export interface PopupAppProps {
   onRefresh: () => void;
   onGrantAccess: () => void;
   onOpenOptions: () => void;
+  /** "Tell me when it's back": on (asking for the notification permission in the same click), or off. */
+  onWatch?: () => void;
+  onCancelWatch?: () => void;
   intervalMs?: number;
   /** The user's own alternatives, from the options. */
   mine?: UserAlternative[];
@@ -31,6 +37,8 @@ export function PopupApp({
   onRefresh,
   onGrantAccess,
   onOpenOptions,
+  onWatch = () => undefined,
+  onCancelWatch = () => undefined,
   intervalMs = DEFAULT_INTERVAL_MS,
   mine = [],
 }: PopupAppProps) {
@@ -45,6 +53,9 @@ export function PopupApp({
   }, [tick]);
   const services = snapshot?.services ?? [];
   const showAlternatives = failingServiceIds(snapshot).size > 0 || capacityCount(signals, now) > 0;
+  // "Tell me when it's back" is about claude.ai: offered while it is in trouble, shown while on.
+  const claudeAiTrouble =
+    (snapshot !== null && statusTrouble(snapshot, [SERVICE_IDS.claudeAi])) || capacityCount(signals, now) > 0;
   return (
     <div class="so-popup">
       <StatusHeader status={status} now={now} intervalMs={intervalMs} refreshing={s.refreshing} onRefresh={onRefresh} />
@@ -69,6 +80,9 @@ export function PopupApp({
             <MaintenanceList maintenances={snapshot.maintenances} now={now} />
             <ServiceList services={services} groups={snapshot.groups} />
           </>
+        )}
+        {(claudeAiTrouble || s.backWatch.watch !== null) && (
+          <BackWatchControl backWatch={s.backWatch} onWatch={onWatch} onCancel={onCancelWatch} />
         )}
         {(showAlternatives || mine.length > 0) && <AlternativesList snapshot={snapshot} mine={mine} />}
         <CapacityNote signals={signals} failures={s.failures} now={now} />

@@ -5,6 +5,7 @@
  */
 import { useEffect, useReducer } from 'preact/hooks';
 import { createStore } from 'zustand/vanilla';
+import { type BackWatch, EMPTY_BACK_WATCH } from '../core/back-watch';
 import { EMPTY_FAILURE_LOG, type FailureLog } from '../core/fault';
 import { EMPTY_HISTORY, type History } from '../core/history';
 import { EMPTY_STATUS, type StatusState } from '../core/model';
@@ -19,6 +20,8 @@ export interface PopupState {
   /** claude.ai's failed requests, per minute (issue #10). */
   failures: FailureLog;
   history: History;
+  /** "Tell me when it's back" (issue #18). */
+  backWatch: BackWatch;
   loaded: boolean;
   refreshing: boolean;
   historyLoading: boolean;
@@ -34,6 +37,7 @@ export interface PopupState {
   setSignals(signals: Signals): void;
   setFailures(failures: FailureLog): void;
   setHistory(history: History): void;
+  setBackWatch(backWatch: BackWatch): void;
   setRefreshing(refreshing: boolean, announcement?: string): void;
   setHistoryLoading(loading: boolean): void;
   setAccess(access: Access): void;
@@ -47,6 +51,7 @@ export const popupStore = createStore<PopupState>()((set) => ({
   signals: EMPTY_SIGNALS,
   failures: EMPTY_FAILURE_LOG,
   history: EMPTY_HISTORY,
+  backWatch: EMPTY_BACK_WATCH,
   loaded: false,
   refreshing: false,
   historyLoading: false,
@@ -59,6 +64,7 @@ export const popupStore = createStore<PopupState>()((set) => ({
   setSignals: (signals) => set({ signals }),
   setFailures: (failures) => set({ failures }),
   setHistory: (history) => set({ history }),
+  setBackWatch: (backWatch) => set({ backWatch }),
   setRefreshing: (refreshing, announcement) =>
     set((s) => ({ refreshing, announcement: announcement ?? s.announcement })),
   setHistoryLoading: (historyLoading) => set({ historyLoading }),

@@ -29,6 +29,10 @@ export const messageSchema = z.union([
     kind: z.enum(PAGE_SIGNAL_KINDS),
     code: z.optional(z.string().check(z.regex(ERROR_CODE))),
   }),
+  /** "Tell me when it's back" on or off (issue #18); sent by the popup and by the banner, on a trusted click. */
+  z.object({ type: z.literal('back-watch'), on: z.boolean() }),
+  /** The banner, which cannot ask for the notification permission, offers to open the popup that can. */
+  z.object({ type: z.literal('open-popup') }),
   z.object({
     type: z.literal('dismiss'),
     dismiss: z.union([

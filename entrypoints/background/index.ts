@@ -13,13 +13,15 @@ import type { StatusState } from '../../core/model';
 import type { PollReason } from '../../core/poll-gate';
 import { resolvedStatus } from '../../core/resolutions';
 import { bannerEnabled, DEFAULT_SETTINGS, type Settings } from '../../core/settings';
-import { withDetection } from '../../core/signals';
+import { lastDetectionAt, withDetection } from '../../core/signals';
 import { siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
 import { sanitizeSettings } from '../../core/user-alternatives';
+import { CAPACITY_BANNER_MS } from '../../core/verdict';
 import { loadCatalogue } from '../../shell/catalogue';
 import { useCatalogue } from '../../shell/i18n';
 import {
+  backWatchItem,
   dismissalsItem,
   failuresItem,
   historyItem,
@@ -29,10 +31,12 @@ import {
   siteSeenItem,
   statusItem,
 } from '../../shell/items';
+import { createBackWatcher } from './back-watch';
 import { renderBadge } from './badge';
 import { injectBanner } from './banner-injector';
 import { createHistoryFetcher } from './history';
-import { announce, watchNotificationClicks } from './notify';
+import { announce, notificationsAllowed, watchNotificationClicks } from './notify';
+import { openPopup } from './open-popup';
 import { createOutcomeWriter } from './outcome-writer';
 import { withPermissionCheck } from './permissions';
 import { createPollGate } from './poll-gate';
@@ -97,6 +101,28 @@ export default defineBackground({
       const [status, resolved] = await Promise.all([statusItem.get(), resolutionsItem.get()]);
       return resolvedStatus(status, resolved);
     }
+
+    const claudeAi = siteById('claude-ai');
+    const backWatcher = createBackWatcher({
+      read: backWatchItem.get,
+      write: backWatchItem.set,
+      now: Date.now,
+      input: async () => {
+        const [status, signals] = await Promise.all([currentStatus(), signalsItem.get()]);
+        const capacity = lastDetectionAt(signals, claudeAi.id);
+        const screen = lastDetectionAt(signals, claudeAi.id, 'outage-screen');
+        return {
+          snapshot: status.snapshot,
+          serviceIds: claudeAi.serviceIds,
+          lastCapacityAt: capacity,
+          lastPageErrorAt: capacity === null && screen === null ? null : Math.max(capacity ?? 0, screen ?? 0),
+        };
+      },
+      reason: async () => {
+        const capacity = lastDetectionAt(await signalsItem.get(), claudeAi.id);
+        return capacity !== null && Date.now() - capacity < CAPACITY_BANNER_MS ? 'capacity' : 'outage';
+      },
+    });
 
     // Badge draws are queued and each reads storage when its turn comes, so the last draw
     // always shows the latest state, whatever order the events that asked for them came in.
@@ -165,13 +191,14 @@ export default defineBackground({
         case 'site-view': {
           await noteSiteSeen();
           const interval = await stalePeriod();
-          const [status, signals, dismissals, failures, current] = await Promise.all([
+          const [status, signals, dismissals, failures, current, backWatch] = await Promise.all([
             currentStatus(),
             signalsItem.get(),
             dismissalsItem.get(),
             failuresItem.get(),
             // Read now, not from memory: the change that made the page ask may not have reached us yet.
             settingsItem.get(),
+            backWatchItem.get(),
           ]);
           // Opening claude.ai with old data is a good moment to check again.
           if (isOlderThanInterval(status, Date.now(), interval)) void poll('page');
@@ -186,11 +213,15 @@ export default defineBackground({
             modelLabel: message.model ?? null,
             online: navigator.onLine,
             settings: current,
+            backWatch,
           });
           await useLanguage(current.language);
           // The words too, in the user's language: the page only builds DOM from them.
           const text = view.banner
-            ? bannerText(view.banner, siteById(message.site), view.lastSuccessAt, Date.now(), current.alternatives)
+            ? bannerText(view.banner, siteById(message.site), view.lastSuccessAt, Date.now(), current.alternatives, {
+                watching: view.watching,
+                canNotify: await notificationsAllowed(),
+              })
             : null;
           // The page loads the banner's view only now that it has one to show.
           if (text && message.bannerLoaded === false) await injectBanner(sender);
@@ -218,6 +249,12 @@ export default defineBackground({
           void poll('page');
           return { ok: true };
         }
+        case 'back-watch':
+          await (message.on ? backWatcher.start() : backWatcher.cancel());
+          return { ok: true };
+        case 'open-popup':
+          await openPopup();
+          return { ok: true };
         case 'dismiss': {
           const dismissals = await dismissalsItem.get();
           await dismissalsItem.set(
@@ -241,10 +278,16 @@ export default defineBackground({
       // The status page may have just posted an incident; the gate decides whether to look now.
       onFailures: () => void poll('page'),
     });
-    watchClaudeRequests(outcomes.record);
+    watchClaudeRequests((event) => {
+      outcomes.record(event);
+      // A completion that went through may mean claude.ai is back (core/back-watch.ts).
+      if (event.kind === 'completion' && event.outcome === 'ok') void backWatcher.completionOk(event.at);
+    });
 
     browser.alarms.onAlarm.addListener((alarm) => {
-      if (alarm.name === POLL_ALARM) void poll('alarm');
+      if (alarm.name !== POLL_ALARM) return;
+      // The watch is stepped at the normal cadence too: its quiet periods and expiry need no new data.
+      void poll('alarm').finally(() => backWatcher.step());
     });
     browser.runtime.onInstalled.addListener(() => void poll('start'));
     browser.runtime.onStartup.addListener(() => void poll('start'));
@@ -284,6 +327,9 @@ export default defineBackground({
     // Whatever writes or clears the status, the badge follows what is stored.
     statusItem.watch(() => void drawBadge());
     resolutionsItem.watch(() => void drawBadge());
+    // Whatever changes the status, "Tell me when it's back" looks again.
+    statusItem.watch(() => void backWatcher.step());
+    resolutionsItem.watch(() => void backWatcher.step());
     watchNotificationClicks();
     browser.permissions.onAdded.addListener(() => watchNotificationClicks());
   },

@@ -17,7 +17,7 @@ const TITLE_KEY: Record<Notice['kind'], string> = {
   update: 'notifyUpdate',
 };
 
-async function allowed(): Promise<boolean> {
+export async function notificationsAllowed(): Promise<boolean> {
   try {
     return await browser.permissions.contains({ permissions: ['notifications'] });
   } catch {
@@ -30,7 +30,7 @@ export async function announce(snapshot: Snapshot, settings: Settings): Promise<
   const { notices, next } = noticesFor(await notifiedItem.get(), snapshot, settings, Date.now());
   // Recorded before showing: a worker stopped halfway must not announce the same update again.
   await notifiedItem.set(next);
-  if (notices.length === 0 || !(await allowed())) return [];
+  if (notices.length === 0 || !(await notificationsAllowed())) return [];
   for (const notice of notices) {
     await browser.notifications.create(notice.id, {
       type: 'basic',

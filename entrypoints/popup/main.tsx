@@ -14,7 +14,15 @@ import type { Settings } from '../../core/settings';
 import { STATUS_ORIGINS } from '../../core/sources';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
-import { failuresItem, historyItem, resolutionsItem, settingsItem, signalsItem, statusItem } from '../../shell/items';
+import {
+  backWatchItem,
+  failuresItem,
+  historyItem,
+  resolutionsItem,
+  settingsItem,
+  signalsItem,
+  statusItem,
+} from '../../shell/items';
 import { send } from '../../shell/messaging';
 import './style.css';
 
@@ -55,6 +63,14 @@ function grantAccess(): void {
   });
 }
 
+/** "Tell me when it's back": the notification permission is asked in this click (it needs the user gesture). */
+function watchBack(): void {
+  void browser.permissions
+    .request({ permissions: ['notifications'] })
+    .catch(() => false)
+    .then(() => send({ type: 'back-watch', on: true }));
+}
+
 function draw(settings: Settings, interval: number): void {
   const root = document.getElementById('app');
   if (!root) return;
@@ -63,6 +79,8 @@ function draw(settings: Settings, interval: number): void {
       onRefresh={() => void refresh()}
       onGrantAccess={grantAccess}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onWatch={watchBack}
+      onCancelWatch={() => void send({ type: 'back-watch', on: false })}
       intervalMs={interval}
       mine={settings.alternatives}
     />,
@@ -78,18 +96,20 @@ function showStatus(next: Partial<typeof stored>): void {
 }
 
 async function start(): Promise<void> {
-  const [status, signals, history, settings, failures, resolutions] = await Promise.all([
+  const [status, signals, history, settings, failures, resolutions, backWatch] = await Promise.all([
     statusItem.get(),
     signalsItem.get(),
     historyItem.get(),
     settingsItem.get(),
     failuresItem.get(),
     resolutionsItem.get(),
+    backWatchItem.get(),
   ]);
   showStatus({ status, resolutions });
   store.setFailures(failures);
   store.setSignals(signals);
   store.setHistory(history);
+  store.setBackWatch(backWatch);
   // Only a chosen language loads a message file; "automatic" uses the browser's own at once.
   await applyLanguage(settings);
   applyTheme(settings);
@@ -103,6 +123,7 @@ async function start(): Promise<void> {
   signalsItem.watch((next) => store.setSignals(next));
   historyItem.watch((next) => store.setHistory(next));
   failuresItem.watch((next) => store.setFailures(next));
+  backWatchItem.watch((next) => store.setBackWatch(next));
   // A new language or theme re-renders the popup while it is open.
   settingsItem.watch(async (next) => {
     await applyLanguage(next);
