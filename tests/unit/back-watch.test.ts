@@ -17,6 +17,12 @@ import {
   type WatchReason,
   withCompletionOk,
 } from '../../core/back-watch';
+import { EMPTY_DISMISSALS, withDismissedIncidents } from '../../core/dismissals';
+import { EMPTY_FAILURE_LOG } from '../../core/fault';
+import { EMPTY_HEALTH } from '../../core/model';
+import { DEFAULT_SETTINGS } from '../../core/settings';
+import { EMPTY_SIGNALS, withDetection } from '../../core/signals';
+import { siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
 import { loadSnapshot, type SummaryFixture } from './fixtures';
 
@@ -176,5 +182,45 @@ describe('backNoteUntil', () => {
     [START + BACK_NOTE_MS, null],
   ])('at %i: %s', (now, until) => {
     expect(backNoteUntil({ watch: null, backAt }, now)).toBe(until);
+  });
+});
+
+describe('siteView with a watch', () => {
+  const base = {
+    siteId: 'claude-ai' as const,
+    status: { snapshot: loadSnapshot('healthy'), health: EMPTY_HEALTH },
+    signals: EMPTY_SIGNALS,
+    dismissals: EMPTY_DISMISSALS,
+    failures: EMPTY_FAILURE_LOG,
+    intervalMs: 60_000,
+    online: true,
+    settings: DEFAULT_SETTINGS,
+  };
+  const capacityAt = START - 2 * MIN;
+  const signals = withDetection(EMPTY_SIGNALS, { site: 'claude-ai', kind: 'capacity' }, capacityAt);
+
+  it('says the watch is on, so the banner shows it instead of offering it', () => {
+    const view = siteView({ ...base, signals, now: START, backWatch: watching('capacity') });
+    expect(view.banner?.kind).toBe('capacity');
+    expect(view.watching).toBe(true);
+  });
+
+  it('shows the "back" note for its time, asks again when it ends, then shows nothing', () => {
+    const backWatch = { watch: null, backAt: new Date(START).toISOString() };
+    const during = siteView({ ...base, signals, now: START + 1_000, backWatch });
+    expect(during.banner?.kind).toBe('back');
+    expect(during.banner?.role).toBe('status');
+    expect(during.recheckAt).toBe(START + BACK_NOTE_MS);
+    // The capacity error from before claude.ai came back no longer raises its banner.
+    const after = siteView({ ...base, signals, now: START + BACK_NOTE_MS, backWatch });
+    expect(after.banner).toBeNull();
+  });
+
+  it('a dismissed "back" note stays away; platform.claude.com never shows it', () => {
+    const backAt = new Date(START).toISOString();
+    const backWatch = { watch: null, backAt };
+    const dismissals = withDismissedIncidents(EMPTY_DISMISSALS, { [`back:${backAt}`]: 'operational' });
+    expect(siteView({ ...base, dismissals, now: START + 1_000, backWatch }).banner).toBeNull();
+    expect(siteView({ ...base, siteId: 'platform', now: START + 1_000, backWatch }).banner).toBeNull();
   });
 });

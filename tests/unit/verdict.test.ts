@@ -327,6 +327,7 @@ describe('siteView', () => {
       needsModel: false,
       language: 'auto',
       theme: 'auto',
+      watching: false,
     });
   });
 });
