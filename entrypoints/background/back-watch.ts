@@ -47,19 +47,23 @@ export function createBackWatcher(deps: BackWatcherDeps) {
     return queue;
   }
 
+  const step = () =>
+    update(async (state) => {
+      if (!state.watch) return { state };
+      const { state: next, event } = stepBackWatch(state, await deps.input(), deps.now());
+      return event === 'back' ? { state: next, after: () => announceBack(next.backAt ?? '') } : { state: next };
+    });
+
   return {
     async start(): Promise<void> {
       const reason = await deps.reason();
       await update(async (state) => ({ state: startWatch(state, reason, deps.now()) }));
+      // At once: the watch notes whether the status page shows claude.ai in trouble now.
+      await step();
     },
     cancel: () => update(async (state) => ({ state: cancelWatch(state) })),
     completionOk: (at: number) => update(async (state) => ({ state: withCompletionOk(state, at) })),
-    step: () =>
-      update(async (state) => {
-        if (!state.watch) return { state };
-        const { state: next, event } = stepBackWatch(state, await deps.input(), deps.now());
-        return event === 'back' ? { state: next, after: () => announceBack(next.backAt ?? '') } : { state: next };
-      }),
+    step,
   };
 }
 

@@ -51,6 +51,31 @@ export class BannerPage {
     return (await this.query('[data-alternative]')).map((a) => a.attrs['data-alternative'] ?? '');
   }
 
+  /** Clicks `selector` in the banner with the real mouse, as the user would (a trusted event). */
+  async click(selector: string): Promise<void> {
+    const box = await this.page.evaluate((sel) => {
+      for (const host of document.querySelectorAll('*')) {
+        const hit = host.shadowRoot?.querySelector(sel);
+        if (hit) {
+          const r = hit.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }
+      }
+      return null;
+    }, selector);
+    if (!box) throw new Error(`nothing to click at ${selector}`);
+    await this.page.clickAt(box.x, box.y);
+  }
+
+  /** Waits until `selector` is in the banner (or, with `present` false, gone). */
+  async waitFor(selector: string, present = true, timeoutMs = 5_000): Promise<void> {
+    await until(
+      async () => ((await this.query(selector)).length > 0 === present ? true : null),
+      timeoutMs,
+      `${selector} ${present ? 'to show' : 'to go'}`,
+    );
+  }
+
   async dismiss(): Promise<void> {
     const clicked = await this.page.evaluate(deepClick, '.so-dismiss');
     if (!clicked) throw new Error('no dismiss button');
