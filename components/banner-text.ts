@@ -164,7 +164,8 @@ export function bannerText(
     role: banner.role,
     severity: banner.severity,
     label: t('bannerLabel'),
-    severityLabel: t(`severity_${banner.severity}`),
+    // The "back" note says claude.ai answers again, not that every service is operational.
+    severityLabel: banner.kind === 'back' ? '' : t(`severity_${banner.severity}`),
     title: title(banner, site.label),
     more: banner.moreIncidents > 0 ? t('bannerMore', banner.moreIncidents) : null,
     lines: lines(banner),
