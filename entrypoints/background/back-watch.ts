@@ -7,7 +7,6 @@
  */
 import { browser } from 'wxt/browser';
 import {
-  type BackInput,
   type BackWatch,
   cancelWatch,
   startWatch,
@@ -15,20 +14,44 @@ import {
   type WatchReason,
   withCompletionOk,
 } from '../../core/back-watch';
+import type { StatusState } from '../../core/model';
+import { lastDetectionAt, type Signals } from '../../core/signals';
+import { siteById } from '../../core/sites';
+import { CAPACITY_BANNER_MS } from '../../core/verdict';
 import { t } from '../../shell/i18n';
 import { notificationsAllowed } from './notify';
 
 export interface BackWatcherDeps {
   read: () => Promise<BackWatch>;
   write: (state: BackWatch) => Promise<void>;
-  /** What the decision needs now: the status every surface shows, and claude.ai's latest error messages. */
-  input: () => Promise<BackInput>;
-  /** Why the user asks now: a recent capacity error, or claude.ai in trouble otherwise. */
-  reason: () => Promise<WatchReason>;
+  /** The status every surface shows (resolutions applied). */
+  status: () => Promise<StatusState>;
+  /** claude.ai's own error messages seen on screen. */
+  signals: () => Promise<Signals>;
   now: () => number;
 }
 
+const claudeAi = siteById('claude-ai');
+
 export function createBackWatcher(deps: BackWatcherDeps) {
+  /** What the decision needs now: the status, and claude.ai's latest error messages. */
+  async function input() {
+    const [status, signals] = await Promise.all([deps.status(), deps.signals()]);
+    const capacity = lastDetectionAt(signals, claudeAi.id);
+    const screen = lastDetectionAt(signals, claudeAi.id, 'outage-screen');
+    return {
+      snapshot: status.snapshot,
+      serviceIds: claudeAi.serviceIds,
+      lastCapacityAt: capacity,
+      lastPageErrorAt: capacity === null && screen === null ? null : Math.max(capacity ?? 0, screen ?? 0),
+    };
+  }
+  /** Why the user asks now: a capacity error still on its banner, or claude.ai in trouble otherwise. */
+  async function reason(): Promise<WatchReason> {
+    const capacity = lastDetectionAt(await deps.signals(), claudeAi.id);
+    return capacity !== null && deps.now() - capacity < CAPACITY_BANNER_MS ? 'capacity' : 'outage';
+  }
+
   // Chained: a status change and an alarm at once must not both announce "back".
   let queue: Promise<void> = Promise.resolve();
   /** Applies `next` to the stored state, writes it if it changed, then runs what it asks for afterwards. */
@@ -50,14 +73,14 @@ export function createBackWatcher(deps: BackWatcherDeps) {
   const step = () =>
     update(async (state) => {
       if (!state.watch) return { state };
-      const { state: next, event } = stepBackWatch(state, await deps.input(), deps.now());
+      const { state: next, event } = stepBackWatch(state, await input(), deps.now());
       return event === 'back' ? { state: next, after: () => announceBack(next.backAt ?? '') } : { state: next };
     });
 
   return {
     async start(): Promise<void> {
-      const reason = await deps.reason();
-      await update(async (state) => ({ state: startWatch(state, reason, deps.now()) }));
+      const why = await reason();
+      await update(async (state) => ({ state: startWatch(state, why, deps.now()) }));
       // At once: the watch notes whether the status page shows claude.ai in trouble now.
       await step();
     },

@@ -13,11 +13,10 @@ import type { StatusState } from '../../core/model';
 import type { PollReason } from '../../core/poll-gate';
 import { resolvedStatus } from '../../core/resolutions';
 import { bannerEnabled, DEFAULT_SETTINGS, type Settings } from '../../core/settings';
-import { lastDetectionAt, withDetection } from '../../core/signals';
+import { withDetection } from '../../core/signals';
 import { siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
 import { sanitizeSettings } from '../../core/user-alternatives';
-import { CAPACITY_BANNER_MS } from '../../core/verdict';
 import { loadCatalogue } from '../../shell/catalogue';
 import { useCatalogue } from '../../shell/i18n';
 import {
@@ -102,26 +101,12 @@ export default defineBackground({
       return resolvedStatus(status, resolved);
     }
 
-    const claudeAi = siteById('claude-ai');
     const backWatcher = createBackWatcher({
       read: backWatchItem.get,
       write: backWatchItem.set,
+      status: currentStatus,
+      signals: signalsItem.get,
       now: Date.now,
-      input: async () => {
-        const [status, signals] = await Promise.all([currentStatus(), signalsItem.get()]);
-        const capacity = lastDetectionAt(signals, claudeAi.id);
-        const screen = lastDetectionAt(signals, claudeAi.id, 'outage-screen');
-        return {
-          snapshot: status.snapshot,
-          serviceIds: claudeAi.serviceIds,
-          lastCapacityAt: capacity,
-          lastPageErrorAt: capacity === null && screen === null ? null : Math.max(capacity ?? 0, screen ?? 0),
-        };
-      },
-      reason: async () => {
-        const capacity = lastDetectionAt(await signalsItem.get(), claudeAi.id);
-        return capacity !== null && Date.now() - capacity < CAPACITY_BANNER_MS ? 'capacity' : 'outage';
-      },
     });
 
     // Badge draws are queued and each reads storage when its turn comes, so the last draw
