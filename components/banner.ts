@@ -5,7 +5,19 @@
  * (https on the status origins, or the alternatives catalogue) and are re-checked here, and a
  * click on one asks the background to open it by id.
  */
-import type { BannerLink, BannerText } from '../core/banner-words';
+import type { BannerActions, BannerLink, BannerText } from '../core/banner-words';
+
+/** Handlers of the banner's actions (issue #18); each gets the click, so it can check `isTrusted`. */
+export interface BannerActionHandlers {
+  /** Whether the page shows a message or a draft to copy: otherwise "Copy my message" is not offered. */
+  canCopy: boolean;
+  /** The confirmation after a copy (or its failure), shown until the next redraw. */
+  copyNote: string | null;
+  onCopy: (event: Event) => void;
+  onWatch: (event: Event) => void;
+  onCancelWatch: (event: Event) => void;
+  onOpenPopup: (event: Event) => void;
+}
 
 export interface BannerProps {
   text: BannerText;
@@ -14,6 +26,7 @@ export interface BannerProps {
   onDismiss: () => void;
   /** A link was clicked: its id (core/banner-words.ts), for the background to open. */
   onLink: (id: string) => void;
+  handlers?: BannerActionHandlers;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -32,9 +45,9 @@ function el<K extends keyof HTMLElementTagNameMap>(
  * dismisses nor opens anything.
  * https://developer.mozilla.org/en-US/docs/Web/API/Event/isTrusted
  */
-function trusted(onEvent: () => void): (event: Event) => void {
+function trusted(onEvent: (event: Event) => void): (event: Event) => void {
   return (event) => {
-    if (event.isTrusted) onEvent();
+    if (event.isTrusted) onEvent(event);
   };
 }
 
@@ -60,7 +73,7 @@ function button(
   cls: string,
   label: string,
   text: string,
-  onClick: () => void,
+  onClick: (event: Event) => void,
   attrs: Record<string, string | undefined> = {},
 ): HTMLButtonElement {
   const b = el('button', { type: 'button', class: cls, 'aria-label': label, title: label, ...attrs }, text);
@@ -68,7 +81,24 @@ function button(
   return b;
 }
 
-export function buildBanner({ text, expanded, onToggle, onDismiss, onLink }: BannerProps): HTMLElement {
+function actionRow(actions: BannerActions, h: BannerActionHandlers): HTMLElement {
+  const { copy, watch } = actions;
+  const action = (label: string, onClick: (event: Event) => void, testId: string) =>
+    button('so-action', label, label, onClick, { 'data-testid': testId });
+  return el(
+    'p',
+    { class: 'so-actions' },
+    copy && h.canCopy && action(copy.label, h.onCopy, 'banner-copy'),
+    watch.on
+      ? el('span', { 'data-testid': 'banner-watching' }, watch.note)
+      : action(watch.label, h.onWatch, 'banner-watch'),
+    watch.on && watch.openPopup && action(watch.openPopup, h.onOpenPopup, 'banner-open-popup'),
+    watch.on && action(watch.cancel, h.onCancelWatch, 'banner-watch-cancel'),
+    h.copyNote && el('span', { role: 'status', 'data-testid': 'banner-copied' }, h.copyNote),
+  );
+}
+
+export function buildBanner({ text, expanded, onToggle, onDismiss, onLink, handlers }: BannerProps): HTMLElement {
   const update = text.update;
   return el(
     'section',
@@ -128,6 +158,7 @@ export function buildBanner({ text, expanded, onToggle, onDismiss, onLink }: Ban
           el('span', {}, text.alternativesLabel),
           ...text.alternatives.map((l) => link(l, onLink)),
         ),
+      text.actions && handlers && actionRow(text.actions, handlers),
       button(
         'so-toggle',
         expanded ? text.lessLabel : text.moreLabel,
@@ -146,8 +177,12 @@ export function buildBanner({ text, expanded, onToggle, onDismiss, onLink }: Ban
 /** Replaces the banner in `container`, keeping focus on the control that had it. */
 export function renderBanner(container: HTMLElement, props: BannerProps): void {
   const root = container.getRootNode() as Document | ShadowRoot;
-  const focused = root.activeElement?.className;
+  const active = root.activeElement;
+  const focused = active?.className;
+  // The action buttons share a class: find the one that had focus by its test id.
+  const action = focused === 'so-action' ? active?.getAttribute('data-testid') : null;
   container.replaceChildren(buildBanner(props));
-  if (focused === 'so-link-button' || focused === 'so-dismiss' || focused === 'so-toggle')
+  if (action) container.querySelector<HTMLElement>(`[data-testid="${action}"]`)?.focus();
+  else if (focused === 'so-link-button' || focused === 'so-dismiss' || focused === 'so-toggle')
     container.querySelector<HTMLElement>(`.${focused}`)?.focus();
 }

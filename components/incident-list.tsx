@@ -11,6 +11,7 @@ import { safeStatusLink } from '../core/sources';
 import { updatePreview } from '../core/update-preview';
 import { locale, t } from '../shell/i18n';
 import { scopeLabels } from './model-text';
+import { ServiceAdviceList } from './service-advice-list';
 import { STATE_ICON } from './service-list';
 
 /** "Identified, 12 min ago (Nov 20, 1:38 PM)". */
@@ -87,6 +88,7 @@ function IncidentCard({ incident, services, now, expanded, onToggle }: CardProps
       )}
       {names.length > 0 && <p class="so-meta">{t('popupAffects', names.join(', '))}</p>}
       <ModelChips incident={incident} />
+      <ServiceAdviceList incident={incident} services={services} />
       {latest && (
         <div class="so-update" data-testid="latest-update">
           <p class="so-meta">{updateMeta(latest, now)}</p>

@@ -4,15 +4,18 @@
  * incident, the services, maintenance; then what claude.ai showed, history and links.
  */
 import { useEffect } from 'preact/hooks';
+import { statusTrouble } from '../core/back-watch';
 import { badgeFor } from '../core/badge';
 import { DEFAULT_INTERVAL_MS } from '../core/health';
 import { type OverallContext, PAGE_ONLY } from '../core/overall';
+import { SERVICE_IDS } from '../core/services';
 import type { UserAlternative } from '../core/settings';
 import { STATUS_PAGE_URL } from '../core/sources';
 import { storageFullShown } from '../core/storage-full';
 import { t } from '../shell/i18n';
 import { AlternativesList } from './alternatives-list';
-import { CapacityNote } from './capacity-note';
+import { BackWatchControl } from './back-watch-control';
+import { CapacityNote, capacityCount } from './capacity-note';
 import { HistorySection } from './history-section';
 import { ExternalLink, IncidentList } from './incident-list';
 import { MaintenanceList } from './maintenance-list';
@@ -26,6 +29,9 @@ export interface PopupAppProps {
   onRefresh: () => void;
   onGrantAccess: () => void;
   onOpenOptions: () => void;
+  /** "Tell me when it's back": on (asking for the notification permission in the same click), or off. */
+  onWatch?: () => void;
+  onCancelWatch?: () => void;
   intervalMs?: number;
   /** The user's own alternatives, from the options. */
   mine?: UserAlternative[];
@@ -37,6 +43,8 @@ export function PopupApp({
   onRefresh,
   onGrantAccess,
   onOpenOptions,
+  onWatch = () => undefined,
+  onCancelWatch = () => undefined,
   intervalMs = DEFAULT_INTERVAL_MS,
   mine = [],
   settings = PAGE_ONLY.settings,
@@ -53,6 +61,9 @@ export function PopupApp({
   const services = snapshot?.services ?? [];
   // The badge's verdict: the header says what it says, and alternatives show when they help.
   const view = badgeFor(status, now, intervalMs, { signals, failures: s.failures, settings, online: navigator.onLine });
+  // "Tell me when it's back" is about claude.ai: offered while it is in trouble, shown while on.
+  const claudeAiTrouble =
+    (snapshot !== null && statusTrouble(snapshot, [SERVICE_IDS.claudeAi])) || capacityCount(signals, now) > 0;
   return (
     <div class="so-popup">
       <StatusHeader status={status} view={view} now={now} refreshing={s.refreshing} onRefresh={onRefresh} />
@@ -83,6 +94,9 @@ export function PopupApp({
           <p class="so-nodata" role="status" data-testid="storage-full">
             {t('popupStorageFull')}
           </p>
+        )}
+        {(claudeAiTrouble || s.backWatch.watch !== null) && (
+          <BackWatchControl backWatch={s.backWatch} onWatch={onWatch} onCancel={onCancelWatch} />
         )}
         <CapacityNote signals={signals} failures={s.failures} now={now} />
         <HistorySection

@@ -3,6 +3,7 @@
  * A zustand vanilla store, read with the shared hook in ./use-store.ts.
  */
 import { createStore } from 'zustand/vanilla';
+import { type BackWatch, EMPTY_BACK_WATCH } from '../core/back-watch';
 import { EMPTY_FAILURE_LOG, type FailureLog } from '../core/fault';
 import { EMPTY_HISTORY, type History } from '../core/history';
 import { EMPTY_STATUS, type StatusState } from '../core/model';
@@ -20,6 +21,8 @@ export interface PopupState {
   history: History;
   /** The browser's storage last refused a write (core/storage-full.ts). */
   storageFull: StorageFull;
+  /** "Tell me when it's back" (issue #18). */
+  backWatch: BackWatch;
   refreshing: boolean;
   historyLoading: boolean;
   access: Access;
@@ -35,6 +38,7 @@ export interface PopupState {
   setFailures(failures: FailureLog): void;
   setHistory(history: History): void;
   setStorageFull(storageFull: StorageFull): void;
+  setBackWatch(backWatch: BackWatch): void;
   setRefreshing(refreshing: boolean, announcement?: string): void;
   setHistoryLoading(loading: boolean): void;
   setAccess(access: Access): void;
@@ -49,6 +53,7 @@ export const popupStore = createStore<PopupState>()((set) => ({
   failures: EMPTY_FAILURE_LOG,
   history: EMPTY_HISTORY,
   storageFull: null,
+  backWatch: EMPTY_BACK_WATCH,
   refreshing: false,
   historyLoading: false,
   access: 'unknown',
@@ -61,6 +66,7 @@ export const popupStore = createStore<PopupState>()((set) => ({
   setFailures: (failures) => set({ failures }),
   setHistory: (history) => set({ history }),
   setStorageFull: (storageFull) => set({ storageFull }),
+  setBackWatch: (backWatch) => set({ backWatch }),
   setRefreshing: (refreshing, announcement) =>
     set((s) => ({ refreshing, announcement: announcement ?? s.announcement })),
   setHistoryLoading: (historyLoading) => set({ historyLoading }),

@@ -85,6 +85,7 @@ function sampleText(now: number): BannerText {
     dismissLabel: t('bannerDismiss'),
     moreLabel: t('bannerMoreText'),
     lessLabel: t('bannerLess'),
+    actions: null,
   };
 }
 

@@ -41,4 +41,13 @@ export interface BannerText {
   /** The compact form's (under 600 px) "more" and "less". */
   moreLabel: string;
   lessLabel: string;
+  /** What the banner offers to keep the user's work going; null where it offers nothing. */
+  actions: BannerActions | null;
+}
+
+/** "Copy my message" and "Tell me when it's back", in words; the page wires them (banner-host.ts). */
+export interface BannerActions {
+  /** Offered only where the page shows a message or a draft; the page checks at draw time. */
+  copy: { label: string; done: string; failed: string } | null;
+  watch: { on: false; label: string } | { on: true; note: string; cancel: string; openPopup: string | null };
 }

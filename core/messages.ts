@@ -45,6 +45,13 @@ export const REQUESTS = {
   dismiss: z.object({ type: z.literal('dismiss'), site }),
   /** The user clicked a banner link: the background opens the address it knows for that id (core/banner-words.ts). */
   'open-link': z.object({ type: z.literal('open-link'), site, link: z.string().check(z.maxLength(64)) }),
+  /**
+   * "Tell me when it's back" on or off: sent by the popup, and by the banner on a trusted click
+   * (with its site, as every page message carries).
+   */
+  'back-watch': z.object({ type: z.literal('back-watch'), on: z.boolean(), site: z.optional(site) }),
+  /** The banner, which cannot ask for the notification permission, offers to open the popup that can. */
+  'open-popup': z.object({ type: z.literal('open-popup'), site: z.optional(site) }),
 } as const;
 
 export type MessageType = keyof typeof REQUESTS;
@@ -64,16 +71,25 @@ export interface Replies {
   'page-signal': undefined;
   dismiss: undefined;
   'open-link': undefined;
+  'back-watch': undefined;
+  'open-popup': undefined;
 }
 /** The reply to `message`; undefined when the background refused it (wrong sender, bad shape, too many). */
 export type ReplyTo<M extends Message> = Replies[M['type']] | undefined;
 
 /**
  * What a claude.ai or platform.claude.com page may ask, each about its own site only: its view,
- * a signal it saw, the user's dismissal and link clicks. Everything else (settings, refreshes,
- * history) comes only from the extension's own pages.
+ * a signal it saw, the user's dismissal, link clicks, and the "back" watch the banner offers.
+ * Everything else (settings, refreshes, history) comes only from the extension's own pages.
  */
-export const PAGE_MESSAGES: readonly MessageType[] = ['site-view', 'page-signal', 'dismiss', 'open-link'];
+export const PAGE_MESSAGES: readonly MessageType[] = [
+  'site-view',
+  'page-signal',
+  'dismiss',
+  'open-link',
+  'back-watch',
+  'open-popup',
+];
 
 const messageSchema = z.union(
   Object.values(REQUESTS) as [(typeof REQUESTS)[MessageType], ...(typeof REQUESTS)[MessageType][]],

@@ -27,6 +27,19 @@ export const LAYOUT_SELECTORS = {
   lightPage: 'html.light, html[data-mode="light"], html[data-theme="light"]',
 } as const;
 
+/**
+ * What "Copy my message" reads, at the user's click only, to put on the clipboard (issue #18): read
+ * by the banner's script, never by the always-on watcher (kept apart so that its bundle stays the same).
+ */
+export const MESSAGE_SELECTORS = {
+  /** claude.ai: one message the user sent; the last in document order is the latest. */
+  userMessage: '[data-testid="user-message"]',
+  /** claude.ai: a user message's text, in its paragraphs (without them: the message's whole text). */
+  userMessageText: 'p.whitespace-pre-wrap',
+  /** claude.ai: the composer, where an unsent draft sits: the labelled message box, or ProseMirror's editable root. */
+  composer: '[contenteditable="true"][aria-label="Write your prompt to Claude"],.ProseMirror[contenteditable="true"]',
+} as const;
+
 /** See SELECTORS.neverCounts (a plain constant, so that bundles without the watcher drop it). */
 const NEVER_COUNTS =
   '[contenteditable]:not([contenteditable="false"]),textarea,input,pre,code,kbd,samp,blockquote,q,' +

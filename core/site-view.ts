@@ -2,8 +2,10 @@
  * What a site's content script needs from stored state: the banner decision, made once by the
  * background with assess() and sent over, so the page never parses storage itself.
  */
+import { backBanner } from './back-note';
+import { type BackWatch, backNoteUntil } from './back-watch';
 import { presentDismissals, presentFailures, presentSignals, presentStatus, timerDelay } from './clock';
-import type { Dismissals } from './dismissals';
+import { type Dismissals, isDismissed } from './dismissals';
 import { assessFault, EMPTY_FAILURE_LOG, FAULT_THRESHOLDS, type FailureLog } from './fault';
 import { isStale } from './health';
 import type { StatusState } from './model';
@@ -25,6 +27,8 @@ export interface SiteView {
   needsModel: boolean;
   language: Language;
   theme: Theme;
+  /** "Tell me when it's back" is on (core/back-watch.ts): the banner says so instead of offering it. */
+  watching: boolean;
 }
 
 export interface SiteViewInput {
@@ -40,6 +44,8 @@ export interface SiteViewInput {
   /** navigator.onLine where the background runs. */
   online: boolean;
   settings: Settings;
+  /** "Tell me when it's back" (claude.ai only): the watch, and when claude.ai was last announced back. */
+  backWatch?: BackWatch | null;
 }
 
 export function siteView(raw: SiteViewInput): SiteView {
@@ -53,10 +59,15 @@ export function siteView(raw: SiteViewInput): SiteView {
   };
   const { siteId, status, now, settings } = input;
   const site = siteById(siteId);
-  const capacitySeenAt = settings.capacityDetection ? lastDetectionAt(input.signals, siteId) : null;
+  const backWatch = site.detectsCapacity ? (input.backWatch ?? null) : null;
+  // Once claude.ai was announced back, what it showed before no longer speaks for it.
+  const backAt = backWatch?.backAt ? Date.parse(backWatch.backAt) : Number.NEGATIVE_INFINITY;
+  const after = (at: number | null) => (at !== null && at > backAt ? at : null);
+  const capacitySeenAt = settings.capacityDetection ? after(lastDetectionAt(input.signals, siteId)) : null;
   const screen = settings.capacityDetection ? lastDetection(input.signals, siteId, 'outage-screen') : null;
-  const outageScreen = screen ? { at: Date.parse(screen.at), code: screen.code ?? null } : null;
-  const retrySeenAt = settings.capacityDetection ? lastDetectionAt(input.signals, siteId, 'retry') : null;
+  const outageScreen =
+    screen && after(Date.parse(screen.at)) !== null ? { at: Date.parse(screen.at), code: screen.code ?? null } : null;
+  const retrySeenAt = settings.capacityDetection ? after(lastDetectionAt(input.signals, siteId, 'retry')) : null;
   const failures = settings.requestSignal ? input.failures : EMPTY_FAILURE_LOG;
   // The status page failing with connection errors too means the user's network, not claude.ai.
   const statusUnreachable =
@@ -68,26 +79,31 @@ export function siteView(raw: SiteViewInput): SiteView {
     capacitySeenAt,
     now,
   );
+  const backUntil = backWatch ? backNoteUntil(backWatch, now) : null;
+  const back = backUntil !== null && backWatch?.backAt ? backBanner(backWatch.backAt) : null;
   const banner = !bannerEnabled(settings, siteId)
     ? null
-    : assess({
-        site,
-        snapshot: status.snapshot,
-        stale: isStale(status, now, input.intervalMs),
-        capacitySeenAt,
-        dismissals: input.dismissals,
-        now,
-        currentModel: input.modelLabel ? parseModelLabel(input.modelLabel) : null,
-        fault,
-        outageScreen,
-        retrySeenAt,
-        mutedServices: settings.mutedServices,
-      });
+    : back && !isDismissed(input.dismissals, `back:${backWatch?.backAt}`, 'operational')
+      ? back
+      : assess({
+          site,
+          snapshot: status.snapshot,
+          stale: isStale(status, now, input.intervalMs),
+          capacitySeenAt,
+          dismissals: input.dismissals,
+          now,
+          currentModel: input.modelLabel ? parseModelLabel(input.modelLabel) : null,
+          fault,
+          outageScreen,
+          retrySeenAt,
+          mutedServices: settings.mutedServices,
+        });
   const expiries = [
     capacitySeenAt === null ? null : capacitySeenAt + CAPACITY_BANNER_MS,
     outageScreen === null ? null : outageScreen.at + OUTAGE_SCREEN_BANNER_MS,
     retrySeenAt === null ? null : retrySeenAt + RETRY_BANNER_MS,
     failures.lastFailureAt === null ? null : failures.lastFailureAt + FAULT_THRESHOLDS.quietMs,
+    backUntil,
   ].filter((t): t is number => t !== null && t > now);
   return {
     banner,
@@ -97,5 +113,6 @@ export function siteView(raw: SiteViewInput): SiteView {
     needsModel: banner?.models != null,
     language: settings.language,
     theme: settings.theme,
+    watching: backWatch?.watch != null,
   };
 }

@@ -23,7 +23,8 @@ export const BANNER_ALTERNATIVES = 3;
  * showed claude.ai's capacity error; failing: claude.ai's own requests fail for this user before the
  * status page says so; connection: those requests fail because the user's connection does;
  * maintenance: planned work on the site's services; outage-screen: claude.ai showed its own outage
- * screen; retry: claude.ai showed its retry notice.
+ * screen; retry: claude.ai showed its retry notice; back: claude.ai is usable again after the user
+ * asked to hear it (core/back-watch.ts), a short note.
  */
 export type BannerKind =
   | 'incident'
@@ -33,7 +34,8 @@ export type BannerKind =
   | 'connection'
   | 'maintenance'
   | 'outage-screen'
-  | 'retry';
+  | 'retry'
+  | 'back';
 
 export interface Banner {
   kind: BannerKind;

@@ -5,6 +5,7 @@
  */
 
 import * as z from 'zod/mini';
+import { type BackWatch, backWatchSchema, EMPTY_BACK_WATCH } from '../core/back-watch';
 import {
   DISMISSALS_MIGRATIONS,
   DISMISSALS_VERSION,
@@ -125,6 +126,16 @@ export const storageFullItem = /* @__PURE__ */ defineStoredItem<StorageFull>(
   'session:storageFull',
   storageFullSchema,
   null,
+  {
+    version: 1,
+  },
+);
+
+/** "Tell me when it's back" (core/back-watch.ts): the watch that is on, and when claude.ai was last announced back. */
+export const backWatchItem = /* @__PURE__ */ defineStoredItem<BackWatch>(
+  'local:backWatch',
+  backWatchSchema,
+  EMPTY_BACK_WATCH,
   {
     version: 1,
   },

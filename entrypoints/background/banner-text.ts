@@ -5,13 +5,41 @@
  */
 
 import { affectedText, modelText } from '../../components/model-text';
-import { type BannerText, INCIDENT_LINK } from '../../core/banner-words';
+import { type BannerActions, type BannerText, INCIDENT_LINK } from '../../core/banner-words';
 import { agoTime, clockTime } from '../../core/format';
 import type { UserAlternative } from '../../core/settings';
 import type { Site } from '../../core/sites';
 import { updatePreview } from '../../core/update-preview';
 import type { Banner } from '../../core/verdict';
 import { alternativeName, locale, plural, t } from '../../shell/i18n';
+
+/** The banners "Copy my message" belongs to: claude.ai failing to answer what the user sent. */
+const COPY_KINDS: readonly Banner['kind'][] = ['capacity', 'failing', 'outage-screen'];
+/** The banners that offer "Tell me when it's back": claude.ai itself in trouble. */
+const WATCH_KINDS: readonly Banner['kind'][] = [...COPY_KINDS, 'incident', 'outage'];
+
+/** Whether "Tell me when it's back" is on, and whether it may notify (the permission is the popup's to ask). */
+export interface WatchState {
+  watching: boolean;
+  canNotify: boolean;
+}
+
+function actions(banner: Banner, site: Site, watch: WatchState | null): BannerActions | null {
+  if (!watch || !site.detectsCapacity || banner.role !== 'alert' || !WATCH_KINDS.includes(banner.kind)) return null;
+  return {
+    copy: COPY_KINDS.includes(banner.kind)
+      ? { label: t('bannerCopyMessage'), done: t('bannerCopied'), failed: t('bannerCopyFailed') }
+      : null,
+    watch: watch.watching
+      ? {
+          on: true,
+          note: t(watch.canNotify ? 'bannerWatching' : 'bannerWatchingNoNotify'),
+          cancel: t('watchCancel'),
+          openPopup: watch.canNotify ? null : t('bannerOpenPopup'),
+        }
+      : { on: false, label: t('watchStart') },
+  };
+}
 
 function title(banner: Banner, siteLabel: string): string {
   switch (banner.kind) {
@@ -32,6 +60,8 @@ function title(banner: Banner, siteLabel: string): string {
       return t('bannerOutageScreenTitle');
     case 'retry':
       return t('bannerRetryTitle');
+    case 'back':
+      return t('bannerBackTitle');
   }
 }
 
@@ -56,6 +86,7 @@ function lines(banner: Banner): BannerText['lines'] {
   if (banner.kind === 'outage-screen') out.push({ text: t('bannerOutageScreenBody') });
   if (banner.errorCode) out.push({ text: t('bannerErrorCode', banner.errorCode), testId: 'banner-error-code' });
   if (banner.kind === 'retry') out.push({ text: t('bannerRetryBody') });
+  if (banner.kind === 'back') out.push({ text: t('bannerBackBody') });
   if (banner.kind === 'connection') {
     out.push({
       text: t(
@@ -84,6 +115,7 @@ export function bannerText(
   lastSuccessAt: string | null,
   now: number,
   mine: readonly UserAlternative[] = [],
+  watch: WatchState | null = null,
 ): BannerText {
   const started = agoTime(banner.startedAt, now, locale(), t('relativeNow'));
   const body = banner.latestUpdate?.body ?? '';
@@ -98,11 +130,14 @@ export function bannerText(
     role: banner.role,
     severity: banner.severity,
     label: t('bannerLabel'),
-    // The status page's word for its own incidents; a word of its own for everything else.
+    // The status page's word for its own incidents; a word of its own for everything else; none
+    // for the "back" note, which says claude.ai answers again, not that every service is operational.
     severityLabel:
-      banner.kind === 'incident' || banner.kind === 'outage'
-        ? t(`severity_${banner.severity}`)
-        : t(`bannerKind_${banner.kind.replace('-', '_')}`),
+      banner.kind === 'back'
+        ? ''
+        : banner.kind === 'incident' || banner.kind === 'outage'
+          ? t(`severity_${banner.severity}`)
+          : t(`bannerKind_${banner.kind.replace('-', '_')}`),
     title: title(banner, site.label),
     more: banner.moreIncidents > 0 ? plural('bannerMore', banner.moreIncidents) : null,
     lines: lines(banner),
@@ -146,5 +181,6 @@ export function bannerText(
     dismissLabel: t('bannerDismiss'),
     moreLabel: t('bannerMoreText'),
     lessLabel: t('bannerLess'),
+    actions: actions(banner, site, watch),
   };
 }

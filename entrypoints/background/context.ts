@@ -25,5 +25,9 @@ export interface BackgroundContext {
   /** A tab of ours asked for its view: the cadence keeps up while one is open. */
   noteSiteSeen(): Promise<void>;
   injectBanner(sender: Browser.runtime.MessageSender): Promise<void>;
+  /** "Tell me when it's back" on or off (./back-watch.ts). */
+  backWatch(on: boolean): Promise<void>;
+  /** Opens the popup, or popup.html in a tab where the browser cannot (./open-popup.ts). */
+  openPopup(): Promise<void>;
   openTab(url: string): Promise<void>;
 }

@@ -14,6 +14,7 @@ import { type Resolutions, resolvedStatus } from '../../core/resolutions';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import { withDetection } from '../../core/signals';
 import {
+  backWatchItem,
   dismissalsItem,
   failuresItem,
   historyItem,
@@ -25,6 +26,7 @@ import {
   statusItem,
   storageFullItem,
 } from '../../shell/items';
+import { createBackWatcher } from './back-watch';
 import { createBadgeQueue } from './badge-queue';
 import { injectBanner } from './banner-injector';
 import type { BackgroundContext } from './context';
@@ -32,7 +34,8 @@ import { createHistoryFetcher } from './history';
 import { createLanguage } from './language';
 import { createMessageRouter } from './message-router';
 import { HANDLERS } from './messages';
-import { announce, watchNotificationClicks } from './notify';
+import { announce, notificationsAllowed, watchNotificationClicks } from './notify';
+import { openPopup } from './open-popup';
 import { createOutcomeWriter } from './outcome-writer';
 import { createPageView } from './page-view';
 import { withPermissionCheck } from './permissions';
@@ -103,6 +106,13 @@ export default defineBackground({
       write: (resolved) => queue.write(resolutionsItem, resolved),
       status: statusItem.get,
     });
+    const backWatcher = createBackWatcher({
+      read: backWatchItem.get,
+      write: (watch) => queue.write(backWatchItem, watch),
+      status: currentStatus,
+      signals: signalsItem.get,
+      now: Date.now,
+    });
     const drawBadge = createBadgeQueue(async () => {
       const [status, signals, failures, staleMs] = await Promise.all([
         currentStatus(),
@@ -163,6 +173,8 @@ export default defineBackground({
         signals: signalsItem.get,
         dismissals: dismissalsItem.get,
         failures: failuresItem.get,
+        backWatch: backWatchItem.get,
+        canNotify: notificationsAllowed,
         settings: settingsItem.get,
         stalePeriod,
         useLanguage,
@@ -190,6 +202,8 @@ export default defineBackground({
         await queue.update(siteSeenItem, (last) => (last === null || now - last >= 60_000 || last > now ? now : last));
       },
       injectBanner,
+      backWatch: (on) => (on ? backWatcher.start() : backWatcher.cancel()),
+      openPopup,
       async openTab(url) {
         await browser.tabs.create({ url });
       },
@@ -206,11 +220,16 @@ export default defineBackground({
       // The status page may have just posted an incident; the gate decides whether to look now.
       onFailures: () => void poll('page'),
     });
-    watchClaudeRequests(outcomes.record);
+    watchClaudeRequests((event) => {
+      outcomes.record(event);
+      // A completion that went through may mean claude.ai is back (core/back-watch.ts).
+      if (event.kind === 'completion' && event.outcome === 'ok') void backWatcher.completionOk(event.at);
+    });
 
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name !== POLL_ALARM) return;
-      void poll('alarm');
+      // The watch is stepped at the normal cadence too: its quiet periods and expiry need no new data.
+      void poll('alarm').finally(() => backWatcher.step());
       // A capacity error or failed requests stop counting after a while, with or without a poll.
       void drawBadge();
     });
@@ -243,6 +262,9 @@ export default defineBackground({
     resolutionsItem.watch(() => void drawBadge());
     signalsItem.watch(() => void drawBadge());
     failuresItem.watch(() => void drawBadge());
+    // Whatever changes the status, "Tell me when it's back" looks again.
+    statusItem.watch(() => void backWatcher.step());
+    resolutionsItem.watch(() => void backWatcher.step());
     watchNotificationClicks();
     browser.permissions.onAdded.addListener(() => watchNotificationClicks());
   },

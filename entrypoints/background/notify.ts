@@ -17,7 +17,7 @@ const TITLE_KEY: Record<Notice['kind'], string> = {
   update: 'notifyUpdate',
 };
 
-async function allowed(): Promise<boolean> {
+export async function notificationsAllowed(): Promise<boolean> {
   try {
     return await browser.permissions.contains({ permissions: ['notifications'] });
   } catch {
@@ -43,7 +43,7 @@ export async function announce(
     notices = result.notices;
     return result.next;
   });
-  if (notices.length === 0 || !(await allowed())) return [];
+  if (notices.length === 0 || !(await notificationsAllowed())) return [];
   for (const notice of notices) {
     await browser.notifications.create(notice.id, {
       type: 'basic',

@@ -1,5 +1,6 @@
 /** A site's view as its page gets it: the decision (core/site-view.ts) and the banner's words in the user's language. */
 
+import type { BackWatch } from '../../core/back-watch';
 import type { Dismissals } from '../../core/dismissals';
 import type { FailureLog } from '../../core/fault';
 import type { PageView } from '../../core/messages';
@@ -16,6 +17,10 @@ export interface PageViewDeps {
   signals: () => Promise<Signals>;
   dismissals: () => Promise<Dismissals>;
   failures: () => Promise<FailureLog>;
+  /** "Tell me when it's back" (core/back-watch.ts). */
+  backWatch: () => Promise<BackWatch>;
+  /** Whether a notification can be shown (the banner then need not offer to open the popup). */
+  canNotify: () => Promise<boolean>;
   /** Read from storage, not memory: the change that made the page ask may not have reached us yet. */
   settings: () => Promise<Settings>;
   stalePeriod: () => Promise<number>;
@@ -26,13 +31,14 @@ export interface PageViewDeps {
 
 export function createPageView(deps: PageViewDeps) {
   return async function pageView(site: SiteId, modelLabel: string | null): Promise<PageView> {
-    const [intervalMs, status, signals, dismissals, failures, settings] = await Promise.all([
+    const [intervalMs, status, signals, dismissals, failures, settings, backWatch] = await Promise.all([
       deps.stalePeriod(),
       deps.status(),
       deps.signals(),
       deps.dismissals(),
       deps.failures(),
       deps.settings(),
+      deps.backWatch(),
     ]);
     const now = deps.now();
     const view = siteView({
@@ -46,11 +52,15 @@ export function createPageView(deps: PageViewDeps) {
       modelLabel,
       online: deps.online(),
       settings,
+      backWatch,
     });
     await deps.useLanguage(settings.language);
     // The words too, in the user's language: the page only builds DOM from them.
     const text = view.banner
-      ? bannerText(view.banner, siteById(site), view.lastSuccessAt, now, settings.alternatives)
+      ? bannerText(view.banner, siteById(site), view.lastSuccessAt, now, settings.alternatives, {
+          watching: view.watching,
+          canNotify: await deps.canNotify(),
+        })
       : null;
     return { ...view, text };
   };

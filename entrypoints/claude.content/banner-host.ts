@@ -12,7 +12,8 @@
  */
 import { renderBanner } from '../../components/banner';
 import { isDarkColour } from '../../core/colour';
-import { LAYOUT_SELECTORS } from '../../core/page-signals';
+import type { Message } from '../../core/messages';
+import { LAYOUT_SELECTORS, MESSAGE_SELECTORS } from '../../core/page-signals';
 import { siteIdForHost } from '../../core/site-hosts';
 import { type BannerController, type PageView, pageApi } from './page-api';
 import css from './style.css?inline';
@@ -21,6 +22,49 @@ import css from './style.css?inline';
 export const BANNER_HOST = 'status-overlay-banner';
 /** How often relative times ("started 5 min ago") are refreshed while a banner is up. */
 const CLOCK_MS = 30_000;
+/** How long "Copied: …" stays. */
+const COPY_NOTE_MS = 6_000;
+
+/** The composer, when it holds an unsent draft. */
+function draftBox(): HTMLElement | null {
+  const box = document.querySelector<HTMLElement>(MESSAGE_SELECTORS.composer);
+  return box?.textContent?.trim() ? box : null;
+}
+
+/**
+ * What "Copy my message" copies (issue #18): the unsent draft, else the user's last message; null
+ * when the page shows neither. Called at the click only; the text goes to the clipboard and nowhere else.
+ */
+function messageToCopy(): string | null {
+  // innerText, not textContent, for the draft: the composer keeps each line in a paragraph of its
+  // own, and only the rendered text has the line breaks between them.
+  // biome-ignore lint/performance/useDomNodeTextContent: the line breaks, read once at the click.
+  const draft = draftBox()?.innerText.trim();
+  if (draft) return draft;
+  const messages = document.querySelectorAll<HTMLElement>(MESSAGE_SELECTORS.userMessage);
+  const last = messages[messages.length - 1];
+  if (!last) return null;
+  // A sent message's paragraphs keep their line breaks in their text (white-space: pre-wrap).
+  const paragraphs = [...last.querySelectorAll<HTMLElement>(MESSAGE_SELECTORS.userMessageText)];
+  const text =
+    paragraphs.length > 0
+      ? paragraphs.map((p) => p.textContent ?? '').join('\n\n')
+      : // biome-ignore lint/performance/useDomNodeTextContent: without the paragraphs, the rendered lines.
+        last.innerText;
+  return text.trim() || null;
+}
+
+/** Whether there is anything to copy, without reading it. */
+function canCopy(): boolean {
+  return draftBox() !== null || document.querySelector(MESSAGE_SELECTORS.userMessage) !== null;
+}
+
+/** Only the user's own clicks act; a click the page synthesises (`isTrusted` false) does nothing. */
+function trusted(action: () => void): (event: Event) => void {
+  return (event) => {
+    if (event.isTrusted) action();
+  };
+}
 
 /**
  * The page's theme as the page shows it (docs/claude-page.md, "Page theme"): the background it
@@ -78,6 +122,9 @@ export function createBannerHost(): BannerController {
   let clock: ReturnType<typeof setInterval> | null = null;
   let expanded = false;
   let shown: { view: PageView; refresh: () => void } | null = null;
+  let copyNote: string | null = null;
+  let copyNoteTimer: ReturnType<typeof setTimeout> | null = null;
+  const send = (message: Message) => void pageApi.runtime.sendMessage(message).catch(() => undefined);
 
   const mount = (): HTMLElement => {
     if (host && container) {
@@ -118,14 +165,42 @@ export function createBannerHost(): BannerController {
       onLink: (link) => {
         if (site) pageApi.runtime.sendMessage({ type: 'open-link', site, link }).catch(() => undefined);
       },
+      handlers: {
+        canCopy: canCopy(),
+        copyNote,
+        onCopy: trusted(() => void copy()),
+        onWatch: trusted(() => send({ type: 'back-watch', on: true, site: site ?? undefined })),
+        onCancelWatch: trusted(() => send({ type: 'back-watch', on: false, site: site ?? undefined })),
+        onOpenPopup: trusted(() => send({ type: 'open-popup', site: site ?? undefined })),
+      },
     });
     const section = target.firstElementChild;
     if (host && section instanceof HTMLElement) place(host, section);
   };
 
+  const showCopyNote = (note: string | null) => {
+    copyNote = note;
+    if (copyNoteTimer !== null) clearTimeout(copyNoteTimer);
+    copyNoteTimer = note === null ? null : setTimeout(() => showCopyNote(null), COPY_NOTE_MS);
+    draw();
+  };
+
+  const copy = async () => {
+    const actions = shown?.view.text?.actions?.copy;
+    const text = messageToCopy();
+    if (!actions || text === null) return showCopyNote(null);
+    try {
+      await navigator.clipboard.writeText(text);
+      showCopyNote(actions.done);
+    } catch {
+      showCopyNote(actions.failed);
+    }
+  };
+
   const hide = () => {
     shown = null;
     expanded = false;
+    copyNote = null;
     if (clock !== null) clearInterval(clock);
     clock = null;
     host?.remove();

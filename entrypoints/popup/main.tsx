@@ -15,6 +15,7 @@ import { STATUS_ORIGINS } from '../../core/sources';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
 import {
+  backWatchItem,
   failuresItem,
   historyItem,
   resolutionsItem,
@@ -63,6 +64,14 @@ function grantAccess(): void {
   });
 }
 
+/** "Tell me when it's back": the notification permission is asked in this click (it needs the user gesture). */
+function watchBack(): void {
+  void browser.permissions
+    .request({ permissions: ['notifications'] })
+    .catch(() => false)
+    .then(() => send({ type: 'back-watch', on: true }));
+}
+
 function draw(settings: Settings, interval: number): void {
   const root = document.getElementById('app');
   if (!root) return;
@@ -71,6 +80,8 @@ function draw(settings: Settings, interval: number): void {
       onRefresh={() => void refresh()}
       onGrantAccess={grantAccess}
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onWatch={watchBack}
+      onCancelWatch={() => void send({ type: 'back-watch', on: false })}
       intervalMs={interval}
       mine={settings.alternatives}
       settings={settings}
@@ -87,7 +98,7 @@ function showStatus(next: Partial<typeof stored>): void {
 }
 
 async function start(): Promise<void> {
-  const [status, signals, history, settings, failures, resolutions, storageFull] = await Promise.all([
+  const [status, signals, history, settings, failures, resolutions, storageFull, backWatch] = await Promise.all([
     statusItem.get(),
     signalsItem.get(),
     historyItem.get(),
@@ -95,12 +106,14 @@ async function start(): Promise<void> {
     failuresItem.get(),
     resolutionsItem.get(),
     storageFullItem.get(),
+    backWatchItem.get(),
   ]);
   showStatus({ status, resolutions });
   store.setFailures(failures);
   store.setSignals(signals);
   store.setHistory(history);
   store.setStorageFull(storageFull);
+  store.setBackWatch(backWatch);
   // Only a chosen language loads a message file; "automatic" uses the browser's own at once.
   await applyLanguage(settings);
   applyTheme(settings);
@@ -115,6 +128,7 @@ async function start(): Promise<void> {
   historyItem.watch((next) => store.setHistory(next));
   failuresItem.watch((next) => store.setFailures(next));
   storageFullItem.watch((next) => store.setStorageFull(next));
+  backWatchItem.watch((next) => store.setBackWatch(next));
   // A new language or theme re-renders the popup while it is open.
   settingsItem.watch(async (next) => {
     await applyLanguage(next);

@@ -11,6 +11,9 @@ import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { ReplayServer } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
+import type { PopupPage } from './pages/popup-page';
+import { CLAUDE_AI } from './scenarios';
+import { until } from './support';
 
 const NOTIFY_BUILD = path.resolve(process.env.SO_NOTIFY_OUT_DIR ?? '.output-notify', 'chrome-mv3');
 
@@ -19,6 +22,23 @@ let browser: ChromiumExtensionBrowser;
 let harness: Harness<ChromiumExtensionBrowser>;
 
 type G = { chrome: { notifications: { getAll(): Promise<object>; clear(id: string): Promise<boolean> } } };
+
+async function clearAll(): Promise<void> {
+  await harness.api.page.evaluate(async () => {
+    const { notifications } = (globalThis as unknown as G).chrome;
+    for (const id of Object.keys(await notifications.getAll())) await notifications.clear(id);
+  }, null);
+}
+
+/** Clicks a popup control with the real mouse, as the user would. */
+async function clickInPopup(popup: PopupPage, testId: string): Promise<void> {
+  const box = await popup.page.evaluate((id) => {
+    const r = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+    return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+  }, testId);
+  if (!box) throw new Error(`no ${testId} in the popup`);
+  await popup.page.clickAt(box.x, box.y);
+}
 
 async function shown(): Promise<string[]> {
   return harness.api.page.evaluate(
@@ -79,5 +99,61 @@ describe('notifications (chromium)', () => {
     await harness.statusBecomes('cowork-only');
     await new Promise((r) => setTimeout(r, 500));
     expect(await shown()).toEqual([]);
+  });
+
+  it('"Tell me when it\'s back" from the popup: one notification when the incident resolves, and the note in the open tab', async () => {
+    await harness.reset('claude-ai-partial');
+    await clearAll();
+    const page = await harness.openSite(CLAUDE_AI);
+    await page.waitForKind('incident');
+    const popup = await harness.openPopup();
+    await until(
+      async () => ((await popup.query('[data-testid="back-watch-start"]')).length > 0 ? true : null),
+      5_000,
+      'the button',
+    );
+    await clickInPopup(popup, 'back-watch-start');
+    await until(
+      async () => ((await popup.query('[data-testid="back-watch-on"]')).length > 0 ? true : null),
+      5_000,
+      'the watch',
+    );
+    expect(await shown()).toEqual([]);
+    await harness.statusBecomes('healthy');
+    await expect.poll(shown).toHaveLength(1);
+    expect((await shown())[0]).toMatch(/^back:/);
+    await page.waitForKind('back');
+    // More polls, and the alarm's steps, announce nothing again.
+    await harness.api.refresh();
+    await harness.api.refresh();
+    expect(await shown()).toHaveLength(1);
+  });
+
+  it('a watch cancelled in the popup gives no notification', async () => {
+    await harness.reset('claude-ai-partial');
+    await clearAll();
+    const popup = await harness.openPopup();
+    await until(
+      async () => ((await popup.query('[data-testid="back-watch-start"]')).length > 0 ? true : null),
+      5_000,
+      'the button',
+    );
+    await clickInPopup(popup, 'back-watch-start');
+    await until(
+      async () => ((await popup.query('[data-testid="back-watch-cancel"]')).length > 0 ? true : null),
+      5_000,
+      'the watch',
+    );
+    await clickInPopup(popup, 'back-watch-cancel');
+    await until(
+      async () => ((await popup.query('[data-testid="back-watch-start"]')).length > 0 ? true : null),
+      5_000,
+      'the watch to end',
+    );
+    await harness.statusBecomes('healthy');
+    await harness.api.refresh();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await shown()).toEqual([]);
+    expect(await harness.api.getStorage('backWatch')).toEqual({ watch: null, backAt: null });
   });
 });

@@ -5,7 +5,10 @@
  * popup, of claude.ai with the banner (light, dark, and 360 px wide), of the options page and of
  * the welcome page the install opens to DIR (default demo-screenshots/)
  * and exits. `--store` writes the store listing's screenshots and promo tiles to docs/store/images/
- * instead (tests/replay/store-images.mjs).
+ * instead (tests/replay/store-images.mjs). `--keep-working` (headless, with `--scenario healthy --capacity`)
+ * writes the screenshots of issue #18 instead: "Copy my message" and "Tell me when it's back" on the
+ * capacity banner (banner-keep-working.png), then the "claude.ai is back" note after an incident
+ * resolves (banner-back.png).
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'demo-screenshots' },
     capacity: { type: 'boolean', default: false },
     store: { type: 'boolean', default: false },
+    'keep-working': { type: 'boolean', default: false },
   },
 });
 if (!(values.scenario in SCENARIOS)) {
@@ -57,7 +61,35 @@ const page = await context.newPage();
 await page.goto('https://claude.ai/chat/demo');
 if (values.capacity) await page.evaluate(() => window.__insertCapacityError());
 
-if (values.headless) {
+/** Issue #18's screenshots: real clicks on the banner's buttons, then an incident that resolves. */
+async function keepWorking() {
+  const banner = { clip: { x: 0, y: 0, width: 1100, height: 220 } };
+  const refresh = () => popup.evaluate(() => chrome.runtime.sendMessage({ type: 'refresh' }));
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://claude.ai' });
+  await page.bringToFront();
+  await page.click('[data-testid="banner-copy"]');
+  await page.waitForSelector('[data-testid="banner-copied"]');
+  await page.click('[data-testid="banner-watch"]');
+  await page.waitForSelector('[data-testid="banner-watching"]');
+  await page.screenshot({ path: path.join(values.out, 'banner-keep-working.png'), ...banner });
+  server.setScenario('claude-ai-partial');
+  await refresh();
+  await page.waitForSelector('.so-kind-incident');
+  server.setScenario('healthy');
+  await refresh();
+  await page.waitForSelector('.so-kind-back');
+  await page.screenshot({ path: path.join(values.out, 'banner-back.png'), ...banner });
+}
+
+if (values.headless && values['keep-working']) {
+  await mkdir(values.out, { recursive: true });
+  await page.waitForSelector('[data-testid="banner-watch"]');
+  await keepWorking();
+  console.info(`Screenshots in ${values.out}/`);
+  await context.close();
+  await server.close();
+  await rm(profile, { recursive: true, force: true });
+} else if (values.headless) {
   await mkdir(values.out, { recursive: true });
   await page.waitForTimeout(1000);
   await page.screenshot({ path: path.join(values.out, `banner-${values.scenario}.png`) });

@@ -329,6 +329,7 @@ describe('siteView', () => {
       needsModel: false,
       language: 'auto',
       theme: 'auto',
+      watching: false,
     });
   });
 });

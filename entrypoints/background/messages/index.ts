@@ -1,8 +1,10 @@
 /** Every message's handler, one per file: the map the router (../message-router.ts) dispatches on. */
+import { backWatch } from './back-watch';
 import { dismiss } from './dismiss';
 import type { Handlers } from './handler';
 import { historyRefresh } from './history-refresh';
 import { openLink } from './open-link';
+import { openPopup } from './open-popup';
 import { pageSignal } from './page-signal';
 import { refresh } from './refresh';
 import { settings } from './settings';
@@ -18,4 +20,6 @@ export const HANDLERS: Handlers = {
   'page-signal': pageSignal,
   dismiss,
   'open-link': openLink,
+  'back-watch': backWatch,
+  'open-popup': openPopup,
 };

@@ -28,6 +28,15 @@ export function driverPage(page: Page): DriverPage {
       await page.reload({ waitUntil: 'load' });
     },
     close: () => page.close(),
+    clickAt: (x, y) => page.mouse.click(x, y),
+    readClipboard: async () => {
+      // Granted to the page's origin for the read. CDP's grant rejects every permission not listed
+      // (Browser.grantPermissions), so writing, which the extension does on the user's click, is listed too.
+      await page
+        .context()
+        .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+      return page.evaluate(() => navigator.clipboard.readText());
+    },
   };
 }
 

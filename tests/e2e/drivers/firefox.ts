@@ -100,6 +100,9 @@ function prefs(proxyPort: number): Record<string, unknown> {
     'browser.aboutHomeStartup.enabled': false,
     'messaging-system.rsexperimentloader.enabled': false,
     'app.shield.optoutstudies.enabled': false,
+    // Lets a test read the clipboard back (navigator.clipboard.readText) without Firefox's paste prompt;
+    // writing it, which the extension does, still needs the user's click.
+    'dom.events.testing.asyncClipboard': true,
     // A fixed moz-extension:// UUID for our gecko id, so the popup has a known address.
     'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
   };
@@ -117,6 +120,9 @@ function wrap(page: Page): DriverPage {
       await page.reload({ waitUntil: 'load' });
     },
     close: () => page.close(),
+    clickAt: (x, y) => page.mouse.click(x, y),
+    // Allowed without the paste prompt by `dom.events.testing.asyncClipboard` (see prefs()).
+    readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
   };
 }
 

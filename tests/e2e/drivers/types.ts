@@ -12,6 +12,10 @@ export interface DriverPage {
   setViewport(width: number, height: number): Promise<void>;
   reload(): Promise<void>;
   close(): Promise<void>;
+  /** A real mouse click at page coordinates: the page sees a trusted event (`isTrusted`). */
+  clickAt(x: number, y: number): Promise<void>;
+  /** The system clipboard's text, read through the page (the test browsers allow it without a prompt). */
+  readClipboard(): Promise<string>;
 }
 
 export interface ExtensionBrowser {

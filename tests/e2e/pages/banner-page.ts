@@ -42,6 +42,15 @@ export class BannerPage {
     return (await this.query('[data-alternative]')).map((a) => a.attrs['data-alternative'] ?? '');
   }
 
+  /** Waits until `selector` is in the banner (or, with `present` false, gone). */
+  async waitFor(selector: string, present = true, timeoutMs = 5_000): Promise<void> {
+    await until(
+      async () => ((await this.query(selector)).length > 0 === present ? true : null),
+      timeoutMs,
+      `${selector} ${present ? 'to show' : 'to go'}`,
+    );
+  }
+
   /** A computed style property of the first element matching `selector` in the banner's shadow root. */
   computed(selector: string, property: string): Promise<string> {
     return this.page.evaluate(

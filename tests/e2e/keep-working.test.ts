@@ -1,0 +1,115 @@
+/**
+ * Issue #18 in real Chromium and Firefox: "Copy my message" after a capacity error (the last user
+ * message, the unsent draft, or not offered at all), only on the user's own click; and "Tell me
+ * when it's back" in a claude.ai tab: the "back" note when the incident resolves, gone by itself;
+ * nothing after the watch is cancelled. The notification is tested in notifications.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACK_NOTE_MS } from '../../core/back-watch';
+import { launchChromium } from './drivers/chromium';
+import { launchFirefox } from './drivers/firefox';
+import type { ExtensionBrowser } from './drivers/types';
+import { Harness } from './harness';
+import type { BannerPage } from './pages/banner-page';
+import { CLAUDE_AI } from './scenarios';
+
+type Launcher = (replayPort: number) => Promise<ExtensionBrowser>;
+
+const DRIVERS: [string, Launcher][] = [
+  ['chromium', (replayPort) => launchChromium({ replayPort })],
+  ['firefox', (replayPort) => launchFirefox({ replayPort })],
+];
+
+/** The user message the fixture conversation starts with (tests/fixtures/pages/claude-chat.html). */
+const LAST_MESSAGE = 'Can you summarise the main points of the attached meeting notes?';
+const COPY = '[data-testid="banner-copy"]';
+
+describe.each(DRIVERS)('%s', (_name, launch) => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await Harness.start(launch);
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  async function capacityPage(prepare?: (page: BannerPage) => Promise<unknown>): Promise<BannerPage> {
+    await harness.reset('healthy');
+    const page = await harness.openSite(CLAUDE_AI);
+    await prepare?.(page);
+    await page.insertCapacityError();
+    await page.waitForKind('capacity');
+    await page.waitFor('[data-testid="banner-watch"]');
+    return page;
+  }
+
+  it('"Copy my message" after a capacity error copies the last user message', async () => {
+    const page = await capacityPage();
+    await page.click(COPY);
+    await page.waitFor('[data-testid="banner-copied"]');
+    expect(await page.text('banner-copied')).toBe('Copied: paste it into Console Workbench');
+    expect(await page.page.readClipboard()).toBe(LAST_MESSAGE);
+  });
+
+  it('with an unsent draft in the message box, it copies the draft', async () => {
+    const page = await capacityPage((p) => p.hook('__typeInComposer', 'My unsent draft about the launch plan'));
+    await page.click(COPY);
+    await page.waitFor('[data-testid="banner-copied"]');
+    expect(await page.text('banner-copied')).toBe('Copied: paste it into Console Workbench');
+    expect(await page.page.readClipboard()).toBe('My unsent draft about the launch plan');
+  });
+
+  it('a click the page makes up (not trusted) copies nothing', async () => {
+    const page = await capacityPage((p) => p.hook('__typeInComposer', 'A draft no script may take'));
+    const clicked = await page.page.evaluate((sel) => {
+      for (const host of document.querySelectorAll('*')) {
+        const hit = host.shadowRoot?.querySelector<HTMLElement>(sel);
+        if (hit) {
+          hit.click();
+          return true;
+        }
+      }
+      return false;
+    }, COPY);
+    expect(clicked).toBe(true);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await page.query('[data-testid="banner-copied"]')).toEqual([]);
+  });
+
+  it('with neither a message nor a draft, it is not offered', async () => {
+    const page = await capacityPage((p) => p.hook('__removeUserMessages'));
+    expect(await page.query(COPY)).toEqual([]);
+  });
+
+  it('"Tell me when it\'s back", then the incident resolves: the "back" note, which goes away by itself', async () => {
+    await harness.reset('claude-ai-partial');
+    const page = await harness.openSite(CLAUDE_AI);
+    await page.waitForKind('incident');
+    await page.click('[data-testid="banner-watch"]');
+    await page.waitFor('[data-testid="banner-watching"]');
+    expect(((await harness.api.getStorage('backWatch')) as { watch: unknown }).watch).not.toBeNull();
+    await harness.statusBecomes('healthy');
+    await page.waitForKind('back');
+    expect(await page.title()).toBe('claude.ai is back');
+    expect(await page.role()).toBe('status');
+    // It goes by itself once its time is up (a real timer in the page, plus a loaded machine's slack).
+    await page.waitForNoBanner(BACK_NOTE_MS + 10_000);
+    expect(await harness.api.getStorage('backWatch')).toMatchObject({ watch: null, backAt: expect.any(String) });
+  }, 60_000);
+
+  it('a cancelled watch says nothing when the incident resolves', async () => {
+    await harness.reset('claude-ai-partial');
+    const page = await harness.openSite(CLAUDE_AI);
+    await page.waitForKind('incident');
+    await page.click('[data-testid="banner-watch"]');
+    await page.waitFor('[data-testid="banner-watch-cancel"]');
+    await page.click('[data-testid="banner-watch-cancel"]');
+    await page.waitFor('[data-testid="banner-watch"]');
+    await harness.statusBecomes('healthy');
+    await page.waitForNoBanner();
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await page.hostCount()).toBe(0);
+    expect(await harness.api.getStorage('backWatch')).toEqual({ watch: null, backAt: null });
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * Which banners offer "Copy my message" and "Tell me when it's back" (components/banner-text.ts),
+ * and what they say while the watch is on; and the banner's DOM (components/banner.ts) offering
+ * the copy only where the page has something to copy (issue #18).
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildBanner } from '../../components/banner';
+import { backBanner } from '../../core/back-note';
+import type { BannerText } from '../../core/banner-words';
+import { EMPTY_DISMISSALS } from '../../core/dismissals';
+import { siteById } from '../../core/sites';
+import { assess, type Banner } from '../../core/verdict';
+import { bannerText } from '../../entrypoints/background/banner-text';
+import { loadSnapshot } from './fixtures';
+import { useEnglish } from './support/translator';
+
+beforeEach(() => useEnglish());
+
+const NOW = Date.parse('2026-11-20T14:00:00Z');
+const claudeAi = siteById('claude-ai');
+
+function banner(input: Partial<Parameters<typeof assess>[0]> & { site?: ReturnType<typeof siteById> }): Banner {
+  const result = assess({
+    site: claudeAi,
+    snapshot: loadSnapshot('healthy'),
+    stale: false,
+    capacitySeenAt: null,
+    dismissals: EMPTY_DISMISSALS,
+    now: NOW,
+    fault: { kind: 'none' },
+    ...input,
+  });
+  if (!result) throw new Error('a banner was expected');
+  return result;
+}
+
+const OFF = { watching: false, canNotify: true };
+
+describe('bannerText: the actions offered', () => {
+  it.each<[string, () => Banner, boolean, boolean]>([
+    // name, banner, offers the copy, offers the watch
+    ['capacity', () => banner({ capacitySeenAt: NOW }), true, true],
+    ['outage screen', () => banner({ outageScreen: { at: NOW, code: null } }), true, true],
+    [
+      'failing requests',
+      () => banner({ fault: { kind: 'claude', since: NOW - 60_000, confidence: 'likely', failures: 3 } }),
+      true,
+      true,
+    ],
+    ['incident on claude.ai', () => banner({ snapshot: loadSnapshot('claude-ai-partial') }), false, true],
+    ['retry notice (informational)', () => banner({ retrySeenAt: NOW }), false, false],
+    ['maintenance', () => banner({ snapshot: loadSnapshot('maintenance'), site: siteById('platform') }), false, false],
+    ['the "back" note itself', () => backBanner(new Date(NOW).toISOString()), false, false],
+  ])('%s', (_name, make, copy, watch) => {
+    const b = make();
+    const text = bannerText(b, claudeAi, null, NOW, [], OFF);
+    expect(text.actions?.copy != null).toBe(copy);
+    expect(text.actions?.watch != null).toBe(watch);
+  });
+
+  it('on platform.claude.com: none', () => {
+    const b = banner({ snapshot: loadSnapshot('api-outage'), site: siteById('platform') });
+    expect(bannerText(b, siteById('platform'), null, NOW, [], OFF).actions).toBeNull();
+  });
+
+  it('while watching: says so, with cancel; without the permission, offers to open the popup', () => {
+    const b = banner({ capacitySeenAt: NOW });
+    expect(bannerText(b, claudeAi, null, NOW, [], { watching: true, canNotify: true }).actions?.watch).toEqual({
+      on: true,
+      note: "We'll tell you when claude.ai is back.",
+      cancel: 'Stop watching',
+      openPopup: null,
+    });
+    const without = bannerText(b, claudeAi, null, NOW, [], { watching: true, canNotify: false }).actions?.watch;
+    expect(without).toMatchObject({ on: true, openPopup: 'Open the popup' });
+  });
+});
+
+describe('buildBanner: the action row', () => {
+  const noop = () => undefined;
+  const handlers = (canCopy: boolean, copyNote: string | null = null) => ({
+    canCopy,
+    copyNote,
+    onCopy: noop,
+    onWatch: noop,
+    onCancelWatch: noop,
+    onOpenPopup: noop,
+  });
+  const capacityText = (): BannerText => bannerText(banner({ capacitySeenAt: NOW }), claudeAi, null, NOW, [], OFF);
+  const testIds = (node: HTMLElement) =>
+    [...node.querySelectorAll('.so-actions [data-testid]')].map((e) => e.getAttribute('data-testid'));
+
+  it.each<[string, boolean, string | null, string[]]>([
+    ['something to copy', true, null, ['banner-copy', 'banner-watch']],
+    ['nothing to copy: not offered', false, null, ['banner-watch']],
+    [
+      'after a copy: the confirmation',
+      true,
+      'Copied: paste it into Console Workbench',
+      ['banner-copy', 'banner-watch', 'banner-copied'],
+    ],
+  ])('%s', (_name, canCopy, note, ids) => {
+    const node = buildBanner({
+      text: capacityText(),
+      expanded: false,
+      onToggle: noop,
+      onLink: noop,
+      onDismiss: noop,
+      handlers: handlers(canCopy, note),
+    });
+    expect(testIds(node)).toEqual(ids);
+  });
+});
