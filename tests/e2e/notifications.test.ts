@@ -33,7 +33,10 @@ async function clearAll(): Promise<void> {
 /** Clicks a popup control with the real mouse, as the user would. */
 async function clickInPopup(popup: PopupPage, testId: string): Promise<void> {
   const box = await popup.page.evaluate((id) => {
-    const r = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+    const target = document.querySelector(`[data-testid="${id}"]`);
+    // Below the fold in a long popup: scrolled to, as a person would, before the real click.
+    target?.scrollIntoView({ block: 'center' });
+    const r = target?.getBoundingClientRect();
     return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
   }, testId);
   if (!box) throw new Error(`no ${testId} in the popup`);

@@ -53,13 +53,17 @@ describe('allowed', () => {
     { type: 'page-signal', site: 'claude-ai', kind: 'capacity' },
     { type: 'dismiss', site: 'claude-ai' },
     { type: 'open-link', site: 'claude-ai', link: 'workbench' },
+    { type: 'back-watch', on: true, site: 'claude-ai' },
+    { type: 'open-popup', site: 'claude-ai' },
+    // Without its site, a page may not send even what it may send with one.
+    { type: 'back-watch', on: false },
   ];
 
   it('lets the extension pages send every message', () => {
     for (const m of messages) expect(allowed({ kind: 'extension' }, m)).toBe(true);
   });
 
-  it('lets a page send only view, signal, dismiss and link clicks, each about its own site', () => {
+  it('lets a page send only view, signal, dismiss, link clicks and the back watch, each about its own site', () => {
     const page = { kind: 'page', site: 'claude-ai', tabId: 1 } as const;
     expect(messages.filter((m) => allowed(page, m)).map((m) => m.type)).toEqual([...PAGE_MESSAGES]);
     const other = { kind: 'page', site: 'platform', tabId: 1 } as const;
