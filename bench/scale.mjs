@@ -13,7 +13,7 @@ export function loadCore() {
   return importBundled('core', {
     'core/statuspage.ts': ['parseSummaryText'],
     'core/snapshot.ts': ['buildSnapshot'],
-    'core/verdict.ts': ['assess'],
+    'core/banner-decision.ts': ['assess'],
     'core/sites.ts': ['SITES'],
     'core/services.ts': ['SERVICE_IDS'],
     'core/dismissals.ts': ['EMPTY_DISMISSALS'],

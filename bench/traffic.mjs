@@ -23,9 +23,9 @@ function loadCode() {
     'entrypoints/background/outcome-writer.ts': ['createOutcomeWriter'],
     'core/cadence.ts': ['cadenceMs', 'alarmPeriodMinutes', 'alarmDelayMinutes', 'staleIntervalMs'],
     'core/health.ts': ['isOlderThanInterval', 'applyOutcome', 'inBackoff'],
-    'core/model.ts': ['EMPTY_STATUS'],
+    'core/status-model.ts': ['EMPTY_STATUS'],
     'core/settings.ts': ['DEFAULT_SETTINGS'],
-    'core/signals.ts': ['EMPTY_SIGNALS', 'withDetection'],
+    'core/detections.ts': ['EMPTY_SIGNALS', 'withDetection'],
     'core/fault.ts': ['EMPTY_FAILURE_LOG', 'recordOutcome'],
     'entrypoints/background/fetch-summary.ts': ['fetchSummary'],
   });

@@ -11,9 +11,9 @@ import {
   failingServiceIds,
   SHOWN_ALTERNATIVES,
 } from '../core/alternatives';
-import type { Snapshot } from '../core/model';
 import { SERVICE_IDS } from '../core/services';
 import type { UserAlternative } from '../core/settings';
+import type { Snapshot } from '../core/status-model';
 import { alternativeName, t } from '../shell/i18n';
 import { ExternalLink } from './incident-list';
 
@@ -52,7 +52,13 @@ function Group({ id, items }: { id: 'chat' | 'code'; items: Alternative[] }) {
   );
 }
 
-export function AlternativesList({ snapshot, mine = [] }: { snapshot: Snapshot | null; mine?: UserAlternative[] }) {
+export function AlternativesList({
+  snapshot,
+  userAlternatives = [],
+}: {
+  snapshot: Snapshot | null;
+  userAlternatives?: UserAlternative[];
+}) {
   const { groups, affected } = alternativeGroups(snapshot);
   const shown = groups.map((g, i) => g.items.slice(0, i === 0 ? SHOWN_ALTERNATIVES : 1));
   const rest = groups.map((g, i) => g.items.slice(shown[i]?.length));
@@ -76,11 +82,11 @@ export function AlternativesList({ snapshot, mine = [] }: { snapshot: Snapshot |
           )}
         </details>
       )}
-      {mine.length > 0 && (
+      {userAlternatives.length > 0 && (
         <div data-group="mine">
           <h3>{t('popupAltMine')}</h3>
           <ul class="so-alts" data-testid="my-alternatives">
-            {mine
+            {userAlternatives
               .filter((a) => a.url.startsWith('https://'))
               .map((a) => (
                 <li key={a.id}>

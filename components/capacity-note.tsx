@@ -2,10 +2,11 @@
  * "Seen on your screen": capacity errors claude.ai showed and its own requests that failed, which
  * the status page never lists (or lists late).
  */
+
+import { detectionsSince, lastDetectionAt, type Signals } from '../core/detections';
 import { type FailureLog, failuresInLast } from '../core/fault';
 import { clockTime } from '../core/format';
 import { CAPACITY_COUNT_WINDOW_MS } from '../core/signal-timing';
-import { detectionsSince, lastDetectionAt, type Signals } from '../core/signals';
 import { locale, plural, t } from '../shell/i18n';
 
 export function capacityCount(signals: Signals, now: number): number {

@@ -7,8 +7,8 @@
  */
 import { dateTime } from '../core/format';
 import { type DayCell, dayStrip, formatDuration, type History, recentIncidents } from '../core/history';
-import type { Service } from '../core/model';
 import { safeStatusLink } from '../core/sources';
+import type { Service } from '../core/status-model';
 import { locale, t } from '../shell/i18n';
 import { ExternalLink } from './incident-list';
 import { STATE_ICON } from './service-list';

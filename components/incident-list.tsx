@@ -4,10 +4,10 @@
  * demand, and the incident page. Remote text is only ever Preact text children.
  */
 import { agoTime, dateTime } from '../core/format';
-import type { Incident, IncidentUpdate, Service } from '../core/model';
 import { storedModels } from '../core/reach';
 import { worst } from '../core/severity';
 import { safeStatusLink } from '../core/sources';
+import type { Incident, IncidentUpdate, Service } from '../core/status-model';
 import { updatePreview } from '../core/update-preview';
 import { locale, t } from '../shell/i18n';
 import { scopeLabels } from './model-text';

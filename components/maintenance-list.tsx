@@ -1,7 +1,7 @@
 /** Maintenance windows: those in progress first, then upcoming ones, with their local times. */
 import { dateTime, relativeTime } from '../core/format';
-import type { Maintenance } from '../core/model';
 import { safeStatusLink } from '../core/sources';
+import type { Maintenance } from '../core/status-model';
 import { locale, t } from '../shell/i18n';
 import { ExternalLink } from './incident-list';
 

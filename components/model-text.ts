@@ -1,8 +1,8 @@
 /**
  * Model names as the banner and the popup word them, in the user's language: a model, its fast
- * mode, a whole family, or the fleet but a few (core/models.ts reads them from the status page).
+ * mode, a whole family, or the fleet but a few (core/claude-models.ts reads them from the status page).
  */
-import type { ModelAdvice, ModelName, ModelScope } from '../core/models';
+import type { ModelAdvice, ModelName, ModelScope } from '../core/claude-models';
 import { t } from '../shell/i18n';
 
 /** "Opus 4.6", "Opus 4.6 Fast mode". */

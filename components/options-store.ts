@@ -3,8 +3,8 @@
  * errors. A zustand vanilla store, read with the shared hook in ./use-store.ts.
  */
 import { createStore } from 'zustand/vanilla';
-import type { Service } from '../core/model';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import type { Service } from '../core/status-model';
 
 export interface DraftAlternative {
   id: string;

@@ -34,7 +34,7 @@ export interface PopupAppProps {
   onCancelWatch?: () => void;
   intervalMs?: number;
   /** The user's own alternatives, from the options. */
-  mine?: UserAlternative[];
+  userAlternatives?: UserAlternative[];
   /** The options the verdict follows: services I care about, what is watched on claude.ai. */
   settings?: OverallContext['settings'];
 }
@@ -46,7 +46,7 @@ export function PopupApp({
   onWatch = () => undefined,
   onCancelWatch = () => undefined,
   intervalMs = DEFAULT_INTERVAL_MS,
-  mine = [],
+  userAlternatives = [],
   settings = PAGE_ONLY.settings,
 }: PopupAppProps) {
   const s = useStore(popupStore);
@@ -71,7 +71,7 @@ export function PopupApp({
         {(s.access === 'missing' || (s.access !== 'granted' && status.health.lastErrorKind === 'permission')) && (
           <PermissionNotice onGrant={onGrantAccess} />
         )}
-        {view.alternatives && <AlternativesList snapshot={snapshot} mine={mine} />}
+        {view.alternatives && <AlternativesList snapshot={snapshot} userAlternatives={userAlternatives} />}
         {snapshot && (
           <>
             <IncidentList

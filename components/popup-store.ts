@@ -4,10 +4,10 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { type BackWatch, EMPTY_BACK_WATCH } from '../core/back-watch';
+import { EMPTY_SIGNALS, type Signals } from '../core/detections';
 import { EMPTY_FAILURE_LOG, type FailureLog } from '../core/fault';
 import { EMPTY_HISTORY, type History } from '../core/history';
-import { EMPTY_STATUS, type StatusState } from '../core/model';
-import { EMPTY_SIGNALS, type Signals } from '../core/signals';
+import { EMPTY_STATUS, type StatusState } from '../core/status-model';
 import type { StorageFull } from '../core/storage-full';
 
 /** Whether the extension may read the status origins (Firefox lets users withhold it). */

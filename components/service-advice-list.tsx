@@ -1,8 +1,9 @@
 /** Per service an incident names, what to do (core/service-advice.ts), under the incident in the popup. */
-import type { Incident, Service } from '../core/model';
-import { modelAdvice } from '../core/models';
+
+import { modelAdvice } from '../core/claude-models';
 import { storedModels } from '../core/reach';
 import { type ServiceAdvice, serviceAdvice } from '../core/service-advice';
+import type { Incident, Service } from '../core/status-model';
 import { t } from '../shell/i18n';
 import { ExternalLink } from './incident-list';
 import { modelText } from './model-text';

@@ -2,8 +2,9 @@
  * Every service of the status page in page order, its state in words and an icon (not colour
  * alone); operational ones behind one line, so trouble stays in the popup's first screen.
  */
-import type { Service, ServiceGroup } from '../core/model';
+
 import type { Severity } from '../core/severity';
+import type { Service, ServiceGroup } from '../core/status-model';
 import { t } from '../shell/i18n';
 
 export const STATE_ICON: Record<Severity, string> = {

@@ -1,8 +1,8 @@
 /** Overall state in words and colour, when it was last checked, and whether the page is reachable. */
 import type { BadgeView } from '../core/badge';
 import { agoTime, clockTime } from '../core/format';
-import type { StatusState } from '../core/model';
 import { retryAfterUntil } from '../core/poll-gate';
+import type { StatusState } from '../core/status-model';
 import { locale, t } from '../shell/i18n';
 import { overallHeadline, overallWorking } from './overall-text';
 

@@ -7,8 +7,8 @@ import type { ComponentChild } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { BannerText } from '../core/banner-words';
 import { relativeTime } from '../core/format';
-import type { StatusState } from '../core/model';
 import type { Settings } from '../core/settings';
+import type { StatusState } from '../core/status-model';
 import { locale, t } from '../shell/i18n';
 import { renderBanner } from './banner';
 

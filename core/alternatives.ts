@@ -2,9 +2,10 @@
  * Where to keep working when Claude's own surfaces fail: one catalogue, and which entries
  * still work given what the status page says is failing.
  */
-import type { Snapshot } from './model';
+
 import { storedReach } from './reach';
 import { PLATFORM_IDS, SERVICE_IDS } from './services';
+import type { Snapshot } from './status-model';
 
 export type Operator = 'anthropic' | 'aws' | 'google' | 'third-party';
 export type Need = 'console-account' | 'api-key' | 'aws-account' | 'gcp-account' | 'openrouter-account' | 'poe-account';

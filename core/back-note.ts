@@ -1,5 +1,5 @@
 /** The "claude.ai is back" note (core/back-watch.ts) as a banner: quiet, short, no advice. */
-import type { Banner } from './verdict';
+import type { Banner } from './banner-decision';
 
 export function backBanner(backAt: string): Banner {
   return {

@@ -4,7 +4,7 @@
  * and when stepBackWatch() says claude.ai is back, announces it once. Pure: no browser, no clock.
  */
 import * as z from 'zod/mini';
-import type { Snapshot } from './model';
+import type { Snapshot } from './status-model';
 
 /** How long a watch lasts before it ends by itself, unannounced. */
 export const BACK_WATCH_MS = 12 * 60 * 60_000;
@@ -76,12 +76,12 @@ export function withCompletionOk(state: BackWatch, at: number): BackWatch {
 
 /** The status page says claude.ai is in trouble: its component is not operational, or an incident names it. */
 export function statusTrouble(snapshot: Snapshot, serviceIds: readonly string[]): boolean {
-  const mine = (ids: readonly string[]) => ids.some((id) => serviceIds.includes(id));
+  const namesOurs = (ids: readonly string[]) => ids.some((id) => serviceIds.includes(id));
   return (
     snapshot.services.some((s) => serviceIds.includes(s.id) && s.state !== 'operational') ||
-    // An incident that names no service may touch any (as core/verdict.ts reads it), unless read as about none.
+    // An incident that names no service may touch any (as core/banner-decision.ts reads it), unless read as about none.
     snapshot.incidents.some((i) =>
-      i.serviceIds.length > 0 ? mine(i.serviceIds) : (i.reach?.surfaces ?? 'all') === 'all',
+      i.serviceIds.length > 0 ? namesOurs(i.serviceIds) : (i.reach?.surfaces ?? 'all') === 'all',
     )
   );
 }

@@ -1,6 +1,7 @@
 /** The toolbar badge for a status: text, colour and what the title should name. */
-import type { StatusState } from './model';
+
 import { type Overall, type OverallContext, type OverallKind, overallFor, PAGE_ONLY } from './overall';
+import type { StatusState } from './status-model';
 
 export type BadgeKind = OverallKind;
 

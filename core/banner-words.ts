@@ -4,7 +4,7 @@
  * the link id only, so both sides share them while imports run one way
  * (entrypoints -> components -> shell -> core).
  */
-import type { Banner } from './verdict';
+import type { Banner } from './banner-decision';
 
 /** The link id of the incident on the status page; any other link id is an alternative's id. */
 export const INCIDENT_LINK = 'incident';

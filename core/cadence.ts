@@ -4,11 +4,12 @@
  * incident or maintenance is active, a page signal is live, notifications are on) and every
  * 5 minutes otherwise. The daily budgets this gives: docs/benchmarks.md.
  */
+
+import type { Signals } from './detections';
 import type { FailureLog } from './fault';
-import type { Snapshot, StatusState } from './model';
 import type { Settings } from './settings';
 import { SIGNAL_LIVE_MS } from './signal-timing';
-import type { Signals } from './signals';
+import type { Snapshot, StatusState } from './status-model';
 
 export const ACTIVE_INTERVAL_MS = 60_000;
 export const QUIET_INTERVAL_MS = 5 * 60_000;

@@ -1,7 +1,8 @@
 /** "Services I care about" applied to the status page: what the badge, the banner and notifications weigh. */
-import type { Snapshot } from './model';
+
 import { storedReach } from './reach';
 import { type Severity, worst } from './severity';
+import type { Snapshot } from './status-model';
 
 /**
  * The snapshot as the user's choice of services sees it: muted services, incidents that name

@@ -8,10 +8,11 @@
  * far-future time into a tight loop.
  * https://developer.mozilla.org/en-US/docs/Web/API/Window/setTimeout#maximum_delay_value
  */
+
+import type { Signals } from './detections';
 import type { Dismissals } from './dismissals';
 import type { FailureLog } from './fault';
-import type { StatusState } from './model';
-import type { Signals } from './signals';
+import type { StatusState } from './status-model';
 
 export const MAX_TIMER_MS = 24 * 60 * 60_000;
 

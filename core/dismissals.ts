@@ -1,8 +1,8 @@
 /** What the user dismissed, stored so a dismissed banner stays away across tabs and restarts. */
 import * as z from 'zod/mini';
-import type { Snapshot } from './model';
 import { SEVERITIES, type Severity, severityRank } from './severity';
 import { CAPACITY_SNOOZE_MS } from './signal-timing';
+import type { Snapshot } from './status-model';
 import { DAY_MS } from './time';
 
 export const dismissalsSchema = z.object({

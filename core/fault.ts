@@ -280,26 +280,26 @@ export function assessFault(
   capacitySeenAt: number | null,
   now: number,
 ): FaultVerdict {
-  const t = FAULT_THRESHOLDS;
+  const limits = FAULT_THRESHOLDS;
   const lastOk = log.lastCompletionSuccessAt;
   const carriedCapacity =
     lastOk !== null && capacitySeenAt !== null && Math.abs(lastOk - capacitySeenAt) <= CAPACITY_STREAM_GRACE_MS;
   const success = carriedCapacity ? null : lastOk;
   const capacityAt =
     capacitySeenAt !== null &&
-    now - capacitySeenAt <= t.capacityWindowMs &&
+    now - capacitySeenAt <= limits.capacityWindowMs &&
     !(success !== null && success > capacitySeenAt)
       ? capacitySeenAt
       : null;
 
   // The network or region turned away: nothing works until that changes, so it wins like rule 2.
   const blocked = log.lastBlockedAt;
-  if (blocked !== null && now - blocked < t.quietMs && !(success !== null && success > blocked)) {
+  if (blocked !== null && now - blocked < limits.quietMs && !(success !== null && success > blocked)) {
     return { kind: 'connection', since: blocked, blocked: true };
   }
 
   const lastFail = log.lastFailureAt;
-  const failing = lastFail !== null && now - lastFail < t.quietMs && !(success !== null && success >= lastFail);
+  const failing = lastFail !== null && now - lastFail < limits.quietMs && !(success !== null && success >= lastFail);
   if (!failing) {
     return capacityAt === null ? NONE : { kind: 'claude', since: capacityAt, confidence: 'likely', failures: 0 };
   }
@@ -320,11 +320,11 @@ export function assessFault(
     return { kind: 'connection', since: Math.max(episodeStart, Math.min(...networkMinutes) * MINUTE_MS) };
   }
 
-  const recentFromMinute = minuteOf(now - t.windowMs);
+  const recentFromMinute = minuteOf(now - limits.windowMs);
   // The buckets do not say which kind a network error hit, so for old buckets this is a lower bound.
   const attributable = (b: FailureMinute): number =>
     b.minute >= recentFromMinute ? b.completionFailures : Math.max(0, b.completionFailures - b.networkErrors);
-  const spanMinutes = Math.ceil(t.windowMs / MINUTE_MS);
+  const spanMinutes = Math.ceil(limits.windowMs / MINUTE_MS);
   const peak = Math.max(
     ...episode.map((start) =>
       episode
@@ -335,7 +335,7 @@ export function assessFault(
   const completionFailures = episode.reduce((sum, b) => sum + attributable(b), 0);
   const since = capacityAt === null ? episodeStart : Math.min(episodeStart, capacityAt);
 
-  if (peak >= t.completionFailures) {
+  if (peak >= limits.completionFailures) {
     return { kind: 'claude', since, confidence: capacityAt === null ? 'likely' : 'confirmed', failures };
   }
   if (capacityAt !== null) {

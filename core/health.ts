@@ -2,8 +2,9 @@
  * How fetch outcomes change the stored status: a success replaces the snapshot, a failure only
  * updates the health (the last good snapshot is never erased), with capped, jittered backoff.
  */
-import type { FetchErrorKind, FetchHealth, Snapshot, StatusState, Validators } from './model';
+
 import type { SourceId } from './sources';
+import type { FetchErrorKind, FetchHealth, Snapshot, StatusState, Validators } from './status-model';
 
 export const DEFAULT_INTERVAL_MS = 60_000;
 export const BACKOFF_BASE_MS = 30_000;

@@ -12,10 +12,10 @@
  */
 import * as z from 'zod/mini';
 import { isoOrNull, msOf } from './dates';
-import { fetchErrorKindSchema, type Service, sourceIdSchema } from './model';
 import { fromImpact, SEVERITIES, type Severity, worst } from './severity';
 import { affectedServiceIds, MAX_NAME, serviceNameMatcher, shortServiceName } from './snapshot';
 import { safeStatusLink } from './sources';
+import { fetchErrorKindSchema, type Service, sourceIdSchema } from './status-model';
 import { type IncidentsList, isClosed, type StatuspageIncident } from './statuspage';
 import { cleanText } from './text';
 import { DAY_MS } from './time';

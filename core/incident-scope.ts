@@ -7,9 +7,9 @@
  * is decided. The wordings are in docs/status-page-wordings.md.
  */
 import type * as z from 'zod/mini';
-import type { Incident, incidentReachSchema } from './model';
-import { incidentModelScope } from './models';
+import { incidentModelScope } from './claude-models';
 import { type Platform, SERVICE_IDS } from './services';
+import type { Incident, incidentReachSchema } from './status-model';
 
 /**
  * Words for a service in titles, by service id. "API" is upper case as the page writes it ("the

@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import type { BannerText } from './banner-words';
-import { ERROR_CODE, PAGE_SIGNAL_KINDS } from './page-signals';
+import { ERROR_CODE, PAGE_SIGNAL_KINDS } from './claude-page';
 import { settingsSchema } from './settings';
 import { settingsPatchSchema } from './settings-patch';
 import { SITE_IDS } from './site-hosts';

@@ -6,10 +6,10 @@
  */
 
 import * as z from 'zod/mini';
-import type { Incident, Snapshot } from './model';
 import { storedReach } from './reach';
 import { caresAbout, type Settings } from './settings';
 import { SEVERITIES, type Severity, severityRank } from './severity';
+import type { Incident, Snapshot } from './status-model';
 
 export const announcedSchema = z.object({
   severity: z.enum(SEVERITIES),

@@ -2,19 +2,19 @@
  * The one verdict the badge, its tooltip and the popup's header show. What the user's own claude.ai
  * screen says (its outage screen, its capacity error, its requests failing, or the connection)
  * counts as much as the status page; the status page counts only for the services the user cares
- * about. The banner decides from the same signals and windows (core/verdict.ts), so a banner that
+ * about. The banner decides from the same signals and windows (core/banner-decision.ts), so a banner that
  * warns never sits beside a green badge.
  */
 import { caredSnapshot } from './cared';
+import { EMPTY_SIGNALS, lastDetectionAt, type Signals } from './detections';
 import { assessFault, EMPTY_FAILURE_LOG, type FailureLog } from './fault';
 import { isStale } from './health';
-import type { StatusState } from './model';
 import { storedReach } from './reach';
 import { SERVICE_IDS } from './services';
 import type { Settings } from './settings';
 import { type Severity, severityRank } from './severity';
 import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS } from './signal-timing';
-import { EMPTY_SIGNALS, lastDetectionAt, type Signals } from './signals';
+import type { StatusState } from './status-model';
 
 /** What claude.ai itself showed this user, in the order the banner ranks them (assess()). */
 export type LocalKind = 'outage-screen' | 'capacity' | 'failing' | 'connection';

@@ -5,7 +5,7 @@
  * what they are: docs/benchmarks.md ("Polite at internet scale").
  */
 import { MAX_RETRY_WAIT_MS } from './health';
-import type { FetchHealth } from './model';
+import type { FetchHealth } from './status-model';
 
 /**
  * `alarm`: the scheduled tick; `start`: browser start or install; `user`: the popup's refresh

@@ -1,9 +1,10 @@
 /**
  * What an incident reaches and names, as stored with it when the snapshot was built: read without
- * the text rules of core/incident-scope.ts and core/models.ts, which the popup cannot afford.
+ * the text rules of core/incident-scope.ts and core/claude-models.ts, which the popup cannot afford.
  */
-import type { Incident } from './model';
-import type { ModelScope } from './models';
+
+import type { ModelScope } from './claude-models';
+import type { Incident } from './status-model';
 
 type Reach = NonNullable<Incident['reach']>;
 

@@ -8,9 +8,9 @@
  */
 import * as z from 'zod/mini';
 import { msOf } from './dates';
-import { type Incident, type Snapshot, type StatusState, validatorsSchema } from './model';
 import { storedReach } from './reach';
 import { type Severity, worst } from './severity';
+import { type Incident, type Snapshot, type StatusState, validatorsSchema } from './status-model';
 import { type IncidentsList, isClosed } from './statuspage';
 
 export const RESOLUTION_CHECK_GAP_MS = 5 * 60_000;

@@ -5,9 +5,9 @@
  * each piece of advice comes from: docs/service-advice.md.
  */
 import { ALTERNATIVES } from './alternatives';
-import type { Incident, Service } from './model';
-import type { ModelName } from './models';
+import type { ModelName } from './claude-models';
 import { SERVICE_IDS } from './services';
+import type { Incident, Service } from './status-model';
 
 export type ServiceAdvice =
   | { kind: 'cowork-restart' }

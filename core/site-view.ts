@@ -4,17 +4,17 @@
  */
 import { backBanner } from './back-note';
 import { type BackWatch, backNoteUntil } from './back-watch';
+import { assess, type Banner } from './banner-decision';
+import { parseModelLabel } from './claude-models';
 import { presentDismissals, presentFailures, presentSignals, presentStatus, timerDelay } from './clock';
+import { lastDetection, lastDetectionAt, type Signals } from './detections';
 import { type Dismissals, isDismissed } from './dismissals';
 import { assessFault, EMPTY_FAILURE_LOG, FAULT_THRESHOLDS, type FailureLog } from './fault';
 import { isStale } from './health';
-import type { StatusState } from './model';
-import { parseModelLabel } from './models';
 import { bannerEnabled, type Language, type Settings, type Theme } from './settings';
 import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from './signal-timing';
-import { lastDetection, lastDetectionAt, type Signals } from './signals';
 import { type SiteId, siteById } from './sites';
-import { assess, type Banner } from './verdict';
+import type { StatusState } from './status-model';
 
 export interface SiteView {
   banner: Banner | null;

@@ -2,12 +2,13 @@
  * summary.json -> the status model every surface reads: services in page order, the overall
  * severity, active incidents with the services they touch, and maintenance windows.
  */
+
+import { incidentModelScope } from './claude-models';
 import { isoOrNull, msOf } from './dates';
 import { incidentReach, titleServiceIds } from './incident-scope';
-import type { Incident, IncidentUpdate, Maintenance, Service, Snapshot } from './model';
-import { incidentModelScope } from './models';
 import { fromComponentStatus, fromImpact, fromIndicator, type Severity, worst } from './severity';
 import { safeStatusLink } from './sources';
+import type { Incident, IncidentUpdate, Maintenance, Service, Snapshot } from './status-model';
 import { isClosed, type StatuspageComponent, type StatuspageIncident, type Summary } from './statuspage';
 import { cleanText, plainBody } from './text';
 

@@ -5,8 +5,9 @@
  * doubles the window up to STICKY_CAP_MS, so that a primary challenged all day costs a handful of
  * extra requests, not one per half hour (the budget in docs/benchmarks.md: at most 5% extra).
  */
-import type { FetchHealth } from './model';
+
 import type { SourceId } from './sources';
+import type { FetchHealth } from './status-model';
 
 export const STICKY_MS = 30 * 60_000;
 export const STICKY_CAP_MS = 4 * 60 * 60_000;

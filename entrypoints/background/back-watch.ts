@@ -14,10 +14,10 @@ import {
   type WatchReason,
   withCompletionOk,
 } from '../../core/back-watch';
-import type { StatusState } from '../../core/model';
+import { lastDetectionAt, type Signals } from '../../core/detections';
 import { CAPACITY_BANNER_MS } from '../../core/signal-timing';
-import { lastDetectionAt, type Signals } from '../../core/signals';
 import { siteById } from '../../core/sites';
+import type { StatusState } from '../../core/status-model';
 import { t } from '../../shell/i18n';
 import { notificationsAllowed } from './notify';
 

@@ -3,8 +3,8 @@
  * latest state, whatever order the events that asked for them came in.
  */
 
-import type { StatusState } from '../../core/model';
 import type { OverallContext } from '../../core/overall';
+import type { StatusState } from '../../core/status-model';
 import { renderBadge } from './badge';
 
 export function createBadgeQueue(

@@ -3,8 +3,8 @@ import { browser } from 'wxt/browser';
 import { overallHeadline, overallWorking } from '../../components/overall-text';
 import { badgeFor } from '../../core/badge';
 import { clockTime } from '../../core/format';
-import type { StatusState } from '../../core/model';
 import type { OverallContext } from '../../core/overall';
+import type { StatusState } from '../../core/status-model';
 import { locale, t } from '../../shell/i18n';
 
 /** In the catalogue's language, like every other time (not the browser's, which we may not ship). */

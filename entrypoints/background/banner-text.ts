@@ -5,12 +5,12 @@
  */
 
 import { affectedText, modelText } from '../../components/model-text';
+import type { Banner } from '../../core/banner-decision';
 import { type BannerActions, type BannerText, INCIDENT_LINK } from '../../core/banner-words';
 import { agoTime, clockTime } from '../../core/format';
 import type { UserAlternative } from '../../core/settings';
 import type { Site } from '../../core/sites';
 import { updatePreview } from '../../core/update-preview';
-import type { Banner } from '../../core/verdict';
 import { alternativeName, locale, plural, t } from '../../shell/i18n';
 
 /** The banners "Copy my message" belongs to: claude.ai failing to answer what the user sent. */
@@ -107,14 +107,14 @@ function lines(banner: Banner): BannerText['lines'] {
 }
 
 /** The user's own alternatives shown after the catalogue's picks (the popup lists them all). */
-const MINE_IN_BANNER = 2;
+const USER_ALTERNATIVES_IN_BANNER = 2;
 
 export function bannerText(
   banner: Banner,
   site: Site,
   lastSuccessAt: string | null,
   now: number,
-  mine: readonly UserAlternative[] = [],
+  userAlternatives: readonly UserAlternative[] = [],
   watch: WatchState | null = null,
 ): BannerText {
   const started = agoTime(banner.startedAt, now, locale(), t('relativeNow'));
@@ -172,7 +172,7 @@ export function bannerText(
       })),
       // Only where the banner offers alternatives at all (not for maintenance or a local connection problem).
       // By name only: the user's own addresses (an internal gateway, say) never enter the page.
-      ...(banner.alternatives.length > 0 ? mine.slice(0, MINE_IN_BANNER) : []).map((a) => ({
+      ...(banner.alternatives.length > 0 ? userAlternatives.slice(0, USER_ALTERNATIVES_IN_BANNER) : []).map((a) => ({
         id: a.id,
         text: a.name,
         alternative: a.id,

@@ -3,8 +3,8 @@
  * the page's view. Built once in index.ts; each handler takes only the parts it needs.
  */
 import type { Browser } from 'wxt/browser';
+import type { PageSignal } from '../../core/claude-page';
 import type { PageView } from '../../core/messages';
-import type { PageSignal } from '../../core/page-signals';
 import type { PollReason } from '../../core/poll-gate';
 import type { Settings } from '../../core/settings';
 import type { SiteId } from '../../core/site-hosts';

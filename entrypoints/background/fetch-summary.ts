@@ -3,9 +3,9 @@
  * headers, a size cap while reading, and every failure turned into a typed outcome (never a throw).
  */
 import type { FailureOutcome, FetchOutcome } from '../../core/health';
-import type { Validators } from '../../core/model';
 import { buildSnapshot } from '../../core/snapshot';
 import { SOURCES, type SourceId, SUMMARY_PATH } from '../../core/sources';
+import type { Validators } from '../../core/status-model';
 import { MAX_BODY_BYTES, parseSummaryText } from '../../core/statuspage';
 
 export const FETCH_TIMEOUT_MS = 10_000;

@@ -4,8 +4,8 @@
  * history changes slowly and the file is larger than summary.json.
  */
 import { type History, historyDue, historyFailure, historyFromIncidents, historySuccess } from '../../core/history';
-import type { Service } from '../../core/model';
 import { INCIDENTS_PATH, type SourceId } from '../../core/sources';
+import type { Service } from '../../core/status-model';
 import { parseIncidentsList, parseJsonText } from '../../core/statuspage';
 import { type FetchFn, fetchStatusText } from './fetch-summary';
 

@@ -6,13 +6,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { alarmDelayMinutes, alarmPeriodMinutes, cadenceMs, staleIntervalMs } from '../../core/cadence';
+import { withDetection } from '../../core/detections';
 import { liveOnStatusPage, prunedDismissals } from '../../core/dismissals';
 import { isOlderThanInterval } from '../../core/health';
-import type { Snapshot, StatusState } from '../../core/model';
 import type { PollReason } from '../../core/poll-gate';
 import { type Resolutions, resolvedStatus } from '../../core/resolutions';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
-import { withDetection } from '../../core/signals';
+import type { Snapshot, StatusState } from '../../core/status-model';
 import {
   backWatchItem,
   dismissalsItem,
@@ -25,7 +25,7 @@ import {
   siteSeenItem,
   statusItem,
   storageFullItem,
-} from '../../shell/items';
+} from '../../shell/stored-items';
 import { createBackWatcher } from './back-watch';
 import { createBadgeQueue } from './badge-queue';
 import { injectBanner } from './banner-injector';

@@ -3,12 +3,12 @@
  * Only what both Chrome and Firefox support: basic notifications, no buttons, no images.
  */
 import { browser } from 'wxt/browser';
-import type { Snapshot } from '../../core/model';
 import { type Notice, type Notified, noticesFor } from '../../core/notify';
 import type { Settings } from '../../core/settings';
 import { safeStatusLink } from '../../core/sources';
+import type { Snapshot } from '../../core/status-model';
 import { t } from '../../shell/i18n';
-import { notifiedItem } from '../../shell/items';
+import { notifiedItem } from '../../shell/stored-items';
 
 const TITLE_KEY: Record<Notice['kind'], string> = {
   started: 'notifyStarted',

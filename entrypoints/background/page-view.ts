@@ -1,15 +1,15 @@
 /** A site's view as its page gets it: the decision (core/site-view.ts) and the banner's words in the user's language. */
 
 import type { BackWatch } from '../../core/back-watch';
+import type { Signals } from '../../core/detections';
 import type { Dismissals } from '../../core/dismissals';
 import type { FailureLog } from '../../core/fault';
 import type { PageView } from '../../core/messages';
-import type { StatusState } from '../../core/model';
 import type { Settings } from '../../core/settings';
-import type { Signals } from '../../core/signals';
 import type { SiteId } from '../../core/site-hosts';
 import { siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
+import type { StatusState } from '../../core/status-model';
 import { bannerText } from './banner-text';
 
 export interface PageViewDeps {

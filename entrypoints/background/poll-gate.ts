@@ -2,8 +2,9 @@
  * The one door to the status page: every trigger asks here, core/poll-gate decides from the
  * stored health and the clock, and only a poll the gate lets through reaches the poller.
  */
-import type { StatusState } from '../../core/model';
+
 import { type GateVerdict, gate, type PollReason } from '../../core/poll-gate';
+import type { StatusState } from '../../core/status-model';
 import type { createPoller } from './poller';
 
 export interface PollGateDeps {

@@ -4,9 +4,9 @@
  * poll may run at all is decided before, by the gate (./poll-gate.ts).
  */
 import { applyOutcome, type FailureOutcome, type FetchOutcome, validatorsFor } from '../../core/health';
-import type { FetchHealth, StatusState } from '../../core/model';
 import type { PollReason } from '../../core/poll-gate';
 import type { SourceId } from '../../core/sources';
+import type { FetchHealth, StatusState } from '../../core/status-model';
 import { type PrimaryResult, sourcesToTry, withPrimaryResult } from '../../core/sticky-source';
 import { type FetchFn, fetchSummary } from './fetch-summary';
 

@@ -4,9 +4,10 @@
  * requests with incidents.json's own validators; primary first, the fallback when it fails. One
  * check at a time. Apart from the poller on purpose: it must never delay or fail a poll.
  */
-import type { StatusState, Validators } from '../../core/model';
+
 import { type Resolutions, recordResolutions, resolutionCheckDue } from '../../core/resolutions';
 import { INCIDENTS_PATH, type SourceId } from '../../core/sources';
+import type { StatusState, Validators } from '../../core/status-model';
 import { type IncidentsList, parseIncidentsList, parseJsonText } from '../../core/statuspage';
 import { type FetchFn, fetchStatusText } from './fetch-summary';
 

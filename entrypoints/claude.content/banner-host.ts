@@ -11,9 +11,9 @@
  * page could probe for.
  */
 import { renderBanner } from '../../components/banner';
+import { LAYOUT_SELECTORS, MESSAGE_SELECTORS } from '../../core/claude-page';
 import { isDarkColour } from '../../core/colour';
 import type { Message } from '../../core/messages';
-import { LAYOUT_SELECTORS, MESSAGE_SELECTORS } from '../../core/page-signals';
 import { siteIdForHost } from '../../core/site-hosts';
 import { type BannerController, type PageView, pageApi } from './page-api';
 import css from './style.css?inline';

@@ -16,7 +16,7 @@ import {
   type PageSignalKind,
   QUIET_SUBTREE,
   SELECTORS,
-} from '../../core/page-signals';
+} from '../../core/claude-page';
 import { createScanner } from './page-scan';
 
 /** Mutations are batched at most this often; the error must still show within a second. */

@@ -5,13 +5,13 @@
  * nothing else: the banner's view is injected by the background only when a banner is due
  * (entrypoints/background/banner-injector.ts), and drawn by entrypoints/claude-banner.ts.
  */
-import { SELECTORS } from '../../core/page-signals';
+import { SELECTORS } from '../../core/claude-page';
 import type { SiteId } from '../../core/site-hosts';
 import { watchCapacityErrors } from './capacity-watch';
 import { bannerController, type PageView, pageApi } from './page-api';
 
 /**
- * The stored items (keys of shell/items.ts without `local:`) whose change never changes the banner;
+ * The stored items (keys of shell/stored-items.ts without `local:`) whose change never changes the banner;
  * any other change asks again, so an item added later cannot be forgotten here.
  */
 const UNWATCHED_KEYS = ['history', 'notified'];

@@ -7,8 +7,8 @@ import type { Settings } from '../../core/settings';
 import type { SettingsPatch } from '../../core/settings-patch';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
-import { settingsItem, statusItem } from '../../shell/items';
 import { send } from '../../shell/messaging';
+import { settingsItem, statusItem } from '../../shell/stored-items';
 import './style.css';
 
 const store = optionsStore.getState();

@@ -8,12 +8,13 @@ import { PopupApp } from '../../components/popup-app';
 import { popupStore } from '../../components/popup-store';
 import { staleIntervalMs } from '../../core/cadence';
 import { isOlderThanInterval } from '../../core/health';
-import type { StatusState } from '../../core/model';
 import { EMPTY_RESOLUTIONS, type Resolutions, resolvedStatus } from '../../core/resolutions';
 import type { Settings } from '../../core/settings';
 import { STATUS_ORIGINS } from '../../core/sources';
+import type { StatusState } from '../../core/status-model';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
+import { send } from '../../shell/messaging';
 import {
   backWatchItem,
   failuresItem,
@@ -23,8 +24,7 @@ import {
   signalsItem,
   statusItem,
   storageFullItem,
-} from '../../shell/items';
-import { send } from '../../shell/messaging';
+} from '../../shell/stored-items';
 import './style.css';
 
 // Actions never change identity: one reference serves for the popup's lifetime.
@@ -83,7 +83,7 @@ function draw(settings: Settings, interval: number): void {
       onWatch={watchBack}
       onCancelWatch={() => void send({ type: 'back-watch', on: false })}
       intervalMs={interval}
-      mine={settings.alternatives}
+      userAlternatives={settings.alternatives}
       settings={settings}
     />,
     root,

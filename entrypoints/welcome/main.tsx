@@ -5,11 +5,11 @@
  */
 import { render } from 'preact';
 import { WelcomeApp } from '../../components/welcome-app';
-import type { StatusState } from '../../core/model';
 import type { Settings } from '../../core/settings';
+import type { StatusState } from '../../core/status-model';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
-import { settingsItem, statusItem } from '../../shell/items';
+import { settingsItem, statusItem } from '../../shell/stored-items';
 import bannerCss from '../claude.content/style.css?inline';
 import './style.css';
 

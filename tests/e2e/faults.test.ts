@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_RETRY_WAIT_MS } from '../../core/health';
-import type { StatusState } from '../../core/model';
+import type { StatusState } from '../../core/status-model';
 import { FETCH_TIMEOUT_MS } from '../../entrypoints/background/fetch-summary';
 import { type ReplayServer, startReplayServer } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';

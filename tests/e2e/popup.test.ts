@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayStrip, historySchema, recentIncidents } from '../../core/history';
-import { snapshotSchema } from '../../core/model';
+import { snapshotSchema } from '../../core/status-model';
 import type { ReplayServer } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, driverPage, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';

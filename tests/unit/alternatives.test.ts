@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALTERNATIVES, type Alternative, chooseAlternatives, failingServiceIds } from '../../core/alternatives';
-import type { Snapshot } from '../../core/model';
 import { PLATFORM_IDS, SERVICE_IDS } from '../../core/services';
+import type { Snapshot } from '../../core/status-model';
 import { loadSnapshot, SUMMARY_FIXTURES, type SummaryFixture } from './fixtures';
 
 const { claudeAi, console: consoleId, api, code, cowork, government } = SERVICE_IDS;

@@ -17,13 +17,13 @@ import {
   type WatchReason,
   withCompletionOk,
 } from '../../core/back-watch';
+import { EMPTY_SIGNALS, withDetection } from '../../core/detections';
 import { EMPTY_DISMISSALS, withDismissedIncidents } from '../../core/dismissals';
 import { EMPTY_FAILURE_LOG } from '../../core/fault';
-import { EMPTY_HEALTH } from '../../core/model';
 import { DEFAULT_SETTINGS } from '../../core/settings';
-import { EMPTY_SIGNALS, withDetection } from '../../core/signals';
 import { siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
+import { EMPTY_HEALTH } from '../../core/status-model';
 import { loadSnapshot, type SummaryFixture } from './fixtures';
 
 const START = Date.parse('2026-11-20T14:00:00Z');

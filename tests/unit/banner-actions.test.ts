@@ -6,10 +6,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildBanner } from '../../components/banner';
 import { backBanner } from '../../core/back-note';
+import { assess, type Banner } from '../../core/banner-decision';
 import type { BannerText } from '../../core/banner-words';
 import { EMPTY_DISMISSALS } from '../../core/dismissals';
 import { siteById } from '../../core/sites';
-import { assess, type Banner } from '../../core/verdict';
 import { bannerText } from '../../entrypoints/background/banner-text';
 import { loadSnapshot } from './fixtures';
 import { useEnglish } from './support/translator';

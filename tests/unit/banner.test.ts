@@ -4,10 +4,10 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildBanner } from '../../components/banner';
+import { assess, type Banner } from '../../core/banner-decision';
 import { EMPTY_DISMISSALS } from '../../core/dismissals';
 import type { UserAlternative } from '../../core/settings';
 import { siteById } from '../../core/sites';
-import { assess, type Banner } from '../../core/verdict';
 import { bannerText } from '../../entrypoints/background/banner-text';
 import { loadSnapshot } from './fixtures';
 import { useEnglish } from './support/translator';

@@ -11,10 +11,10 @@ import {
   SITE_OPEN_WINDOW_MS,
   staleIntervalMs,
 } from '../../core/cadence';
+import { EMPTY_SIGNALS, withDetection } from '../../core/detections';
 import { EMPTY_FAILURE_LOG, type FailureLog, recordOutcome } from '../../core/fault';
-import { EMPTY_STATUS } from '../../core/model';
 import { DEFAULT_SETTINGS } from '../../core/settings';
-import { EMPTY_SIGNALS, withDetection } from '../../core/signals';
+import { EMPTY_STATUS } from '../../core/status-model';
 import { changesVerdict, WRITE_EVERY_MS, writeAt } from '../../core/write-pace';
 import { loadSnapshot } from './fixtures';
 

@@ -4,14 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_TIMER_MS, presentFailures, presentSignals, presentStatus, timerDelay } from '../../core/clock';
+import { EMPTY_SIGNALS, type Signals, withDetection } from '../../core/detections';
 import { EMPTY_DISMISSALS } from '../../core/dismissals';
 import { EMPTY_FAILURE_LOG, type FailureLog } from '../../core/fault';
 import { agoTime } from '../../core/format';
-import { EMPTY_HEALTH } from '../../core/model';
 import { DEFAULT_SETTINGS } from '../../core/settings';
-import { EMPTY_SIGNALS, type Signals, withDetection } from '../../core/signals';
 import { type SiteViewInput, siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
+import { EMPTY_HEALTH } from '../../core/status-model';
 import { bannerText } from '../../entrypoints/background/banner-text';
 import { loadSnapshot } from './fixtures';
 import { useEnglish } from './support/translator';

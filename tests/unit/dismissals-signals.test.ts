@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  capacitySnoozed,
-  DISMISSALS_MIGRATIONS,
-  type Dismissals,
-  dismissalsSchema,
-  EMPTY_DISMISSALS,
-  isDismissed,
-  prunedDismissals,
-  withDismissedIncidents,
-} from '../../core/dismissals';
-import type { PageSignalKind } from '../../core/page-signals';
-import type { Severity } from '../../core/severity';
-import { CAPACITY_SNOOZE_MS, DETECTION_DEDUPE_MS } from '../../core/signal-timing';
+import type { PageSignalKind } from '../../core/claude-page';
 import {
   detectionsSince,
   EMPTY_SIGNALS,
@@ -23,7 +11,19 @@ import {
   type Signals,
   signalsSchema,
   withDetection,
-} from '../../core/signals';
+} from '../../core/detections';
+import {
+  capacitySnoozed,
+  DISMISSALS_MIGRATIONS,
+  type Dismissals,
+  dismissalsSchema,
+  EMPTY_DISMISSALS,
+  isDismissed,
+  prunedDismissals,
+  withDismissedIncidents,
+} from '../../core/dismissals';
+import type { Severity } from '../../core/severity';
+import { CAPACITY_SNOOZE_MS, DETECTION_DEDUPE_MS } from '../../core/signal-timing';
 import type { SiteId } from '../../core/sites';
 
 const T0 = Date.UTC(2026, 10, 20, 14, 0, 0);

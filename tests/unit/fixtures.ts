@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Snapshot } from '../../core/model';
 import { buildSnapshot } from '../../core/snapshot';
+import type { Snapshot } from '../../core/status-model';
 import { type IncidentsList, parseIncidentsList, parseSummary, type Summary } from '../../core/statuspage';
 
 export const SUMMARY_FIXTURES = [

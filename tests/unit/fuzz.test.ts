@@ -30,6 +30,12 @@ import { parseRetryAfter } from '../../entrypoints/background/fetch-summary';
 
 const MAX_RETRY_WAIT_MS = 60 * 60_000;
 
+import { assess, BANNER_ALTERNATIVES } from '../../core/banner-decision';
+import { SERVICE_IDS } from '../../core/services';
+import { SEVERITIES, type Severity, severityRank } from '../../core/severity';
+import { SITES } from '../../core/sites';
+import { buildSnapshot, MAX_BODY, MAX_NAME, MAX_UPDATES } from '../../core/snapshot';
+import { STATUS_ORIGINS, safeStatusLink } from '../../core/sources';
 import {
   EMPTY_STATUS,
   FETCH_ERROR_KINDS,
@@ -40,12 +46,7 @@ import {
   type StatusState,
   snapshotSchema,
   statusStateSchema,
-} from '../../core/model';
-import { SERVICE_IDS } from '../../core/services';
-import { SEVERITIES, type Severity, severityRank } from '../../core/severity';
-import { SITES } from '../../core/sites';
-import { buildSnapshot, MAX_BODY, MAX_NAME, MAX_UPDATES } from '../../core/snapshot';
-import { STATUS_ORIGINS, safeStatusLink } from '../../core/sources';
+} from '../../core/status-model';
 import {
   COMPONENT_STATUSES,
   IMPACTS,
@@ -57,7 +58,6 @@ import {
   type Summary,
 } from '../../core/statuspage';
 import { cleanText, plainBody } from '../../core/text';
-import { assess, BANNER_ALTERNATIVES } from '../../core/verdict';
 import { fixtureJson, fixtureText, SUMMARY_FIXTURES } from './fixtures';
 
 // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import {
   isStale,
   STALE_AFTER_INTERVALS,
 } from '../../core/health';
-import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/model';
+import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/status-model';
 import { loadSnapshot } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 13, 0, 0);

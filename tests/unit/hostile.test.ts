@@ -6,9 +6,15 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
-import { EMPTY_STATUS, type Snapshot, type StatusState, snapshotSchema, statusStateSchema } from '../../core/model';
 import { buildSnapshot, MAX_NAME } from '../../core/snapshot';
 import { safeStatusLink } from '../../core/sources';
+import {
+  EMPTY_STATUS,
+  type Snapshot,
+  type StatusState,
+  snapshotSchema,
+  statusStateSchema,
+} from '../../core/status-model';
 import { MAX_BODY_BYTES, type ParseErrorKind, parseSummaryText } from '../../core/statuspage';
 import { FETCH_TIMEOUT_MS, type FetchFn, fetchSummary } from '../../entrypoints/background/fetch-summary';
 import { createPoller } from '../../entrypoints/background/poller';

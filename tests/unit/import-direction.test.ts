@@ -81,7 +81,7 @@ describe('import direction', () => {
       "const m = await import('../entrypoints/background/x');",
       ['../entrypoints/background/x (entrypoints)'],
     ],
-    ['components/x.tsx', "import {\n  a,\n  b,\n} from '../core/verdict';\nimport '../shell/i18n';", []],
+    ['components/x.tsx', "import {\n  a,\n  b,\n} from '../core/banner-decision';\nimport '../shell/i18n';", []],
     ['entrypoints/popup/main.tsx', "import { PopupApp } from '../../components/popup-app';", []],
   ])('flags the wrong way in %s: %s', (file, source, expected) => {
     expect(wrongWay(file, source)).toEqual(expected);

@@ -5,16 +5,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ALTERNATIVES, chooseAlternatives, failingServiceIds } from '../../core/alternatives';
+import { assess } from '../../core/banner-decision';
+import { parseModelLabel } from '../../core/claude-models';
 import { EMPTY_DISMISSALS } from '../../core/dismissals';
 import { incidentReach, platformsNamedIn, titleServiceIds } from '../../core/incident-scope';
-import { EMPTY_HEALTH, type Snapshot, STATUS_MIGRATIONS, STATUS_VERSION, statusStateSchema } from '../../core/model';
-import { parseModelLabel } from '../../core/models';
 import { storedModels, storedReach } from '../../core/reach';
 import { PLATFORM_IDS, SERVICE_IDS } from '../../core/services';
 import { type SiteId, siteById } from '../../core/sites';
 import { buildSnapshot } from '../../core/snapshot';
+import {
+  EMPTY_HEALTH,
+  type Snapshot,
+  STATUS_MIGRATIONS,
+  STATUS_VERSION,
+  statusStateSchema,
+} from '../../core/status-model';
 import { parseSummary } from '../../core/statuspage';
-import { assess } from '../../core/verdict';
 import { fixtureJson } from './fixtures';
 
 const { api, claudeAi, console: consoleId, cowork } = SERVICE_IDS;

@@ -4,10 +4,10 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { affectedText, modelText, scopeLabels } from '../../components/model-text';
+import { assess } from '../../core/banner-decision';
+import { extractModels, modelAdvice, parseModelLabel } from '../../core/claude-models';
 import { EMPTY_DISMISSALS } from '../../core/dismissals';
-import { extractModels, modelAdvice, parseModelLabel } from '../../core/models';
 import { siteById } from '../../core/sites';
-import { assess } from '../../core/verdict';
 import { bannerText } from '../../entrypoints/background/banner-text';
 import { loadSnapshot } from './fixtures';
 import { useEnglish } from './support/translator';

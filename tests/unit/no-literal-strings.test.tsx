@@ -19,19 +19,19 @@ import { PopupApp } from '../../components/popup-app';
 import { popupStore } from '../../components/popup-store';
 import { WelcomeApp } from '../../components/welcome-app';
 import { ALTERNATIVES } from '../../core/alternatives';
+import { type AssessInput, assess, type Banner } from '../../core/banner-decision';
+import { CLAUDE_AI_MODELS, incidentModelScope, parseModelLabel } from '../../core/claude-models';
+import type { Signals } from '../../core/detections';
 import { EMPTY_DISMISSALS } from '../../core/dismissals';
 import type { FaultVerdict } from '../../core/fault';
 import { applyOutcome } from '../../core/health';
 import { EMPTY_HISTORY, type History, historyFromIncidents, historySuccess } from '../../core/history';
-import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/model';
-import { CLAUDE_AI_MODELS, incidentModelScope, parseModelLabel } from '../../core/models';
 import { SERVICE_IDS } from '../../core/services';
 import { DEFAULT_SETTINGS, type UserAlternative } from '../../core/settings';
-import type { Signals } from '../../core/signals';
 import { SITES, type SiteId, siteById } from '../../core/sites';
 import { shortServiceName } from '../../core/snapshot';
+import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/status-model';
 import { updatePreview } from '../../core/update-preview';
-import { type AssessInput, assess, type Banner } from '../../core/verdict';
 import { bannerText } from '../../entrypoints/background/banner-text';
 import { setTranslator, t } from '../../shell/i18n';
 import { loadIncidents, loadSnapshot, SUMMARY_FIXTURES, type SummaryFixture } from './fixtures';
@@ -265,7 +265,12 @@ describe('popup', () => {
   });
 
   const popup = () => (
-    <PopupApp onRefresh={() => {}} onGrantAccess={() => {}} onOpenOptions={() => {}} mine={USER_ALTERNATIVES} />
+    <PopupApp
+      onRefresh={() => {}}
+      onGrantAccess={() => {}}
+      onOpenOptions={() => {}}
+      userAlternatives={USER_ALTERNATIVES}
+    />
   );
 
   it('during the major outage: incidents, services, alternatives, capacity errors, history, notices', () => {

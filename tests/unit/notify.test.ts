@@ -1,6 +1,5 @@
 /** noticesFor: started, worse, resolved, every-change updates, muted services, and never twice. */
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../core/model';
 import {
   EMPTY_NOTIFIED,
   GONE_POLLS_TO_RESOLVE,
@@ -11,6 +10,7 @@ import {
   REAPPEAR_MS,
 } from '../../core/notify';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
+import type { Snapshot } from '../../core/status-model';
 import { loadSnapshot } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 13, 0, 0);

@@ -6,14 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { BADGE_STYLE, badgeFor } from '../../core/badge';
 import { caredSnapshot } from '../../core/cared';
+import type { PageSignalKind } from '../../core/claude-page';
 import { EMPTY_FAILURE_LOG, type FailureLog, type Outcome, recordOutcome } from '../../core/fault';
 import { applyOutcome, DEFAULT_INTERVAL_MS, STALE_AFTER_INTERVALS } from '../../core/health';
-import { EMPTY_STATUS, type StatusState } from '../../core/model';
 import { type OverallContext, overallFor } from '../../core/overall';
-import type { PageSignalKind } from '../../core/page-signals';
 import { SERVICE_IDS } from '../../core/services';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { CAPACITY_BANNER_MS } from '../../core/signal-timing';
+import { EMPTY_STATUS, type StatusState } from '../../core/status-model';
 import { loadSnapshot, type SummaryFixture } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 14, 0, 0);

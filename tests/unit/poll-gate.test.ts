@@ -1,6 +1,5 @@
 /** The one gate (issue #16): every trigger against Retry-After, backoff, the interval and hint coalescing. */
 import { describe, expect, it } from 'vitest';
-import { EMPTY_HEALTH, type FetchHealth } from '../../core/model';
 import {
   DUE_FRACTION,
   gate,
@@ -9,6 +8,7 @@ import {
   type PollReason,
   retryAfterUntil,
 } from '../../core/poll-gate';
+import { EMPTY_HEALTH, type FetchHealth } from '../../core/status-model';
 
 const T0 = Date.UTC(2026, 10, 20, 13, 0, 0);
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -4,8 +4,8 @@
  * and the background's incidents.json check (entrypoints/background/resolution-check.ts).
  */
 import { describe, expect, it, vi } from 'vitest';
+import { assess } from '../../core/banner-decision';
 import { EMPTY_DISMISSALS } from '../../core/dismissals';
-import { EMPTY_HEALTH, type Snapshot } from '../../core/model';
 import {
   EMPTY_RESOLUTIONS,
   RESOLUTION_CHECK_GAP_MS,
@@ -16,8 +16,8 @@ import {
   withResolutions,
 } from '../../core/resolutions';
 import { siteById } from '../../core/sites';
+import { EMPTY_HEALTH, type Snapshot } from '../../core/status-model';
 import { type IncidentsList, parseIncidentsList } from '../../core/statuspage';
-import { assess } from '../../core/verdict';
 import { createResolutionCheck } from '../../entrypoints/background/resolution-check';
 import { loadSnapshot } from './fixtures';
 

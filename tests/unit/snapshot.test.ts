@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Service, Snapshot } from '../../core/model';
 import { SERVICE_IDS } from '../../core/services';
 import type { Severity } from '../../core/severity';
 import {
@@ -13,6 +12,7 @@ import {
   shortServiceName,
 } from '../../core/snapshot';
 import { safeStatusLink } from '../../core/sources';
+import type { Service, Snapshot } from '../../core/status-model';
 import { type ComponentStatus, parseSummary, type StatuspageIncident, type Summary } from '../../core/statuspage';
 import {
   fixtureJson,

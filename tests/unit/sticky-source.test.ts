@@ -1,7 +1,13 @@
 /** The sticky source (issue #16): which origin a poll asks, and validators kept per origin. */
 import { describe, expect, it } from 'vitest';
 import { applyOutcome, validatorsFor } from '../../core/health';
-import { EMPTY_HEALTH, EMPTY_STATUS, type FetchHealth, migrateStatusV1toV2, statusStateSchema } from '../../core/model';
+import {
+  EMPTY_HEALTH,
+  EMPTY_STATUS,
+  type FetchHealth,
+  migrateStatusV1toV2,
+  statusStateSchema,
+} from '../../core/status-model';
 import { STICKY_CAP_MS, STICKY_MS, sourcesToTry, stickyWindowMs, withPrimaryResult } from '../../core/sticky-source';
 import { loadSnapshot } from './fixtures';
 

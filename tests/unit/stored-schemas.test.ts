@@ -1,6 +1,6 @@
 /**
  * A stored item's shape may only change with a new version and a migration: users update with
- * values of the old shape in storage. The JSON Schema of every item in shell/items.ts is recorded
+ * values of the old shape in storage. The JSON Schema of every item in shell/stored-items.ts is recorded
  * per version in tests/fixtures/stored-schemas.json; this test fails when a schema differs from
  * the one recorded for its version, and tells what to do.
  */
@@ -8,8 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import * as items from '../../shell/items';
 import type { StoredItem } from '../../shell/stored-item';
+import * as items from '../../shell/stored-items';
 
 const RECORD_FILE = path.resolve('tests/fixtures/stored-schemas.json');
 const RECORD_COMMAND = 'npm run schemas:record';
@@ -41,7 +41,7 @@ describe('stored item schemas', () => {
         expect(
           missing,
           `${item.key} is version ${item.version} but has no migration to version(s) ${missing.join(', ')}: ` +
-            'add migrations[N] (old value -> new shape) in shell/items.ts, with a unit test.',
+            'add migrations[N] (old value -> new shape) in shell/stored-items.ts, with a unit test.',
         ).toEqual([]);
       });
 
@@ -69,7 +69,7 @@ describe('stored item schemas', () => {
           now,
           `The schema of ${item.key} changed, but its version is still ${item.version}: stored values of ` +
             `the old shape would fail to parse after an update and be replaced by defaults (user data lost). ` +
-            `1. Bump its version to ${item.version + 1} in shell/items.ts. ` +
+            `1. Bump its version to ${item.version + 1} in shell/stored-items.ts. ` +
             `2. Add migrations[${item.version + 1}], turning a version ${item.version} value into the new shape, ` +
             'with a unit test. ' +
             `3. Run ${RECORD_COMMAND} (it adds version ${item.version + 1}, keeps ${item.version}). ` +

@@ -4,7 +4,7 @@
  * made-up incidents, nor dismiss what it does not show.
  */
 import { withDismissedIncidents } from '../../../core/dismissals';
-import { dismissalsItem } from '../../../shell/items';
+import { dismissalsItem } from '../../../shell/stored-items';
 import type { Handler } from './handler';
 
 export const dismiss: Handler<'dismiss'> = async (message, _from, background) => {

@@ -4,7 +4,7 @@
  * extension's own pages may send it (core/messages.ts PAGE_MESSAGES does not list it).
  */
 import { applySettingsPatch } from '../../../core/settings-patch';
-import { settingsItem } from '../../../shell/items';
+import { settingsItem } from '../../../shell/stored-items';
 import type { Handler } from './handler';
 
 export const settingsPatch: Handler<'settings-patch'> = async (message, _from, background) => {

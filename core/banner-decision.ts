@@ -5,15 +5,15 @@
  */
 import { ALTERNATIVES, type Alternative, chooseAlternatives, failingServiceIds } from './alternatives';
 import { caredSnapshot } from './cared';
+import { incidentModelScope, type ModelAdvice, type ModelName, modelAdvice } from './claude-models';
 import { capacitySnoozed, type Dismissals, isDismissed } from './dismissals';
 import type { FaultVerdict } from './fault';
 import { incidentReach } from './incident-scope';
-import type { Incident, IncidentUpdate, Maintenance, Service, Snapshot } from './model';
-import { incidentModelScope, type ModelAdvice, type ModelName, modelAdvice } from './models';
 import { type Severity, severityRank, worst } from './severity';
 import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from './signal-timing';
 import type { Site } from './sites';
 import { STATUS_PAGE_URL } from './sources';
+import type { Incident, IncidentUpdate, Maintenance, Service, Snapshot } from './status-model';
 
 /** Alternatives shown in the banner; the popup lists them all. */
 export const BANNER_ALTERNATIVES = 3;
@@ -254,7 +254,7 @@ function faultBanner(input: AssessInput): Banner | null {
 }
 
 /**
- * claude.ai's own failure messages other than capacity (core/page-signals.ts). The outage screen
+ * claude.ai's own failure messages other than capacity (core/claude-page.ts). The outage screen
  * is an alert: claude.ai itself says it is down, whatever the status page says. The retry notice
  * is informational: claude.ai is still trying, and the notice does not say whose fault the delay
  * is (a slow connection shows it too), so it informs without alarming; failed requests alongside

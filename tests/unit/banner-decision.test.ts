@@ -2,17 +2,17 @@
  * assess(): site x status fixture x local signals -> banner or none, and which alternatives.
  */
 import { describe, expect, it } from 'vitest';
+import { assess } from '../../core/banner-decision';
+import { parseModelLabel } from '../../core/claude-models';
+import { EMPTY_SIGNALS } from '../../core/detections';
 import { EMPTY_DISMISSALS, withDismissedIncidents } from '../../core/dismissals';
 import { EMPTY_FAILURE_LOG, type FaultVerdict } from '../../core/fault';
-import { EMPTY_HEALTH } from '../../core/model';
-import { parseModelLabel } from '../../core/models';
 import { SERVICE_IDS } from '../../core/services';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from '../../core/signal-timing';
-import { EMPTY_SIGNALS } from '../../core/signals';
 import { siteView } from '../../core/site-view';
 import { type SiteId, siteById } from '../../core/sites';
-import { assess } from '../../core/verdict';
+import { EMPTY_HEALTH } from '../../core/status-model';
 import { loadSnapshot, type SummaryFixture } from './fixtures';
 
 const NOW = Date.parse('2026-11-20T14:00:00Z');

@@ -1,10 +1,10 @@
 /**
  * Local signals the status page never shows: when claude.ai displayed one of its own failure
- * messages (capacity, outage screen, retry; core/page-signals.ts). Only the kind, the time, the
+ * messages (capacity, outage screen, retry; core/claude-page.ts). Only the kind, the time, the
  * site and the outage screen's support error code are kept, never page content.
  */
 import * as z from 'zod/mini';
-import { ERROR_CODE, PAGE_SIGNAL_KINDS, type PageSignal, type PageSignalKind } from './page-signals';
+import { ERROR_CODE, PAGE_SIGNAL_KINDS, type PageSignal, type PageSignalKind } from './claude-page';
 import { DETECTION_DEDUPE_MS } from './signal-timing';
 import { SITE_IDS, type SiteId } from './site-hosts';
 import { DAY_MS } from './time';

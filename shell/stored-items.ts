@@ -6,6 +6,7 @@
 
 import * as z from 'zod/mini';
 import { type BackWatch, backWatchSchema, EMPTY_BACK_WATCH } from '../core/back-watch';
+import { EMPTY_SIGNALS, SIGNALS_MIGRATIONS, SIGNALS_VERSION, type Signals, signalsSchema } from '../core/detections';
 import {
   DISMISSALS_MIGRATIONS,
   DISMISSALS_VERSION,
@@ -21,7 +22,6 @@ import {
   failureLogSchema,
 } from '../core/fault';
 import { EMPTY_HISTORY, type History, historySchema } from '../core/history';
-import { EMPTY_STATUS, STATUS_MIGRATIONS, STATUS_VERSION, type StatusState, statusStateSchema } from '../core/model';
 import { EMPTY_NOTIFIED, NOTIFIED_MIGRATIONS, NOTIFIED_VERSION, type Notified, notifiedSchema } from '../core/notify';
 import { EMPTY_RESOLUTIONS, type Resolutions, resolutionsSchema } from '../core/resolutions';
 import {
@@ -31,7 +31,13 @@ import {
   type Settings,
   settingsSchema,
 } from '../core/settings';
-import { EMPTY_SIGNALS, SIGNALS_MIGRATIONS, SIGNALS_VERSION, type Signals, signalsSchema } from '../core/signals';
+import {
+  EMPTY_STATUS,
+  STATUS_MIGRATIONS,
+  STATUS_VERSION,
+  type StatusState,
+  statusStateSchema,
+} from '../core/status-model';
 import { type StorageFull, storageFullSchema } from '../core/storage-full';
 import { defineStoredItem } from './stored-item';
 

@@ -30,7 +30,7 @@ export const incidentUpdateSchema = z.object({
 });
 export type IncidentUpdate = z.infer<typeof incidentUpdateSchema>;
 
-/** A model an incident names (core/models.ts reads them from its words). */
+/** A model an incident names (core/claude-models.ts reads them from its words). */
 export const modelNameSchema = z.object({
   family: z.string(),
   version: z.string(),
