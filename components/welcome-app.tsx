@@ -144,10 +144,21 @@ function Options() {
   );
 }
 
+/** "Copy my message" and "Tell me when it's back": what the banner and the popup offer in an outage. */
+function KeepWorking() {
+  return (
+    <ul data-testid="welcome-keep-working">
+      <li>{t('welcomeKeepCopy')}</li>
+      <li>{t('welcomeKeepWatch')}</li>
+    </ul>
+  );
+}
+
 export const WELCOME_SECTIONS: readonly WelcomeSection[] = [
   { id: 'status', heading: () => t('welcomeStatusHeading'), body: TodayStatus },
   { id: 'pin', heading: () => t('welcomePinHeading'), body: Pin },
   { id: 'banner', heading: () => t('welcomeBannerHeading'), body: Banner },
+  { id: 'keep-working', heading: () => t('welcomeKeepHeading'), body: KeepWorking },
   { id: 'options', heading: () => t('welcomeOptionsHeading'), body: Options },
 ];
 

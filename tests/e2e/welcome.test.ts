@@ -38,7 +38,7 @@ describe.each(DRIVERS)('welcome page (%s)', (_name, launch) => {
     expect(tabs.filter((tab) => isWelcome(tab.url))).toHaveLength(1);
   });
 
-  it("shows today's status, how to pin the button, the banner and when it appears, and the options", async () => {
+  it("shows today's status, how to pin the button, the banner and when it appears, how to keep working, and the options", async () => {
     const read = () =>
       welcome.evaluate(() => {
         const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? null;
@@ -49,6 +49,7 @@ describe.each(DRIVERS)('welcome page (%s)', (_name, launch) => {
           status: text('welcome-status'),
           pin: text('welcome-pin'),
           cases: document.querySelectorAll('[data-testid="welcome-banner-cases"] li').length,
+          keepWorking: text('welcome-keep-working'),
           sampleTitle: banner?.querySelector('[data-testid="banner-title"]')?.textContent ?? null,
           sampleBackground: banner ? getComputedStyle(banner).backgroundColor : null,
           samplePosition: banner ? getComputedStyle(banner).position : null,
@@ -63,8 +64,10 @@ describe.each(DRIVERS)('welcome page (%s)', (_name, launch) => {
       'welcome-section-status',
       'welcome-section-pin',
       'welcome-section-banner',
+      'welcome-section-keep-working',
       'welcome-section-options',
     ]);
+    expect(page.keepWorking).toMatch(/"Copy my message".*never stored or sent.*"Tell me when it's back"/s);
     expect(page.pin).toMatch(harness.browser.name === 'firefox' ? /Pin to Toolbar/ : /pin beside/);
     expect(page.cases).toBe(5);
     expect(page.sampleTitle).toBe('Elevated errors on claude.ai');

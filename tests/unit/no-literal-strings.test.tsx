@@ -423,7 +423,7 @@ describe('welcome', () => {
           bannerCss=""
         />,
       );
-      expect(root.querySelectorAll('section')).toHaveLength(4);
+      expect(root.querySelectorAll('section')).toHaveLength(5);
       expectNoLiterals(root, dataOf([snapshot]), 15);
     }
   });
