@@ -7,16 +7,16 @@
  */
 import type { BannerActions, BannerLink, BannerText } from '../core/banner-words';
 
-/** Handlers of the banner's actions (issue #18); each gets the click, so it can check `isTrusted`. */
+/** Handlers of the banner's actions; like every control here, called only on a trusted click (button()). */
 export interface BannerActionHandlers {
   /** Whether the page shows a message or a draft to copy: otherwise "Copy my message" is not offered. */
   canCopy: boolean;
   /** The confirmation after a copy (or its failure), shown until the next redraw. */
   copyNote: string | null;
-  onCopy: (event: Event) => void;
-  onWatch: (event: Event) => void;
-  onCancelWatch: (event: Event) => void;
-  onOpenPopup: (event: Event) => void;
+  onCopy: () => void;
+  onWatch: () => void;
+  onCancelWatch: () => void;
+  onOpenPopup: () => void;
 }
 
 export interface BannerProps {
@@ -45,9 +45,9 @@ function el<K extends keyof HTMLElementTagNameMap>(
  * dismisses nor opens anything.
  * https://developer.mozilla.org/en-US/docs/Web/API/Event/isTrusted
  */
-function trusted(onEvent: (event: Event) => void): (event: Event) => void {
+function trusted(onEvent: () => void): (event: Event) => void {
   return (event) => {
-    if (event.isTrusted) onEvent(event);
+    if (event.isTrusted) onEvent();
   };
 }
 
@@ -73,7 +73,7 @@ function button(
   cls: string,
   label: string,
   text: string,
-  onClick: (event: Event) => void,
+  onClick: () => void,
   attrs: Record<string, string | undefined> = {},
 ): HTMLButtonElement {
   const b = el('button', { type: 'button', class: cls, 'aria-label': label, title: label, ...attrs }, text);
@@ -83,7 +83,7 @@ function button(
 
 function actionRow(actions: BannerActions, h: BannerActionHandlers): HTMLElement {
   const { copy, watch } = actions;
-  const action = (label: string, onClick: (event: Event) => void, testId: string) =>
+  const action = (label: string, onClick: () => void, testId: string) =>
     button('so-action', label, label, onClick, { 'data-testid': testId });
   return el(
     'p',

@@ -59,13 +59,6 @@ function canCopy(): boolean {
   return draftBox() !== null || document.querySelector(MESSAGE_SELECTORS.userMessage) !== null;
 }
 
-/** Only the user's own clicks act; a click the page synthesises (`isTrusted` false) does nothing. */
-function trusted(action: () => void): (event: Event) => void {
-  return (event) => {
-    if (event.isTrusted) action();
-  };
-}
-
 /**
  * The page's theme as the page shows it (docs/claude-page.md, "Page theme"): the background it
  * paints in the middle of the viewport, read from the bottom of the stack up (the page's own
@@ -159,19 +152,20 @@ export function createBannerHost(): BannerController {
       },
       onDismiss: () => {
         // The background dismisses what it shows on this site; the storage change then makes the watcher ask again.
-        if (site) pageApi.runtime.sendMessage({ type: 'dismiss', site }).catch(() => undefined);
+        if (site) send({ type: 'dismiss', site });
         hide();
       },
       onLink: (link) => {
-        if (site) pageApi.runtime.sendMessage({ type: 'open-link', site, link }).catch(() => undefined);
+        if (site) send({ type: 'open-link', site, link });
       },
       handlers: {
         canCopy: canCopy(),
         copyNote,
-        onCopy: trusted(() => void copy()),
-        onWatch: trusted(() => send({ type: 'back-watch', on: true, site: site ?? undefined })),
-        onCancelWatch: trusted(() => send({ type: 'back-watch', on: false, site: site ?? undefined })),
-        onOpenPopup: trusted(() => send({ type: 'open-popup', site: site ?? undefined })),
+        // components/banner.ts calls these only on the user's own (trusted) clicks.
+        onCopy: () => void copy(),
+        onWatch: () => site && send({ type: 'back-watch', on: true, site }),
+        onCancelWatch: () => site && send({ type: 'back-watch', on: false, site }),
+        onOpenPopup: () => site && send({ type: 'open-popup', site }),
       },
     });
     const section = target.firstElementChild;
