@@ -8,6 +8,7 @@ import type { PageView } from '../../core/messages';
 import type { PollReason } from '../../core/poll-gate';
 import type { Settings } from '../../core/settings';
 import type { SiteId } from '../../core/site-hosts';
+import type { SiteView } from '../../core/site-view';
 import type { WriteQueue } from './write-queue';
 
 export interface BackgroundContext {
@@ -17,6 +18,8 @@ export interface BackgroundContext {
   refreshHistory(force: boolean): Promise<unknown>;
   /** What the site's page shows now: the decision and its words, read from storage at call time. */
   pageView(site: SiteId, modelLabel: string | null): Promise<PageView>;
+  /** The decision alone: which banner the site's page shows now, without its words. */
+  decision(site: SiteId): Promise<SiteView>;
   recordSignal(seen: PageSignal & { site: SiteId }): Promise<boolean>;
   /** The one queue every stored read-modify-write goes through (./write-queue.ts). */
   queue: WriteQueue;

@@ -1,4 +1,8 @@
-/** A site's view as its page gets it: the decision (core/site-view.ts) and the banner's words in the user's language. */
+/**
+ * A site's view as its page gets it: the decision (core/site-view.ts) and the banner's words in
+ * the user's language. Handlers that only need to know which banner is shown (dismiss, the
+ * incident link) ask for the decision alone, without the words or the notification check.
+ */
 
 import type { BackWatch } from '../../core/back-watch';
 import type { Signals } from '../../core/detections';
@@ -7,7 +11,7 @@ import type { FailureLog } from '../../core/fault';
 import type { PageView } from '../../core/messages';
 import type { Settings } from '../../core/settings';
 import type { SiteId } from '../../core/site-hosts';
-import { siteView } from '../../core/site-view';
+import { type SiteView, siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
 import type { StatusState } from '../../core/status-model';
 import { bannerText } from './banner-text';
@@ -30,7 +34,10 @@ export interface PageViewDeps {
 }
 
 export function createPageView(deps: PageViewDeps) {
-  return async function pageView(site: SiteId, modelLabel: string | null): Promise<PageView> {
+  async function decide(
+    site: SiteId,
+    modelLabel: string | null,
+  ): Promise<{ view: SiteView; settings: Settings; now: number }> {
     const [intervalMs, status, signals, dismissals, failures, settings, backWatch] = await Promise.all([
       deps.stalePeriod(),
       deps.status(),
@@ -54,14 +61,25 @@ export function createPageView(deps: PageViewDeps) {
       settings,
       backWatch,
     });
-    await deps.useLanguage(settings.language);
-    // The words too, in the user's language: the page only builds DOM from them.
-    const text = view.banner
-      ? bannerText(view.banner, siteById(site), view.lastSuccessAt, now, settings.alternatives, {
-          watching: view.watching,
-          canNotify: await deps.canNotify(),
-        })
-      : null;
-    return { ...view, text };
+    return { view, settings, now };
+  }
+
+  return {
+    /** What the site's page shows now, without the banner's words. */
+    async decision(site: SiteId): Promise<SiteView> {
+      return (await decide(site, null)).view;
+    },
+    async pageView(site: SiteId, modelLabel: string | null): Promise<PageView> {
+      const { view, settings, now } = await decide(site, modelLabel);
+      await deps.useLanguage(settings.language);
+      // The words too, in the user's language: the page only builds DOM from them.
+      const text = view.banner
+        ? bannerText(view.banner, siteById(site), view.lastSuccessAt, now, settings.alternatives, {
+            watching: view.watching,
+            canNotify: await deps.canNotify(),
+          })
+        : null;
+      return { ...view, text };
+    },
   };
 }

@@ -11,10 +11,10 @@
  * page could probe for.
  */
 import { renderBanner } from '../../components/banner';
-import { LAYOUT_SELECTORS, MESSAGE_SELECTORS } from '../../core/claude-page';
-import { isDarkColour } from '../../core/colour';
 import type { Message } from '../../core/messages';
 import { siteIdForHost } from '../../core/site-hosts';
+import { pageTheme, placeBanner } from './banner-layout';
+import { canCopy, createMessageCopy } from './message-copy';
 import { type BannerController, type PageView, pageApi } from './page-api';
 import css from './style.css?inline';
 
@@ -22,91 +22,6 @@ import css from './style.css?inline';
 export const BANNER_HOST = 'status-overlay-banner';
 /** How often relative times ("started 5 min ago") are refreshed while a banner is up. */
 const CLOCK_MS = 30_000;
-/** How long "Copied: …" stays. */
-const COPY_NOTE_MS = 6_000;
-
-/** The composer, when it holds an unsent draft. */
-function draftBox(): HTMLElement | null {
-  const box = document.querySelector<HTMLElement>(MESSAGE_SELECTORS.composer);
-  return box?.textContent?.trim() ? box : null;
-}
-
-/**
- * What "Copy my message" copies (issue #18): the unsent draft, else the user's last message; null
- * when the page shows neither. Called at the click only; the text goes to the clipboard and nowhere else.
- */
-function messageToCopy(): string | null {
-  // innerText, not textContent, for the draft: the composer keeps each line in a paragraph of its
-  // own, and only the rendered text has the line breaks between them.
-  // biome-ignore lint/performance/useDomNodeTextContent: the line breaks, read once at the click.
-  const draft = draftBox()?.innerText.trim();
-  if (draft) return draft;
-  const messages = document.querySelectorAll<HTMLElement>(MESSAGE_SELECTORS.userMessage);
-  const last = messages[messages.length - 1];
-  if (!last) return null;
-  // A sent message's paragraphs keep their line breaks in their text (white-space: pre-wrap).
-  const paragraphs = [...last.querySelectorAll<HTMLElement>(MESSAGE_SELECTORS.userMessageText)];
-  const text =
-    paragraphs.length > 0
-      ? paragraphs.map((p) => p.textContent ?? '').join('\n\n')
-      : // biome-ignore lint/performance/useDomNodeTextContent: without the paragraphs, the rendered lines.
-        last.innerText;
-  return text.trim() || null;
-}
-
-/** Whether there is anything to copy, without reading it. */
-function canCopy(): boolean {
-  return draftBox() !== null || document.querySelector(MESSAGE_SELECTORS.userMessage) !== null;
-}
-
-/**
- * The page's theme as the page shows it (docs/claude-page.md, "Page theme"): the background it
- * paints in the middle of the viewport, read from the bottom of the stack up (the page's own
- * background, not a code block or a message bubble on it), then the theme marks on <html>, then
- * the colour scheme the page declares. Null: the system's.
- */
-function pageTheme(host: Element | null): 'dark' | 'light' | null {
-  const painted = [
-    document.documentElement,
-    document.body,
-    ...document.elementsFromPoint(innerWidth / 2, innerHeight / 2).reverse(),
-  ];
-  for (const el of painted) {
-    if (!el || el === host) continue;
-    const dark = isDarkColour(getComputedStyle(el).backgroundColor);
-    if (dark !== null) return dark ? 'dark' : 'light';
-  }
-  if (document.querySelector(LAYOUT_SELECTORS.darkPage)) return 'dark';
-  if (document.querySelector(LAYOUT_SELECTORS.lightPage)) return 'light';
-  const declared = getComputedStyle(document.documentElement).colorScheme;
-  return declared === 'dark' || declared === 'light' ? declared : null;
-}
-
-/** The top edge of what must stay uncovered at the bottom: the message box and the send button. */
-function composerTop(): number {
-  let top = innerHeight;
-  for (const selector of [LAYOUT_SELECTORS.messageBox, LAYOUT_SELECTORS.sendButton]) {
-    const rect = document.querySelector(selector)?.getBoundingClientRect();
-    if (rect && rect.height > 0 && rect.top < top) top = rect.top;
-  }
-  return top;
-}
-
-/**
- * Keeps the banner off the model menu its advice points to: when the menu button sits in the top
- * half of the viewport under the banner (claude.ai's header on a narrow screen), the banner moves
- * to the bottom, just above the message box; the menu opens downwards from its button.
- */
-function place(host: HTMLElement, banner: HTMLElement): void {
-  host.classList.remove('so-bottom');
-  const button = document.querySelector(LAYOUT_SELECTORS.modelButton)?.getBoundingClientRect();
-  if (!button || button.height === 0) return;
-  const rect = banner.getBoundingClientRect();
-  const under = button.left < rect.right && rect.left < button.right && button.top < innerHeight / 2;
-  if (!under) return;
-  host.style.setProperty('--so-bottom', `${Math.max(8, innerHeight - composerTop() + 8)}px`);
-  host.classList.add('so-bottom');
-}
 
 export function createBannerHost(): BannerController {
   const site = siteIdForHost(location.host);
@@ -115,8 +30,7 @@ export function createBannerHost(): BannerController {
   let clock: ReturnType<typeof setInterval> | null = null;
   let expanded = false;
   let shown: { view: PageView; refresh: () => void } | null = null;
-  let copyNote: string | null = null;
-  let copyNoteTimer: ReturnType<typeof setTimeout> | null = null;
+  const copy = createMessageCopy(() => draw());
   const send = (message: Message) => void pageApi.runtime.sendMessage(message).catch(() => undefined);
 
   const mount = (): HTMLElement => {
@@ -160,41 +74,22 @@ export function createBannerHost(): BannerController {
       },
       handlers: {
         canCopy: canCopy(),
-        copyNote,
+        copyNote: copy.note(),
         // components/banner.ts calls these only on the user's own (trusted) clicks.
-        onCopy: () => void copy(),
+        onCopy: () => void copy.copy(shown?.view.text?.actions?.copy),
         onWatch: () => site && send({ type: 'back-watch', on: true, site }),
         onCancelWatch: () => site && send({ type: 'back-watch', on: false, site }),
         onOpenPopup: () => site && send({ type: 'open-popup', site }),
       },
     });
     const section = target.firstElementChild;
-    if (host && section instanceof HTMLElement) place(host, section);
-  };
-
-  const showCopyNote = (note: string | null) => {
-    copyNote = note;
-    if (copyNoteTimer !== null) clearTimeout(copyNoteTimer);
-    copyNoteTimer = note === null ? null : setTimeout(() => showCopyNote(null), COPY_NOTE_MS);
-    draw();
-  };
-
-  const copy = async () => {
-    const actions = shown?.view.text?.actions?.copy;
-    const text = messageToCopy();
-    if (!actions || text === null) return showCopyNote(null);
-    try {
-      await navigator.clipboard.writeText(text);
-      showCopyNote(actions.done);
-    } catch {
-      showCopyNote(actions.failed);
-    }
+    if (host && section instanceof HTMLElement) placeBanner(host, section);
   };
 
   const hide = () => {
     shown = null;
     expanded = false;
-    copyNote = null;
+    copy.clear();
     if (clock !== null) clearInterval(clock);
     clock = null;
     host?.remove();

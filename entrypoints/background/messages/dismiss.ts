@@ -8,7 +8,7 @@ import { dismissalsItem } from '../../../shell/stored-items';
 import type { Handler } from './handler';
 
 export const dismiss: Handler<'dismiss'> = async (message, _from, background) => {
-  const banner = (await background.pageView(message.site, null)).banner;
+  const banner = (await background.decision(message.site)).banner;
   if (!banner) return;
   const { dismiss } = banner;
   // Queued: two dismissals at the same moment would otherwise each read the old value and one be lost.

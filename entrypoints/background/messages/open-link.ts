@@ -10,7 +10,7 @@ import type { Handler } from './handler';
 export const openLink: Handler<'open-link'> = async (message, _from, background) => {
   const url =
     message.link === INCIDENT_LINK
-      ? (await background.pageView(message.site, null)).banner?.url
+      ? (await background.decision(message.site)).banner?.url
       : (
           ALTERNATIVES.find((a) => a.id === message.link) ??
           background.settings().alternatives.find((a) => a.id === message.link)
