@@ -9,7 +9,7 @@ import { clockTime } from '../core/format';
 import { CAPACITY_COUNT_WINDOW_MS } from '../core/signal-timing';
 import { locale, plural, t } from '../shell/i18n';
 
-export function capacityCount(signals: Signals, now: number): number {
+function capacityCount(signals: Signals, now: number): number {
   return detectionsSince(signals, now - CAPACITY_COUNT_WINDOW_MS, 'claude-ai');
 }
 

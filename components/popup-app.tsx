@@ -4,18 +4,17 @@
  * incident, the services, maintenance; then what claude.ai showed, history and links.
  */
 import { useEffect } from 'preact/hooks';
-import { statusTrouble } from '../core/back-watch';
+import { watchOffered } from '../core/back-watch';
 import { badgeFor } from '../core/badge';
 import { DEFAULT_INTERVAL_MS } from '../core/health';
 import { type OverallContext, PAGE_ONLY } from '../core/overall';
-import { SERVICE_IDS } from '../core/services';
 import type { UserAlternative } from '../core/settings';
 import { STATUS_PAGE_URL } from '../core/sources';
 import { storageFullShown } from '../core/storage-full';
 import { t } from '../shell/i18n';
 import { AlternativesList } from './alternatives-list';
 import { BackWatchControl } from './back-watch-control';
-import { CapacityNote, capacityCount } from './capacity-note';
+import { CapacityNote } from './capacity-note';
 import { HistorySection } from './history-section';
 import { ExternalLink, IncidentList } from './incident-list';
 import { MaintenanceList } from './maintenance-list';
@@ -61,9 +60,8 @@ export function PopupApp({
   const services = snapshot?.services ?? [];
   // The badge's verdict: the header says what it says, and alternatives show when they help.
   const view = badgeFor(status, now, intervalMs, { signals, failures: s.failures, settings, online: navigator.onLine });
-  // "Tell me when it's back" is about claude.ai: offered while it is in trouble, shown while on.
-  const claudeAiTrouble =
-    (snapshot !== null && statusTrouble(snapshot, [SERVICE_IDS.claudeAi])) || capacityCount(signals, now) > 0;
+  // "Tell me when it's back" is about claude.ai: offered while the verdict has it in trouble, shown while on.
+  const claudeAiTrouble = watchOffered(view.local, snapshot, settings.mutedServices);
   return (
     <div class="so-popup">
       <StatusHeader status={status} view={view} now={now} refreshing={s.refreshing} onRefresh={onRefresh} />

@@ -6,7 +6,7 @@
 import type { ComponentChild } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { BannerText } from '../core/banner-words';
-import { relativeTime } from '../core/format';
+import { agoTime } from '../core/format';
 import type { Settings } from '../core/settings';
 import type { StatusState } from '../core/status-model';
 import { locale, t } from '../shell/i18n';
@@ -31,7 +31,7 @@ export interface WelcomeSection {
 function TodayStatus({ status, now }: WelcomeProps) {
   const { snapshot, health } = status;
   if (!snapshot) return <p data-testid="welcome-status">{t('popupNoData')}</p>;
-  const checked = relativeTime(health.lastSuccessAt, now, locale(), t('relativeNow'));
+  const checked = agoTime(health.lastSuccessAt, now, locale(), t('relativeNow'));
   return (
     <>
       <p data-testid="welcome-status" class={`so-state so-sev-${snapshot.severity}`}>
@@ -67,7 +67,7 @@ const SAMPLE_CSS =
   '.so-banner{position:static;transform:none;width:auto;max-height:none}.so-dismiss,.so-toggle{display:none}';
 
 function sampleText(now: number): BannerText {
-  const started = relativeTime(new Date(now - 14 * 60_000).toISOString(), now, locale(), t('relativeNow')) ?? '';
+  const started = agoTime(new Date(now - 14 * 60_000).toISOString(), now, locale(), t('relativeNow')) ?? '';
   return {
     kind: 'incident',
     role: 'alert',

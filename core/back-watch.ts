@@ -4,6 +4,9 @@
  * and when stepBackWatch() says claude.ai is back, announces it once. Pure: no browser, no clock.
  */
 import * as z from 'zod/mini';
+import { caredSnapshot } from './cared';
+import type { LocalKind } from './overall';
+import { SERVICE_IDS } from './services';
 import type { Snapshot } from './status-model';
 
 /** How long a watch lasts before it ends by itself, unannounced. */
@@ -84,6 +87,21 @@ export function statusTrouble(snapshot: Snapshot, serviceIds: readonly string[])
       i.serviceIds.length > 0 ? namesOurs(i.serviceIds) : (i.reach?.surfaces ?? 'all') === 'all',
     )
   );
+}
+
+/**
+ * Whether the popup offers the watch: claude.ai is in trouble as the single verdict reads it
+ * (core/overall.ts), that is its own screen shows a problem (the user's connection is not one
+ * claude.ai comes back from), or the status page shows claude.ai in trouble and the user cares
+ * about it. The banner offers it on the banners of those same events.
+ */
+export function watchOffered(
+  local: LocalKind | null,
+  snapshot: Snapshot | null,
+  mutedServices: readonly string[],
+): boolean {
+  if (local !== null && local !== 'connection') return true;
+  return snapshot !== null && statusTrouble(caredSnapshot(snapshot, mutedServices), [SERVICE_IDS.claudeAi]);
 }
 
 /** Whether claude.ai is back, given what the watch has seen. */

@@ -9,6 +9,7 @@ import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
 import { send } from '../../shell/messaging';
 import { settingsItem, statusItem } from '../../shell/stored-items';
+import '../../components/page-base.css';
 import './style.css';
 
 const store = optionsStore.getState();

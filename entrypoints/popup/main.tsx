@@ -25,6 +25,7 @@ import {
   statusItem,
   storageFullItem,
 } from '../../shell/stored-items';
+import '../../components/page-base.css';
 import './style.css';
 
 // Actions never change identity: one reference serves for the popup's lifetime.

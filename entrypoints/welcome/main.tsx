@@ -11,6 +11,7 @@ import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
 import { settingsItem, statusItem } from '../../shell/stored-items';
 import bannerCss from '../claude.content/style.css?inline';
+import '../../components/page-base.css';
 import './style.css';
 
 let state: { status: StatusState; settings: Settings } | null = null;

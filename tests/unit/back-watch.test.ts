@@ -15,11 +15,14 @@ import {
   startWatch,
   stepBackWatch,
   type WatchReason,
+  watchOffered,
   withCompletionOk,
 } from '../../core/back-watch';
 import { EMPTY_SIGNALS, withDetection } from '../../core/detections';
 import { EMPTY_DISMISSALS, withDismissedIncidents } from '../../core/dismissals';
 import { EMPTY_FAILURE_LOG } from '../../core/fault';
+import type { LocalKind } from '../../core/overall';
+import { SERVICE_IDS } from '../../core/services';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
@@ -222,5 +225,35 @@ describe('siteView with a watch', () => {
     const dismissals = withDismissedIncidents(EMPTY_DISMISSALS, { [`back:${backAt}`]: 'operational' }, START);
     expect(siteView({ ...base, dismissals, now: START + 1_000, backWatch }).banner).toBeNull();
     expect(siteView({ ...base, siteId: 'platform', now: START + 1_000, backWatch }).banner).toBeNull();
+  });
+});
+
+describe('watchOffered(): the popup offers "Tell me when it\'s back" while the verdict has claude.ai in trouble', () => {
+  const cases: {
+    name: string;
+    local: LocalKind | null;
+    fixture: SummaryFixture | null;
+    muted?: string[];
+    offered: boolean;
+  }[] = [
+    { name: 'all green, nothing on screen', local: null, fixture: 'healthy', offered: false },
+    { name: 'no status yet, nothing on screen', local: null, fixture: null, offered: false },
+    { name: 'a capacity error on screen, page green', local: 'capacity', fixture: 'healthy', offered: true },
+    { name: 'the outage screen', local: 'outage-screen', fixture: null, offered: true },
+    { name: "claude.ai's own requests failing", local: 'failing', fixture: 'healthy', offered: true },
+    { name: "only the user's connection", local: 'connection', fixture: 'healthy', offered: false },
+    { name: 'the status page shows claude.ai in trouble', local: null, fixture: 'claude-ai-partial', offered: true },
+    {
+      name: 'claude.ai in trouble but muted by the user',
+      local: null,
+      fixture: 'claude-ai-partial',
+      muted: [SERVICE_IDS.claudeAi],
+      offered: false,
+    },
+    { name: 'only the API in trouble', local: null, fixture: 'api-outage', offered: false },
+    { name: 'only Cowork in trouble', local: null, fixture: 'cowork-only', offered: false },
+  ];
+  it.each(cases)('$name: $offered', ({ local, fixture, muted = [], offered }) => {
+    expect(watchOffered(local, fixture ? loadSnapshot(fixture) : null, muted)).toBe(offered);
   });
 });
