@@ -1,5 +1,5 @@
 /**
- * Which banners offer "Copy my message" and "Tell me when it's back" (components/banner-text.ts),
+ * Which banners offer "Copy my message" and "Tell me when it's back" (entrypoints/background/banner-text.ts),
  * and what they say while the watch is on; and the banner's DOM (components/banner.ts) offering
  * the copy only where the page has something to copy (issue #18).
  */

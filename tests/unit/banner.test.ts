@@ -1,5 +1,5 @@
 /**
- * The banner as DOM (components/banner.ts) and its words (components/banner-text.ts), against what
+ * The banner as DOM (components/banner.ts) and its words (entrypoints/background/banner-text.ts), against what
  * a page script can do: click for the user, rewrite a link, read the shadow root.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';

@@ -5,7 +5,6 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { EMPTY_HISTORY, HISTORY_MIN_GAP_MS, type History } from '../../core/history';
-import { parseMessage } from '../../core/messages';
 import { fetchStatusText, fetchSummary } from '../../entrypoints/background/fetch-summary';
 import { createHistoryFetcher } from '../../entrypoints/background/history';
 import { withPermissionCheck } from '../../entrypoints/background/permissions';
@@ -143,15 +142,5 @@ describe('host permissions', () => {
     const ok = withPermissionCheck(fakeFetch(() => ({ status: 200, body: loadFixture('healthy') })).fn, contains);
     expect(await fetchSummary('primary', null, ok, Date.now())).toMatchObject({ kind: 'success' });
     expect(contains).not.toHaveBeenCalled();
-  });
-});
-
-describe('history-refresh message', () => {
-  it.each<[unknown, boolean]>([
-    [{ type: 'history-refresh' }, true],
-    [{ type: 'history-refresh', force: true }, true],
-    [{ type: 'history-refresh', force: 'yes' }, false],
-  ])('%j parses: %s', (raw, ok) => {
-    expect(parseMessage(raw) !== null).toBe(ok);
   });
 });

@@ -1,0 +1,97 @@
+/**
+ * core/messages.ts: each message's request parsed where it arrives. A table per message type of
+ * shapes that parse and shapes that do not (a page is untrusted input), and the contract's lists.
+ */
+import { describe, expect, it } from 'vitest';
+import { type MessageType, PAGE_MESSAGES, parseMessage, REQUESTS } from '../../core/messages';
+import { DEFAULT_SETTINGS } from '../../core/settings';
+
+const CASES: Record<MessageType, [unknown, boolean][]> = {
+  refresh: [
+    [{ type: 'refresh' }, true],
+    [{ type: 'Refresh' }, false],
+  ],
+  settings: [
+    [{ type: 'settings', settings: DEFAULT_SETTINGS }, true],
+    [{ type: 'settings' }, false],
+    [{ type: 'settings', settings: { ...DEFAULT_SETTINGS, pollIntervalSec: 'often' } }, false],
+  ],
+  'settings-patch': [
+    [{ type: 'settings-patch', patch: { op: 'set', values: { capacityDetection: false } } }, true],
+    [{ type: 'settings-patch', patch: { op: 'set', values: { capacityDetection: 'no' } } }, false],
+    [{ type: 'settings-patch', patch: { op: 'drop-everything' } }, false],
+  ],
+  'history-refresh': [
+    [{ type: 'history-refresh' }, true],
+    [{ type: 'history-refresh', force: true }, true],
+    [{ type: 'history-refresh', force: 'yes' }, false],
+  ],
+  'site-view': [
+    [{ type: 'site-view', site: 'claude-ai' }, true],
+    [{ type: 'site-view', site: 'platform', model: 'Opus 4.6', bannerLoaded: true }, true],
+    [{ type: 'site-view', site: 'claude-ai', model: null }, true],
+    [{ type: 'site-view', site: 'claude-ai', model: 'x'.repeat(81) }, false],
+    [{ type: 'site-view', site: 'example.com' }, false],
+    [{ type: 'site-view' }, false],
+  ],
+  'page-signal': [
+    [{ type: 'page-signal', site: 'claude-ai', kind: 'capacity' }, true],
+    [{ type: 'page-signal', site: 'claude-ai', kind: 'outage-screen', code: 'ABC123' }, true],
+    [{ type: 'page-signal', site: 'claude-ai', kind: 'retry' }, true],
+    [{ type: 'page-signal', site: 'claude-ai', kind: 'capacity', code: '<img src=x>' }, false],
+    [{ type: 'page-signal', site: 'claude-ai', kind: 'outage' }, false],
+  ],
+  dismiss: [
+    [{ type: 'dismiss', site: 'claude-ai' }, true],
+    [{ type: 'dismiss' }, false],
+  ],
+  'open-link': [
+    [{ type: 'open-link', site: 'claude-ai', link: 'incident' }, true],
+    [{ type: 'open-link', site: 'claude-ai', link: 'x'.repeat(65) }, false],
+    [{ type: 'open-link', site: 'claude-ai' }, false],
+  ],
+  'back-watch': [
+    [{ type: 'back-watch', on: true }, true],
+    [{ type: 'back-watch', on: false, site: 'claude-ai' }, true],
+    [{ type: 'back-watch', on: 'yes' }, false],
+  ],
+  'open-popup': [
+    [{ type: 'open-popup' }, true],
+    [{ type: 'open-popup', site: 'platform' }, true],
+    [{ type: 'open-popup', site: 'evil' }, false],
+  ],
+};
+
+describe('parseMessage', () => {
+  describe.each(Object.entries(CASES))('%s', (_type, cases) => {
+    it.each(cases)('%j parses: %s', (raw, ok) => {
+      expect(parseMessage(raw) !== null).toBe(ok);
+    });
+  });
+
+  it.each([null, undefined, 'refresh', 42, [], {}, { type: 'unknown' }, { type: 'constructor' }])(
+    'not a message: %j',
+    (raw) => {
+      expect(parseMessage(raw)).toBeNull();
+    },
+  );
+
+  it('keeps what was sent and drops what the contract does not know', () => {
+    expect(parseMessage({ type: 'dismiss', site: 'claude-ai', extra: '<b>' })).toEqual({
+      type: 'dismiss',
+      site: 'claude-ai',
+    });
+  });
+});
+
+describe('the contract', () => {
+  it('has a table row for every message type', () => {
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(REQUESTS).sort());
+  });
+
+  it('lets pages send only messages that say which site they are about', () => {
+    for (const type of PAGE_MESSAGES) {
+      expect(Object.keys(REQUESTS[type].def.shape), type).toContain('site');
+    }
+  });
+});
