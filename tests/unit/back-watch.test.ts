@@ -27,10 +27,10 @@ import { DEFAULT_SETTINGS } from '../../core/settings';
 import { siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
 import { EMPTY_HEALTH } from '../../core/status-model';
+import { MINUTE_MS as MIN } from '../../core/time';
 import { loadSnapshot, type SummaryFixture } from './fixtures';
 
 const START = Date.parse('2026-11-20T14:00:00Z');
-const MIN = 60_000;
 const CLAUDE_AI = siteById('claude-ai').serviceIds;
 
 function input(fixture: SummaryFixture | null, extra: Partial<BackInput> = {}): BackInput {

@@ -15,11 +15,11 @@ import { EMPTY_SIGNALS, withDetection } from '../../core/detections';
 import { EMPTY_FAILURE_LOG, type FailureLog, recordOutcome } from '../../core/fault';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { EMPTY_STATUS } from '../../core/status-model';
+import { MINUTE_MS as MIN } from '../../core/time';
 import { changesVerdict, WRITE_EVERY_MS, writeAt } from '../../core/write-pace';
 import { loadSnapshot } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 13, 0, 0);
-const MIN = 60_000;
 const quiet: Need = {
   settings: DEFAULT_SETTINGS,
   status: { ...EMPTY_STATUS, snapshot: loadSnapshot('healthy') },

@@ -12,12 +12,12 @@ import { DEFAULT_SETTINGS } from '../../core/settings';
 import { type SiteViewInput, siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
 import { EMPTY_HEALTH } from '../../core/status-model';
+import { HOUR_MS as HOUR } from '../../core/time';
 import { bannerText } from '../../entrypoints/background/banner-text';
 import { loadSnapshot } from './fixtures';
 import { useEnglish } from './support/translator';
 
 const NOW = Date.parse('2026-11-20T14:00:00Z');
-const HOUR = 60 * 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function input(extra: Partial<SiteViewInput>): SiteViewInput {

@@ -15,11 +15,9 @@ import {
 } from '../../core/detections';
 import { DETECTION_DEDUPE_MS } from '../../core/signal-timing';
 import type { SiteId } from '../../core/sites';
+import { HOUR_MS as HOUR, MINUTE_MS as MIN, SECOND_MS as SEC } from '../../core/time';
 
 const T0 = Date.UTC(2026, 10, 20, 14, 0, 0);
-const SEC = 1000;
-const MIN = 60 * SEC;
-const HOUR = 60 * MIN;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('withDetection', () => {

@@ -12,11 +12,9 @@ import {
 } from '../../core/dismissals';
 import type { Severity } from '../../core/severity';
 import { CAPACITY_SNOOZE_MS } from '../../core/signal-timing';
+import { HOUR_MS as HOUR, MINUTE_MS as MIN } from '../../core/time';
 
 const T0 = Date.UTC(2026, 10, 20, 14, 0, 0);
-const SEC = 1000;
-const MIN = 60 * SEC;
-const HOUR = 60 * MIN;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('isDismissed: until the incident gets worse', () => {

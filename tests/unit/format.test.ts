@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clockTime, dateTime, relativeTime } from '../../core/format';
+import { DAY_MS as DAY, HOUR_MS as HOUR, MINUTE_MS as MIN, SECOND_MS as SEC } from '../../core/time';
 
 const NOW = Date.UTC(2026, 10, 20, 13, 5, 0);
-const SEC = 1000;
-const MIN = 60 * SEC;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
 const at = (offsetMs: number) => new Date(NOW + offsetMs).toISOString();
 
 // Clock and date follow the user's time zone; the tables are written for UTC.

@@ -12,11 +12,11 @@ import {
   STALE_AFTER_INTERVALS,
 } from '../../core/health';
 import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/status-model';
+import { MINUTE_MS as MIN } from '../../core/time';
 import { loadSnapshot } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 13, 0, 0);
 const iso = (ms: number) => new Date(ms).toISOString();
-const MIN = 60_000;
 
 const healthy = loadSnapshot('healthy');
 const outage = loadSnapshot('major-outage');

@@ -21,13 +21,11 @@ import {
 import { SERVICE_IDS } from '../../core/services';
 import type { Severity } from '../../core/severity';
 import { type IncidentsList, parseIncidentsList } from '../../core/statuspage';
+import { DAY_MS as DAY, HOUR_MS as HOUR, MINUTE_MS as MIN } from '../../core/time';
 import { loadFixture } from '../replay/server.mjs';
 import { loadSnapshot } from './fixtures';
 
 const { claudeAi, console: consoleId, api, code, cowork, government } = SERVICE_IDS;
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
 /** The fixture's newest update is 2026-11-20T13:00:40.833Z; loadFixture puts it an hour before now. */
 const ANCHOR = Date.parse('2026-11-20T13:00:40.833Z');
 /** "Now" for the tables: whole days after the anchor keep every incident's time of day. */

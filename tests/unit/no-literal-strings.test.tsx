@@ -31,13 +31,13 @@ import { DEFAULT_SETTINGS, type UserAlternative } from '../../core/settings';
 import { SITES, type SiteId, siteById } from '../../core/sites';
 import { shortServiceName } from '../../core/snapshot';
 import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/status-model';
+import { MINUTE_MS as MIN } from '../../core/time';
 import { updatePreview } from '../../core/update-preview';
 import { bannerText } from '../../entrypoints/background/banner-text';
 import { setTranslator, t } from '../../shell/i18n';
 import { loadIncidents, loadSnapshot, SUMMARY_FIXTURES, type SummaryFixture } from './fixtures';
 import { EN_MESSAGES } from './support/translator';
 
-const MIN = 60_000;
 /** Intl in a language whose script is not Latin, so its words cannot be mistaken for literals. */
 const MARKER_LANGUAGE = 'ja';
 const MARKER = /⟦[A-Za-z0-9_@]+⟧/g;

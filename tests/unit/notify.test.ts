@@ -11,10 +11,10 @@ import {
 } from '../../core/notify';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import type { Snapshot } from '../../core/status-model';
+import { MINUTE_MS as MIN } from '../../core/time';
 import { loadSnapshot } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 13, 0, 0);
-const MIN = 60_000;
 /** One poll's notices at `nowMs` (T0 unless given). */
 const noticesFor = (previous: Notified, snapshot: Snapshot, settings: Settings, nowMs = T0, resolved?: Set<string>) =>
   noticesAt(previous, snapshot, settings, nowMs, resolved);

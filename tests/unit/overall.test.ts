@@ -14,11 +14,11 @@ import { SERVICE_IDS } from '../../core/services';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import { CAPACITY_BANNER_MS } from '../../core/signal-timing';
 import { EMPTY_STATUS, type StatusState } from '../../core/status-model';
+import { MINUTE_MS as MIN } from '../../core/time';
 import { loadSnapshot, type SummaryFixture } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 14, 0, 0);
 const I = DEFAULT_INTERVAL_MS;
-const MIN = 60_000;
 
 function statusOf(name: SummaryFixture, atMs = T0): StatusState {
   return applyOutcome(

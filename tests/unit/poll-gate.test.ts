@@ -9,11 +9,10 @@ import {
   retryAfterUntil,
 } from '../../core/poll-gate';
 import { EMPTY_HEALTH, type FetchHealth } from '../../core/status-model';
+import { MINUTE_MS as MIN, SECOND_MS as SEC } from '../../core/time';
 
 const T0 = Date.UTC(2026, 10, 20, 13, 0, 0);
 const iso = (ms: number) => new Date(ms).toISOString();
-const SEC = 1000;
-const MIN = 60 * SEC;
 
 const health = (patch: Partial<FetchHealth>): FetchHealth => ({ ...EMPTY_HEALTH, ...patch });
 const lastAt = (ms: number) => health({ lastAttemptAt: iso(ms), lastSuccessAt: iso(ms) });

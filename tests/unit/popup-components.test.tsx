@@ -20,12 +20,11 @@ import { applyOutcome } from '../../core/health';
 import { EMPTY_HISTORY, type History, historyFromIncidents, historySuccess } from '../../core/history';
 import { SERVICE_IDS } from '../../core/services';
 import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/status-model';
+import { HOUR_MS as HOUR, MINUTE_MS as MIN } from '../../core/time';
 import { UPDATE_PREVIEW_CHARS } from '../../core/update-preview';
 import { loadIncidents, loadSnapshot, type SummaryFixture } from './fixtures';
 import { useEnglish } from './support/translator';
 
-const MIN = 60_000;
-const HOUR = 60 * MIN;
 /** The recorded incidents.json ends one hour before this. */
 const HISTORY_NOW = Date.parse('2026-11-20T14:00:40.833Z');
 

@@ -9,11 +9,11 @@ import {
   statusStateSchema,
 } from '../../core/status-model';
 import { STICKY_CAP_MS, STICKY_MS, sourcesToTry, stickyWindowMs, withPrimaryResult } from '../../core/sticky-source';
+import { MINUTE_MS as MIN } from '../../core/time';
 import { loadSnapshot } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 13, 0, 0);
 const iso = (ms: number) => new Date(ms).toISOString();
-const MIN = 60_000;
 
 describe('sourcesToTry / withPrimaryResult', () => {
   it('asks the primary first while nothing is wrong with it', () => {
