@@ -11,9 +11,7 @@ import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { ReplayServer } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
-import type { PopupPage } from './pages/popup-page';
 import { CLAUDE_AI } from './scenarios';
-import { until } from './support';
 
 const NOTIFY_BUILD = path.resolve(process.env.SO_NOTIFY_OUT_DIR ?? '.output-notify', 'chrome-mv3');
 
@@ -28,19 +26,6 @@ async function clearAll(): Promise<void> {
     const { notifications } = (globalThis as unknown as G).chrome;
     for (const id of Object.keys(await notifications.getAll())) await notifications.clear(id);
   }, null);
-}
-
-/** Clicks a popup control with the real mouse, as the user would. */
-async function clickInPopup(popup: PopupPage, testId: string): Promise<void> {
-  const box = await popup.page.evaluate((id) => {
-    const target = document.querySelector(`[data-testid="${id}"]`);
-    // Below the fold in a long popup: scrolled to, as a person would, before the real click.
-    target?.scrollIntoView({ block: 'center' });
-    const r = target?.getBoundingClientRect();
-    return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-  }, testId);
-  if (!box) throw new Error(`no ${testId} in the popup`);
-  await popup.page.clickAt(box.x, box.y);
 }
 
 async function shown(): Promise<string[]> {
@@ -91,10 +76,7 @@ describe('notifications (chromium)', () => {
 
   it('an incident on a muted service announces nothing', async () => {
     await harness.reset('healthy');
-    await harness.api.page.evaluate(async () => {
-      const { notifications } = (globalThis as unknown as G).chrome;
-      for (const id of Object.keys(await notifications.getAll())) await notifications.clear(id);
-    }, null);
+    await clearAll();
     await harness.api.send({
       type: 'settings',
       settings: { ...DEFAULT_SETTINGS, notifications: 'my-services', mutedServices: ['bpp5gb3hpjcl'] },
@@ -110,17 +92,9 @@ describe('notifications (chromium)', () => {
     const page = await harness.openSite(CLAUDE_AI);
     await page.waitForKind('incident');
     const popup = await harness.openPopup();
-    await until(
-      async () => ((await popup.query('[data-testid="back-watch-start"]')).length > 0 ? true : null),
-      5_000,
-      'the button',
-    );
-    await clickInPopup(popup, 'back-watch-start');
-    await until(
-      async () => ((await popup.query('[data-testid="back-watch-on"]')).length > 0 ? true : null),
-      5_000,
-      'the watch',
-    );
+    await popup.waitForControl('back-watch-start');
+    await popup.clickWithMouse('back-watch-start');
+    await popup.waitForControl('back-watch-on');
     expect(await shown()).toEqual([]);
     await harness.statusBecomes('healthy');
     await expect.poll(shown).toHaveLength(1);
@@ -136,23 +110,11 @@ describe('notifications (chromium)', () => {
     await harness.reset('claude-ai-partial');
     await clearAll();
     const popup = await harness.openPopup();
-    await until(
-      async () => ((await popup.query('[data-testid="back-watch-start"]')).length > 0 ? true : null),
-      5_000,
-      'the button',
-    );
-    await clickInPopup(popup, 'back-watch-start');
-    await until(
-      async () => ((await popup.query('[data-testid="back-watch-cancel"]')).length > 0 ? true : null),
-      5_000,
-      'the watch',
-    );
-    await clickInPopup(popup, 'back-watch-cancel');
-    await until(
-      async () => ((await popup.query('[data-testid="back-watch-start"]')).length > 0 ? true : null),
-      5_000,
-      'the watch to end',
-    );
+    await popup.waitForControl('back-watch-start');
+    await popup.clickWithMouse('back-watch-start');
+    await popup.waitForControl('back-watch-cancel');
+    await popup.clickWithMouse('back-watch-cancel');
+    await popup.waitForControl('back-watch-start');
     await harness.statusBecomes('healthy');
     await harness.api.refresh();
     await new Promise((r) => setTimeout(r, 500));

@@ -57,6 +57,28 @@ export class PopupPage {
     return this.text('[data-testid="unreachable"]');
   }
 
+  /** Waits until the control with this test id is in the popup. */
+  async waitForControl(testId: string, timeoutMs = 5_000): Promise<void> {
+    await until(
+      async () => ((await this.query(`[data-testid="${testId}"]`)).length > 0 ? true : null),
+      timeoutMs,
+      `${testId} in the popup`,
+    );
+  }
+
+  /** Clicks a control with the real mouse, as the user would (a trusted click). */
+  async clickWithMouse(testId: string): Promise<void> {
+    const box = await this.page.evaluate((id) => {
+      const target = document.querySelector(`[data-testid="${id}"]`);
+      // Below the fold in a long popup: scrolled to, as a person would, before the real click.
+      target?.scrollIntoView({ block: 'center' });
+      const r = target?.getBoundingClientRect();
+      return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+    }, testId);
+    if (!box) throw new Error(`no ${testId} in the popup`);
+    await this.page.clickAt(box.x, box.y);
+  }
+
   async clickRefresh(): Promise<void> {
     await this.page.evaluate(deepClick, '.so-refresh');
   }
