@@ -2,10 +2,13 @@
  * Issue #18 in real Chromium and Firefox: "Copy my message" after a capacity error (the last user
  * message, the unsent draft, or not offered at all), only on the user's own click; and "Tell me
  * when it's back" in a claude.ai tab: the "back" note when the incident resolves, gone by itself;
- * nothing after the watch is cancelled. The notification is tested in notifications.test.ts.
+ * nothing after the watch is cancelled; the popup offering the watch exactly when the banner's
+ * verdict has claude.ai in trouble. The notification is tested in notifications.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACK_NOTE_MS } from '../../core/back-watch';
+import { SERVICE_IDS } from '../../core/services';
+import { DEFAULT_SETTINGS } from '../../core/settings';
 import { launchChromium } from './drivers/chromium';
 import { launchFirefox } from './drivers/firefox';
 import type { ExtensionBrowser } from './drivers/types';
@@ -80,6 +83,27 @@ describe.each(DRIVERS)('%s', (_name, launch) => {
   it('with neither a message nor a draft, it is not offered', async () => {
     const page = await capacityPage((p) => p.hook('__removeUserMessages'));
     expect(await page.query(COPY)).toEqual([]);
+  });
+
+  it('the popup offers "Tell me when it\'s back" beside a capacity banner, not while only the API is down, nor for a muted claude.ai', async () => {
+    await capacityPage();
+    const popup = await harness.openPopup();
+    await popup.waitForControl('back-watch-start');
+    await harness.reset('api-outage');
+    const calm = await harness.openPopup();
+    await calm.waitForServices(6);
+    expect(await calm.headerKind()).not.toBe('operational');
+    expect(await calm.query('[data-testid="back-watch-start"]')).toEqual([]);
+    // claude.ai in trouble on the status page, but the user does not care about it: the badge
+    // leaves it out, so the popup does not offer to watch it either.
+    await harness.reset('claude-ai-partial');
+    await harness.api.send({
+      type: 'settings',
+      settings: { ...DEFAULT_SETTINGS, mutedServices: [SERVICE_IDS.claudeAi] },
+    });
+    const muted = await harness.openPopup();
+    await muted.waitForServices(5);
+    expect(await muted.query('[data-testid="back-watch-start"]')).toEqual([]);
   });
 
   it('"Tell me when it\'s back", then the incident resolves: the "back" note, which goes away by itself', async () => {
