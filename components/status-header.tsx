@@ -4,7 +4,7 @@ import { agoTime, clockTime } from '../core/format';
 import { retryAfterUntil } from '../core/poll-gate';
 import type { StatusState } from '../core/status-model';
 import { locale, t } from '../shell/i18n';
-import { overallHeadline, overallWorking } from './overall-text';
+import { overallWorking, statusHeadline } from './overall-text';
 
 export interface StatusHeaderProps {
   status: StatusState;
@@ -25,11 +25,7 @@ export function StatusHeader({ status, view, now, refreshing, onRefresh }: Statu
     <header class={`so-header so-kind-${view.kind}`} data-kind={view.kind}>
       <div class="so-overall">
         <h1 class="so-overall-text" data-testid="overall">
-          {!snapshot
-            ? t('severity_stale')
-            : view.kind === 'stale'
-              ? t(`severity_${snapshot.severity}`)
-              : overallHeadline(view)}
+          {statusHeadline(snapshot, view)}
         </h1>
         <button type="button" class="so-refresh" onClick={onRefresh} disabled={refreshing} aria-busy={refreshing}>
           {refreshing ? t('popupRefreshing') : t('popupRefresh')}

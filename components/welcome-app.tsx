@@ -5,15 +5,19 @@
  */
 import type { ComponentChild } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import type { BadgeView } from '../core/badge';
 import type { BannerText } from '../core/banner-words';
 import { agoTime } from '../core/format';
 import type { Settings } from '../core/settings';
 import type { StatusState } from '../core/status-model';
 import { locale, t } from '../shell/i18n';
 import { renderBanner } from './banner';
+import { overallWorking, statusHeadline } from './overall-text';
 
 export interface WelcomeProps {
   status: StatusState;
+  /** The one verdict the badge and the popup's header show (core/overall.ts). */
+  view: BadgeView;
   settings: Settings;
   now: number;
   /** Which browser's words to use for pinning the button. */
@@ -28,15 +32,17 @@ export interface WelcomeSection {
   body: (props: WelcomeProps) => ComponentChild;
 }
 
-function TodayStatus({ status, now }: WelcomeProps) {
+function TodayStatus({ status, view, now }: WelcomeProps) {
   const { snapshot, health } = status;
   if (!snapshot) return <p data-testid="welcome-status">{t('popupNoData')}</p>;
   const checked = agoTime(health.lastSuccessAt, now, locale(), t('relativeNow'));
+  const working = overallWorking(view);
   return (
     <>
-      <p data-testid="welcome-status" class={`so-state so-sev-${snapshot.severity}`}>
-        {t(`severity_${snapshot.severity}`)}
+      <p data-testid="welcome-status" data-kind={view.kind} class="so-state">
+        {statusHeadline(snapshot, view)}
       </p>
+      {working && <p data-testid="welcome-working">{working}</p>}
       {snapshot.incidents.length > 0 && (
         <ul>
           {snapshot.incidents.map((incident) => (

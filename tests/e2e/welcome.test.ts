@@ -75,4 +75,36 @@ describe.each(DRIVERS)('welcome page (%s)', (_name, launch) => {
     expect(page.samplePosition).toBe('static');
     expect(page.options).toMatch(/^(?:chrome|moz)-extension:\/\/[^/]+\/options\.html$/);
   });
+
+  it('says what the badge and the popup say: the verdict names the service in trouble, and what works', async () => {
+    await harness.statusBecomes('claude-ai-partial');
+    const popup = await harness.openPopup();
+    const headline = await until(
+      async () => {
+        const text = await popup.overall();
+        return text && text !== 'All systems operational' ? text : null;
+      },
+      10_000,
+      "the popup's verdict",
+    );
+    expect(headline).toMatch(/claude\.ai/);
+    const read = () =>
+      welcome.evaluate(
+        () =>
+          ['welcome-status', 'welcome-working'].map(
+            (id) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? null,
+          ),
+        null,
+      );
+    const [status, working] = await until(
+      async () => {
+        const texts = await read();
+        return texts[0] === headline ? texts : null;
+      },
+      10_000,
+      "the welcome page to say the popup's verdict",
+    );
+    expect(status).toBe(headline);
+    expect(working).toBe((await popup.query('[data-testid="working"]'))[0]?.text.trim() ?? null);
+  });
 });

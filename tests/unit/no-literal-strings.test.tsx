@@ -19,12 +19,13 @@ import { PopupApp } from '../../components/popup-app';
 import { popupStore } from '../../components/popup-store';
 import { WelcomeApp } from '../../components/welcome-app';
 import { ALTERNATIVES } from '../../core/alternatives';
+import { badgeFor } from '../../core/badge';
 import { type AssessInput, assess, type Banner } from '../../core/banner-decision';
 import { CLAUDE_AI_MODELS, incidentModelScope, parseModelLabel } from '../../core/claude-models';
 import type { Signals } from '../../core/detections';
 import { EMPTY_DISMISSALS } from '../../core/dismissals';
 import type { FaultVerdict } from '../../core/fault';
-import { applyOutcome } from '../../core/health';
+import { applyOutcome, DEFAULT_INTERVAL_MS } from '../../core/health';
 import { EMPTY_HISTORY, type History, historyFromIncidents, historySuccess } from '../../core/history';
 import { SERVICE_IDS } from '../../core/services';
 import { DEFAULT_SETTINGS, type UserAlternative } from '../../core/settings';
@@ -413,10 +414,12 @@ describe('options', () => {
 describe('welcome', () => {
   it("every section, with incidents, in Chrome's words and Firefox's", () => {
     const { snapshot, now } = snapshotAt('major-outage');
+    const status = good(snapshot, now);
     for (const browserName of ['chrome', 'firefox'] as const) {
       show(
         <WelcomeApp
-          status={good(snapshot, now)}
+          status={status}
+          view={badgeFor(status, now + MIN, DEFAULT_INTERVAL_MS)}
           settings={DEFAULT_SETTINGS}
           now={now + MIN}
           browserName={browserName}
@@ -429,7 +432,16 @@ describe('welcome', () => {
   });
 
   it('before the first check', () => {
-    show(<WelcomeApp status={EMPTY_STATUS} settings={DEFAULT_SETTINGS} now={0} browserName="chrome" bannerCss="" />);
+    show(
+      <WelcomeApp
+        status={EMPTY_STATUS}
+        view={badgeFor(EMPTY_STATUS, 0, DEFAULT_INTERVAL_MS)}
+        settings={DEFAULT_SETTINGS}
+        now={0}
+        browserName="chrome"
+        bannerCss=""
+      />,
+    );
     expectNoLiterals(root, dataOf([]), 12);
   });
 });
