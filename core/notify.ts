@@ -10,6 +10,7 @@ import { storedReach } from './reach';
 import { caresAbout, type Settings } from './settings';
 import { SEVERITIES, type Severity, severityRank } from './severity';
 import type { Incident, Snapshot } from './status-model';
+import { DAY_MS } from './time';
 
 export const announcedSchema = z.object({
   severity: z.enum(SEVERITIES),
@@ -27,6 +28,8 @@ export const notifiedSchema = z.object({
   incidents: z.record(z.string(), announcedSchema),
   /** Notification id -> the incident page it opens when clicked. */
   links: z.record(z.string(), z.string()),
+  /** Notification id -> when it was shown (ISO), so its link can be forgotten after LINK_MAX_AGE_MS. Since version 3. */
+  linkedAt: z.optional(z.record(z.string(), z.string())),
 });
 export type Notified = z.infer<typeof notifiedSchema>;
 
@@ -57,8 +60,15 @@ export function migrateNotifiedV1toV2(old: unknown): unknown {
   };
 }
 
-export const NOTIFIED_VERSION = 2;
-export const NOTIFIED_MIGRATIONS: Record<number, (old: unknown) => unknown> = { 2: migrateNotifiedV1toV2 };
+/**
+ * Version 2 to 3 adds `linkedAt`, optional: a version 2 value is a valid version 3 value, and its
+ * links, whose time is unknown, start counting at the next announcement (linksKept()).
+ */
+export const NOTIFIED_VERSION = 3;
+export const NOTIFIED_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+  2: migrateNotifiedV1toV2,
+  3: (old) => old,
+};
 
 export interface Notice {
   /** Unique per incident update and kind: the notification id. */
@@ -72,8 +82,43 @@ export interface Notice {
   url: string | null;
 }
 
-/** Links of notifications older than this many are forgotten. */
-const MAX_LINKS = 50;
+/**
+ * A notification's link is kept while the notification may still be on screen or in the
+ * system's list: at most LINK_MAX_AGE_MS, and only the MAX_LINKS newest, so storage stays small.
+ */
+export const LINK_MAX_AGE_MS = 30 * DAY_MS;
+export const MAX_LINKS = 50;
+
+/**
+ * The links to keep after `added` were shown at `nowMs`: none older than LINK_MAX_AGE_MS, at most
+ * MAX_LINKS, newest last. A link without a time (stored by version 2) or with one in the future
+ * (a clock set back) starts counting now.
+ */
+function linksKept(previous: Notified, added: readonly Notice[], nowMs: number): Pick<Notified, 'links' | 'linkedAt'> {
+  const now = new Date(nowMs).toISOString();
+  const links = { ...previous.links };
+  const times = previous.linkedAt ?? {};
+  const linkedAt: Record<string, string> = {};
+  for (const id of Object.keys(links)) {
+    const stamp = Object.hasOwn(times, id) ? (times[id] as string) : null;
+    const at = stamp === null ? Number.NaN : Date.parse(stamp);
+    const counted = !Number.isNaN(at) && at <= nowMs;
+    if (counted && nowMs - at >= LINK_MAX_AGE_MS) delete links[id];
+    else linkedAt[id] = counted && stamp !== null ? stamp : now;
+  }
+  for (const notice of added) {
+    if (!notice.url) continue;
+    // Re-added at the end: the newest link is the last one the cap keeps.
+    delete links[notice.id];
+    links[notice.id] = notice.url;
+    linkedAt[notice.id] = now;
+  }
+  const kept = Object.keys(links).slice(-MAX_LINKS);
+  return {
+    links: Object.fromEntries(kept.map((id) => [id, links[id] as string])),
+    linkedAt: Object.fromEntries(kept.map((id) => [id, linkedAt[id] as string])),
+  };
+}
 
 function concerns(incident: Incident, settings: Settings): boolean {
   if (settings.notifications === 'all') return true;
@@ -157,11 +202,5 @@ export function noticesFor(
       url: before.url,
     });
   }
-  const links = { ...previous.links };
-  for (const notice of notices) if (notice.url) links[notice.id] = notice.url;
-  const linkIds = Object.keys(links);
-  const keptLinks = Object.fromEntries(
-    linkIds.slice(Math.max(0, linkIds.length - MAX_LINKS)).map((id) => [id, links[id] as string]),
-  );
-  return { notices, next: { incidents, links: keptLinks } };
+  return { notices, next: { incidents, ...linksKept(previous, notices, nowMs) } };
 }

@@ -56,9 +56,16 @@ describe('notifications (chromium)', () => {
     await harness.api.refresh();
     await harness.api.refresh();
     expect(await shown()).toEqual([id]);
-    const notified = (await harness.api.getStorage('notified')) as { links: Record<string, string> };
+    const notified = (await harness.api.getStorage('notified')) as {
+      links: Record<string, string>;
+      linkedAt: Record<string, string>;
+    };
     expect(Object.keys(notified.links)).toEqual([id]);
     expect(Object.values(notified.links)[0]).toMatch(/^https:\/\/stspg\.io\//);
+    // The link is kept 30 days from when it was shown (core/notify.ts).
+    const shownAt = Date.parse(notified.linkedAt[id ?? ''] ?? '');
+    expect(Date.now() - shownAt).toBeGreaterThanOrEqual(0);
+    expect(Date.now() - shownAt).toBeLessThan(60_000);
   });
 
   it('a browser restart on the same profile announces nothing again', async () => {

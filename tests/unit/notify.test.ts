@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   EMPTY_NOTIFIED,
   GONE_POLLS_TO_RESOLVE,
+  LINK_MAX_AGE_MS,
+  MAX_LINKS,
   migrateNotifiedV1toV2,
+  NOTIFIED_MIGRATIONS,
   type Notified,
   noticesFor as noticesAt,
   notifiedSchema,
@@ -11,7 +14,7 @@ import {
 } from '../../core/notify';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import type { Snapshot } from '../../core/status-model';
-import { MINUTE_MS as MIN } from '../../core/time';
+import { DAY_MS as DAY, MINUTE_MS as MIN } from '../../core/time';
 import { loadSnapshot } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 13, 0, 0);
@@ -187,5 +190,71 @@ describe('noticesFor', () => {
       expect(noticesFor(EMPTY_NOTIFIED, snapshot, mine).notices).toEqual([]);
       expect(noticesFor(EMPTY_NOTIFIED, snapshot, all).notices).toHaveLength(1);
     }
+  });
+});
+
+describe("a notification's link: kept while it may still be clicked, then forgotten", () => {
+  const healthy = loadSnapshot('healthy');
+  const url = (n: number) => `https://status.claude.com/incidents/i${n}`;
+  /** `count` links shown `ageMs` before T0, as version 3 stores them. */
+  const shown = (count: number, ageMs: number): Notified => {
+    const ids = Array.from({ length: count }, (_, n) => `i${n}:u:started`);
+    return {
+      incidents: {},
+      links: Object.fromEntries(ids.map((id, n) => [id, url(n)])),
+      linkedAt: Object.fromEntries(ids.map((id) => [id, new Date(T0 - ageMs).toISOString()])),
+    };
+  };
+
+  it('a new notice stores its link and when it was shown', () => {
+    const { notices, next } = noticesFor(EMPTY_NOTIFIED, loadSnapshot('claude-ai-partial'), mine);
+    const [notice] = notices;
+    expect(notice?.url).toBeTruthy();
+    expect(next.links).toEqual({ [notice?.id ?? '']: notice?.url });
+    expect(next.linkedAt).toEqual({ [notice?.id ?? '']: new Date(T0).toISOString() });
+  });
+
+  it.each([
+    ['a day old', DAY, 1],
+    ['29 days old', 29 * DAY, 1],
+    ['30 days old', LINK_MAX_AGE_MS, 0],
+    ['a year old', 365 * DAY, 0],
+  ])('%s: kept %i', (_name, age, kept) => {
+    const { next } = noticesFor(shown(1, age), healthy, mine);
+    expect(Object.keys(next.links)).toHaveLength(kept);
+    expect(Object.keys(next.linkedAt ?? {})).toEqual(Object.keys(next.links));
+  });
+
+  it('a link stored without a time (version 2) starts counting now, and goes 30 days later', () => {
+    const v2: Notified = { incidents: {}, links: { 'old:u:started': url(0) } };
+    const first = noticesFor(v2, healthy, mine).next;
+    expect(first.links).toEqual(v2.links);
+    expect(first.linkedAt).toEqual({ 'old:u:started': new Date(T0).toISOString() });
+    expect(noticesFor(first, healthy, mine, T0 + LINK_MAX_AGE_MS - MIN).next.links).toEqual(v2.links);
+    expect(noticesFor(first, healthy, mine, T0 + LINK_MAX_AGE_MS).next.links).toEqual({});
+  });
+
+  it('a time ahead of the clock (a clock set back) starts counting now rather than never', () => {
+    const ahead = shown(1, -365 * DAY);
+    const first = noticesFor(ahead, healthy, mine).next;
+    expect(first.linkedAt).toEqual({ 'i0:u:started': new Date(T0).toISOString() });
+    expect(noticesFor(first, healthy, mine, T0 + LINK_MAX_AGE_MS).next.links).toEqual({});
+  });
+
+  it(`at most ${MAX_LINKS}: the newest stay`, () => {
+    const many = shown(MAX_LINKS + 10, DAY);
+    const { notices, next } = noticesFor(many, loadSnapshot('claude-ai-partial'), mine);
+    const ids = Object.keys(next.links);
+    expect(ids).toHaveLength(MAX_LINKS);
+    expect(ids.at(-1)).toBe(notices[0]?.id);
+    expect(ids).not.toContain('i0:u:started');
+    expect(ids).toContain(`i${MAX_LINKS + 9}:u:started`);
+  });
+
+  it('notified v2 -> v3: a version 2 value stays as it is and parses', () => {
+    const v2 = { incidents: {}, links: { 'abc:u1:started': url(1) } };
+    const migrate = NOTIFIED_MIGRATIONS[3];
+    expect(migrate?.(v2)).toBe(v2);
+    expect(notifiedSchema.safeParse(v2).success).toBe(true);
   });
 });
