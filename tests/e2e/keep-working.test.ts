@@ -3,7 +3,8 @@
  * message, the unsent draft, or not offered at all), only on the user's own click; and "Tell me
  * when it's back" in a claude.ai tab: the "back" note when the incident resolves, gone by itself;
  * nothing after the watch is cancelled; the popup offering the watch exactly when the banner's
- * verdict has claude.ai in trouble. The notification is tested in notifications.test.ts.
+ * verdict has claude.ai in trouble; and, without the notification permission, the banner opening
+ * the popup that can ask for it. The notification is tested in notifications.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACK_NOTE_MS } from '../../core/back-watch';
@@ -15,6 +16,7 @@ import type { ExtensionBrowser } from './drivers/types';
 import { Harness } from './harness';
 import type { BannerPage } from './pages/banner-page';
 import { CLAUDE_AI } from './scenarios';
+import { until } from './support';
 
 type Launcher = (replayPort: number) => Promise<ExtensionBrowser>;
 
@@ -45,6 +47,20 @@ describe.each(DRIVERS)('%s', (_name, launch) => {
     await page.waitForKind('capacity');
     await page.waitFor('[data-testid="banner-watch"]');
     return page;
+  }
+
+  /** The extension's popup.html documents open now: as the toolbar popup, and as tabs. */
+  async function popupContexts(): Promise<{ popups: number; tabs: number }> {
+    return harness.api.page.evaluate(async () => {
+      type Context = { contextType: string; documentUrl?: string };
+      type G = { browser?: unknown; chrome?: unknown };
+      const g = globalThis as unknown as G;
+      const runtime = (g.browser ?? g.chrome) as { runtime: { getContexts(filter: object): Promise<Context[]> } };
+      const contexts = await runtime.runtime.getContexts({});
+      const of = (type: string) =>
+        contexts.filter((c) => c.contextType === type && (c.documentUrl ?? '').endsWith('/popup.html')).length;
+      return { popups: of('POPUP'), tabs: of('TAB') };
+    }, null);
   }
 
   it('"Copy my message" after a capacity error copies the last user message', async () => {
@@ -121,6 +137,26 @@ describe.each(DRIVERS)('%s', (_name, launch) => {
     await page.waitForNoBanner(BACK_NOTE_MS + 10_000);
     expect(await harness.api.getStorage('backWatch')).toMatchObject({ watch: null, backAt: expect.any(String) });
   }, 60_000);
+
+  it('without the notification permission, the watching banner opens the popup, where the permission can be asked for', async () => {
+    await harness.reset('claude-ai-partial');
+    const page = await harness.openSite(CLAUDE_AI);
+    await page.waitForKind('incident');
+    await page.click('[data-testid="banner-watch"]');
+    await page.waitFor('[data-testid="banner-open-popup"]');
+    const before = await popupContexts();
+    await page.click('[data-testid="banner-open-popup"]');
+    // The toolbar popup where the browser can open it (both do here), else popup.html in a tab.
+    const after = await until(
+      async () => {
+        const now = await popupContexts();
+        return now.popups > before.popups || now.tabs > before.tabs ? now : null;
+      },
+      10_000,
+      'the popup to open',
+    );
+    expect(after.popups + after.tabs).toBe(before.popups + before.tabs + 1);
+  });
 
   it('a cancelled watch says nothing when the incident resolves', async () => {
     await harness.reset('claude-ai-partial');
