@@ -78,7 +78,7 @@ export function withCompletionOk(state: BackWatch, at: number): BackWatch {
 }
 
 /** The status page says claude.ai is in trouble: its component is not operational, or an incident names it. */
-export function statusTrouble(snapshot: Snapshot, serviceIds: readonly string[]): boolean {
+function statusTrouble(snapshot: Snapshot, serviceIds: readonly string[]): boolean {
   const namesOurs = (ids: readonly string[]) => ids.some((id) => serviceIds.includes(id));
   return (
     snapshot.services.some((s) => serviceIds.includes(s.id) && s.state !== 'operational') ||
