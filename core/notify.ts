@@ -202,5 +202,9 @@ export function noticesFor(
       url: before.url,
     });
   }
-  return { notices, next: { incidents, ...linksKept(previous, notices, nowMs) } };
+  const next: Notified = { incidents, ...linksKept(previous, notices, nowMs) };
+  // Nothing new (the usual poll): the same object back, so the background writes nothing and
+  // no storage change event reaches the open tabs.
+  const before: Notified = { incidents: previous.incidents, links: previous.links, linkedAt: previous.linkedAt ?? {} };
+  return { notices, next: JSON.stringify(next) === JSON.stringify(before) ? previous : next };
 }

@@ -478,6 +478,25 @@ describe('background', () => {
     expect((await fakeBrowser.storage.local.get('signals')).signals ?? null).toBeNull();
   });
 
+  it('a poll with nothing new to announce writes nothing: no storage event for the open tabs', async () => {
+    vi.stubGlobal('fetch', fakeFetch({ primary: () => json('claude-ai-partial'), fallback: () => json('healthy') }).fn);
+    const writes: string[] = [];
+    fakeBrowser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local') writes.push(...Object.keys(changes));
+    });
+    background.main();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
+    await vi.waitFor(() => expect(writes.filter((key) => key === 'notified')).toHaveLength(1));
+    const statusWrites = writes.filter((key) => key === 'status').length;
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
+    // Two more successful polls (the status records each check) ...
+    await vi.waitFor(() => expect(writes.filter((key) => key === 'status').length).toBeGreaterThan(statusWrites + 1));
+    await new Promise((r) => setTimeout(r, 50));
+    // ... and the record of what was announced, unchanged, is not written again.
+    expect(writes.filter((key) => key === 'notified')).toHaveLength(1);
+  });
+
   it('notifications: announced once per incident update, and a click opens the incident page', async () => {
     // The fake browser keeps notifications and tabs in memory; only the permission is stubbed.
     Object.assign(fakeBrowser, {

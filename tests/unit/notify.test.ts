@@ -193,6 +193,25 @@ describe('noticesFor', () => {
   });
 });
 
+describe('a poll with nothing new', () => {
+  it('gives back the same object, so nothing is written', () => {
+    const first = noticesFor(EMPTY_NOTIFIED, loadSnapshot('claude-ai-partial'), mine).next;
+    const again = noticesFor(first, loadSnapshot('claude-ai-partial'), mine, T0 + 5 * MIN);
+    expect(again.notices).toEqual([]);
+    expect(again.next).toBe(first);
+    const quiet = noticesFor(EMPTY_NOTIFIED, loadSnapshot('healthy'), mine);
+    expect(quiet.next).toBe(EMPTY_NOTIFIED);
+  });
+
+  it('a change (a new update recorded silently) is a new object', () => {
+    const first = noticesFor(EMPTY_NOTIFIED, loadSnapshot('claude-ai-partial'), mine).next;
+    const updated = noticesFor(first, withUpdate(loadSnapshot('claude-ai-partial')), mine, T0 + 5 * MIN);
+    expect(updated.notices).toEqual([]);
+    expect(updated.next).not.toBe(first);
+    expect(Object.values(updated.next.incidents)[0]?.updateId).toBe('new-update');
+  });
+});
+
 describe("a notification's link: kept while it may still be clicked, then forgotten", () => {
   const healthy = loadSnapshot('healthy');
   const url = (n: number) => `https://status.claude.com/incidents/i${n}`;
