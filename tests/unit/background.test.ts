@@ -107,6 +107,32 @@ const CLAUDE_TAB = () => ({
   frameId: 0,
 });
 
+/** Notifications on for the services the user cares about, with the permission granted. */
+async function notificationsOn(): Promise<void> {
+  // The fake browser keeps notifications and tabs in memory; only the permission is stubbed.
+  Object.assign(fakeBrowser, {
+    permissions: {
+      ...fakeBrowser.permissions,
+      onAdded: { addListener: () => undefined },
+      contains: async (p: { permissions?: string[] }) => p.permissions?.includes('notifications') === true,
+    },
+  });
+  await fakeBrowser.storage.local.set({
+    settings: { ...DEFAULT_SETTINGS, notifications: 'my-services' },
+    settings$: { v: 2 },
+  });
+}
+
+/**
+ * The background started from a fresh module: the notification click listener is registered
+ * once per worker, and earlier tests' worker is gone.
+ */
+async function freshBackground(): Promise<void> {
+  vi.resetModules();
+  (await import('./support/translator')).useEnglish();
+  (await import('../../entrypoints/background/index')).default.main();
+}
+
 describe('background', () => {
   beforeEach(() => {
     fakeBrowser.reset();
@@ -498,23 +524,9 @@ describe('background', () => {
   });
 
   it('notifications: announced once per incident update, and a click opens the incident page', async () => {
-    // The fake browser keeps notifications and tabs in memory; only the permission is stubbed.
-    Object.assign(fakeBrowser, {
-      permissions: {
-        ...fakeBrowser.permissions,
-        onAdded: { addListener: () => undefined },
-        contains: async (p: { permissions?: string[] }) => p.permissions?.includes('notifications') === true,
-      },
-    });
-    await fakeBrowser.storage.local.set({
-      settings: { ...DEFAULT_SETTINGS, notifications: 'my-services' },
-      settings$: { v: 2 },
-    });
+    await notificationsOn();
     vi.stubGlobal('fetch', fakeFetch({ primary: () => json('claude-ai-partial'), fallback: () => json('healthy') }).fn);
-    // A fresh module: the click listener is registered once per worker, and earlier tests' worker is gone.
-    vi.resetModules();
-    (await import('./support/translator')).useEnglish();
-    (await import('../../entrypoints/background/index')).default.main();
+    await freshBackground();
     const created = () => Object.keys(fakeBrowser.notifications.getAllCreateOptions());
     await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
     await vi.waitFor(() => expect(created()).toHaveLength(1));
@@ -530,17 +542,7 @@ describe('background', () => {
   });
 
   it('notifications: "resolved" is announced as soon as incidents.json says so, while summary.json still lists it', async () => {
-    Object.assign(fakeBrowser, {
-      permissions: {
-        ...fakeBrowser.permissions,
-        onAdded: { addListener: () => undefined },
-        contains: async (p: { permissions?: string[] }) => p.permissions?.includes('notifications') === true,
-      },
-    });
-    await fakeBrowser.storage.local.set({
-      settings: { ...DEFAULT_SETTINGS, notifications: 'my-services' },
-      settings$: { v: 2 },
-    });
+    await notificationsOn();
     const summary = fixture('claude-ai-partial.json');
     const incident = (JSON.parse(summary) as { incidents: { id: string }[] }).incidents[0] as { id: string };
     let incidentsJson = JSON.stringify({ incidents: [incident] });
@@ -552,9 +554,7 @@ describe('background', () => {
           : new Response(summary, { status: 200 }),
       ),
     );
-    vi.resetModules();
-    (await import('./support/translator')).useEnglish();
-    (await import('../../entrypoints/background/index')).default.main();
+    await freshBackground();
     const kinds = () => Object.keys(fakeBrowser.notifications.getAllCreateOptions()).map((id) => id.split(':').at(-1));
     await fakeBrowser.runtime.onMessage.trigger({ type: 'refresh' }, POPUP(), () => undefined);
     await vi.waitFor(() => expect(kinds()).toEqual(['started']));
