@@ -33,6 +33,17 @@ export function notAfterNow(iso: string | null, nowMs: number): string | null {
   return ms > nowMs ? new Date(nowMs).toISOString() : iso;
 }
 
+/**
+ * A stored "since when" stamp aged against the clock: null once it is `maxAgeMs` old (forget the
+ * entry), else the stamp to keep. A missing or unreadable stamp, or one ahead of the clock (set
+ * back since), cannot be placed in time: it starts counting now, so it still ages out.
+ */
+export function agedStamp(stamp: string | undefined, nowMs: number, maxAgeMs: number): string | null {
+  const at = stamp === undefined ? Number.NaN : Date.parse(stamp);
+  if (Number.isNaN(at) || at > nowMs) return new Date(nowMs).toISOString();
+  return nowMs - at >= maxAgeMs ? null : (stamp as string);
+}
+
 export function presentSignals(signals: Signals, nowMs: number): Signals {
   const detections = signals.detections.filter((d) => !(Date.parse(d.at) > nowMs));
   return detections.length === signals.detections.length ? signals : { detections };

@@ -1,5 +1,6 @@
 /** What the user dismissed, stored so a dismissed banner stays away across tabs and restarts. */
 import * as z from 'zod/mini';
+import { agedStamp } from './clock';
 import { SEVERITIES, type Severity, severityRank } from './severity';
 import { CAPACITY_SNOOZE_MS } from './signal-timing';
 import type { Snapshot } from './status-model';
@@ -94,21 +95,19 @@ function resolved(key: string, live: LiveOnStatusPage): boolean {
  */
 export function prunedDismissals(dismissals: Dismissals, live: LiveOnStatusPage, nowMs: number): Dismissals {
   const times = dismissals.dismissedAt ?? {};
-  const now = new Date(nowMs).toISOString();
   let changed = false;
   const incidents: Dismissals['incidents'] = {};
   const dismissedAt: Record<string, string> = {};
   for (const [key, severity] of Object.entries(dismissals.incidents)) {
-    const stamp = Object.hasOwn(times, key) ? (times[key] as string) : null;
-    const at = stamp === null ? Number.NaN : Date.parse(stamp);
-    const counted = !Number.isNaN(at) && at <= nowMs;
-    if (resolved(key, live) || (counted && nowMs - at >= DISMISSAL_MAX_AGE_MS)) {
+    const stamp = Object.hasOwn(times, key) ? times[key] : undefined;
+    const kept = resolved(key, live) ? null : agedStamp(stamp, nowMs, DISMISSAL_MAX_AGE_MS);
+    if (kept === null) {
       changed = true;
       continue;
     }
     incidents[key] = severity;
-    dismissedAt[key] = counted && stamp !== null ? stamp : now;
-    if (!counted) changed = true;
+    dismissedAt[key] = kept;
+    if (kept !== stamp) changed = true;
   }
   if (Object.keys(times).length !== Object.keys(dismissedAt).length) changed = true;
   return changed ? { ...dismissals, incidents, dismissedAt } : dismissals;

@@ -6,6 +6,7 @@
  */
 
 import * as z from 'zod/mini';
+import { agedStamp } from './clock';
 import { storedReach } from './reach';
 import { caresAbout, type Settings } from './settings';
 import { SEVERITIES, type Severity, severityRank } from './severity';
@@ -100,11 +101,9 @@ function linksKept(previous: Notified, added: readonly Notice[], nowMs: number):
   const times = previous.linkedAt ?? {};
   const linkedAt: Record<string, string> = {};
   for (const id of Object.keys(links)) {
-    const stamp = Object.hasOwn(times, id) ? (times[id] as string) : null;
-    const at = stamp === null ? Number.NaN : Date.parse(stamp);
-    const counted = !Number.isNaN(at) && at <= nowMs;
-    if (counted && nowMs - at >= LINK_MAX_AGE_MS) delete links[id];
-    else linkedAt[id] = counted && stamp !== null ? stamp : now;
+    const kept = agedStamp(Object.hasOwn(times, id) ? times[id] : undefined, nowMs, LINK_MAX_AGE_MS);
+    if (kept === null) delete links[id];
+    else linkedAt[id] = kept;
   }
   for (const notice of added) {
     if (!notice.url) continue;

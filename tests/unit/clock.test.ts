@@ -3,7 +3,7 @@
  * "since" is never in the future, and no timer is given more than a day or less than nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_TIMER_MS, presentFailures, presentSignals, presentStatus, timerDelay } from '../../core/clock';
+import { agedStamp, MAX_TIMER_MS, presentFailures, presentSignals, presentStatus, timerDelay } from '../../core/clock';
 import { EMPTY_SIGNALS, type Signals, withDetection } from '../../core/detections';
 import { EMPTY_DISMISSALS } from '../../core/dismissals';
 import { EMPTY_FAILURE_LOG, type FailureLog } from '../../core/fault';
@@ -138,5 +138,20 @@ describe('timerDelay', () => {
     [Number.NaN, MAX_TIMER_MS],
   ])('%d -> %d', (ms, expected) => {
     expect(timerDelay(ms)).toBe(expected);
+  });
+});
+
+describe('agedStamp: a stored "since when", aged against the clock', () => {
+  const NOW = Date.parse('2026-11-20T14:00:00Z');
+  const iso = (ms: number) => new Date(ms).toISOString();
+  it.each<[string, string | undefined, string | null]>([
+    ['an hour old: kept as it is', iso(NOW - HOUR), iso(NOW - HOUR)],
+    ['just under the limit: kept', iso(NOW - 10 * HOUR + 1), iso(NOW - 10 * HOUR + 1)],
+    ['at the limit: forgotten', iso(NOW - 10 * HOUR), null],
+    ['none stored: counts from now', undefined, iso(NOW)],
+    ['unreadable: counts from now', 'yesterday', iso(NOW)],
+    ['ahead of the clock: counts from now', iso(NOW + HOUR), iso(NOW)],
+  ])('%s', (_name, stamp, expected) => {
+    expect(agedStamp(stamp, NOW, 10 * HOUR)).toBe(expected);
   });
 });
