@@ -61,18 +61,18 @@ export default defineBackground({
     const context: BackgroundContext = {
       poll,
       async pollIfOld() {
-        if (isOlderThanInterval(await reads.currentStatus(), Date.now(), await reads.stalePeriod())) await poll('page');
+        const { status, staleMs } = await reads.now();
+        if (isOlderThanInterval(status, Date.now(), staleMs)) await poll('page');
       },
       refreshHistory: (force) => fetchers.history.refresh(force),
       ...createPageView({
-        status: reads.currentStatus,
+        statusNow: reads.now,
         signals: signalsItem.get,
         dismissals: dismissalsItem.get,
         failures: failuresItem.get,
         backWatch: backWatchItem.get,
         canNotify: notificationsAllowed,
         settings: settingsItem.get,
-        stalePeriod: reads.stalePeriod,
         useLanguage,
         online: () => navigator.onLine,
         now: Date.now,

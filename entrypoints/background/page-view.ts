@@ -13,11 +13,12 @@ import type { Settings } from '../../core/settings';
 import type { SiteId } from '../../core/site-hosts';
 import { type SiteView, siteView } from '../../core/site-view';
 import { siteById } from '../../core/sites';
-import type { StatusState } from '../../core/status-model';
+import type { StatusNow } from '../../shell/status-now';
 import { bannerText } from './banner-text';
 
 export interface PageViewDeps {
-  status: () => Promise<StatusState>;
+  /** The status every surface shows, and what "stale" means for it (shell/status-now.ts). */
+  statusNow: () => Promise<StatusNow>;
   signals: () => Promise<Signals>;
   dismissals: () => Promise<Dismissals>;
   failures: () => Promise<FailureLog>;
@@ -27,7 +28,6 @@ export interface PageViewDeps {
   canNotify: () => Promise<boolean>;
   /** Read from storage, not memory: the change that made the page ask may not have reached us yet. */
   settings: () => Promise<Settings>;
-  stalePeriod: () => Promise<number>;
   useLanguage: (language: Settings['language']) => Promise<void>;
   online: () => boolean;
   now: () => number;
@@ -38,9 +38,8 @@ export function createPageView(deps: PageViewDeps) {
     site: SiteId,
     modelLabel: string | null,
   ): Promise<{ view: SiteView; settings: Settings; now: number }> {
-    const [intervalMs, status, signals, dismissals, failures, settings, backWatch] = await Promise.all([
-      deps.stalePeriod(),
-      deps.status(),
+    const [{ status, staleMs: intervalMs }, signals, dismissals, failures, settings, backWatch] = await Promise.all([
+      deps.statusNow(),
       deps.signals(),
       deps.dismissals(),
       deps.failures(),

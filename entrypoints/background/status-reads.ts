@@ -1,38 +1,23 @@
 /**
- * What the background reads back from storage to decide: the status every surface shows, the poll
- * interval the cadence wants now, what "stale" means, and the badge's inputs. Reads only; the
- * settings come from the caller, which holds them as last applied.
+ * What the background reads back from storage to decide, with the settings as last applied (the
+ * caller holds them): the status every surface shows and what "stale" means for it, the poll
+ * interval the cadence wants now, and the badge's inputs (shell/status-now.ts).
  */
-import { cadenceMs, staleIntervalMs } from '../../core/cadence';
-import type { OverallContext } from '../../core/overall';
-import { resolvedStatus } from '../../core/resolutions';
+import { cadenceMs } from '../../core/cadence';
 import type { Settings } from '../../core/settings';
 import type { StatusState } from '../../core/status-model';
-import { failuresItem, resolutionsItem, signalsItem, siteSeenItem, statusItem } from '../../shell/stored-items';
+import { readStatusNow, readVerdictInputs } from '../../shell/status-now';
+import { failuresItem, signalsItem, siteSeenItem, statusItem } from '../../shell/stored-items';
 
-export interface StatusReads {
-  /** The stored status with the resolutions incidents.json confirmed applied: what every surface shows. */
-  currentStatus(): Promise<StatusState>;
-  /** The interval the cadence wants now (core/cadence.ts): what scheduled polls follow. */
-  period(): Promise<number>;
-  /** What "old" and "stale" mean, alike for the badge, the banner and the popup. */
-  stalePeriod(): Promise<number>;
-  /** What the badge shows is decided from (core/overall.ts). */
-  badgeInputs(): Promise<{ status: StatusState; staleMs: number; local: OverallContext }>;
-}
-
-export function createStatusReads(settings: () => Settings): StatusReads {
-  async function currentStatus(): Promise<StatusState> {
-    const [status, resolved] = await Promise.all([statusItem.get(), resolutionsItem.get()]);
-    return resolvedStatus(status, resolved);
-  }
-  async function stalePeriod(): Promise<number> {
-    return staleIntervalMs(settings(), (await statusItem.get()).snapshot);
-  }
+export function createStatusReads(settings: () => Settings) {
   return {
-    currentStatus,
-    stalePeriod,
-    async period() {
+    /** The status every surface shows, and what "stale" means for it, from one read. */
+    now: () => readStatusNow(settings()),
+    async currentStatus(): Promise<StatusState> {
+      return (await readStatusNow(settings())).status;
+    },
+    /** The interval the cadence wants now (core/cadence.ts): what scheduled polls follow. */
+    async period(): Promise<number> {
       const [status, signals, failures, siteSeenAt] = await Promise.all([
         statusItem.get(),
         signalsItem.get(),
@@ -41,15 +26,9 @@ export function createStatusReads(settings: () => Settings): StatusReads {
       ]);
       return cadenceMs({ settings: settings(), status, signals, failures, siteSeenAt }, Date.now());
     },
-    async badgeInputs() {
-      const [status, signals, failures, staleMs] = await Promise.all([
-        currentStatus(),
-        signalsItem.get(),
-        failuresItem.get(),
-        stalePeriod(),
-      ]);
-      // What claude.ai showed the user counts as much as the status page (core/overall.ts).
-      return { status, staleMs, local: { signals, failures, settings: settings(), online: navigator.onLine } };
-    },
+    /** What the badge shows is decided from; claude.ai's own screen counts as much as the status page. */
+    badgeInputs: () => readVerdictInputs(settings()),
   };
 }
+
+export type StatusReads = ReturnType<typeof createStatusReads>;

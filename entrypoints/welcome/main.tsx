@@ -6,51 +6,34 @@
 import { render } from 'preact';
 import { WelcomeApp } from '../../components/welcome-app';
 import { badgeFor } from '../../core/badge';
-import { staleIntervalMs } from '../../core/cadence';
-import type { Signals } from '../../core/detections';
-import type { FailureLog } from '../../core/fault';
-import { type Resolutions, resolvedStatus } from '../../core/resolutions';
-import type { Settings } from '../../core/settings';
-import type { StatusState } from '../../core/status-model';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
+import { readVerdictInputs } from '../../shell/status-now';
 import { failuresItem, resolutionsItem, settingsItem, signalsItem, statusItem } from '../../shell/stored-items';
 import bannerCss from '../claude.content/style.css?inline';
 import '../../components/page-base.css';
 import './style.css';
 
-interface Stored {
-  status: StatusState;
-  resolutions: Resolutions;
-  settings: Settings;
-  signals: Signals;
-  failures: FailureLog;
-}
+let latest = 0;
 
-let state: Stored | null = null;
-
-async function draw(next: Partial<Stored>): Promise<void> {
-  if (!state) return;
-  state = { ...state, ...next };
-  const { settings, signals, failures } = state;
+/** Reads what the page shows from storage and draws it: at start, and whenever any of it changes. */
+async function draw(): Promise<void> {
+  // Reads can finish out of order: only the latest draw renders.
+  const request = ++latest;
+  const settings = await settingsItem.get();
+  const { status, staleMs, local } = await readVerdictInputs(settings);
   await applyLanguage(settings);
+  if (request !== latest) return;
   applyTheme(settings);
   document.title = t('welcomeTitle');
   const root = document.getElementById('app');
   if (!root) return;
   const now = Date.now();
-  // What the badge and the popup's header say, from the same inputs (core/overall.ts).
-  const status = resolvedStatus(state.status, state.resolutions);
-  const view = badgeFor(status, now, staleIntervalMs(settings, status.snapshot), {
-    signals,
-    failures,
-    settings,
-    online: navigator.onLine,
-  });
   render(
     <WelcomeApp
       status={status}
-      view={view}
+      // What the badge and the popup's header say, from the same inputs (core/overall.ts).
+      view={badgeFor(status, now, staleMs, local)}
       settings={settings}
       now={now}
       browserName={import.meta.env.FIREFOX ? 'firefox' : 'chrome'}
@@ -60,21 +43,6 @@ async function draw(next: Partial<Stored>): Promise<void> {
   );
 }
 
-async function start(): Promise<void> {
-  const [status, resolutions, settings, signals, failures] = await Promise.all([
-    statusItem.get(),
-    resolutionsItem.get(),
-    settingsItem.get(),
-    signalsItem.get(),
-    failuresItem.get(),
-  ]);
-  state = { status, resolutions, settings, signals, failures };
-  await draw({});
-  statusItem.watch((next) => void draw({ status: next }));
-  resolutionsItem.watch((next) => void draw({ resolutions: next }));
-  settingsItem.watch((next) => void draw({ settings: next }));
-  signalsItem.watch((next) => void draw({ signals: next }));
-  failuresItem.watch((next) => void draw({ failures: next }));
-}
-
-void start();
+void draw();
+for (const item of [settingsItem, statusItem, resolutionsItem, signalsItem, failuresItem])
+  item.watch(() => void draw());
