@@ -3,7 +3,13 @@
  * capacity signal and the user's dismissals. The banner and the popup both use it, so they
  * never disagree.
  */
-import { ALTERNATIVES, type Alternative, chooseAlternatives, failingServiceIds } from './alternatives';
+import {
+  ALTERNATIVES,
+  type Alternative,
+  chooseAlternatives,
+  failingServiceIds,
+  SHOWN_ALTERNATIVES,
+} from './alternatives';
 import { caredSnapshot } from './cared';
 import { incidentModelScope, type ModelAdvice, type ModelName, modelAdvice } from './claude-models';
 import { capacitySnoozed, type Dismissals, isDismissed } from './dismissals';
@@ -14,9 +20,6 @@ import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from './
 import type { Site } from './sites';
 import { STATUS_PAGE_URL } from './sources';
 import type { Incident, IncidentUpdate, Maintenance, Service, Snapshot } from './status-model';
-
-/** Alternatives shown in the banner; the popup lists them all. */
-export const BANNER_ALTERNATIVES = 3;
 
 /**
  * incident / outage: the status page says the site's services are in trouble; capacity: the page
@@ -124,7 +127,7 @@ function siteAlternatives(snapshot: Snapshot | null, site: Site): Alternative[] 
   const chat = ALTERNATIVES.filter((a) => !a.forClaudeCode);
   // Never send someone to the site they are on.
   const exclude = site.id === 'platform' ? ['workbench'] : [];
-  return chooseAlternatives(chat, failing, { exclude }).recommended.slice(0, BANNER_ALTERNATIVES);
+  return chooseAlternatives(chat, failing, { exclude }).recommended.slice(0, SHOWN_ALTERNATIVES);
 }
 
 function incidentBanner(input: AssessInput, snapshot: Snapshot): Banner | null {

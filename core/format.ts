@@ -1,4 +1,5 @@
 /** Times in words, in the user's language, through Intl (no hand-made plural rules). */
+import { notAfterNow } from './clock';
 import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from './time';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -33,9 +34,7 @@ export function relativeTime(iso: string | null, nowMs: number, locale?: string,
  * or a status page's wrong time reads "now").
  */
 export function agoTime(iso: string | null, nowMs: number, locale?: string, justNow?: string): string | null {
-  if (!iso) return null;
-  const ms = Date.parse(iso);
-  return relativeTime(ms > nowMs ? new Date(nowMs).toISOString() : iso, nowMs, locale, justNow);
+  return relativeTime(notAfterNow(iso, nowMs), nowMs, locale, justNow);
 }
 
 export function clockTime(iso: string | null, locale?: string): string | null {

@@ -57,7 +57,7 @@ export const PAGE_ONLY: OverallContext = {
 };
 
 /** claude.ai's own signals for this user now, strongest first, as the banner reads them. */
-export function localSignal(status: StatusState, now: number, context: OverallContext): LocalKind | null {
+function localSignal(status: StatusState, now: number, context: OverallContext): LocalKind | null {
   const { signals, settings } = context;
   const detects = settings.capacityDetection;
   const screenAt = detects ? lastDetectionAt(signals, 'claude-ai', 'outage-screen') : null;

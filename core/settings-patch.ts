@@ -6,12 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { LANGUAGES, NOTIFY_MODES, POLL_INTERVAL_CHOICES, type Settings, THEMES } from './settings';
-import {
-  MAX_INPUT_LENGTH,
-  MAX_USER_ALTERNATIVES,
-  normalizedAlternative,
-  validateAlternative,
-} from './user-alternatives';
+import { MAX_INPUT_LENGTH, normalizedAlternative, validateAlternative } from './user-alternatives';
 
 /** Ids of sites, services and alternatives: short in practice; bounded so a message stays small. */
 const idSchema = z.string().check(z.maxLength(200));
@@ -79,7 +74,8 @@ export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Se
     }
     case 'alternative-add': {
       const list = settings.alternatives;
-      if (list.length >= MAX_USER_ALTERNATIVES || list.some((a) => a.id === patch.alternative.id)) return settings;
+      // validateAlternative refuses a 21st entry too.
+      if (list.some((a) => a.id === patch.alternative.id)) return settings;
       if (validateAlternative(patch.alternative, list) !== null) return settings;
       return { ...settings, alternatives: [...list, normalizedAlternative(patch.alternative)] };
     }

@@ -16,7 +16,7 @@ export const storageFullSchema = z.nullable(
 export type StorageFull = z.infer<typeof storageFullSchema>;
 
 /** Said in the popup this long after the last refusal: long enough to be seen, not forever after space was freed. */
-export const STORAGE_FULL_SHOWN_MS = 60 * 60_000;
+const STORAGE_FULL_SHOWN_MS = 60 * 60_000;
 
 export function storageFullShown(record: StorageFull, nowMs: number): boolean {
   if (!record) return false;

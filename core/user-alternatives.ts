@@ -22,7 +22,7 @@ export const MAX_USER_ALTERNATIVES = 20;
 /** The longest URL (or any text typed into the options) accepted: browsers and servers commonly cap URLs near 2,048 characters. */
 export const MAX_INPUT_LENGTH = 2048;
 /** A name is shown in one line of the banner and the popup. */
-export const MAX_NAME_LENGTH = 80;
+const MAX_NAME_LENGTH = 80;
 
 /** Checks one alternative a user typed; null when it may be saved. */
 export function validateAlternative(

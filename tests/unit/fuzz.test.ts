@@ -30,7 +30,8 @@ import { parseRetryAfter } from '../../entrypoints/background/fetch-summary';
 
 const MAX_RETRY_WAIT_MS = 60 * 60_000;
 
-import { assess, BANNER_ALTERNATIVES } from '../../core/banner-decision';
+import { SHOWN_ALTERNATIVES } from '../../core/alternatives';
+import { assess } from '../../core/banner-decision';
 import { SERVICE_IDS } from '../../core/services';
 import { SEVERITIES, type Severity, severityRank } from '../../core/severity';
 import { SITES } from '../../core/sites';
@@ -658,7 +659,7 @@ describe('fuzz: the banner decision and the alternatives', () => {
         const banner = assess(input);
         if (!banner) return;
         const failing = failingServiceIds(input.snapshot);
-        expect(banner.alternatives.length).toBeLessThanOrEqual(BANNER_ALTERNATIVES);
+        expect(banner.alternatives.length).toBeLessThanOrEqual(SHOWN_ALTERNATIVES);
         for (const alternative of banner.alternatives) {
           // Only catalogue entries, unchanged, and only https.
           expect(byId.get(alternative.id)).toEqual(alternative);
