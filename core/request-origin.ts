@@ -42,8 +42,12 @@ export function madeByClaudePage(facts: RequestFacts): boolean {
   return onClaude(facts.initiator ?? facts.documentUrl ?? facts.originUrl);
 }
 
-/** That, or claude.ai's page itself loading in a tab: what may show the user's network or region turned away. */
+/** claude.ai's page itself loading in a tab (the webRequest filter has already said it is claude.ai). */
+export function claudeNavigation(facts: RequestFacts): boolean {
+  return facts.type === 'main_frame' && typeof facts.tabId === 'number' && facts.tabId >= 0;
+}
+
+/** That, or a claude.ai page's own request: what may show the user's network or region turned away. */
 export function claudePageOrItsRequest(facts: RequestFacts): boolean {
-  if (facts.type === 'main_frame') return typeof facts.tabId === 'number' && facts.tabId >= 0;
-  return madeByClaudePage(facts);
+  return claudeNavigation(facts) || madeByClaudePage(facts);
 }

@@ -1,7 +1,7 @@
 /** Draws the toolbar badge and title from the stored status and what claude.ai showed the user. */
 import { browser } from 'wxt/browser';
 import { overallHeadline, overallWorking } from '../../components/overall-text';
-import { badgeFor } from '../../core/badge';
+import { type BadgeView, badgeFor } from '../../core/badge';
 import { clockTime } from '../../core/format';
 import type { OverallContext } from '../../core/overall';
 import type { StatusState } from '../../core/status-model';
@@ -12,8 +12,7 @@ function time(iso: string | null): string {
   return clockTime(iso, locale()) ?? t('never');
 }
 
-export function badgeTitle(state: StatusState, nowMs: number, intervalMs: number, context?: OverallContext): string {
-  const view = badgeFor(state, nowMs, intervalMs, context);
+export function badgeTitle(view: BadgeView): string {
   const lines = [t('extName'), overallHeadline(view)];
   if (view.kind === 'stale') lines.push(t('badgeStale'));
   // The headline names the affected services when it is the status page's verdict.
@@ -36,6 +35,6 @@ export async function renderBadge(
   await Promise.all([
     browser.action.setBadgeText({ text: view.text }),
     browser.action.setBadgeBackgroundColor({ color: view.color }),
-    browser.action.setTitle({ title: badgeTitle(state, nowMs, intervalMs, context) }),
+    browser.action.setTitle({ title: badgeTitle(view) }),
   ]);
 }

@@ -13,11 +13,9 @@ import type { WriteQueue } from './write-queue';
 
 export interface BackgroundContext {
   poll(reason: PollReason): Promise<void>;
-  /** A page's hint to poll, only when the stored status is older than one interval. */
-  pollIfOld(): Promise<void>;
   refreshHistory(force: boolean): Promise<unknown>;
   /** What the site's page shows now: the decision and its words, read from storage at call time. */
-  pageView(site: SiteId, modelLabel: string | null): Promise<PageView>;
+  pageView(site: SiteId, modelLabel: string | null): Promise<{ view: PageView; old: boolean }>;
   /** The decision alone: which banner the site's page shows now, without its words. */
   decision(site: SiteId): Promise<SiteView>;
   recordSignal(seen: PageSignal & { site: SiteId }): Promise<boolean>;

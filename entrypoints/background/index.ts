@@ -5,7 +5,6 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isOlderThanInterval } from '../../core/health';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
 import { backWatchItem, dismissalsItem, failuresItem, settingsItem, signalsItem } from '../../shell/stored-items';
 import { createBackWatcher } from './back-watch';
@@ -60,10 +59,6 @@ export default defineBackground({
 
     const context: BackgroundContext = {
       poll,
-      async pollIfOld() {
-        const { status, staleMs } = await reads.now();
-        if (isOlderThanInterval(status, Date.now(), staleMs)) await poll('page');
-      },
       refreshHistory: (force) => fetchers.history.refresh(force),
       ...createPageView({
         statusNow: reads.now,

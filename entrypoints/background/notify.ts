@@ -28,22 +28,23 @@ export async function notificationsAllowed(): Promise<boolean> {
 /**
  * Announces what changed since the last announcement, and records it first so nothing repeats.
  * `snapshot` is the status as surfaces read it; `resolvedIds` what incidents.json says is
- * resolved (announced at once). `update` is the background's write queue for notifiedItem.
+ * resolved (announced at once). `update` is the background's write queue for notifiedItem; the
+ * record as stored comes back.
  */
 export async function announce(
   snapshot: Snapshot,
   settings: Settings,
   resolvedIds: ReadonlySet<string>,
   update: (change: (notified: Notified) => Notified) => Promise<Notified>,
-): Promise<Notice[]> {
+): Promise<Notified> {
   let notices: Notice[] = [];
   // Recorded before showing: a worker stopped halfway must not announce the same update again.
-  await update((notified) => {
-    const result = noticesFor(notified, snapshot, settings, Date.now(), resolvedIds);
+  const notified = await update((previous) => {
+    const result = noticesFor(previous, snapshot, settings, Date.now(), resolvedIds);
     notices = result.notices;
     return result.next;
   });
-  if (notices.length === 0 || !(await notificationsAllowed())) return [];
+  if (notices.length === 0 || !(await notificationsAllowed())) return notified;
   for (const notice of notices) {
     await browser.notifications.create(notice.id, {
       type: 'basic',
@@ -52,7 +53,7 @@ export async function announce(
       message: notice.body.slice(0, 300) || t(`severity_${notice.severity}`),
     });
   }
-  return notices;
+  return notified;
 }
 
 /** Clicking a notification opens its incident page (https on the status origins only). */

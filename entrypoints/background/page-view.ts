@@ -8,6 +8,7 @@ import type { BackWatch } from '../../core/back-watch';
 import type { Signals } from '../../core/detections';
 import type { Dismissals } from '../../core/dismissals';
 import type { FailureLog } from '../../core/fault';
+import { isOlderThanInterval } from '../../core/health';
 import type { PageView } from '../../core/messages';
 import type { Settings } from '../../core/settings';
 import type { SiteId } from '../../core/site-hosts';
@@ -37,7 +38,7 @@ export function createPageView(deps: PageViewDeps) {
   async function decide(
     site: SiteId,
     modelLabel: string | null,
-  ): Promise<{ view: SiteView; settings: Settings; now: number }> {
+  ): Promise<{ view: SiteView; settings: Settings; now: number; old: boolean }> {
     const [{ status, staleMs: intervalMs }, signals, dismissals, failures, settings, backWatch] = await Promise.all([
       deps.statusNow(),
       deps.signals(),
@@ -60,7 +61,7 @@ export function createPageView(deps: PageViewDeps) {
       settings,
       backWatch,
     });
-    return { view, settings, now };
+    return { view, settings, now, old: isOlderThanInterval(status, now, intervalMs) };
   }
 
   return {
@@ -68,17 +69,19 @@ export function createPageView(deps: PageViewDeps) {
     async decision(site: SiteId): Promise<SiteView> {
       return (await decide(site, null)).view;
     },
-    async pageView(site: SiteId, modelLabel: string | null): Promise<PageView> {
-      const { view, settings, now } = await decide(site, modelLabel);
+    /** The view the page gets, and whether the status it was decided from is older than one interval. */
+    async pageView(site: SiteId, modelLabel: string | null): Promise<{ view: PageView; old: boolean }> {
+      const { view, settings, now, old } = await decide(site, modelLabel);
       await deps.useLanguage(settings.language);
       // The words too, in the user's language: the page only builds DOM from them.
       const text = view.banner
         ? bannerText(view.banner, siteById(site), view.lastSuccessAt, now, settings.alternatives, {
             watching: view.watching,
-            canNotify: await deps.canNotify(),
+            // Asked of the browser only when the words depend on it: while the watch is on.
+            canNotify: view.watching && (await deps.canNotify()),
           })
         : null;
-      return { ...view, text };
+      return { view: { ...view, text }, old };
     },
   };
 }

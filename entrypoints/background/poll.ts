@@ -26,8 +26,8 @@ export function createPoll({ fetchers, queue, drawBadge, ready, settings }: Poll
   /** Announces what changed, then forgets dismissals whose incident is resolved (core/dismissals.ts). */
   async function afterSuccess(snapshot: Snapshot, resolved: Resolutions): Promise<void> {
     const resolvedIds = new Set(resolved.resolved.map((r) => r.id));
-    await announce(snapshot, settings(), resolvedIds, (change) => queue.update(notifiedItem, change));
-    const remembered = Object.keys((await notifiedItem.get()).incidents);
+    const notified = await announce(snapshot, settings(), resolvedIds, (change) => queue.update(notifiedItem, change));
+    const remembered = Object.keys(notified.incidents);
     const live = liveOnStatusPage(snapshot, remembered);
     await queue.update(dismissalsItem, (dismissals) => prunedDismissals(dismissals, live, Date.now()));
   }

@@ -7,15 +7,24 @@
  */
 import { browser } from 'wxt/browser';
 import { blockedLocally, type OutcomeEvent, outcomeOf, requestKindOf } from '../../core/fault';
-import { claudePageOrItsRequest, madeByClaudePage, type RequestFacts } from '../../core/request-origin';
+import {
+  claudeNavigation,
+  claudePageOrItsRequest,
+  madeByClaudePage,
+  type RequestFacts,
+} from '../../core/request-origin';
 
-/** claude.ai's API: outcomes of its requests. */
-const API = { urls: ['https://claude.ai/api/*'] };
 /**
- * Every claude.ai request, pages included, for the answers that turn the user's network or region
- * away (a Cloudflare challenge usually answers the page itself, not the API).
+ * claude.ai's API: outcomes of its requests. Only fetch/XHR can be a claude.ai page's own request
+ * (core/request-origin.ts), so the browser is asked for no other type: images, scripts and fonts
+ * never wake the background.
  */
-const ALL = { urls: ['https://claude.ai/*'] };
+const API = { urls: ['https://claude.ai/api/*'], types: ['xmlhttprequest' as const] };
+/**
+ * claude.ai's page loads and its own requests, for the answers that turn the user's network or
+ * region away (a Cloudflare challenge usually answers the page itself, not the API).
+ */
+const ALL = { urls: ['https://claude.ai/*'], types: ['main_frame' as const, 'xmlhttprequest' as const] };
 
 /** Requests the page or the browser cancelled: not a failure of claude.ai nor of the network. */
 const CANCELLED = ['net::ERR_ABORTED', 'net::ERR_BLOCKED_BY_CLIENT', 'NS_BINDING_ABORTED', 'NS_ERROR_ABORT'];
@@ -35,11 +44,13 @@ export function watchClaudeRequests(onOutcome: (event: OutcomeEvent) => void): (
   // site framing a claude.ai address can neither raise the banner nor clear it.
   type Completed = RequestFacts & { url: string; statusCode: number; responseHeaders?: Header[] };
   const completed = (details: Completed) => {
-    if (!claudePageOrItsRequest(details)) return;
+    // Worked out once: most of these are the page's own fetches.
+    const own = madeByClaudePage(details);
+    if (!own && !claudeNavigation(details)) return;
     const kind = requestKindOf(details.url);
     if (blockedLocally({ statusCode: details.statusCode, cfMitigated: cfMitigated(details.responseHeaders) })) {
       onOutcome({ at: Date.now(), kind: kind ?? 'other', outcome: 'local' });
-    } else if (kind && madeByClaudePage(details)) {
+    } else if (kind && own) {
       onOutcome({ at: Date.now(), kind, outcome: outcomeOf(details.statusCode, false) });
     }
   };

@@ -3,9 +3,9 @@ import type { Handler } from './handler';
 
 export const siteView: Handler<'site-view'> = async (message, { facts }, background) => {
   await background.noteSiteSeen();
-  const view = await background.pageView(message.site, message.model ?? null);
-  // Opening claude.ai with old data is a good moment to check again.
-  void background.pollIfOld();
+  const { view, old } = await background.pageView(message.site, message.model ?? null);
+  // Opening claude.ai with old data is a good moment to check again (the gate decides).
+  if (old) void background.poll('page');
   // The page loads the banner's view only now that it has one to show.
   if (view.text && message.bannerLoaded === false) await background.injectBanner(facts);
   return view;
