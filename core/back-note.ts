@@ -1,7 +1,11 @@
 /** The "claude.ai is back" note (core/back-watch.ts) as a banner: quiet, short, no advice. */
 import type { Banner } from './banner-decision';
+import { type Dismissals, isDismissed } from './dismissals';
 
-export function backBanner(backAt: string): Banner {
+/** The note for `backAt`, or null once the user dismissed it (its key is built here only). */
+export function backBanner(backAt: string, dismissals: Dismissals): Banner | null {
+  const key = `back:${backAt}`;
+  if (isDismissed(dismissals, key, 'operational')) return null;
   return {
     kind: 'back',
     role: 'status',
@@ -14,7 +18,7 @@ export function backBanner(backAt: string): Banner {
     latestUpdate: null,
     url: null,
     alternatives: [],
-    dismiss: { kind: 'incidents', entries: { [`back:${backAt}`]: 'operational' } },
+    dismiss: { kind: 'incidents', entries: { [key]: 'operational' } },
     models: null,
     fault: null,
     stale: false,

@@ -8,7 +8,7 @@ import { assess, type Banner } from './banner-decision';
 import { parseModelLabel } from './claude-models';
 import { presentDismissals, presentFailures, presentSignals, presentStatus, timerDelay } from './clock';
 import { lastDetection, lastDetectionAt, type Signals } from './detections';
-import { type Dismissals, isDismissed } from './dismissals';
+import type { Dismissals } from './dismissals';
 import { assessFault, EMPTY_FAILURE_LOG, FAULT_THRESHOLDS, type FailureLog } from './fault';
 import { isStale } from './health';
 import { bannerEnabled, type Language, type Settings, type Theme } from './settings';
@@ -80,24 +80,23 @@ export function siteView(raw: SiteViewInput): SiteView {
     now,
   );
   const backUntil = backWatch ? backNoteUntil(backWatch, now) : null;
-  const back = backUntil !== null && backWatch?.backAt ? backBanner(backWatch.backAt) : null;
+  const back = backUntil !== null && backWatch?.backAt ? backBanner(backWatch.backAt, input.dismissals) : null;
   const banner = !bannerEnabled(settings, siteId)
     ? null
-    : back && !isDismissed(input.dismissals, `back:${backWatch?.backAt}`, 'operational')
-      ? back
-      : assess({
-          site,
-          snapshot: status.snapshot,
-          stale: isStale(status, now, input.intervalMs),
-          capacitySeenAt,
-          dismissals: input.dismissals,
-          now,
-          currentModel: input.modelLabel ? parseModelLabel(input.modelLabel) : null,
-          fault,
-          outageScreen,
-          retrySeenAt,
-          mutedServices: settings.mutedServices,
-        });
+    : (back ??
+      assess({
+        site,
+        snapshot: status.snapshot,
+        stale: isStale(status, now, input.intervalMs),
+        capacitySeenAt,
+        dismissals: input.dismissals,
+        now,
+        currentModel: input.modelLabel ? parseModelLabel(input.modelLabel) : null,
+        fault,
+        outageScreen,
+        retrySeenAt,
+        mutedServices: settings.mutedServices,
+      }));
   const expiries = [
     capacitySeenAt === null ? null : capacitySeenAt + CAPACITY_BANNER_MS,
     outageScreen === null ? null : outageScreen.at + OUTAGE_SCREEN_BANNER_MS,

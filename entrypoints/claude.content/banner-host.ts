@@ -82,7 +82,11 @@ export function createBannerHost(): BannerController {
         onOpenPopup: () => site && send({ type: 'open-popup', site }),
       },
     });
-    const section = target.firstElementChild;
+    place();
+  };
+
+  const place = () => {
+    const section = container?.firstElementChild;
     if (host && section instanceof HTMLElement) placeBanner(host, section);
   };
 
@@ -102,9 +106,10 @@ export function createBannerHost(): BannerController {
   };
   (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', onNavigate);
   addEventListener('popstate', onNavigate);
-  // A phone turned, a window resized: the menu button may have moved under the banner.
+  // A phone turned, a window resized: the menu button may have moved under the banner. Only the
+  // place depends on the size; the banner itself is not drawn again for each resize event.
   addEventListener('resize', () => {
-    if (shown) draw();
+    if (shown) place();
   });
 
   return {

@@ -107,4 +107,27 @@ export const LOOK_SCENARIOS: Scenario[] = [
       expect(await page.text('banner-models')).toContain('Opus 4.6');
     },
   },
+  {
+    name: 'a window narrowed to a phone with the banner up: the banner moves off the model menu',
+    status: 'healthy',
+    async run(h) {
+      h.server.setBehaviour('primary', {
+        body: modelIncident('Elevated errors on Claude Opus 4.6'),
+        contentType: 'application/json',
+      });
+      await h.api.refresh();
+      const page = await h.openSite(`${CLAUDE_AI}?model=Opus%204.6`);
+      await page.waitForBanner();
+      await page.page.setViewport(PHONE.width, PHONE.height);
+      const [button] = await page.rects(['button[data-testid="model-selector-dropdown"]']);
+      expect(button).not.toBeNull();
+      if (!button) return;
+      await expect
+        .poll(async () => {
+          const box = await compactBox(page);
+          return box !== null && !overlaps(box, button);
+        })
+        .toBe(true);
+    },
+  },
 ];
