@@ -13,8 +13,9 @@ import type { Signals } from './detections';
 import type { Dismissals } from './dismissals';
 import type { FailureLog } from './fault';
 import type { StatusState } from './status-model';
+import { DAY_MS, MINUTE_MS } from './time';
 
-export const MAX_TIMER_MS = 24 * 60 * 60_000;
+export const MAX_TIMER_MS = DAY_MS;
 
 /** A delay a timer may be given: never negative, at most a day (NaN waits the day). */
 export function timerDelay(ms: number): number {
@@ -50,7 +51,7 @@ export function presentSignals(signals: Signals, nowMs: number): Signals {
 }
 
 export function presentFailures(log: FailureLog, nowMs: number): FailureLog {
-  const nowMinute = Math.floor(nowMs / 60_000);
+  const nowMinute = Math.floor(nowMs / MINUTE_MS);
   return {
     minutes: log.minutes.filter((b) => b.minute <= nowMinute),
     lastCompletionSuccessAt: pastOrNull(log.lastCompletionSuccessAt, nowMs),

@@ -13,7 +13,6 @@ import * as z from 'zod/mini';
 import { CLAUDE_AI_HOST } from './site-hosts';
 import { MINUTE_MS } from './time';
 
-const API_HOST = CLAUDE_AI_HOST;
 const API_PREFIX = '/api/';
 /**
  * Buckets kept: the longest window anything reads is the popup's 10 minutes; 15 leaves room for a
@@ -79,7 +78,7 @@ export function requestKindOf(url: string): RequestKind | null {
     return null;
   }
   // Exact host and default port: look-alike hosts and `https://claude.ai@other.host/` are not claude.ai.
-  if (parsed.protocol !== 'https:' || parsed.hostname !== API_HOST || parsed.port !== '') return null;
+  if (parsed.protocol !== 'https:' || parsed.hostname !== CLAUDE_AI_HOST || parsed.port !== '') return null;
   const path = parsed.pathname;
   if (!path.startsWith(API_PREFIX)) return null;
   return COMPLETION_TAIL.test(path) || CONVERSATION_COMPLETION.test(path) ? 'completion' : 'other';

@@ -5,13 +5,14 @@
 
 import type { SourceId } from './sources';
 import type { FetchErrorKind, FetchHealth, Snapshot, StatusState, Validators } from './status-model';
+import { HOUR_MS, MINUTE_MS } from './time';
 
-export const DEFAULT_INTERVAL_MS = 60_000;
+export const DEFAULT_INTERVAL_MS = MINUTE_MS;
 export const BACKOFF_BASE_MS = 30_000;
 /** "About 10 minutes": long enough to spare a struggling page, short enough to notice recovery. */
-export const BACKOFF_CAP_MS = 10 * 60_000;
+export const BACKOFF_CAP_MS = 10 * MINUTE_MS;
 /** The longest any failure may hold scheduled polls back (a Retry-After is honoured up to this). */
-export const MAX_RETRY_WAIT_MS = 60 * 60_000;
+export const MAX_RETRY_WAIT_MS = HOUR_MS;
 /** Data older than this many poll intervals is stale. */
 export const STALE_AFTER_INTERVALS = 3;
 

@@ -18,11 +18,11 @@ import { safeStatusLink } from './sources';
 import { fetchErrorKindSchema, type Service, sourceIdSchema } from './status-model';
 import { type IncidentsList, isClosed, type StatuspageIncident } from './statuspage';
 import { cleanText } from './text';
-import { DAY_MS } from './time';
+import { DAY_MS, MINUTE_MS } from './time';
 
 export const HISTORY_DAYS = 7;
 /** The popup asks for history when it opens; the background fetches at most this often unless forced. */
-export const HISTORY_MIN_GAP_MS = 10 * 60_000;
+export const HISTORY_MIN_GAP_MS = 10 * MINUTE_MS;
 /** incidents.json lists at most 50; keep no more than that whatever a page sends. */
 const MAX_HISTORY = 50;
 /** Kept beyond the window so a popup opened later without a new fetch still fills its oldest day. */
@@ -210,7 +210,7 @@ export function dayStrip(
 
 /** "1 hr 29 min", "45 min", "2 days 3 hr": units through Intl, no hand-made plurals. */
 export function formatDuration(ms: number, locale?: string): string {
-  const minutes = Math.max(1, Math.round(ms / 60_000));
+  const minutes = Math.max(1, Math.round(ms / MINUTE_MS));
   const parts: [Intl.NumberFormatOptions['unit'], number][] = [
     ['day', Math.floor(minutes / 1440)],
     ['hour', Math.floor((minutes % 1440) / 60)],
