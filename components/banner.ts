@@ -100,6 +100,11 @@ function actionRow(actions: BannerActions, h: BannerActionHandlers): HTMLElement
 
 export function buildBanner({ text, expanded, onToggle, onDismiss, onLink, handlers }: BannerProps): HTMLElement {
   const update = text.update;
+  /** "more" / "less": the long update's and the compact form's, one toggle of `expanded`. */
+  const toggle = (cls: string, attrs: Record<string, string>) => {
+    const label = expanded ? text.lessLabel : text.moreLabel;
+    return button(cls, label, label, onToggle, { 'aria-expanded': String(expanded), ...attrs });
+  };
   return el(
     'section',
     {
@@ -134,16 +139,7 @@ export function buildBanner({ text, expanded, onToggle, onDismiss, onLink, handl
           'p',
           { class: 'so-body so-update', 'data-testid': 'banner-update' },
           update.preview && !expanded ? update.preview : update.full,
-          update.preview &&
-            button(
-              'so-link-button',
-              expanded ? update.lessLabel : update.moreLabel,
-              expanded ? update.lessLabel : update.moreLabel,
-              onToggle,
-              {
-                'aria-expanded': String(expanded),
-              },
-            ),
+          update.preview && toggle('so-link-button', {}),
         ),
       el(
         'p',
@@ -159,16 +155,7 @@ export function buildBanner({ text, expanded, onToggle, onDismiss, onLink, handl
           ...text.alternatives.map((l) => link(l, onLink)),
         ),
       text.actions && handlers && actionRow(text.actions, handlers),
-      button(
-        'so-toggle',
-        expanded ? text.lessLabel : text.moreLabel,
-        expanded ? text.lessLabel : text.moreLabel,
-        onToggle,
-        {
-          'aria-expanded': String(expanded),
-          'data-testid': 'banner-toggle',
-        },
-      ),
+      toggle('so-toggle', { 'data-testid': 'banner-toggle' }),
     ),
     button('so-dismiss', text.dismissLabel, '×', onDismiss),
   );

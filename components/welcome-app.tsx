@@ -83,7 +83,7 @@ function sampleText(now: number): BannerText {
     title: t('welcomeSampleTitle'),
     more: null,
     lines: [],
-    update: { full: t('welcomeSampleUpdate'), preview: null, moreLabel: '', lessLabel: '' },
+    update: { full: t('welcomeSampleUpdate'), preview: null },
     meta: [t('bannerStarted', started)],
     incidentLink: null,
     alternativesLabel: '',

@@ -32,13 +32,13 @@ export interface BannerText {
   /** Paragraphs before the update, each with an optional test id. */
   lines: { text: string; testId?: string; strong?: string; strongTestId?: string }[];
   /** The latest update: the full text, and the preview when it is long. */
-  update: { full: string; preview: string | null; moreLabel: string; lessLabel: string } | null;
+  update: { full: string; preview: string | null } | null;
   meta: string[];
   incidentLink: BannerLink | null;
   alternativesLabel: string;
   alternatives: BannerLink[];
   dismissLabel: string;
-  /** The compact form's (under 600 px) "more" and "less". */
+  /** "more" and "less": the long update's, and the compact form's (under 600 px). */
   moreLabel: string;
   lessLabel: string;
   /** What the banner offers to keep the user's work going; null where it offers nothing. */

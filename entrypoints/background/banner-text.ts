@@ -141,14 +141,7 @@ export function bannerText(
     title: title(banner, site.label),
     more: banner.moreIncidents > 0 ? plural('bannerMore', banner.moreIncidents) : null,
     lines: lines(banner),
-    update: body
-      ? {
-          full: body,
-          preview: updatePreview(body),
-          moreLabel: t('bannerMoreText'),
-          lessLabel: t('bannerLess'),
-        }
-      : null,
+    update: body ? { full: body, preview: updatePreview(body) } : null,
     meta,
     incidentLink: banner.url
       ? {
