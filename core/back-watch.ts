@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { caredSnapshot } from './cared';
 import type { LocalKind } from './overall';
+import { storedReach } from './reach';
 import { SERVICE_IDS } from './services';
 import type { Snapshot } from './status-model';
 
@@ -84,7 +85,7 @@ function statusTrouble(snapshot: Snapshot, serviceIds: readonly string[]): boole
     snapshot.services.some((s) => serviceIds.includes(s.id) && s.state !== 'operational') ||
     // An incident that names no service may touch any (as core/banner-decision.ts reads it), unless read as about none.
     snapshot.incidents.some((i) =>
-      i.serviceIds.length > 0 ? namesOurs(i.serviceIds) : (i.reach?.surfaces ?? 'all') === 'all',
+      i.serviceIds.length > 0 ? namesOurs(i.serviceIds) : storedReach(i).surfaces === 'all',
     )
   );
 }

@@ -112,3 +112,11 @@ export function isOlderThanInterval(state: StatusState, nowMs: number, intervalM
   const last = state.health.lastSuccessAt ? Date.parse(state.health.lastSuccessAt) : Number.NaN;
   return Number.isNaN(last) || nowMs - last > intervalMs;
 }
+
+/**
+ * The status page failing with connection errors (network, timeout): with claude.ai's requests
+ * failing too, that means the user's network, not claude.ai (core/fault.ts, otherSitesFailing).
+ */
+export function statusPageUnreachable(health: FetchHealth): boolean {
+  return health.failingSince !== null && (health.lastErrorKind === 'network' || health.lastErrorKind === 'timeout');
+}

@@ -8,7 +8,7 @@
 import { caredSnapshot } from './cared';
 import { EMPTY_SIGNALS, lastDetectionAt, type Signals } from './detections';
 import { assessFault, EMPTY_FAILURE_LOG, type FailureLog } from './fault';
-import { isStale } from './health';
+import { isStale, statusPageUnreachable } from './health';
 import { storedReach } from './reach';
 import { SERVICE_IDS } from './services';
 import type { Settings } from './settings';
@@ -64,13 +64,9 @@ function localSignal(status: StatusState, now: number, context: OverallContext):
   if (screenAt !== null && now - screenAt <= OUTAGE_SCREEN_BANNER_MS) return 'outage-screen';
   const capacityAt = detects ? lastDetectionAt(signals, 'claude-ai') : null;
   if (capacityAt !== null && now - capacityAt <= CAPACITY_BANNER_MS) return 'capacity';
-  // The status page failing with connection errors too means the user's network (as core/site-view.ts).
-  const statusUnreachable =
-    status.health.failingSince !== null &&
-    (status.health.lastErrorKind === 'network' || status.health.lastErrorKind === 'timeout');
   const fault = assessFault(
     settings.requestSignal ? context.failures : EMPTY_FAILURE_LOG,
-    { online: context.online, otherSitesFailing: statusUnreachable },
+    { online: context.online, otherSitesFailing: statusPageUnreachable(status.health) },
     capacityAt,
     now,
   );

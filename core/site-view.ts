@@ -10,7 +10,7 @@ import { presentDismissals, presentFailures, presentSignals, presentStatus, time
 import { lastDetection, lastDetectionAt, type Signals } from './detections';
 import type { Dismissals } from './dismissals';
 import { assessFault, EMPTY_FAILURE_LOG, FAULT_THRESHOLDS, type FailureLog } from './fault';
-import { isStale } from './health';
+import { isStale, statusPageUnreachable } from './health';
 import { bannerEnabled, type Language, type Settings, type Theme } from './settings';
 import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from './signal-timing';
 import { type SiteId, siteById } from './sites';
@@ -69,13 +69,9 @@ export function siteView(raw: SiteViewInput): SiteView {
     screen && after(Date.parse(screen.at)) !== null ? { at: Date.parse(screen.at), code: screen.code ?? null } : null;
   const retrySeenAt = settings.capacityDetection ? after(lastDetectionAt(input.signals, siteId, 'retry')) : null;
   const failures = settings.requestSignal ? input.failures : EMPTY_FAILURE_LOG;
-  // The status page failing with connection errors too means the user's network, not claude.ai.
-  const statusUnreachable =
-    status.health.failingSince !== null &&
-    (status.health.lastErrorKind === 'network' || status.health.lastErrorKind === 'timeout');
   const fault = assessFault(
     failures,
-    { online: input.online, otherSitesFailing: statusUnreachable },
+    { online: input.online, otherSitesFailing: statusPageUnreachable(status.health) },
     capacitySeenAt,
     now,
   );

@@ -10,6 +10,7 @@ import {
   isOlderThanInterval,
   isStale,
   STALE_AFTER_INTERVALS,
+  statusPageUnreachable,
 } from '../../core/health';
 import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/status-model';
 import { MINUTE_MS as MIN } from '../../core/time';
@@ -246,5 +247,19 @@ describe('isStale / inBackoff / isOlderThanInterval', () => {
     expect(isOlderThanInterval(state, T0 + I, I)).toBe(false);
     expect(isOlderThanInterval(state, T0 + I + 1, I)).toBe(true);
     expect(isOlderThanInterval(EMPTY_STATUS, T0, I)).toBe(true);
+  });
+});
+
+describe('statusPageUnreachable: failing with connection errors, not with answers', () => {
+  const since = '2026-11-20T14:00:00Z';
+  it.each<[string, string | null, string | null, boolean]>([
+    ['not failing', null, null, false],
+    ['failing with network errors', since, 'network', true],
+    ['failing with timeouts', since, 'timeout', true],
+    ['failing with server errors', since, 'http', false],
+    ['a network error once, but not failing now', null, 'network', false],
+  ])('%s: %s', (_name, failingSince, lastErrorKind, expected) => {
+    const health = { ...EMPTY_STATUS.health, failingSince, lastErrorKind } as StatusState['health'];
+    expect(statusPageUnreachable(health)).toBe(expected);
   });
 });
