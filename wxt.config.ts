@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { SITE_HOSTS } from './core/site-hosts';
-import { STATUS_ORIGINS } from './core/sources';
+import { SITE_HOSTS } from './core/sites/site-hosts';
+import { STATUS_ORIGINS } from './core/status-page/sources';
 
 // Host permissions: the two status origins and, for the banner, the sites it runs on.
 // Nothing else: no `tabs`, no `<all_urls>` (tests/unit/audit.test.ts checks the build).

@@ -11,12 +11,12 @@ import { median } from './stats.mjs';
 /** Compiles the parts of core/ the pipeline needs into one module and imports it. */
 export function loadCore() {
   return importBundled('core', {
-    'core/statuspage.ts': ['parseSummaryText'],
-    'core/snapshot.ts': ['buildSnapshot'],
-    'core/banner-decision.ts': ['assess'],
-    'core/sites.ts': ['SITES'],
-    'core/services.ts': ['SERVICE_IDS'],
-    'core/dismissals.ts': ['EMPTY_DISMISSALS'],
+    'core/status-page/statuspage.ts': ['parseSummaryText'],
+    'core/status-page/snapshot.ts': ['buildSnapshot'],
+    'core/banner/banner-decision.ts': ['assess'],
+    'core/sites/sites.ts': ['SITES'],
+    'core/status-page/services.ts': ['SERVICE_IDS'],
+    'core/banner/dismissals.ts': ['EMPTY_DISMISSALS'],
   });
 }
 

@@ -20,7 +20,7 @@ import zlib from 'node:zlib';
 export const BUDGETS_FILE = new URL('./budgets.json', import.meta.url);
 export const KB = 1000;
 export const ENTRYPOINTS = /** @type {const} */ (['content', 'banner', 'background', 'popup']);
-/** The banner script as built (entrypoints/claude-banner.ts; entrypoints/background/banner-injector.ts injects it). */
+/** The banner script as built (entrypoints/claude-banner.ts; entrypoints/background/banner/banner-injector.ts injects it). */
 export const BANNER_SCRIPT = 'claude-banner.js';
 
 /** @returns {import('./sizes.d.mts').Budgets} */

@@ -18,16 +18,16 @@ const DAY = 24 * 60 * MIN;
 
 function loadCode() {
   return importBundled('traffic', {
-    'entrypoints/background/poller.ts': ['createPoller'],
-    'entrypoints/background/poll-gate.ts': ['createPollGate'],
-    'entrypoints/background/outcome-writer.ts': ['createOutcomeWriter'],
-    'core/cadence.ts': ['cadenceMs', 'alarmPeriodMinutes', 'alarmDelayMinutes', 'staleIntervalMs'],
-    'core/health.ts': ['isOlderThanInterval', 'applyOutcome', 'inBackoff'],
-    'core/status-model.ts': ['EMPTY_STATUS'],
-    'core/settings.ts': ['DEFAULT_SETTINGS'],
-    'core/detections.ts': ['EMPTY_SIGNALS', 'withDetection'],
-    'core/fault.ts': ['EMPTY_FAILURE_LOG', 'recordOutcome'],
-    'entrypoints/background/fetch-summary.ts': ['fetchSummary'],
+    'entrypoints/background/polling/poller.ts': ['createPoller'],
+    'entrypoints/background/polling/poll-gate.ts': ['createPollGate'],
+    'entrypoints/background/claude-page/outcome-writer.ts': ['createOutcomeWriter'],
+    'core/polling/cadence.ts': ['cadenceMs', 'alarmPeriodMinutes', 'alarmDelayMinutes', 'staleIntervalMs'],
+    'core/polling/health.ts': ['isOlderThanInterval', 'applyOutcome', 'inBackoff'],
+    'core/status-page/status-model.ts': ['EMPTY_STATUS'],
+    'core/settings/settings.ts': ['DEFAULT_SETTINGS'],
+    'core/claude-page/detections.ts': ['EMPTY_SIGNALS', 'withDetection'],
+    'core/claude-page/fault.ts': ['EMPTY_FAILURE_LOG', 'recordOutcome'],
+    'entrypoints/background/polling/fetch-summary.ts': ['fetchSummary'],
   });
 }
 

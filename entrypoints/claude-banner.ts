@@ -1,5 +1,5 @@
 /**
- * The banner's view, injected by the background (entrypoints/background/banner-injector.ts) into
+ * The banner's view, injected by the background (entrypoints/background/banner/banner-injector.ts) into
  * a claude.ai or platform.claude.com tab only when a banner is due, into the same isolated world
  * as the watcher (entrypoints/claude-watch.ts), which then drives it through BANNER_GLOBAL.
  * Injected twice (two answers racing), it keeps the first controller: one banner, never two.

@@ -7,7 +7,7 @@
  * has the bytes.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { siteIdForHost } from '../core/site-hosts';
+import { siteIdForHost } from '../core/sites/site-hosts';
 import { startWatcher } from './claude.content/watcher';
 
 export default defineUnlistedScript(() => {

@@ -1,5 +1,5 @@
 /** Applies the language and theme settings to an extension page (popup, options). */
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core/settings/settings';
 import { loadCatalogue } from './catalogue';
 import { locale, useCatalogue } from './i18n';
 

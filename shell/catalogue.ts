@@ -1,7 +1,7 @@
 /** Loads a locale's message file from the extension's own package (extension pages and background). */
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import type { Language } from '../core/settings';
+import type { Language } from '../core/settings/settings';
 import type { Catalogue } from './i18n';
 
 const catalogueSchema = z.record(z.string(), z.object({ message: z.string() }));

@@ -1,9 +1,9 @@
 /**
- * Sends a message to the background and returns its typed reply (core/messages.ts); a missing
+ * Sends a message to the background and returns its typed reply (core/messages/messages.ts); a missing
  * background (extension reloading) or a refusal is `undefined`, not an error.
  */
 import { browser } from 'wxt/browser';
-import type { Message, ReplyTo } from '../core/messages';
+import type { Message, ReplyTo } from '../core/messages/messages';
 
 export async function send<M extends Message>(message: M): Promise<ReplyTo<M>> {
   try {

@@ -1,14 +1,14 @@
 /**
  * The stored status as every surface shows it, read once: the resolutions incidents.json
- * confirmed applied, and what "old" and "stale" mean for it (core/cadence.ts, measured on the
+ * confirmed applied, and what "old" and "stale" mean for it (core/polling/cadence.ts, measured on the
  * snapshot as stored). With claude.ai's own signals and failures it is what the one verdict
- * (core/overall.ts) is decided from, alike for the badge and the extension's pages.
+ * (core/verdict/overall.ts) is decided from, alike for the badge and the extension's pages.
  */
-import { staleIntervalMs } from '../core/cadence';
-import type { OverallContext } from '../core/overall';
-import { resolvedStatus } from '../core/resolutions';
-import type { Settings } from '../core/settings';
-import type { StatusState } from '../core/status-model';
+import { staleIntervalMs } from '../core/polling/cadence';
+import type { Settings } from '../core/settings/settings';
+import { resolvedStatus } from '../core/status-page/resolutions';
+import type { StatusState } from '../core/status-page/status-model';
+import type { OverallContext } from '../core/verdict/overall';
 import { failuresItem, resolutionsItem, signalsItem, statusItem } from './stored-items';
 
 export interface StatusNow {

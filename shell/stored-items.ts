@@ -5,40 +5,52 @@
  */
 
 import * as z from 'zod/mini';
-import { type BackWatch, backWatchSchema, EMPTY_BACK_WATCH } from '../core/back-watch';
-import { EMPTY_SIGNALS, SIGNALS_MIGRATIONS, SIGNALS_VERSION, type Signals, signalsSchema } from '../core/detections';
+import { type BackWatch, backWatchSchema, EMPTY_BACK_WATCH } from '../core/back-watch/back-watch';
 import {
   DISMISSALS_MIGRATIONS,
   DISMISSALS_VERSION,
   type Dismissals,
   dismissalsSchema,
   EMPTY_DISMISSALS,
-} from '../core/dismissals';
+} from '../core/banner/dismissals';
+import {
+  EMPTY_SIGNALS,
+  SIGNALS_MIGRATIONS,
+  SIGNALS_VERSION,
+  type Signals,
+  signalsSchema,
+} from '../core/claude-page/detections';
 import {
   EMPTY_FAILURE_LOG,
   FAILURES_MIGRATIONS,
   FAILURES_VERSION,
   type FailureLog,
   failureLogSchema,
-} from '../core/fault';
-import { EMPTY_HISTORY, type History, historySchema } from '../core/history';
-import { EMPTY_NOTIFIED, NOTIFIED_MIGRATIONS, NOTIFIED_VERSION, type Notified, notifiedSchema } from '../core/notify';
-import { EMPTY_RESOLUTIONS, type Resolutions, resolutionsSchema } from '../core/resolutions';
+} from '../core/claude-page/fault';
+import {
+  EMPTY_NOTIFIED,
+  NOTIFIED_MIGRATIONS,
+  NOTIFIED_VERSION,
+  type Notified,
+  notifiedSchema,
+} from '../core/notifications/notify';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_MIGRATIONS,
   SETTINGS_VERSION,
   type Settings,
   settingsSchema,
-} from '../core/settings';
+} from '../core/settings/settings';
+import { type StorageFull, storageFullSchema } from '../core/settings/storage-full';
+import { EMPTY_HISTORY, type History, historySchema } from '../core/status-page/history';
+import { EMPTY_RESOLUTIONS, type Resolutions, resolutionsSchema } from '../core/status-page/resolutions';
 import {
   EMPTY_STATUS,
   STATUS_MIGRATIONS,
   STATUS_VERSION,
   type StatusState,
   statusStateSchema,
-} from '../core/status-model';
-import { type StorageFull, storageFullSchema } from '../core/storage-full';
+} from '../core/status-page/status-model';
 import { defineStoredItem } from './stored-item';
 
 /** The last good snapshot and the fetch health. */
@@ -117,7 +129,7 @@ export const siteSeenItem = /* @__PURE__ */ defineStoredItem<number | null>(
   },
 );
 
-/** Incidents summary.json still lists that incidents.json says are resolved (core/resolutions.ts). */
+/** Incidents summary.json still lists that incidents.json says are resolved (core/status-page/resolutions.ts). */
 export const resolutionsItem = /* @__PURE__ */ defineStoredItem<Resolutions>(
   'local:resolutions',
   resolutionsSchema,
@@ -127,7 +139,7 @@ export const resolutionsItem = /* @__PURE__ */ defineStoredItem<Resolutions>(
   },
 );
 
-/** When the browser's storage last refused a write for lack of space (core/storage-full.ts). Session only. */
+/** When the browser's storage last refused a write for lack of space (core/settings/storage-full.ts). Session only. */
 export const storageFullItem = /* @__PURE__ */ defineStoredItem<StorageFull>(
   'session:storageFull',
   storageFullSchema,
@@ -137,7 +149,7 @@ export const storageFullItem = /* @__PURE__ */ defineStoredItem<StorageFull>(
   },
 );
 
-/** "Tell me when it's back" (core/back-watch.ts): the watch that is on, and when claude.ai was last announced back. */
+/** "Tell me when it's back" (core/back-watch/back-watch.ts): the watch that is on, and when claude.ai was last announced back. */
 export const backWatchItem = /* @__PURE__ */ defineStoredItem<BackWatch>(
   'local:backWatch',
   backWatchSchema,

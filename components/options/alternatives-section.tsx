@@ -1,13 +1,13 @@
 /**
  * Options: the user's own alternatives. Each is checked beside its field before it is sent (https
- * only, at most 2,048 characters, at most 20 of them: core/user-alternatives.ts); the background
+ * only, at most 2,048 characters, at most 20 of them: core/advice/user-alternatives.ts); the background
  * checks again. Moves and removals name the alternative by id, so a double click moves it twice.
  */
 import type { JSX } from 'preact';
-import { normalizedAlternative, validateAlternative } from '../../core/user-alternatives';
+import { normalizedAlternative, validateAlternative } from '../../core/advice/user-alternatives';
 import { t } from '../../shell/i18n';
-import { newDraft, optionsStore } from '../options-store';
-import { useStore } from '../use-store';
+import { useStore } from '../shared/use-store';
+import { newDraft, optionsStore } from './options-store';
 import type { SectionProps } from './section-props';
 
 export function AlternativesSection({ settings, change }: SectionProps) {

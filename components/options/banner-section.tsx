@@ -1,6 +1,6 @@
 /** Options: on which sites the banner may appear. */
-import { bannerEnabled } from '../../core/settings';
-import { SITES } from '../../core/sites';
+import { bannerEnabled } from '../../core/settings/settings';
+import { SITES } from '../../core/sites/sites';
 import { t } from '../../shell/i18n';
 import { Checkbox } from './checkbox';
 import type { SectionProps } from './section-props';

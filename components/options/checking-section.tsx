@@ -1,5 +1,5 @@
 /** Options: how often the status page is checked. */
-import { POLL_INTERVAL_CHOICES, type Settings } from '../../core/settings';
+import { POLL_INTERVAL_CHOICES, type Settings } from '../../core/settings/settings';
 import { plural, t } from '../../shell/i18n';
 import type { SectionProps } from './section-props';
 

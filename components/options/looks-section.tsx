@@ -1,5 +1,5 @@
 /** Options: language and theme. */
-import { LANGUAGES, type Settings, THEMES } from '../../core/settings';
+import { LANGUAGES, type Settings, THEMES } from '../../core/settings/settings';
 import { t } from '../../shell/i18n';
 import type { SectionProps } from './section-props';
 

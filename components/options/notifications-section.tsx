@@ -1,8 +1,8 @@
 /** Options: desktop notifications; the optional permission is asked for when they are turned on. */
-import { NOTIFY_MODES, type Settings } from '../../core/settings';
+import { NOTIFY_MODES, type Settings } from '../../core/settings/settings';
 import { t } from '../../shell/i18n';
-import { optionsStore } from '../options-store';
-import { useStore } from '../use-store';
+import { useStore } from '../shared/use-store';
+import { optionsStore } from './options-store';
 import type { SectionProps } from './section-props';
 
 export function NotificationsSection(

@@ -1,9 +1,9 @@
 /** Options: which services the user cares about (new components are cared about by default). */
-import { caresAbout } from '../../core/settings';
+import { caresAbout } from '../../core/settings/settings';
 import { t } from '../../shell/i18n';
-import { optionsStore } from '../options-store';
-import { useStore } from '../use-store';
+import { useStore } from '../shared/use-store';
 import { Checkbox } from './checkbox';
+import { optionsStore } from './options-store';
 import type { SectionProps } from './section-props';
 
 export function ServicesSection({ settings, change }: SectionProps) {

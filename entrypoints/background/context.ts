@@ -3,13 +3,13 @@
  * the page's view. Built once in index.ts; each handler takes only the parts it needs.
  */
 import type { Browser } from 'wxt/browser';
-import type { PageSignal } from '../../core/claude-page';
-import type { PageView } from '../../core/messages';
-import type { PollReason } from '../../core/poll-gate';
-import type { Settings } from '../../core/settings';
-import type { SiteId } from '../../core/site-hosts';
-import type { SiteView } from '../../core/site-view';
-import type { WriteQueue } from './write-queue';
+import type { PageSignal } from '../../core/claude-page/page-facts';
+import type { PageView } from '../../core/messages/messages';
+import type { PollReason } from '../../core/polling/poll-gate';
+import type { Settings } from '../../core/settings/settings';
+import type { SiteId } from '../../core/sites/site-hosts';
+import type { SiteView } from '../../core/verdict/site-view';
+import type { WriteQueue } from './storage/write-queue';
 
 export interface BackgroundContext {
   poll(reason: PollReason): Promise<void>;

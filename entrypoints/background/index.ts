@@ -5,28 +5,28 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
 import { backWatchItem, dismissalsItem, failuresItem, settingsItem, signalsItem } from '../../shell/stored-items';
-import { createBackWatcher } from './back-watch';
-import { createBadgeQueue } from './badge-queue';
-import { injectBanner } from './banner-injector';
+import { createBackWatcher } from './back-watch/back-watch';
+import { createBadgeQueue } from './badge/badge-queue';
+import { injectBanner } from './banner/banner-injector';
+import { createPageView } from './banner/page-view';
+import { createOutcomeWriter } from './claude-page/outcome-writer';
+import { createPageReports } from './claude-page/page-reports';
+import { watchClaudeRequests } from './claude-page/request-watch';
 import type { BackgroundContext } from './context';
-import { followStorage } from './follow-storage';
-import { createLanguage } from './language';
-import { createMessageRouter } from './message-router';
 import { HANDLERS } from './messages';
-import { notificationsAllowed, watchNotificationClicks } from './notify';
-import { openPopup } from './open-popup';
-import { createOutcomeWriter } from './outcome-writer';
-import { createPageReports } from './page-reports';
-import { createPageView } from './page-view';
-import { createPoll } from './poll';
-import { ensurePollAlarm, onPollAlarm } from './poll-alarm';
-import { watchClaudeRequests } from './request-watch';
-import { createStatusFetchers } from './status-fetchers';
-import { createStatusReads } from './status-reads';
-import { createStoredQueue } from './stored-queue';
-import { openWelcomeOnInstall } from './welcome';
+import { createMessageRouter } from './messages/message-router';
+import { notificationsAllowed, watchNotificationClicks } from './notifications/notify';
+import { createLanguage } from './pages/language';
+import { openPopup } from './pages/open-popup';
+import { openWelcomeOnInstall } from './pages/welcome';
+import { createPoll } from './polling/poll';
+import { ensurePollAlarm, onPollAlarm } from './polling/poll-alarm';
+import { createStatusFetchers } from './polling/status-fetchers';
+import { createStatusReads } from './polling/status-reads';
+import { followStorage } from './storage/follow-storage';
+import { createStoredQueue } from './storage/stored-queue';
 
 export default defineBackground({
   // Firefox MV3 runs this as an event page (background.scripts); Chrome as a service worker.
@@ -105,7 +105,7 @@ export default defineBackground({
     });
     watchClaudeRequests((event) => {
       outcomes.record(event);
-      // A completion that went through may mean claude.ai is back (core/back-watch.ts).
+      // A completion that went through may mean claude.ai is back (core/back-watch/back-watch.ts).
       if (event.kind === 'completion' && event.outcome === 'ok') void backWatcher.completionOk(event.at);
     });
 

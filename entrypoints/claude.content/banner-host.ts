@@ -1,6 +1,6 @@
 /**
  * The banner's place in the page: a host element with an open shadow root (tests and assistive
- * tools read it), its styles inline in that root, and the view of components/banner.ts in it.
+ * tools read it), its styles inline in that root, and the view of components/banner/banner.ts in it.
  * Loaded only when a banner is due (the background injects entrypoints/claude-banner.ts), and
  * kept while the tab lives, for the next banner.
  *
@@ -10,9 +10,9 @@
  * window messages the page can read. Inline styles also mean no web-accessible CSS file a
  * page could probe for.
  */
-import { renderBanner } from '../../components/banner';
-import type { Message } from '../../core/messages';
-import { siteIdForHost } from '../../core/site-hosts';
+import { renderBanner } from '../../components/banner/banner';
+import type { Message } from '../../core/messages/messages';
+import { siteIdForHost } from '../../core/sites/site-hosts';
 import { pageTheme, placeBanner } from './banner-layout';
 import { canCopy, createMessageCopy } from './message-copy';
 import { type BannerController, type PageView, pageApi } from './page-api';
@@ -75,7 +75,7 @@ export function createBannerHost(): BannerController {
       handlers: {
         canCopy: canCopy(),
         copyNote: copy.note(),
-        // components/banner.ts calls these only on the user's own (trusted) clicks.
+        // components/banner/banner.ts calls these only on the user's own (trusted) clicks.
         onCopy: () => void copy.copy(shown?.view.text?.actions?.copy),
         onWatch: () => site && send({ type: 'back-watch', on: true, site }),
         onCancelWatch: () => site && send({ type: 'back-watch', on: false, site }),

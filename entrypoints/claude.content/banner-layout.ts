@@ -1,10 +1,11 @@
 /**
  * Where and how the banner fits the page it sits on: the page's theme as the page paints it, and
  * a place that keeps the model menu its advice points to uncovered. Every selector comes from
- * core/claude-page.ts.
+ * core/claude-page/page-facts.ts.
  */
-import { LAYOUT_SELECTORS } from '../../core/claude-page';
-import { isDarkColour } from '../../core/colour';
+
+import { isDarkColour } from '../../core/banner/colour';
+import { LAYOUT_SELECTORS } from '../../core/claude-page/page-facts';
 
 /**
  * The page's theme as the page shows it (docs/claude-page.md, "Page theme"): the background it

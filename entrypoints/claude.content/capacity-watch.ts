@@ -16,7 +16,7 @@ import {
   type PageSignalKind,
   QUIET_SUBTREE,
   SELECTORS,
-} from '../../core/claude-page';
+} from '../../core/claude-page/page-facts';
 import { createScanner } from './page-scan';
 
 /** Mutations are batched at most this often; the error must still show within a second. */

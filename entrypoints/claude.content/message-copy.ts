@@ -3,8 +3,8 @@
  * message), read from the page at the click only, and the short note that says how it went. The
  * text goes to the clipboard and nowhere else.
  */
-import type { BannerActions } from '../../core/banner-words';
-import { MESSAGE_SELECTORS } from '../../core/claude-page';
+import type { BannerActions } from '../../core/banner/banner-words';
+import { MESSAGE_SELECTORS } from '../../core/claude-page/page-facts';
 
 /** How long "Copied: …" stays. */
 const COPY_NOTE_MS = 6_000;

@@ -4,14 +4,14 @@
  * calls in MV3). Not `wxt/browser`: the @wxt-dev/webextension-polyfill module aliases it to the
  * polyfill, about 3 KB gzip that would run on every claude.ai page (docs/benchmarks.md).
  */
-import type { Message, PageView, ReplyTo } from '../../core/messages';
+import type { Message, PageView, ReplyTo } from '../../core/messages/messages';
 
 export type { PageView };
 
 type StorageListener = (changes: Record<string, unknown>, area: string) => void;
 
 export interface PageApi {
-  /** Typed by the message contract (core/messages.ts): types only, no bytes in the page's script. */
+  /** Typed by the message contract (core/messages/messages.ts): types only, no bytes in the page's script. */
   runtime: { id?: string; sendMessage<M extends Message>(message: M): Promise<ReplyTo<M>> };
   storage: {
     onChanged: { addListener(listener: StorageListener): void; removeListener(listener: StorageListener): void };

@@ -5,7 +5,7 @@
  * A text counts only when all of these hold:
  * - it is outside everything in SELECTORS.neverCounts (the composer, the user's messages, code,
  *   quotations, links and navigation such as the sidebar's titles, hidden and non-rendered parts);
- * - the element that carries it holds that message and little else (core/claude-page.ts
+ * - the element that carries it holds that message and little else (core/claude-page/page-facts.ts
  *   classifyNotice), read at most MAX_SURFACE_CHARS at a time, so a long reply or conversation is
  *   never read whole;
  * - that element is not one paragraph among others (a paragraph beside paragraphs, lists or code
@@ -13,7 +13,13 @@
  *   rule holds without claude.ai's markers; the reply rule uses them when they are there;
  * - it is rendered visible.
  */
-import { classifyNotice, MAX_SURFACE_CHARS, MAYBE_SIGNAL, type PageSignal, SELECTORS } from '../../core/claude-page';
+import {
+  classifyNotice,
+  MAX_SURFACE_CHARS,
+  MAYBE_SIGNAL,
+  type PageSignal,
+  SELECTORS,
+} from '../../core/claude-page/page-facts';
 
 /** Elements that are part of a sentence rather than a block of their own. */
 const INLINE = /^(?:A|SPAN|STRONG|EM|B|I|U|S|SMALL|MARK|SUB|SUP|ABBR|TIME)$/;

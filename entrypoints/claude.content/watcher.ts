@@ -3,10 +3,10 @@
  * there is anything to show (one message), watches for claude.ai's own error signals, and reads
  * the model label only when the advice needs it. Plain DOM and the browser's own extension API,
  * nothing else: the banner's view is injected by the background only when a banner is due
- * (entrypoints/background/banner-injector.ts), and drawn by entrypoints/claude-banner.ts.
+ * (entrypoints/background/banner/banner-injector.ts), and drawn by entrypoints/claude-banner.ts.
  */
-import { SELECTORS } from '../../core/claude-page';
-import type { SiteId } from '../../core/site-hosts';
+import { SELECTORS } from '../../core/claude-page/page-facts';
+import type { SiteId } from '../../core/sites/site-hosts';
 import { watchCapacityErrors } from './capacity-watch';
 import { bannerController, type PageView, pageApi } from './page-api';
 

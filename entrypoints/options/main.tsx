@@ -1,15 +1,15 @@
 /** Wires the options page to stored settings (read and watch) and to the background (one change at a time). */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { OptionsApp } from '../../components/options-app';
-import { optionsStore } from '../../components/options-store';
-import type { Settings } from '../../core/settings';
-import type { SettingsPatch } from '../../core/settings-patch';
+import { OptionsApp } from '../../components/options/options-app';
+import { optionsStore } from '../../components/options/options-store';
+import type { Settings } from '../../core/settings/settings';
+import type { SettingsPatch } from '../../core/settings/settings-patch';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
 import { send } from '../../shell/messaging';
 import { settingsItem, statusItem } from '../../shell/stored-items';
-import '../../components/page-base.css';
+import '../../components/shared/page-base.css';
 import './style.css';
 
 const store = optionsStore.getState();

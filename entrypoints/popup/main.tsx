@@ -4,14 +4,14 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { PopupApp } from '../../components/popup-app';
-import { popupStore } from '../../components/popup-store';
-import { staleIntervalMs } from '../../core/cadence';
-import { isOlderThanInterval } from '../../core/health';
-import { EMPTY_RESOLUTIONS, type Resolutions, resolvedStatus } from '../../core/resolutions';
-import type { Settings } from '../../core/settings';
-import { STATUS_ORIGINS } from '../../core/sources';
-import type { StatusState } from '../../core/status-model';
+import { PopupApp } from '../../components/popup/popup-app';
+import { popupStore } from '../../components/popup/popup-store';
+import { staleIntervalMs } from '../../core/polling/cadence';
+import { isOlderThanInterval } from '../../core/polling/health';
+import type { Settings } from '../../core/settings/settings';
+import { EMPTY_RESOLUTIONS, type Resolutions, resolvedStatus } from '../../core/status-page/resolutions';
+import { STATUS_ORIGINS } from '../../core/status-page/sources';
+import type { StatusState } from '../../core/status-page/status-model';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
 import { send } from '../../shell/messaging';
@@ -25,7 +25,7 @@ import {
   statusItem,
   storageFullItem,
 } from '../../shell/stored-items';
-import '../../components/page-base.css';
+import '../../components/shared/page-base.css';
 import './style.css';
 
 // Actions never change identity: one reference serves for the popup's lifetime.
@@ -91,7 +91,7 @@ function draw(settings: Settings, interval: number): void {
   );
 }
 
-/** The stored status with the resolutions incidents.json confirmed (core/resolutions.ts) applied. */
+/** The stored status with the resolutions incidents.json confirmed (core/status-page/resolutions.ts) applied. */
 let stored: { status: StatusState | null; resolutions: Resolutions } = { status: null, resolutions: EMPTY_RESOLUTIONS };
 function showStatus(next: Partial<typeof stored>): void {
   stored = { ...stored, ...next };

@@ -1,17 +1,17 @@
 /**
- * The welcome page (components/welcome-app.tsx), opened once by the background on install
- * (entrypoints/background/welcome.ts). It reads and watches stored state like the popup; the
+ * The welcome page (components/welcome/welcome-app.tsx), opened once by the background on install
+ * (entrypoints/background/pages/welcome.ts). It reads and watches stored state like the popup; the
  * background is the only writer.
  */
 import { render } from 'preact';
-import { WelcomeApp } from '../../components/welcome-app';
-import { badgeFor } from '../../core/badge';
+import { WelcomeApp } from '../../components/welcome/welcome-app';
+import { badgeFor } from '../../core/verdict/badge';
 import { applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
 import { readVerdictInputs } from '../../shell/status-now';
 import { failuresItem, resolutionsItem, settingsItem, signalsItem, statusItem } from '../../shell/stored-items';
 import bannerCss from '../claude.content/style.css?inline';
-import '../../components/page-base.css';
+import '../../components/shared/page-base.css';
 import './style.css';
 
 let latest = 0;
@@ -32,7 +32,7 @@ async function draw(): Promise<void> {
   render(
     <WelcomeApp
       status={status}
-      // What the badge and the popup's header say, from the same inputs (core/overall.ts).
+      // What the badge and the popup's header say, from the same inputs (core/verdict/overall.ts).
       view={badgeFor(status, now, staleMs, local)}
       settings={settings}
       now={now}

@@ -6,7 +6,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Browser from 'webextension-polyfill';
-import { STATUS_ORIGINS } from '../../core/sources';
+import { STATUS_ORIGINS } from '../../core/status-page/sources';
 import { launchFirefox } from './drivers/firefox';
 import { Harness } from './harness';
 import { until } from './support';

@@ -7,9 +7,9 @@
  * the popup that can ask for it. The notification is tested in notifications.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACK_NOTE_MS } from '../../core/back-watch';
-import { SERVICE_IDS } from '../../core/services';
-import { DEFAULT_SETTINGS } from '../../core/settings';
+import { BACK_NOTE_MS } from '../../core/back-watch/back-watch';
+import { DEFAULT_SETTINGS } from '../../core/settings/settings';
+import { SERVICE_IDS } from '../../core/status-page/services';
 import { launchChromium } from './drivers/chromium';
 import { launchFirefox } from './drivers/firefox';
 import type { ExtensionBrowser } from './drivers/types';

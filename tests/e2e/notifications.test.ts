@@ -7,7 +7,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../core/settings';
+import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import type { ReplayServer } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
@@ -62,7 +62,7 @@ describe('notifications (chromium)', () => {
     };
     expect(Object.keys(notified.links)).toEqual([id]);
     expect(Object.values(notified.links)[0]).toMatch(/^https:\/\/stspg\.io\//);
-    // The link is kept 30 days from when it was shown (core/notify.ts).
+    // The link is kept 30 days from when it was shown (core/notifications/notify.ts).
     const shownAt = Date.parse(notified.linkedAt[id ?? ''] ?? '');
     expect(Date.now() - shownAt).toBeGreaterThanOrEqual(0);
     expect(Date.now() - shownAt).toBeLessThan(60_000);

@@ -5,8 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayStrip, historySchema, recentIncidents } from '../../core/history';
-import { snapshotSchema } from '../../core/status-model';
+import { dayStrip, historySchema, recentIncidents } from '../../core/status-page/history';
+import { snapshotSchema } from '../../core/status-page/status-model';
 import type { ReplayServer } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, driverPage, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
@@ -119,7 +119,7 @@ describe('popup in Chromium', () => {
     const strip = await popup.waitForStrip();
     expect(Object.keys(strip)).toEqual(SERVICE_ORDER);
     for (const cells of Object.values(strip)) expect(cells).toHaveLength(7);
-    // The same strip core/history.ts computes from what the background stored (local days: Node and
+    // The same strip core/status-page/history.ts computes from what the background stored (local days: Node and
     // Chromium share this machine's zone).
     const stored = historySchema.parse(await harness.api.getStorage('history'));
     const snapshot = snapshotSchema.parse(((await harness.api.getStorage('status')) as { snapshot: unknown }).snapshot);

@@ -4,7 +4,7 @@
  * (tests/e2e/extension.test.ts).
  */
 import { expect } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
 import type { Harness } from './harness';
 import type { BannerPage } from './pages/banner-page';
 import { CLAUDE_AI, modelIncident, type Scenario } from './scenarios';

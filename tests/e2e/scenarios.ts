@@ -4,7 +4,7 @@
  * given status scenario.
  */
 import { expect } from 'vitest';
-import { LAYOUT_SELECTORS } from '../../core/claude-page';
+import { LAYOUT_SELECTORS } from '../../core/claude-page/page-facts';
 import type { ScenarioName } from '../replay/server.mjs';
 import { loadFixture, OTHER_SITE } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, driverPage } from './drivers/chromium';

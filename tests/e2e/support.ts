@@ -1,6 +1,6 @@
 /** Helpers every e2e suite shares: waiting, and reading stored state back through the extension's API. */
 import * as z from 'zod/mini';
-import { type StatusState, statusStateSchema } from '../../core/status-model';
+import { type StatusState, statusStateSchema } from '../../core/status-page/status-model';
 import type { ExtensionApi } from './drivers/extension-api';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

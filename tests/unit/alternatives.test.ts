@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ALTERNATIVES, type Alternative, chooseAlternatives, failingServiceIds } from '../../core/alternatives';
-import { PLATFORM_IDS, SERVICE_IDS } from '../../core/services';
-import type { Snapshot } from '../../core/status-model';
+import { ALTERNATIVES, type Alternative, chooseAlternatives, failingServiceIds } from '../../core/advice/alternatives';
+import { PLATFORM_IDS, SERVICE_IDS } from '../../core/status-page/services';
+import type { Snapshot } from '../../core/status-page/status-model';
 import { loadSnapshot, SUMMARY_FIXTURES, type SummaryFixture } from './fixtures';
 
 const { claudeAi, console: consoleId, api, code, cowork, government } = SERVICE_IDS;

@@ -12,10 +12,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALTERNATIVES } from '../../core/alternatives';
-import { DEFAULT_SETTINGS } from '../../core/settings';
-import { STATUS_ORIGINS, STATUS_PAGE_URL, safeStatusLink } from '../../core/sources';
-import { sanitizeSettings, validateAlternative } from '../../core/user-alternatives';
+import { ALTERNATIVES } from '../../core/advice/alternatives';
+import { sanitizeSettings, validateAlternative } from '../../core/advice/user-alternatives';
+import { DEFAULT_SETTINGS } from '../../core/settings/settings';
+import { STATUS_ORIGINS, STATUS_PAGE_URL, safeStatusLink } from '../../core/status-page/sources';
 
 const OUT_DIR = path.resolve(process.env.SO_OUT_DIR ?? '.output');
 const TARGETS = ['chrome-mv3', 'firefox-mv3'] as const;
@@ -58,7 +58,7 @@ const MANIFEST_KEYS = [
   'minimum_chrome_version',
 ];
 
-/** The alternatives catalogue (core/alternatives.ts), link by link. */
+/** The alternatives catalogue (core/advice/alternatives.ts), link by link. */
 const CATALOGUE_URLS = [
   'https://platform.claude.com/workbench',
   'https://aws.amazon.com/bedrock/claude/',

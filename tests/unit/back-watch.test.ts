@@ -17,17 +17,17 @@ import {
   type WatchReason,
   watchOffered,
   withCompletionOk,
-} from '../../core/back-watch';
-import { EMPTY_SIGNALS, withDetection } from '../../core/detections';
-import { EMPTY_DISMISSALS, withDismissedIncidents } from '../../core/dismissals';
-import { EMPTY_FAILURE_LOG } from '../../core/fault';
-import type { LocalKind } from '../../core/overall';
-import { SERVICE_IDS } from '../../core/services';
-import { DEFAULT_SETTINGS } from '../../core/settings';
-import { siteView } from '../../core/site-view';
-import { siteById } from '../../core/sites';
-import { EMPTY_HEALTH } from '../../core/status-model';
-import { MINUTE_MS as MIN } from '../../core/time';
+} from '../../core/back-watch/back-watch';
+import { EMPTY_DISMISSALS, withDismissedIncidents } from '../../core/banner/dismissals';
+import { EMPTY_SIGNALS, withDetection } from '../../core/claude-page/detections';
+import { EMPTY_FAILURE_LOG } from '../../core/claude-page/fault';
+import { DEFAULT_SETTINGS } from '../../core/settings/settings';
+import { siteById } from '../../core/sites/sites';
+import { SERVICE_IDS } from '../../core/status-page/services';
+import { EMPTY_HEALTH } from '../../core/status-page/status-model';
+import { MINUTE_MS as MIN } from '../../core/time/time';
+import type { LocalKind } from '../../core/verdict/overall';
+import { siteView } from '../../core/verdict/site-view';
 import { loadSnapshot, type SummaryFixture } from './fixtures';
 
 const START = Date.parse('2026-11-20T14:00:00Z');

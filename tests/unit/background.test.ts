@@ -7,8 +7,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { RequestFacts } from '../../core/request-origin';
-import { DEFAULT_SETTINGS } from '../../core/settings';
+import type { RequestFacts } from '../../core/claude-page/request-origin';
+import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import background from '../../entrypoints/background/index';
 import { useEnglish } from './support/translator';
 
@@ -51,7 +51,7 @@ async function stored() {
   };
 }
 
-/** A claude.ai page's own fetch, as Chrome reports it (core/request-origin.ts). */
+/** A claude.ai page's own fetch, as Chrome reports it (core/claude-page/request-origin.ts). */
 const FROM_CLAUDE_PAGE: RequestFacts = { type: 'xmlhttprequest', tabId: 4, initiator: 'https://claude.ai' };
 /** claude.ai's page itself loading in a tab. */
 const CLAUDE_NAVIGATION: RequestFacts = { type: 'main_frame', tabId: 4 };
@@ -96,7 +96,7 @@ function fakeWebRequest() {
 
 let webRequest: ReturnType<typeof fakeWebRequest>;
 
-/** The popup as a sender, as the browser describes it (core/message-senders.ts). */
+/** The popup as a sender, as the browser describes it (core/messages/message-senders.ts). */
 const POPUP = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
 /** A claude.ai tab's content script as a sender. */
 const CLAUDE_TAB = () => ({

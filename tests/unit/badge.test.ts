@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_STYLE, type BadgeKind, badgeFor } from '../../core/badge';
-import { applyOutcome, DEFAULT_INTERVAL_MS, STALE_AFTER_INTERVALS } from '../../core/health';
-import { SEVERITIES, type Severity } from '../../core/severity';
-import { buildSnapshot } from '../../core/snapshot';
-import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/status-model';
+import { applyOutcome, DEFAULT_INTERVAL_MS, STALE_AFTER_INTERVALS } from '../../core/polling/health';
+import { SEVERITIES, type Severity } from '../../core/status-page/severity';
+import { buildSnapshot } from '../../core/status-page/snapshot';
+import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/status-page/status-model';
+import { BADGE_STYLE, type BadgeKind, badgeFor } from '../../core/verdict/badge';
 import { loadSnapshot, loadSummary, type SummaryFixture } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 14, 0, 0);

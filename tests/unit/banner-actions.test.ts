@@ -1,16 +1,16 @@
 /**
- * Which banners offer "Copy my message" and "Tell me when it's back" (entrypoints/background/banner-text.ts),
- * and what they say while the watch is on; and the banner's DOM (components/banner.ts) offering
+ * Which banners offer "Copy my message" and "Tell me when it's back" (entrypoints/background/banner/banner-text.ts),
+ * and what they say while the watch is on; and the banner's DOM (components/banner/banner.ts) offering
  * the copy only where the page has something to copy (issue #18).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildBanner } from '../../components/banner';
-import { backBanner } from '../../core/back-note';
-import { assess, type Banner } from '../../core/banner-decision';
-import type { BannerText } from '../../core/banner-words';
-import { EMPTY_DISMISSALS } from '../../core/dismissals';
-import { siteById } from '../../core/sites';
-import { bannerText } from '../../entrypoints/background/banner-text';
+import { buildBanner } from '../../components/banner/banner';
+import { backBanner } from '../../core/back-watch/back-note';
+import { assess, type Banner } from '../../core/banner/banner-decision';
+import type { BannerText } from '../../core/banner/banner-words';
+import { EMPTY_DISMISSALS } from '../../core/banner/dismissals';
+import { siteById } from '../../core/sites/sites';
+import { bannerText } from '../../entrypoints/background/banner/banner-text';
 import { loadSnapshot } from './fixtures';
 import { useEnglish } from './support/translator';
 

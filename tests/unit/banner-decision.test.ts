@@ -2,17 +2,17 @@
  * assess(): site x status fixture x local signals -> banner or none, and which alternatives.
  */
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../core/banner-decision';
-import { parseModelLabel } from '../../core/claude-models';
-import { EMPTY_SIGNALS } from '../../core/detections';
-import { EMPTY_DISMISSALS, withDismissedIncidents } from '../../core/dismissals';
-import { EMPTY_FAILURE_LOG, type FaultVerdict } from '../../core/fault';
-import { SERVICE_IDS } from '../../core/services';
-import { DEFAULT_SETTINGS } from '../../core/settings';
-import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from '../../core/signal-timing';
-import { siteView } from '../../core/site-view';
-import { type SiteId, siteById } from '../../core/sites';
-import { EMPTY_HEALTH } from '../../core/status-model';
+import { assess } from '../../core/banner/banner-decision';
+import { EMPTY_DISMISSALS, withDismissedIncidents } from '../../core/banner/dismissals';
+import { EMPTY_SIGNALS } from '../../core/claude-page/detections';
+import { EMPTY_FAILURE_LOG, type FaultVerdict } from '../../core/claude-page/fault';
+import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from '../../core/claude-page/signal-timing';
+import { parseModelLabel } from '../../core/models/claude-models';
+import { DEFAULT_SETTINGS } from '../../core/settings/settings';
+import { type SiteId, siteById } from '../../core/sites/sites';
+import { SERVICE_IDS } from '../../core/status-page/services';
+import { EMPTY_HEALTH } from '../../core/status-page/status-model';
+import { siteView } from '../../core/verdict/site-view';
 import { loadSnapshot, type SummaryFixture } from './fixtures';
 
 const NOW = Date.parse('2026-11-20T14:00:00Z');

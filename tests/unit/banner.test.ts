@@ -1,14 +1,14 @@
 /**
- * The banner as DOM (components/banner.ts) and its words (entrypoints/background/banner-text.ts), against what
+ * The banner as DOM (components/banner/banner.ts) and its words (entrypoints/background/banner/banner-text.ts), against what
  * a page script can do: click for the user, rewrite a link, read the shadow root.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildBanner } from '../../components/banner';
-import { assess, type Banner } from '../../core/banner-decision';
-import { EMPTY_DISMISSALS } from '../../core/dismissals';
-import type { UserAlternative } from '../../core/settings';
-import { siteById } from '../../core/sites';
-import { bannerText } from '../../entrypoints/background/banner-text';
+import { buildBanner } from '../../components/banner/banner';
+import { assess, type Banner } from '../../core/banner/banner-decision';
+import { EMPTY_DISMISSALS } from '../../core/banner/dismissals';
+import type { UserAlternative } from '../../core/settings/settings';
+import { siteById } from '../../core/sites/sites';
+import { bannerText } from '../../entrypoints/background/banner/banner-text';
 import { loadSnapshot } from './fixtures';
 import { useEnglish } from './support/translator';
 

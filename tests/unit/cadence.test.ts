@@ -1,5 +1,7 @@
 /** Cadence by need (issue #16) and the failure log's write pace. */
 import { describe, expect, it } from 'vitest';
+import { EMPTY_SIGNALS, withDetection } from '../../core/claude-page/detections';
+import { EMPTY_FAILURE_LOG, type FailureLog, recordOutcome } from '../../core/claude-page/fault';
 import {
   ACTIVE_INTERVAL_MS,
   activeReason,
@@ -10,13 +12,11 @@ import {
   QUIET_INTERVAL_MS,
   SITE_OPEN_WINDOW_MS,
   staleIntervalMs,
-} from '../../core/cadence';
-import { EMPTY_SIGNALS, withDetection } from '../../core/detections';
-import { EMPTY_FAILURE_LOG, type FailureLog, recordOutcome } from '../../core/fault';
-import { DEFAULT_SETTINGS } from '../../core/settings';
-import { EMPTY_STATUS } from '../../core/status-model';
-import { MINUTE_MS as MIN } from '../../core/time';
-import { changesVerdict, WRITE_EVERY_MS, writeAt } from '../../core/write-pace';
+} from '../../core/polling/cadence';
+import { changesVerdict, WRITE_EVERY_MS, writeAt } from '../../core/polling/write-pace';
+import { DEFAULT_SETTINGS } from '../../core/settings/settings';
+import { EMPTY_STATUS } from '../../core/status-page/status-model';
+import { MINUTE_MS as MIN } from '../../core/time/time';
 import { loadSnapshot } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 13, 0, 0);

@@ -8,7 +8,7 @@ import {
   modelAdvice,
   parseModelLabel,
   sameModel,
-} from '../../core/claude-models';
+} from '../../core/models/claude-models';
 
 /**
  * A scope as something a table can state: the labels ("all Opus" for a whole family), "all

@@ -4,7 +4,7 @@
  * that must never match.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyNotice, MAX_SURFACE_CHARS, MAYBE_SIGNAL, type PageSignal } from '../../core/claude-page';
+import { classifyNotice, MAX_SURFACE_CHARS, MAYBE_SIGNAL, type PageSignal } from '../../core/claude-page/page-facts';
 
 const CAPACITY =
   'Due to unexpected capacity constraints, Claude is unable to respond to your message. Please try again soon.';

@@ -1,19 +1,26 @@
 /**
- * A clock set forward, then back (core/clock.ts): stored times ahead of now keep nothing alive,
+ * A clock set forward, then back (core/time/clock.ts): stored times ahead of now keep nothing alive,
  * "since" is never in the future, and no timer is given more than a day or less than nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { agedStamp, MAX_TIMER_MS, presentFailures, presentSignals, presentStatus, timerDelay } from '../../core/clock';
-import { EMPTY_SIGNALS, type Signals, withDetection } from '../../core/detections';
-import { EMPTY_DISMISSALS } from '../../core/dismissals';
-import { EMPTY_FAILURE_LOG, type FailureLog } from '../../core/fault';
-import { agoTime } from '../../core/format';
-import { DEFAULT_SETTINGS } from '../../core/settings';
-import { type SiteViewInput, siteView } from '../../core/site-view';
-import { siteById } from '../../core/sites';
-import { EMPTY_HEALTH } from '../../core/status-model';
-import { HOUR_MS as HOUR } from '../../core/time';
-import { bannerText } from '../../entrypoints/background/banner-text';
+import { EMPTY_DISMISSALS } from '../../core/banner/dismissals';
+import { EMPTY_SIGNALS, type Signals, withDetection } from '../../core/claude-page/detections';
+import { EMPTY_FAILURE_LOG, type FailureLog } from '../../core/claude-page/fault';
+import { DEFAULT_SETTINGS } from '../../core/settings/settings';
+import { siteById } from '../../core/sites/sites';
+import { EMPTY_HEALTH } from '../../core/status-page/status-model';
+import {
+  agedStamp,
+  MAX_TIMER_MS,
+  presentFailures,
+  presentSignals,
+  presentStatus,
+  timerDelay,
+} from '../../core/time/clock';
+import { agoTime } from '../../core/time/format';
+import { HOUR_MS as HOUR } from '../../core/time/time';
+import { type SiteViewInput, siteView } from '../../core/verdict/site-view';
+import { bannerText } from '../../entrypoints/background/banner/banner-text';
 import { loadSnapshot } from './fixtures';
 import { useEnglish } from './support/translator';
 

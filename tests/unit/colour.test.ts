@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDarkColour } from '../../core/colour';
+import { isDarkColour } from '../../core/banner/colour';
 
 describe('isDarkColour', () => {
   it.each([

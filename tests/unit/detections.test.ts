@@ -1,6 +1,5 @@
-/** core/detections.ts: claude.ai's own error messages as stored detections, counted and migrated. */
+/** core/claude-page/detections.ts: claude.ai's own error messages as stored detections, counted and migrated. */
 import { describe, expect, it } from 'vitest';
-import type { PageSignalKind } from '../../core/claude-page';
 import {
   detectionsSince,
   EMPTY_SIGNALS,
@@ -12,10 +11,11 @@ import {
   type Signals,
   signalsSchema,
   withDetection,
-} from '../../core/detections';
-import { DETECTION_DEDUPE_MS } from '../../core/signal-timing';
-import type { SiteId } from '../../core/sites';
-import { HOUR_MS as HOUR, MINUTE_MS as MIN, SECOND_MS as SEC } from '../../core/time';
+} from '../../core/claude-page/detections';
+import type { PageSignalKind } from '../../core/claude-page/page-facts';
+import { DETECTION_DEDUPE_MS } from '../../core/claude-page/signal-timing';
+import type { SiteId } from '../../core/sites/sites';
+import { HOUR_MS as HOUR, MINUTE_MS as MIN, SECOND_MS as SEC } from '../../core/time/time';
 
 const T0 = Date.UTC(2026, 10, 20, 14, 0, 0);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -107,7 +107,7 @@ describe('withDetection', () => {
     expect(s.detections).toEqual([{ at: iso(T0), site: 'claude-ai', kind: 'capacity' }]);
   });
 
-  it('a clock set back does not silence detections; the one now ahead of the clock is dropped (core/clock.ts)', () => {
+  it('a clock set back does not silence detections; the one now ahead of the clock is dropped (core/time/clock.ts)', () => {
     const s = detect(detect(EMPTY_SIGNALS, 'claude-ai', T0), 'claude-ai', T0 - 30 * SEC);
     expect(s.detections.map((d) => Date.parse(d.at))).toEqual([T0 - 30 * SEC]);
   });

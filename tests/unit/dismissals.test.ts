@@ -1,4 +1,4 @@
-/** core/dismissals.ts: what a dismissal hides, until when, and when it is forgotten. */
+/** core/banner/dismissals.ts: what a dismissal hides, until when, and when it is forgotten. */
 import { describe, expect, it } from 'vitest';
 import {
   capacitySnoozed,
@@ -9,10 +9,10 @@ import {
   isDismissed,
   prunedDismissals,
   withDismissedIncidents,
-} from '../../core/dismissals';
-import type { Severity } from '../../core/severity';
-import { CAPACITY_SNOOZE_MS } from '../../core/signal-timing';
-import { HOUR_MS as HOUR, MINUTE_MS as MIN } from '../../core/time';
+} from '../../core/banner/dismissals';
+import { CAPACITY_SNOOZE_MS } from '../../core/claude-page/signal-timing';
+import type { Severity } from '../../core/status-page/severity';
+import { HOUR_MS as HOUR, MINUTE_MS as MIN } from '../../core/time/time';
 
 const T0 = Date.UTC(2026, 10, 20, 14, 0, 0);
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -14,7 +14,7 @@ import {
   type RequestKind,
   recordOutcome,
   requestKindOf,
-} from '../../core/fault';
+} from '../../core/claude-page/fault';
 
 /** A whole minute, so that the bucket boundaries in the tables fall on round numbers of seconds. */
 const T0 = Date.UTC(2026, 9, 1, 12, 0, 0);

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSnapshot } from '../../core/snapshot';
-import type { Snapshot } from '../../core/status-model';
-import { type IncidentsList, parseIncidentsList, parseSummary, type Summary } from '../../core/statuspage';
+import { buildSnapshot } from '../../core/status-page/snapshot';
+import type { Snapshot } from '../../core/status-page/status-model';
+import { type IncidentsList, parseIncidentsList, parseSummary, type Summary } from '../../core/status-page/statuspage';
 
 export const SUMMARY_FIXTURES = [
   'healthy',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clockTime, dateTime, relativeTime } from '../../core/format';
-import { DAY_MS as DAY, HOUR_MS as HOUR, MINUTE_MS as MIN, SECOND_MS as SEC } from '../../core/time';
+import { clockTime, dateTime, relativeTime } from '../../core/time/format';
+import { DAY_MS as DAY, HOUR_MS as HOUR, MINUTE_MS as MIN, SECOND_MS as SEC } from '../../core/time/time';
 
 const NOW = Date.UTC(2026, 10, 20, 13, 5, 0);
 const at = (offsetMs: number) => new Date(NOW + offsetMs).toISOString();

@@ -13,9 +13,9 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
-import { ALTERNATIVES, type Alternative, chooseAlternatives, failingServiceIds } from '../../core/alternatives';
-import { type Dismissals, EMPTY_DISMISSALS, withDismissedIncidents } from '../../core/dismissals';
-import type { FaultVerdict } from '../../core/fault';
+import { ALTERNATIVES, type Alternative, chooseAlternatives, failingServiceIds } from '../../core/advice/alternatives';
+import { type Dismissals, EMPTY_DISMISSALS, withDismissedIncidents } from '../../core/banner/dismissals';
+import type { FaultVerdict } from '../../core/claude-page/fault';
 import {
   applyOutcome,
   BACKOFF_BASE_MS,
@@ -23,20 +23,20 @@ import {
   backoffDelayMs,
   type FetchOutcome,
   inBackoff,
-} from '../../core/health';
-import { incidentReach } from '../../core/incident-scope';
-import { PLATFORM_IDS } from '../../core/services';
-import { parseRetryAfter } from '../../entrypoints/background/fetch-summary';
+} from '../../core/polling/health';
+import { incidentReach } from '../../core/status-page/incident-scope';
+import { PLATFORM_IDS } from '../../core/status-page/services';
+import { parseRetryAfter } from '../../entrypoints/background/polling/fetch-summary';
 
 const MAX_RETRY_WAIT_MS = 60 * 60_000;
 
-import { SHOWN_ALTERNATIVES } from '../../core/alternatives';
-import { assess } from '../../core/banner-decision';
-import { SERVICE_IDS } from '../../core/services';
-import { SEVERITIES, type Severity, severityRank } from '../../core/severity';
-import { SITES } from '../../core/sites';
-import { buildSnapshot, MAX_BODY, MAX_NAME, MAX_UPDATES } from '../../core/snapshot';
-import { STATUS_ORIGINS, safeStatusLink } from '../../core/sources';
+import { SHOWN_ALTERNATIVES } from '../../core/advice/alternatives';
+import { assess } from '../../core/banner/banner-decision';
+import { SITES } from '../../core/sites/sites';
+import { SERVICE_IDS } from '../../core/status-page/services';
+import { SEVERITIES, type Severity, severityRank } from '../../core/status-page/severity';
+import { buildSnapshot, MAX_BODY, MAX_NAME, MAX_UPDATES } from '../../core/status-page/snapshot';
+import { STATUS_ORIGINS, safeStatusLink } from '../../core/status-page/sources';
 import {
   EMPTY_STATUS,
   FETCH_ERROR_KINDS,
@@ -47,7 +47,7 @@ import {
   type StatusState,
   snapshotSchema,
   statusStateSchema,
-} from '../../core/status-model';
+} from '../../core/status-page/status-model';
 import {
   COMPONENT_STATUSES,
   IMPACTS,
@@ -57,8 +57,8 @@ import {
   parseSummary,
   parseSummaryText,
   type Summary,
-} from '../../core/statuspage';
-import { cleanText, plainBody } from '../../core/text';
+} from '../../core/status-page/statuspage';
+import { cleanText, plainBody } from '../../core/status-page/text';
 import { fixtureJson, fixtureText, SUMMARY_FIXTURES } from './fixtures';
 
 // ---------------------------------------------------------------------------------------------

@@ -11,9 +11,9 @@ import {
   isStale,
   STALE_AFTER_INTERVALS,
   statusPageUnreachable,
-} from '../../core/health';
-import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/status-model';
-import { MINUTE_MS as MIN } from '../../core/time';
+} from '../../core/polling/health';
+import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/status-page/status-model';
+import { MINUTE_MS as MIN } from '../../core/time/time';
 import { loadSnapshot } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 13, 0, 0);

@@ -1,13 +1,13 @@
 // @vitest-environment node
 /**
- * The background's incidents.json fetcher (entrypoints/background/history.ts) and the host
+ * The background's incidents.json fetcher (entrypoints/background/polling/history.ts) and the host
  * permission check around status fetches (permissions.ts), with fake fetches.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { EMPTY_HISTORY, HISTORY_MIN_GAP_MS, type History } from '../../core/history';
-import { fetchStatusText, fetchSummary } from '../../entrypoints/background/fetch-summary';
-import { createHistoryFetcher } from '../../entrypoints/background/history';
-import { withPermissionCheck } from '../../entrypoints/background/permissions';
+import { EMPTY_HISTORY, HISTORY_MIN_GAP_MS, type History } from '../../core/status-page/history';
+import { fetchStatusText, fetchSummary } from '../../entrypoints/background/polling/fetch-summary';
+import { createHistoryFetcher } from '../../entrypoints/background/polling/history';
+import { withPermissionCheck } from '../../entrypoints/background/polling/permissions';
 import { loadFixture } from '../replay/server.mjs';
 import { loadSnapshot } from './fixtures';
 

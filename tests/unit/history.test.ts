@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * core/history.ts over the recorded incidents.json, dates moved by the replay server's own
+ * core/status-page/history.ts over the recorded incidents.json, dates moved by the replay server's own
  * loadFixture (its newest incident ends one hour before "now").
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,11 +17,11 @@ import {
   historySchema,
   historySuccess,
   recentIncidents,
-} from '../../core/history';
-import { SERVICE_IDS } from '../../core/services';
-import type { Severity } from '../../core/severity';
-import { type IncidentsList, parseIncidentsList } from '../../core/statuspage';
-import { DAY_MS as DAY, HOUR_MS as HOUR, MINUTE_MS as MIN } from '../../core/time';
+} from '../../core/status-page/history';
+import { SERVICE_IDS } from '../../core/status-page/services';
+import type { Severity } from '../../core/status-page/severity';
+import { type IncidentsList, parseIncidentsList } from '../../core/status-page/statuspage';
+import { DAY_MS as DAY, HOUR_MS as HOUR, MINUTE_MS as MIN } from '../../core/time/time';
 import { loadFixture } from '../replay/server.mjs';
 import { loadSnapshot } from './fixtures';
 

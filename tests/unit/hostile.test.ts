@@ -6,18 +6,18 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
-import { buildSnapshot, MAX_NAME } from '../../core/snapshot';
-import { safeStatusLink } from '../../core/sources';
+import { buildSnapshot, MAX_NAME } from '../../core/status-page/snapshot';
+import { safeStatusLink } from '../../core/status-page/sources';
 import {
   EMPTY_STATUS,
   type Snapshot,
   type StatusState,
   snapshotSchema,
   statusStateSchema,
-} from '../../core/status-model';
-import { MAX_BODY_BYTES, type ParseErrorKind, parseSummaryText } from '../../core/statuspage';
-import { FETCH_TIMEOUT_MS, type FetchFn, fetchSummary } from '../../entrypoints/background/fetch-summary';
-import { createPoller } from '../../entrypoints/background/poller';
+} from '../../core/status-page/status-model';
+import { MAX_BODY_BYTES, type ParseErrorKind, parseSummaryText } from '../../core/status-page/statuspage';
+import { FETCH_TIMEOUT_MS, type FetchFn, fetchSummary } from '../../entrypoints/background/polling/fetch-summary';
+import { createPoller } from '../../entrypoints/background/polling/poller';
 import { parseStored } from '../../shell/stored-item';
 import { fixtureJson, fixtureText, loadSnapshot } from './fixtures';
 

@@ -82,7 +82,7 @@ describe('import direction', () => {
       ['../entrypoints/background/x (entrypoints)'],
     ],
     ['components/x.tsx', "import {\n  a,\n  b,\n} from '../core/banner-decision';\nimport '../shell/i18n';", []],
-    ['entrypoints/popup/main.tsx', "import { PopupApp } from '../../components/popup-app';", []],
+    ['entrypoints/popup/main.tsx', "import { PopupApp } from '../../components/popup/popup-app';", []],
   ])('flags the wrong way in %s: %s', (file, source, expected) => {
     expect(wrongWay(file, source)).toEqual(expected);
   });

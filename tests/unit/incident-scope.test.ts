@@ -4,23 +4,23 @@
  * that follow, with the page's real titles verbatim.
  */
 import { describe, expect, it } from 'vitest';
-import { ALTERNATIVES, chooseAlternatives, failingServiceIds } from '../../core/alternatives';
-import { assess } from '../../core/banner-decision';
-import { parseModelLabel } from '../../core/claude-models';
-import { EMPTY_DISMISSALS } from '../../core/dismissals';
-import { incidentReach, platformsNamedIn, titleServiceIds } from '../../core/incident-scope';
-import { storedModels, storedReach } from '../../core/reach';
-import { PLATFORM_IDS, SERVICE_IDS } from '../../core/services';
-import { type SiteId, siteById } from '../../core/sites';
-import { buildSnapshot } from '../../core/snapshot';
+import { ALTERNATIVES, chooseAlternatives, failingServiceIds } from '../../core/advice/alternatives';
+import { assess } from '../../core/banner/banner-decision';
+import { EMPTY_DISMISSALS } from '../../core/banner/dismissals';
+import { parseModelLabel } from '../../core/models/claude-models';
+import { type SiteId, siteById } from '../../core/sites/sites';
+import { incidentReach, platformsNamedIn, titleServiceIds } from '../../core/status-page/incident-scope';
+import { storedModels, storedReach } from '../../core/status-page/reach';
+import { PLATFORM_IDS, SERVICE_IDS } from '../../core/status-page/services';
+import { buildSnapshot } from '../../core/status-page/snapshot';
 import {
   EMPTY_HEALTH,
   type Snapshot,
   STATUS_MIGRATIONS,
   STATUS_VERSION,
   statusStateSchema,
-} from '../../core/status-model';
-import { parseSummary } from '../../core/statuspage';
+} from '../../core/status-page/status-model';
+import { parseSummary } from '../../core/status-page/statuspage';
 import { fixtureJson } from './fixtures';
 
 const { api, claudeAi, console: consoleId, cowork } = SERVICE_IDS;

@@ -29,7 +29,7 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
     'languageName_en',
     'languageName_de',
     'languageName_fr',
-    // Brand names in the alternatives' catalogue (core/alternatives.ts).
+    // Brand names in the alternatives' catalogue (core/advice/alternatives.ts).
     'altName_bedrock',
     'altName_vertex',
     'altName_openrouter',

@@ -1,7 +1,7 @@
-/** Who may send what (core/message-senders.ts): the browser's facts about a sender, table by table. */
+/** Who may send what (core/messages/message-senders.ts): the browser's facts about a sender, table by table. */
 import { describe, expect, it } from 'vitest';
-import { allowed, type SenderFacts, senderOf } from '../../core/message-senders';
-import { type Message, PAGE_MESSAGES } from '../../core/messages';
+import { allowed, type SenderFacts, senderOf } from '../../core/messages/message-senders';
+import { type Message, PAGE_MESSAGES } from '../../core/messages/messages';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;

@@ -1,10 +1,10 @@
 /**
- * core/messages.ts: each message's request parsed where it arrives. A table per message type of
+ * core/messages/messages.ts: each message's request parsed where it arrives. A table per message type of
  * shapes that parse and shapes that do not (a page is untrusted input), and the contract's lists.
  */
 import { describe, expect, it } from 'vitest';
-import { type MessageType, PAGE_MESSAGES, parseMessage, REQUESTS } from '../../core/messages';
-import { DEFAULT_SETTINGS } from '../../core/settings';
+import { type MessageType, PAGE_MESSAGES, parseMessage, REQUESTS } from '../../core/messages/messages';
+import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 
 const CASES: Record<MessageType, [unknown, boolean][]> = {
   refresh: [

@@ -1,14 +1,14 @@
 /**
- * How the popup's chips and the banner word what an incident names (components/model-text.ts), in
+ * How the popup's chips and the banner word what an incident names (shell/words/model-text.ts), in
  * English through the real catalogue, for the status page's own wordings (issue #14).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { affectedText, modelText, scopeLabels } from '../../components/model-text';
-import { assess } from '../../core/banner-decision';
-import { extractModels, modelAdvice, parseModelLabel } from '../../core/claude-models';
-import { EMPTY_DISMISSALS } from '../../core/dismissals';
-import { siteById } from '../../core/sites';
-import { bannerText } from '../../entrypoints/background/banner-text';
+import { assess } from '../../core/banner/banner-decision';
+import { EMPTY_DISMISSALS } from '../../core/banner/dismissals';
+import { extractModels, modelAdvice, parseModelLabel } from '../../core/models/claude-models';
+import { siteById } from '../../core/sites/sites';
+import { bannerText } from '../../entrypoints/background/banner/banner-text';
+import { affectedText, modelText, scopeLabels } from '../../shell/words/model-text';
 import { loadSnapshot } from './fixtures';
 import { useEnglish } from './support/translator';
 

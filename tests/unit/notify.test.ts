@@ -11,10 +11,10 @@ import {
   noticesFor as noticesAt,
   notifiedSchema,
   REAPPEAR_MS,
-} from '../../core/notify';
-import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
-import type { Snapshot } from '../../core/status-model';
-import { DAY_MS as DAY, MINUTE_MS as MIN } from '../../core/time';
+} from '../../core/notifications/notify';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
+import type { Snapshot } from '../../core/status-page/status-model';
+import { DAY_MS as DAY, MINUTE_MS as MIN } from '../../core/time/time';
 import { loadSnapshot } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 13, 0, 0);

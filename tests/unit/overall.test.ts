@@ -1,20 +1,20 @@
 /**
- * The one verdict of core/overall.ts that the badge, its tooltip and the popup's header show: the
+ * The one verdict of core/verdict/overall.ts that the badge, its tooltip and the popup's header show: the
  * user's own claude.ai screen counts as much as the status page, the status page only for the
  * services the user cares about, and alternatives show only when they help.
  */
 import { describe, expect, it } from 'vitest';
-import { BADGE_STYLE, badgeFor } from '../../core/badge';
-import { caredSnapshot } from '../../core/cared';
-import type { PageSignalKind } from '../../core/claude-page';
-import { EMPTY_FAILURE_LOG, type FailureLog, type Outcome, recordOutcome } from '../../core/fault';
-import { applyOutcome, DEFAULT_INTERVAL_MS, STALE_AFTER_INTERVALS } from '../../core/health';
-import { type OverallContext, overallFor } from '../../core/overall';
-import { SERVICE_IDS } from '../../core/services';
-import { DEFAULT_SETTINGS } from '../../core/settings';
-import { CAPACITY_BANNER_MS } from '../../core/signal-timing';
-import { EMPTY_STATUS, type StatusState } from '../../core/status-model';
-import { MINUTE_MS as MIN } from '../../core/time';
+import { EMPTY_FAILURE_LOG, type FailureLog, type Outcome, recordOutcome } from '../../core/claude-page/fault';
+import type { PageSignalKind } from '../../core/claude-page/page-facts';
+import { CAPACITY_BANNER_MS } from '../../core/claude-page/signal-timing';
+import { applyOutcome, DEFAULT_INTERVAL_MS, STALE_AFTER_INTERVALS } from '../../core/polling/health';
+import { DEFAULT_SETTINGS } from '../../core/settings/settings';
+import { SERVICE_IDS } from '../../core/status-page/services';
+import { EMPTY_STATUS, type StatusState } from '../../core/status-page/status-model';
+import { MINUTE_MS as MIN } from '../../core/time/time';
+import { BADGE_STYLE, badgeFor } from '../../core/verdict/badge';
+import { caredSnapshot } from '../../core/verdict/cared';
+import { type OverallContext, overallFor } from '../../core/verdict/overall';
 import { loadSnapshot, type SummaryFixture } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 14, 0, 0);

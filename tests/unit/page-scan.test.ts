@@ -4,7 +4,7 @@
  * the rules that hold when claude.ai's classes drift.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PageSignal } from '../../core/claude-page';
+import type { PageSignal } from '../../core/claude-page/page-facts';
 import { createScanner, scan } from '../../entrypoints/claude.content/page-scan';
 
 const CAPACITY =

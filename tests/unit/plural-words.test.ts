@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { ALTERNATIVES } from '../../core/alternatives';
-import { relativeTime } from '../../core/format';
+import { ALTERNATIVES } from '../../core/advice/alternatives';
+import { relativeTime } from '../../core/time/format';
 import { alternativeName, type Catalogue, locale, plural, t, useCatalogue } from '../../shell/i18n';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');

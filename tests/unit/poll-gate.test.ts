@@ -7,9 +7,9 @@ import {
   MIN_POLL_GAP_MS,
   type PollReason,
   retryAfterUntil,
-} from '../../core/poll-gate';
-import { EMPTY_HEALTH, type FetchHealth } from '../../core/status-model';
-import { MINUTE_MS as MIN, SECOND_MS as SEC } from '../../core/time';
+} from '../../core/polling/poll-gate';
+import { EMPTY_HEALTH, type FetchHealth } from '../../core/status-page/status-model';
+import { MINUTE_MS as MIN, SECOND_MS as SEC } from '../../core/time/time';
 
 const T0 = Date.UTC(2026, 10, 20, 13, 0, 0);
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,6 +1,6 @@
-/** The per-tab token bucket (core/rate-limit.ts). */
+/** The per-tab token bucket (core/messages/rate-limit.ts). */
 import { describe, expect, it } from 'vitest';
-import { type Bucket, take } from '../../core/rate-limit';
+import { type Bucket, take } from '../../core/messages/rate-limit';
 
 const LIMIT = { burst: 5, refillMs: 100, maxKeys: 3 };
 

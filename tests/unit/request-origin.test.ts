@@ -1,6 +1,6 @@
-/** Which claude.ai requests are a claude.ai page's own (core/request-origin.ts), as each browser reports them. */
+/** Which claude.ai requests are a claude.ai page's own (core/claude-page/request-origin.ts), as each browser reports them. */
 import { describe, expect, it } from 'vitest';
-import { claudePageOrItsRequest, madeByClaudePage, type RequestFacts } from '../../core/request-origin';
+import { claudePageOrItsRequest, madeByClaudePage, type RequestFacts } from '../../core/claude-page/request-origin';
 
 describe('madeByClaudePage / claudePageOrItsRequest', () => {
   it.each<[string, RequestFacts, boolean, boolean]>([

@@ -1,11 +1,12 @@
 // @vitest-environment node
 /**
- * Resolutions summary.json is late to show (issue #14, 6): the pure rule (core/resolutions.ts)
- * and the background's incidents.json check (entrypoints/background/resolution-check.ts).
+ * Resolutions summary.json is late to show (issue #14, 6): the pure rule (core/status-page/resolutions.ts)
+ * and the background's incidents.json check (entrypoints/background/polling/resolution-check.ts).
  */
 import { describe, expect, it, vi } from 'vitest';
-import { assess } from '../../core/banner-decision';
-import { EMPTY_DISMISSALS } from '../../core/dismissals';
+import { assess } from '../../core/banner/banner-decision';
+import { EMPTY_DISMISSALS } from '../../core/banner/dismissals';
+import { siteById } from '../../core/sites/sites';
 import {
   EMPTY_RESOLUTIONS,
   RESOLUTION_CHECK_GAP_MS,
@@ -14,11 +15,10 @@ import {
   resolutionCheckDue,
   resolvedStatus,
   withResolutions,
-} from '../../core/resolutions';
-import { siteById } from '../../core/sites';
-import { EMPTY_HEALTH, type Snapshot } from '../../core/status-model';
-import { type IncidentsList, parseIncidentsList } from '../../core/statuspage';
-import { createResolutionCheck } from '../../entrypoints/background/resolution-check';
+} from '../../core/status-page/resolutions';
+import { EMPTY_HEALTH, type Snapshot } from '../../core/status-page/status-model';
+import { type IncidentsList, parseIncidentsList } from '../../core/status-page/statuspage';
+import { createResolutionCheck } from '../../entrypoints/background/polling/resolution-check';
 import { loadSnapshot } from './fixtures';
 
 const NOW = Date.parse('2026-11-20T14:00:00Z');

@@ -2,10 +2,10 @@
  * serviceAdvice(): per service an incident names, what to do, in order.
  */
 import { describe, expect, it } from 'vitest';
-import { parseModelLabel } from '../../core/claude-models';
-import { serviceAdvice } from '../../core/service-advice';
-import { SERVICE_IDS } from '../../core/services';
-import type { Service } from '../../core/status-model';
+import { serviceAdvice } from '../../core/advice/service-advice';
+import { parseModelLabel } from '../../core/models/claude-models';
+import { SERVICE_IDS } from '../../core/status-page/services';
+import type { Service } from '../../core/status-page/status-model';
 
 const { api, claudeAi, code, console: consoleId, cowork } = SERVICE_IDS;
 const SONNET = parseModelLabel('Sonnet 4.6');

@@ -1,8 +1,8 @@
-/** core/settings-patch.ts: one change at a time, applied to the settings as stored, re-checked. */
+/** core/settings/settings-patch.ts: one change at a time, applied to the settings as stored, re-checked. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
-import { applySettingsPatch, type SettingsPatch, settingsPatchSchema } from '../../core/settings-patch';
-import { MAX_INPUT_LENGTH, MAX_USER_ALTERNATIVES, validateAlternative } from '../../core/user-alternatives';
+import { MAX_INPUT_LENGTH, MAX_USER_ALTERNATIVES, validateAlternative } from '../../core/advice/user-alternatives';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
+import { applySettingsPatch, type SettingsPatch, settingsPatchSchema } from '../../core/settings/settings-patch';
 
 const alt = (id: string) => ({ id, name: `Alt ${id}`, url: `https://${id}.example.com/` });
 const withAlts = (...ids: string[]): Settings => ({ ...DEFAULT_SETTINGS, alternatives: ids.map(alt) });

@@ -1,6 +1,7 @@
 /** Settings: parsing, defaults, the migration from every earlier stored version, and validation. */
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { sanitizeSettings, validateAlternative } from '../../core/advice/user-alternatives';
 import {
   bannerEnabled,
   caresAbout,
@@ -10,8 +11,7 @@ import {
   SETTINGS_MIGRATIONS,
   SETTINGS_VERSION,
   settingsSchema,
-} from '../../core/settings';
-import { sanitizeSettings, validateAlternative } from '../../core/user-alternatives';
+} from '../../core/settings/settings';
 import { parseStored } from '../../shell/stored-item';
 
 describe('settings schema', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SERVICE_IDS } from '../../core/services';
-import type { Severity } from '../../core/severity';
+import { SERVICE_IDS } from '../../core/status-page/services';
+import type { Severity } from '../../core/status-page/severity';
 import {
   affectedServiceIds,
   buildSnapshot,
@@ -10,10 +10,15 @@ import {
   MAX_UPDATES,
   servicesNamedIn,
   shortServiceName,
-} from '../../core/snapshot';
-import { safeStatusLink } from '../../core/sources';
-import type { Service, Snapshot } from '../../core/status-model';
-import { type ComponentStatus, parseSummary, type StatuspageIncident, type Summary } from '../../core/statuspage';
+} from '../../core/status-page/snapshot';
+import { safeStatusLink } from '../../core/status-page/sources';
+import type { Service, Snapshot } from '../../core/status-page/status-model';
+import {
+  type ComponentStatus,
+  parseSummary,
+  type StatuspageIncident,
+  type Summary,
+} from '../../core/status-page/statuspage';
 import {
   fixtureJson,
   loadIncidents,

@@ -8,7 +8,7 @@ import {
   parseSummary,
   parseSummaryText,
   type Summary,
-} from '../../core/statuspage';
+} from '../../core/status-page/statuspage';
 import { fixtureJson, fixtureText, SUMMARY_FIXTURES, type SummaryFixture } from './fixtures';
 
 /** The value of a result that must be ok; fails the test with the parser's reason otherwise. */

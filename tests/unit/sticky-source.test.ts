@@ -1,15 +1,21 @@
 /** The sticky source (issue #16): which origin a poll asks, and validators kept per origin. */
 import { describe, expect, it } from 'vitest';
-import { applyOutcome, validatorsFor } from '../../core/health';
+import { applyOutcome, validatorsFor } from '../../core/polling/health';
+import {
+  STICKY_CAP_MS,
+  STICKY_MS,
+  sourcesToTry,
+  stickyWindowMs,
+  withPrimaryResult,
+} from '../../core/polling/sticky-source';
 import {
   EMPTY_HEALTH,
   EMPTY_STATUS,
   type FetchHealth,
   migrateStatusV1toV2,
   statusStateSchema,
-} from '../../core/status-model';
-import { STICKY_CAP_MS, STICKY_MS, sourcesToTry, stickyWindowMs, withPrimaryResult } from '../../core/sticky-source';
-import { MINUTE_MS as MIN } from '../../core/time';
+} from '../../core/status-page/status-model';
+import { MINUTE_MS as MIN } from '../../core/time/time';
 import { loadSnapshot } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 13, 0, 0);

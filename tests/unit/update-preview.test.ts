@@ -1,6 +1,6 @@
-/** core/update-preview.ts: one preview rule for the banner and the popup. */
+/** core/status-page/update-preview.ts: one preview rule for the banner and the popup. */
 import { describe, expect, it } from 'vitest';
-import { UPDATE_PREVIEW_CHARS, updatePreview } from '../../core/update-preview';
+import { UPDATE_PREVIEW_CHARS, updatePreview } from '../../core/status-page/update-preview';
 
 describe('updatePreview', () => {
   it('a short update is shown whole', () => {

@@ -1,7 +1,7 @@
-/** The welcome page opens on install only (entrypoints/background/welcome.ts). */
+/** The welcome page opens on install only (entrypoints/background/pages/welcome.ts). */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { openWelcomeOnInstall } from '../../entrypoints/background/welcome';
+import { openWelcomeOnInstall } from '../../entrypoints/background/pages/welcome';
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,10 +1,10 @@
 /**
- * The background's one write queue (entrypoints/background/write-queue.ts): every
+ * The background's one write queue (entrypoints/background/storage/write-queue.ts): every
  * read-modify-write of a stored item in turn, so that writes arriving together all count, and a
  * full storage never stops the status from being written.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createWriteQueue, type QueuedItem } from '../../entrypoints/background/write-queue';
+import { createWriteQueue, type QueuedItem } from '../../entrypoints/background/storage/write-queue';
 
 /** A storage item in memory whose writes can be made to fail, as a full browser storage does. */
 function memoryItem<T>(key: string, initial: T, store: Map<string, unknown>, full: () => boolean): QueuedItem<T> {

@@ -3,7 +3,7 @@
  * decides that site shows now, not anything the page names: a page cannot fill storage with
  * made-up incidents, nor dismiss what it does not show.
  */
-import { withDismissedIncidents } from '../../../core/dismissals';
+import { withDismissedIncidents } from '../../../core/banner/dismissals';
 import { dismissalsItem } from '../../../shell/stored-items';
 import type { Handler } from './handler';
 

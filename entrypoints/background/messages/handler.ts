@@ -1,7 +1,7 @@
 /** The shape of one message's handler (one file per message in this folder). */
 import type { Browser } from 'wxt/browser';
-import type { Sender } from '../../../core/message-senders';
-import type { MessageType, Replies, Request } from '../../../core/messages';
+import type { Sender } from '../../../core/messages/message-senders';
+import type { MessageType, Replies, Request } from '../../../core/messages/messages';
 import type { BackgroundContext } from '../context';
 
 export type Handler<K extends MessageType> = (

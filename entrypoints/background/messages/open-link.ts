@@ -3,8 +3,8 @@
  * id (the incident of the banner shown on that site, the catalogue, the user's own list), never an
  * address from the page, which may have rewritten the link.
  */
-import { ALTERNATIVES } from '../../../core/alternatives';
-import { INCIDENT_LINK } from '../../../core/banner-words';
+import { ALTERNATIVES } from '../../../core/advice/alternatives';
+import { INCIDENT_LINK } from '../../../core/banner/banner-words';
 import type { Handler } from './handler';
 
 export const openLink: Handler<'open-link'> = async (message, _from, background) => {

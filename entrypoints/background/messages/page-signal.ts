@@ -1,5 +1,5 @@
 /** `page-signal`: a page showed one of claude.ai's own failure messages; only its kind and code are stored. */
-import { bannerEnabled } from '../../../core/settings';
+import { bannerEnabled } from '../../../core/settings/settings';
 import type { Handler } from './handler';
 
 export const pageSignal: Handler<'page-signal'> = async (message, { facts }, background) => {

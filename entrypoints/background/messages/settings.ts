@@ -1,5 +1,5 @@
 /** `settings`: the options page stores new settings, checked again here (https only, caps). */
-import { sanitizeSettings } from '../../../core/user-alternatives';
+import { sanitizeSettings } from '../../../core/advice/user-alternatives';
 import { settingsItem } from '../../../shell/stored-items';
 import type { Handler } from './handler';
 

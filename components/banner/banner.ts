@@ -1,0 +1,175 @@
+/**
+ * The in-page banner as DOM, from the words the background composed (entrypoints/background/banner/banner-text.ts).
+ * Plain DOM rather than Preact: the banner script is injected into claude.ai pages and has a
+ * gzip budget of its own (bench/budgets.json). Remote text only ever becomes text nodes; links are only those core/ checked
+ * (https on the status origins, or the alternatives catalogue) and are re-checked here, and a
+ * click on one asks the background to open it by id.
+ */
+import type { BannerActions, BannerLink, BannerText } from '../../core/banner/banner-words';
+
+/** Handlers of the banner's actions; like every control here, called only on a trusted click (button()). */
+export interface BannerActionHandlers {
+  /** Whether the page shows a message or a draft to copy: otherwise "Copy my message" is not offered. */
+  canCopy: boolean;
+  /** The confirmation after a copy (or its failure), shown until the next redraw. */
+  copyNote: string | null;
+  onCopy: () => void;
+  onWatch: () => void;
+  onCancelWatch: () => void;
+  onOpenPopup: () => void;
+}
+
+export interface BannerProps {
+  text: BannerText;
+  expanded: boolean;
+  onToggle: () => void;
+  onDismiss: () => void;
+  /** A link was clicked: its id (core/banner/banner-words.ts), for the background to open. */
+  onLink: (id: string) => void;
+  handlers?: BannerActionHandlers;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | undefined> = {},
+  ...children: (Node | string | null | false | undefined)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) node.setAttribute(name, value);
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+/**
+ * Acts only on what the user did: a page script's synthetic click (isTrusted false) neither
+ * dismisses nor opens anything.
+ * https://developer.mozilla.org/en-US/docs/Web/API/Event/isTrusted
+ */
+function trusted(onEvent: () => void): (event: Event) => void {
+  return (event) => {
+    if (event.isTrusted) onEvent();
+  };
+}
+
+function link(l: BannerLink, onLink: (id: string) => void): HTMLElement {
+  const attrs = { 'data-testid': l.testId, 'data-alternative': l.alternative };
+  // The user's own alternatives come by name only: a button the background answers with the address.
+  if (!l.href?.startsWith('https://'))
+    return button('so-link-button so-alt', l.text, l.text, () => onLink(l.id), attrs);
+  const a = el('a', { href: l.href, target: '_blank', rel: 'noopener noreferrer', title: l.why, ...attrs }, l.text);
+  // The background opens the address it knows for this id, whatever the page did to the href;
+  // a scripted click opens nothing.
+  const open = (event: MouseEvent) => {
+    if (event.type === 'auxclick' && event.button !== 1) return;
+    event.preventDefault();
+    if (event.isTrusted) onLink(l.id);
+  };
+  a.addEventListener('click', open);
+  a.addEventListener('auxclick', open);
+  return a;
+}
+
+function button(
+  cls: string,
+  label: string,
+  text: string,
+  onClick: () => void,
+  attrs: Record<string, string | undefined> = {},
+): HTMLButtonElement {
+  const b = el('button', { type: 'button', class: cls, 'aria-label': label, title: label, ...attrs }, text);
+  b.addEventListener('click', trusted(onClick));
+  return b;
+}
+
+function actionRow(actions: BannerActions, h: BannerActionHandlers): HTMLElement {
+  const { copy, watch } = actions;
+  const action = (label: string, onClick: () => void, testId: string) =>
+    button('so-action', label, label, onClick, { 'data-testid': testId });
+  return el(
+    'p',
+    { class: 'so-actions' },
+    copy && h.canCopy && action(copy.label, h.onCopy, 'banner-copy'),
+    watch.on
+      ? el('span', { 'data-testid': 'banner-watching' }, watch.note)
+      : action(watch.label, h.onWatch, 'banner-watch'),
+    watch.on && watch.openPopup && action(watch.openPopup, h.onOpenPopup, 'banner-open-popup'),
+    watch.on && action(watch.cancel, h.onCancelWatch, 'banner-watch-cancel'),
+    h.copyNote && el('span', { role: 'status', 'data-testid': 'banner-copied' }, h.copyNote),
+  );
+}
+
+export function buildBanner({ text, expanded, onToggle, onDismiss, onLink, handlers }: BannerProps): HTMLElement {
+  const update = text.update;
+  /** "more" / "less": the long update's and the compact form's, one toggle of `expanded`. */
+  const toggle = (cls: string, attrs: Record<string, string>) => {
+    const label = expanded ? text.lessLabel : text.moreLabel;
+    return button(cls, label, label, onToggle, { 'aria-expanded': String(expanded), ...attrs });
+  };
+  return el(
+    'section',
+    {
+      // Folded shows only on narrow screens (the compact form in entrypoints/claude.content/style.css).
+      class: `so-banner so-kind-${text.kind} so-sev-${text.severity}${expanded ? '' : ' so-folded'}`,
+      role: text.role,
+      'aria-label': text.label,
+      'data-kind': text.kind,
+      'data-severity': text.severity,
+    },
+    el(
+      'div',
+      { class: 'so-main' },
+      el(
+        'p',
+        { class: 'so-title' },
+        el('span', { class: 'so-severity' }, text.severityLabel),
+        el('span', { class: 'so-name', 'data-testid': 'banner-title' }, text.title),
+        text.more && el('span', { class: 'so-more' }, text.more),
+      ),
+      ...text.lines.map((line) =>
+        el(
+          'p',
+          { class: 'so-body', 'data-testid': line.testId },
+          line.text,
+          line.strong && ' ',
+          line.strong && el('strong', { 'data-testid': line.strongTestId }, line.strong),
+        ),
+      ),
+      update &&
+        el(
+          'p',
+          { class: 'so-body so-update', 'data-testid': 'banner-update' },
+          update.preview && !expanded ? update.preview : update.full,
+          update.preview && toggle('so-link-button', {}),
+        ),
+      el(
+        'p',
+        { class: 'so-meta' },
+        ...text.meta.map((m) => el('span', {}, m)),
+        text.incidentLink && link(text.incidentLink, onLink),
+      ),
+      text.alternatives.length > 0 &&
+        el(
+          'p',
+          { class: 'so-alternatives', 'data-testid': 'banner-alternatives' },
+          el('span', {}, text.alternativesLabel),
+          ...text.alternatives.map((l) => link(l, onLink)),
+        ),
+      text.actions && handlers && actionRow(text.actions, handlers),
+      toggle('so-toggle', { 'data-testid': 'banner-toggle' }),
+    ),
+    button('so-dismiss', text.dismissLabel, '×', onDismiss),
+  );
+}
+
+/** Replaces the banner in `container`, keeping focus on the control that had it. */
+export function renderBanner(container: HTMLElement, props: BannerProps): void {
+  const root = container.getRootNode() as Document | ShadowRoot;
+  const active = root.activeElement;
+  const focused = active?.className;
+  // The action buttons share a class: find the one that had focus by its test id.
+  const action = focused === 'so-action' ? active?.getAttribute('data-testid') : null;
+  container.replaceChildren(buildBanner(props));
+  if (action) container.querySelector<HTMLElement>(`[data-testid="${action}"]`)?.focus();
+  else if (focused === 'so-link-button' || focused === 'so-dismiss' || focused === 'so-toggle')
+    container.querySelector<HTMLElement>(`.${focused}`)?.focus();
+}

@@ -1,0 +1,37 @@
+/**
+ * "Seen on your screen": capacity errors claude.ai showed and its own requests that failed, which
+ * the status page never lists (or lists late).
+ */
+
+import { detectionsSince, lastDetectionAt, type Signals } from '../../core/claude-page/detections';
+import { type FailureLog, failuresInLast } from '../../core/claude-page/fault';
+import { CAPACITY_COUNT_WINDOW_MS } from '../../core/claude-page/signal-timing';
+import { clockTime } from '../../core/time/format';
+import { locale, plural, t } from '../../shell/i18n';
+
+function capacityCount(signals: Signals, now: number): number {
+  return detectionsSince(signals, now - CAPACITY_COUNT_WINDOW_MS, 'claude-ai');
+}
+
+/** The window of the failed-request count. */
+export const FAILURES_WINDOW_MS = 10 * 60_000;
+
+export function CapacityNote({ signals, failures, now }: { signals: Signals; failures?: FailureLog; now: number }) {
+  const count = capacityCount(signals, now);
+  const failed = failures ? failuresInLast(failures, FAILURES_WINDOW_MS, now) : 0;
+  const last = lastDetectionAt(signals, 'claude-ai');
+  return (
+    <section aria-labelledby="so-seen-heading" data-testid="capacity-note" data-count={count}>
+      <h2 id="so-seen-heading">{t('popupSeenHeading')}</h2>
+      <p class={count > 0 ? 'so-seen' : 'so-meta'}>
+        {count > 0
+          ? t('popupCapacityCount', count, clockTime(new Date(last ?? now).toISOString(), locale()) ?? '')
+          : t('popupCapacityNone')}
+      </p>
+      {count > 0 && <p class="so-meta">{t('popupCapacityNote')}</p>}
+      <p class={failed > 0 ? 'so-seen' : 'so-meta'} data-testid="failures-note" data-count={failed}>
+        {failed > 0 ? plural('popupFailuresCount', failed) : t('popupFailuresNone')}
+      </p>
+    </section>
+  );
+}

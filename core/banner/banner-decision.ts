@@ -1,0 +1,317 @@
+/**
+ * assess(): the one decision of what to show on a site, from the status snapshot, the local
+ * capacity signal and the user's dismissals. The banner and the popup both use it, so they
+ * never disagree.
+ */
+import {
+  ALTERNATIVES,
+  type Alternative,
+  chooseAlternatives,
+  failingServiceIds,
+  SHOWN_ALTERNATIVES,
+} from '../advice/alternatives';
+import type { FaultVerdict } from '../claude-page/fault';
+import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from '../claude-page/signal-timing';
+import { incidentModelScope, type ModelAdvice, type ModelName, modelAdvice } from '../models/claude-models';
+import type { Site } from '../sites/sites';
+import { incidentReach } from '../status-page/incident-scope';
+import { type Severity, severityRank, worst } from '../status-page/severity';
+import { STATUS_PAGE_URL } from '../status-page/sources';
+import type { Incident, IncidentUpdate, Maintenance, Service, Snapshot } from '../status-page/status-model';
+import { caredSnapshot } from '../verdict/cared';
+import { capacitySnoozed, type Dismissals, isDismissed } from './dismissals';
+
+/**
+ * incident / outage: the status page says the site's services are in trouble; capacity: the page
+ * showed claude.ai's capacity error; failing: claude.ai's own requests fail for this user before the
+ * status page says so; connection: those requests fail because the user's connection does;
+ * maintenance: planned work on the site's services; outage-screen: claude.ai showed its own outage
+ * screen; retry: claude.ai showed its retry notice; back: claude.ai is usable again after the user
+ * asked to hear it (core/back-watch/back-watch.ts), a short note.
+ */
+export type BannerKind =
+  | 'incident'
+  | 'outage'
+  | 'capacity'
+  | 'failing'
+  | 'connection'
+  | 'maintenance'
+  | 'outage-screen'
+  | 'retry'
+  | 'back';
+
+export interface Banner {
+  kind: BannerKind;
+  /**
+   * `alert` for outages, capacity and failures; `status` (the quieter informational style) for
+   * maintenance, a local connection problem, and an incident that does not name the model in use.
+   */
+  role: 'alert' | 'status';
+  severity: Severity;
+  /** The worst incident touching the site (kind incident). */
+  incident: Incident | null;
+  /** More incidents touch the site than the one named. */
+  moreIncidents: number;
+  /** Site services not operational (kind outage, or with an incident). */
+  services: Service[];
+  maintenance: Maintenance | null;
+  startedAt: string | null;
+  latestUpdate: IncidentUpdate | null;
+  url: string | null;
+  alternatives: Alternative[];
+  /** What dismissing this banner records. */
+  dismiss: { kind: 'incidents'; entries: Record<string, Severity> } | { kind: 'capacity' };
+  /** Which models the incidents name, and which model to switch to (null: no model advice). */
+  models: ModelAdvice | null;
+  /** claude.ai's own requests failing for this user (kinds failing, connection, and capacity when they fail too). */
+  fault: FaultVerdict | null;
+  /** The status data is stale: say when it was last checked. */
+  stale: boolean;
+  /** The support error code claude.ai's outage screen showed (kind outage-screen). */
+  errorCode?: string;
+}
+
+export interface AssessInput {
+  site: Site;
+  snapshot: Snapshot | null;
+  stale: boolean;
+  /** Latest time this site showed a capacity error, ms. */
+  capacitySeenAt: number | null;
+  dismissals: Dismissals;
+  now: number;
+  /** The model the page shows as selected, when it could be read. */
+  currentModel?: ModelName | null;
+  /** What claude.ai's own request outcomes say (core/claude-page/fault.ts). */
+  fault?: FaultVerdict;
+  /** Latest time this site showed claude.ai's outage screen, ms, with the error code it showed. */
+  outageScreen?: { at: number; code: string | null } | null;
+  /** Latest time this site showed claude.ai's retry notice, ms. */
+  retrySeenAt?: number | null;
+  /** Services the user does not care about: their troubles raise no banner (alternatives still avoid them). */
+  mutedServices?: readonly string[];
+}
+
+function touchesSite(serviceIds: readonly string[], site: Site): boolean {
+  // An incident naming no service may touch any: better a banner too many than a silent outage.
+  return serviceIds.length === 0 || serviceIds.some((id) => site.serviceIds.includes(id));
+}
+
+/**
+ * An incident touches a site through the services it names, or every site when it names none;
+ * never when it is about no product or only about another platform (core/status-page/incident-scope.ts).
+ */
+function incidentTouchesSite(incident: Incident, site: Site): boolean {
+  const { surfaces } = incidentReach(incident);
+  if (surfaces === 'none') return false;
+  return touchesSite(surfaces === 'named' ? incident.serviceIds : [], site);
+}
+
+/** The incident names specific models (not none, not the whole fleet). */
+function namesModels(incident: Incident): boolean {
+  const { kind } = incidentModelScope(incident);
+  return kind === 'models' || kind === 'fleet-except';
+}
+
+/**
+ * Whether the site's troubled services are all explained by incidents that name models: the page
+ * marks the components a model incident touches as degraded along with it, so their state says
+ * nothing the model advice does not. A component down with no such incident is news of its own.
+ */
+function explainedByModelIncidents(services: readonly Service[], incidents: readonly Incident[]): boolean {
+  return services.every((s) => incidents.some((i) => namesModels(i) && i.serviceIds.includes(s.id)));
+}
+
+function siteAlternatives(snapshot: Snapshot | null, site: Site): Alternative[] {
+  const failing = failingServiceIds(snapshot);
+  // The banner is on a chat surface: Claude Code lines belong to the popup.
+  const chat = ALTERNATIVES.filter((a) => !a.forClaudeCode);
+  // Never send someone to the site they are on.
+  const exclude = site.id === 'platform' ? ['workbench'] : [];
+  return chooseAlternatives(chat, failing, { exclude }).recommended.slice(0, SHOWN_ALTERNATIVES);
+}
+
+function incidentBanner(input: AssessInput, snapshot: Snapshot): Banner | null {
+  const { site, dismissals } = input;
+  const incidents = snapshot.incidents.filter((i) => incidentTouchesSite(i, site));
+  const services = snapshot.services.filter(
+    (s) => site.serviceIds.includes(s.id) && s.state !== 'operational' && s.state !== 'maintenance',
+  );
+  const entries: Record<string, Severity> = {};
+  for (const incident of incidents) entries[incident.id] = incident.severity;
+  // A component down without an incident still deserves a banner; it gets a key of its own.
+  if (incidents.length === 0) for (const s of services) entries[`component:${s.id}`] = s.state;
+  const keys = Object.keys(entries);
+  if (keys.length === 0) return null;
+  if (keys.every((key) => isDismissed(dismissals, key, entries[key] as Severity))) return null;
+
+  const ranked = [...incidents].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  const incident = ranked[0] ?? null;
+  const severity = worst(...incidents.map((i) => i.severity), ...services.map((s) => s.state));
+  const models = modelAdvice(incidents.map(incidentModelScope), input.currentModel ?? null);
+  // Every incident names models, none the one the user is on, and the site's services are down
+  // only as part of those incidents: a quieter note.
+  const quiet =
+    models?.currentAffected === false &&
+    incidents.length > 0 &&
+    incidents.every(namesModels) &&
+    explainedByModelIncidents(services, incidents);
+  return {
+    kind: incident ? 'incident' : 'outage',
+    role: quiet ? 'status' : 'alert',
+    severity,
+    incident,
+    moreIncidents: Math.max(0, incidents.length - 1),
+    services,
+    maintenance: null,
+    startedAt: incident?.startedAt ?? null,
+    latestUpdate: incident?.updates[0] ?? null,
+    // A component down without an incident: the status page is where its state is shown.
+    url: incident ? incident.url : STATUS_PAGE_URL,
+    alternatives: siteAlternatives(input.snapshot, site),
+    dismiss: { kind: 'incidents', entries },
+    models,
+    fault: null,
+    stale: input.stale,
+  };
+}
+
+function capacityBanner(input: AssessInput): Banner | null {
+  const { site, capacitySeenAt, now, snapshot } = input;
+  if (!site.detectsCapacity || capacitySeenAt === null) return null;
+  if (now - capacitySeenAt > CAPACITY_BANNER_MS) return null;
+  if (capacitySnoozed(input.dismissals, capacitySeenAt)) return null;
+  return {
+    kind: 'capacity',
+    role: 'alert',
+    severity: 'degraded',
+    incident: null,
+    moreIncidents: 0,
+    services: [],
+    maintenance: null,
+    startedAt: new Date(capacitySeenAt).toISOString(),
+    latestUpdate: null,
+    url: null,
+    alternatives: siteAlternatives(snapshot, site),
+    dismiss: { kind: 'capacity' },
+    models: null,
+    // Failed requests alongside the capacity text make it a confirmed failure.
+    fault: input.fault?.kind === 'claude' && input.fault.failures > 0 ? input.fault : null,
+    stale: input.stale,
+  };
+}
+
+function maintenanceBanner(input: AssessInput, snapshot: Snapshot): Banner | null {
+  const { site, dismissals } = input;
+  const maintenance = snapshot.maintenances.find((m) => m.inProgress && touchesSite(m.serviceIds, site));
+  const undermaintenance = snapshot.services.filter((s) => site.serviceIds.includes(s.id) && s.state === 'maintenance');
+  if (!maintenance && undermaintenance.length === 0) return null;
+  const key = maintenance ? maintenance.id : `component:${undermaintenance[0]?.id}`;
+  if (isDismissed(dismissals, key, 'maintenance')) return null;
+  return {
+    kind: 'maintenance',
+    role: 'status',
+    severity: 'maintenance',
+    incident: null,
+    moreIncidents: 0,
+    services: undermaintenance,
+    maintenance: maintenance ?? null,
+    startedAt: maintenance?.scheduledFor ?? null,
+    latestUpdate: null,
+    url: maintenance?.url ?? null,
+    alternatives: [],
+    dismiss: { kind: 'incidents', entries: { [key]: 'maintenance' } },
+    models: null,
+    fault: null,
+    stale: input.stale,
+  };
+}
+
+/** claude.ai failing for this user (or their connection), from its own request outcomes. */
+function faultBanner(input: AssessInput): Banner | null {
+  const { fault, site, snapshot, dismissals } = input;
+  if (!fault || !site.detectsCapacity) return null;
+  const failing = fault.kind === 'claude' && fault.failures > 0;
+  if (!failing && fault.kind !== 'connection') return null;
+  const since = fault.kind === 'claude' || fault.kind === 'connection' ? fault.since : input.now;
+  // One key per episode, so a dismissed episode stays away and a new one shows again.
+  const key = `${fault.kind}:${since}`;
+  if (isDismissed(dismissals, key, 'degraded')) return null;
+  return {
+    kind: failing ? 'failing' : 'connection',
+    role: failing ? 'alert' : 'status',
+    severity: 'degraded',
+    incident: null,
+    moreIncidents: 0,
+    services: [],
+    maintenance: null,
+    startedAt: new Date(since).toISOString(),
+    latestUpdate: null,
+    url: null,
+    // A local connection problem: nothing else would work either.
+    alternatives: failing ? siteAlternatives(snapshot, site) : [],
+    dismiss: { kind: 'incidents', entries: { [key]: 'degraded' } },
+    models: null,
+    fault,
+    stale: input.stale,
+  };
+}
+
+/**
+ * claude.ai's own failure messages other than capacity (core/claude-page/page-facts.ts). The outage screen
+ * is an alert: claude.ai itself says it is down, whatever the status page says. The retry notice
+ * is informational: claude.ai is still trying, and the notice does not say whose fault the delay
+ * is (a slow connection shows it too), so it informs without alarming; failed requests alongside
+ * it raise the 'failing' alert of their own.
+ */
+function pageMessageBanner(input: AssessInput, kind: 'outage-screen' | 'retry'): Banner | null {
+  const { site, now, snapshot, dismissals } = input;
+  const seen = kind === 'outage-screen' ? input.outageScreen : input.retrySeenAt ? { at: input.retrySeenAt } : null;
+  if (!site.detectsCapacity || !seen) return null;
+  if (now - seen.at > (kind === 'outage-screen' ? OUTAGE_SCREEN_BANNER_MS : RETRY_BANNER_MS)) return null;
+  const severity: Severity = kind === 'outage-screen' ? 'partial_outage' : 'degraded';
+  // One key per sighting: a dismissed screen stays away until claude.ai shows it again.
+  const key = `${kind}:${seen.at}`;
+  if (isDismissed(dismissals, key, severity)) return null;
+  const code = 'code' in seen ? seen.code : null;
+  return {
+    kind,
+    role: kind === 'outage-screen' ? 'alert' : 'status',
+    severity,
+    incident: null,
+    moreIncidents: 0,
+    services: [],
+    maintenance: null,
+    startedAt: new Date(seen.at).toISOString(),
+    latestUpdate: null,
+    url: null,
+    alternatives: siteAlternatives(snapshot, site),
+    dismiss: { kind: 'incidents', entries: { [key]: severity } },
+    models: null,
+    fault: null,
+    stale: input.stale,
+    ...(code ? { errorCode: code } : {}),
+  };
+}
+
+/** The banner for a site, or null: on a healthy day with no local signal, always null. */
+export function assess(input: AssessInput): Banner | null {
+  const banner = decide(input);
+  // An informational banner informs: nothing there says the user should go elsewhere.
+  return banner && banner.role === 'status' && banner.alternatives.length > 0
+    ? { ...banner, alternatives: [] }
+    : banner;
+}
+
+function decide(input: AssessInput): Banner | null {
+  const snapshot = input.snapshot && caredSnapshot(input.snapshot, input.mutedServices ?? []);
+  const incident = snapshot ? incidentBanner(input, snapshot) : null;
+  // What claude.ai shows the user right now outranks a minor incident; the outage screen first.
+  const local = pageMessageBanner(input, 'outage-screen') ?? capacityBanner(input);
+  if (local && (!incident || severityRank(incident.severity) <= severityRank('degraded'))) {
+    return { ...local, incident: incident?.incident ?? null, url: incident?.url ?? null };
+  }
+  if (incident) return incident;
+  return (
+    faultBanner(input) ?? pageMessageBanner(input, 'retry') ?? (snapshot ? maintenanceBanner(input, snapshot) : null)
+  );
+}

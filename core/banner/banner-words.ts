@@ -1,0 +1,53 @@
+/**
+ * The banner's words as the background sends them to the page (core/messages/messages.ts, `site-view`):
+ * plain data the banner script turns into DOM. Composed by entrypoints/background/banner/banner-text.ts; types and
+ * the link id only, so both sides share them while imports run one way
+ * (entrypoints -> components -> shell -> core).
+ */
+import type { Banner } from './banner-decision';
+
+/** The link id of the incident on the status page; any other link id is an alternative's id. */
+export const INCIDENT_LINK = 'incident';
+
+export interface BannerLink {
+  /** What the background opens when the user clicks it (core/messages/messages.ts, `open-link`): never a URL from the page. */
+  id: string;
+  /** Only public addresses (the status page, the catalogue) reach the page; the user's own never do. */
+  href?: string;
+  text: string;
+  testId?: string;
+  alternative?: string;
+  /** Why an alternative works now (its tooltip). */
+  why?: string;
+}
+
+export interface BannerText {
+  kind: Banner['kind'];
+  role: Banner['role'];
+  severity: Banner['severity'];
+  label: string;
+  severityLabel: string;
+  title: string;
+  more: string | null;
+  /** Paragraphs before the update, each with an optional test id. */
+  lines: { text: string; testId?: string; strong?: string; strongTestId?: string }[];
+  /** The latest update: the full text, and the preview when it is long. */
+  update: { full: string; preview: string | null } | null;
+  meta: string[];
+  incidentLink: BannerLink | null;
+  alternativesLabel: string;
+  alternatives: BannerLink[];
+  dismissLabel: string;
+  /** "more" and "less": the long update's, and the compact form's (under 600 px). */
+  moreLabel: string;
+  lessLabel: string;
+  /** What the banner offers to keep the user's work going; null where it offers nothing. */
+  actions: BannerActions | null;
+}
+
+/** "Copy my message" and "Tell me when it's back", in words; the page wires them (banner-host.ts). */
+export interface BannerActions {
+  /** Offered only where the page shows a message or a draft; the page checks at draw time. */
+  copy: { label: string; done: string; failed: string } | null;
+  watch: { on: false; label: string } | { on: true; note: string; cancel: string; openPopup: string | null };
+}

@@ -1,0 +1,30 @@
+/**
+ * How often the failure log reaches storage. Request outcomes come in bursts (five
+ * tabs failing every few seconds); each storage write wakes every open tab and the popup. So the
+ * log is written at once only when what it says changes (an episode starts, reaches the failure
+ * count that raises the banner, or ends), and otherwise at most once a minute.
+ */
+import { FAULT_THRESHOLDS, type FailureLog } from '../claude-page/fault';
+
+export const WRITE_EVERY_MS = 60_000;
+
+function episodeCompletionFailures(log: FailureLog): number {
+  if (log.firstFailureAt === null) return 0;
+  const first = Math.floor(log.firstFailureAt / 60_000);
+  return log.minutes.filter((b) => b.minute >= first).reduce((sum, b) => sum + b.completionFailures, 0);
+}
+
+/** True when `next` tells the surfaces something `stored` does not: write it now. */
+export function changesVerdict(stored: FailureLog, next: FailureLog): boolean {
+  if (stored.firstFailureAt !== next.firstFailureAt) return true;
+  if (stored.lastCompletionSuccessAt !== next.lastCompletionSuccessAt) return true;
+  const threshold = FAULT_THRESHOLDS.completionFailures;
+  return episodeCompletionFailures(stored) < threshold && episodeCompletionFailures(next) >= threshold;
+}
+
+/** When the unsaved `next` may be written: now, or at the next minute after the last write. */
+export function writeAt(stored: FailureLog, next: FailureLog, lastWriteMs: number | null, nowMs: number): number {
+  if (next === stored) return Number.POSITIVE_INFINITY;
+  if (lastWriteMs === null || changesVerdict(stored, next)) return nowMs;
+  return Math.max(nowMs, lastWriteMs + WRITE_EVERY_MS);
+}

@@ -1,0 +1,101 @@
+/**
+ * The user's settings: schema, defaults, validation of user-added alternatives, and the
+ * migrations from every earlier stored version (one test per version in tests/unit/settings.test.ts).
+ */
+import * as z from 'zod/mini';
+
+export const POLL_INTERVALS_SEC = [30, 60, 120, 300, 600] as const;
+export const LANGUAGES = ['auto', 'en', 'de', 'fr'] as const;
+export const THEMES = ['auto', 'light', 'dark'] as const;
+export const NOTIFY_MODES = ['off', 'my-services', 'all'] as const;
+
+export type Language = (typeof LANGUAGES)[number];
+export type Theme = (typeof THEMES)[number];
+export type NotifyMode = (typeof NOTIFY_MODES)[number];
+
+export const userAlternativeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+});
+export type UserAlternative = z.infer<typeof userAlternativeSchema>;
+
+/** "auto": every minute while someone needs it, every 5 minutes otherwise (core/polling/cadence.ts). */
+export const POLL_INTERVAL_CHOICES = ['auto', ...POLL_INTERVALS_SEC] as const;
+
+export const settingsSchema = z.object({
+  pollIntervalSec: z.literal(POLL_INTERVAL_CHOICES),
+  /** Banner per site id (core/sites/sites.ts); a site missing here shows the banner. */
+  banner: z.record(z.string(), z.boolean()),
+  capacityDetection: z.boolean(),
+  /** Watch claude.ai's own request outcomes. */
+  requestSignal: z.boolean(),
+  notifications: z.enum(NOTIFY_MODES),
+  /** Services the user does not care about; new components are cared about by default. */
+  mutedServices: z.array(z.string()),
+  alternatives: z.array(userAlternativeSchema),
+  language: z.enum(LANGUAGES),
+  theme: z.enum(THEMES),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const SETTINGS_VERSION = 3;
+
+export const DEFAULT_SETTINGS: Settings = {
+  pollIntervalSec: 'auto',
+  banner: {},
+  capacityDetection: true,
+  requestSignal: true,
+  notifications: 'off',
+  mutedServices: [],
+  alternatives: [],
+  language: 'auto',
+  theme: 'auto',
+};
+
+/**
+ * The longest the setting lets data age between polls: the measure of "old" and "stale" for the
+ * surfaces ("automatic" may poll every 5 minutes).
+ */
+export function intervalMs(settings: Settings): number {
+  return settings.pollIntervalSec === 'auto' ? 5 * 60_000 : settings.pollIntervalSec * 1000;
+}
+
+export function bannerEnabled(settings: Settings, siteId: string): boolean {
+  return settings.banner[siteId] !== false;
+}
+
+export function caresAbout(settings: Settings, serviceId: string): boolean {
+  return !settings.mutedServices.includes(serviceId);
+}
+
+/**
+ * Version 1 (the first options: an interval in minutes and notifications on or off) to 2.
+ * Values a v1 could hold that v2 no longer offers are mapped to the nearest offered one.
+ */
+export function migrateV1toV2(old: unknown): unknown {
+  // @wxt-dev/storage takes a value stored without its version mark for version 1 (a storage
+  // cleared and rewritten, say); a value that already is version 2 must pass through untouched.
+  if (z.safeParse(settingsSchema, old).success) return old;
+  const v1 = (typeof old === 'object' && old !== null ? old : {}) as { pollMinutes?: unknown; notify?: unknown };
+  const minutes = typeof v1.pollMinutes === 'number' && Number.isFinite(v1.pollMinutes) ? v1.pollMinutes : 1;
+  const wanted = minutes * 60;
+  const nearest = POLL_INTERVALS_SEC.reduce((best, n) => (Math.abs(n - wanted) < Math.abs(best - wanted) ? n : best));
+  return { ...V2_DEFAULTS, pollIntervalSec: nearest, notifications: v1.notify === true ? 'my-services' : 'off' };
+}
+
+/** Version 2's defaults: one minute was the default interval then. */
+const V2_DEFAULTS = { ...DEFAULT_SETTINGS, pollIntervalSec: 60 };
+
+/**
+ * Version 2 to 3 ("automatic" interval, the new default). One minute was v2's default, which
+ * nearly everyone kept without choosing it: it becomes "automatic", which still polls every
+ * minute whenever there is a reason to. Any other interval was a choice and is kept.
+ */
+export function migrateV2toV3(old: unknown): unknown {
+  const v2 = (typeof old === 'object' && old !== null ? old : {}) as { pollIntervalSec?: unknown };
+  if (v2.pollIntervalSec === 60) return { ...v2, pollIntervalSec: 'auto' };
+  return old;
+}
+
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = { 2: migrateV1toV2, 3: migrateV2toV3 };

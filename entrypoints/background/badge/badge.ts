@@ -1,0 +1,40 @@
+/** Draws the toolbar badge and title from the stored status and what claude.ai showed the user. */
+import { browser } from 'wxt/browser';
+import type { StatusState } from '../../../core/status-page/status-model';
+import { clockTime } from '../../../core/time/format';
+import { type BadgeView, badgeFor } from '../../../core/verdict/badge';
+import type { OverallContext } from '../../../core/verdict/overall';
+import { locale, t } from '../../../shell/i18n';
+import { overallHeadline, overallWorking } from '../../../shell/words/overall-text';
+
+/** In the catalogue's language, like every other time (not the browser's, which we may not ship). */
+function time(iso: string | null): string {
+  return clockTime(iso, locale()) ?? t('never');
+}
+
+export function badgeTitle(view: BadgeView): string {
+  const lines = [t('extName'), overallHeadline(view)];
+  if (view.kind === 'stale') lines.push(t('badgeStale'));
+  // The headline names the affected services when it is the status page's verdict.
+  else if (view.local !== null && view.kind === view.local && view.affected.length > 0) {
+    lines.push(t('badgeAffected', view.affected.join(', ')));
+  }
+  const working = overallWorking(view);
+  if (working) lines.push(working);
+  lines.push(t('badgeLastChecked', time(view.lastSuccessAt)));
+  return lines.join('\n');
+}
+
+export async function renderBadge(
+  state: StatusState,
+  nowMs: number,
+  intervalMs: number,
+  context?: OverallContext,
+): Promise<void> {
+  const view = badgeFor(state, nowMs, intervalMs, context);
+  await Promise.all([
+    browser.action.setBadgeText({ text: view.text }),
+    browser.action.setBadgeBackgroundColor({ color: view.color }),
+    browser.action.setTitle({ title: badgeTitle(view) }),
+  ]);
+}

@@ -1,0 +1,179 @@
+/**
+ * The banner's words, composed where the decision is made (the background), in the user's
+ * language: the content script only turns this plain structure into DOM, which keeps it small
+ * (its size budget is in bench/budgets.json) and keeps every surface's wording in one place.
+ */
+
+import type { Banner } from '../../../core/banner/banner-decision';
+import { type BannerActions, type BannerText, INCIDENT_LINK } from '../../../core/banner/banner-words';
+import type { UserAlternative } from '../../../core/settings/settings';
+import type { Site } from '../../../core/sites/sites';
+import { updatePreview } from '../../../core/status-page/update-preview';
+import { agoTime, clockTime } from '../../../core/time/format';
+import { alternativeName, locale, plural, t } from '../../../shell/i18n';
+import { affectedText, modelText } from '../../../shell/words/model-text';
+
+/** The banners "Copy my message" belongs to: claude.ai failing to answer what the user sent. */
+const COPY_KINDS: readonly Banner['kind'][] = ['capacity', 'failing', 'outage-screen'];
+/** The banners that offer "Tell me when it's back": claude.ai itself in trouble. */
+const WATCH_KINDS: readonly Banner['kind'][] = [...COPY_KINDS, 'incident', 'outage'];
+
+/** Whether "Tell me when it's back" is on, and whether it may notify (the permission is the popup's to ask). */
+export interface WatchState {
+  watching: boolean;
+  canNotify: boolean;
+}
+
+function actions(banner: Banner, site: Site, watch: WatchState | null): BannerActions | null {
+  if (!watch || !site.detectsCapacity || banner.role !== 'alert' || !WATCH_KINDS.includes(banner.kind)) return null;
+  return {
+    copy: COPY_KINDS.includes(banner.kind)
+      ? { label: t('bannerCopyMessage'), done: t('bannerCopied'), failed: t('bannerCopyFailed') }
+      : null,
+    watch: watch.watching
+      ? {
+          on: true,
+          note: t(watch.canNotify ? 'bannerWatching' : 'bannerWatchingNoNotify'),
+          cancel: t('watchCancel'),
+          openPopup: watch.canNotify ? null : t('bannerOpenPopup'),
+        }
+      : { on: false, label: t('watchStart') },
+  };
+}
+
+function title(banner: Banner, siteLabel: string): string {
+  switch (banner.kind) {
+    case 'incident':
+      return banner.incident?.name ?? t(`severity_${banner.severity}`);
+    case 'outage':
+      return t('bannerOutageTitle', siteLabel);
+    case 'capacity':
+      return t('bannerCapacityTitle');
+    case 'maintenance':
+      // The label says "maintenance" already: the title is the work's own name.
+      return banner.maintenance?.name ?? t('bannerMaintenanceTitle', siteLabel);
+    case 'failing':
+      return t('bannerFailingTitle');
+    case 'connection':
+      return t('bannerConnectionTitle');
+    case 'outage-screen':
+      return t('bannerOutageScreenTitle');
+    case 'retry':
+      return t('bannerRetryTitle');
+    case 'back':
+      return t('bannerBackTitle');
+  }
+}
+
+function lines(banner: Banner): BannerText['lines'] {
+  const out: BannerText['lines'] = [];
+  const advice = banner.models;
+  if (advice) {
+    const names = affectedText(advice);
+    if (advice.currentAffected === false && advice.current) {
+      out.push({ text: t('bannerModelNotNamed', names, modelText(advice.current)), testId: 'banner-models' });
+    } else {
+      out.push({
+        text: t('bannerModelsAffected', names),
+        testId: 'banner-models',
+        ...(advice.switchTo
+          ? { strong: t('bannerSwitchModel', modelText(advice.switchTo)), strongTestId: 'banner-switch-model' }
+          : {}),
+      });
+    }
+  }
+  if (banner.kind === 'capacity') out.push({ text: t('bannerCapacityBody') });
+  if (banner.kind === 'outage-screen') out.push({ text: t('bannerOutageScreenBody') });
+  if (banner.errorCode) out.push({ text: t('bannerErrorCode', banner.errorCode), testId: 'banner-error-code' });
+  if (banner.kind === 'retry') out.push({ text: t('bannerRetryBody') });
+  if (banner.kind === 'back') out.push({ text: t('bannerBackBody') });
+  if (banner.kind === 'connection') {
+    out.push({
+      text: t(
+        banner.fault?.kind === 'connection' && banner.fault.blocked ? 'bannerBlockedBody' : 'bannerConnectionBody',
+      ),
+    });
+  }
+  const fault = banner.fault;
+  if (fault?.kind === 'claude') {
+    const since = clockTime(new Date(fault.since).toISOString(), locale()) ?? '';
+    out.push(
+      banner.kind === 'failing'
+        ? { text: t('bannerFailingBody', since), testId: 'banner-fault' }
+        : { text: plural('bannerFailingConfirmed', fault.failures), testId: 'banner-fault' },
+    );
+  }
+  return out;
+}
+
+/** The user's own alternatives shown after the catalogue's picks (the popup lists them all). */
+const USER_ALTERNATIVES_IN_BANNER = 2;
+
+export function bannerText(
+  banner: Banner,
+  site: Site,
+  lastSuccessAt: string | null,
+  now: number,
+  userAlternatives: readonly UserAlternative[] = [],
+  watch: WatchState | null = null,
+): BannerText {
+  const started = agoTime(banner.startedAt, now, locale(), t('relativeNow'));
+  const body = banner.latestUpdate?.body ?? '';
+  const meta: string[] = [];
+  if (started) meta.push(t('bannerStarted', started));
+  if (banner.maintenance?.scheduledUntil) {
+    meta.push(t('bannerMaintenanceUntil', clockTime(banner.maintenance.scheduledUntil, locale()) ?? ''));
+  }
+  if (banner.stale) meta.push(t('bannerStale', clockTime(lastSuccessAt, locale()) ?? t('never')));
+  return {
+    kind: banner.kind,
+    role: banner.role,
+    severity: banner.severity,
+    label: t('bannerLabel'),
+    // The status page's word for its own incidents; a word of its own for everything else; none
+    // for the "back" note, which says claude.ai answers again, not that every service is operational.
+    severityLabel:
+      banner.kind === 'back'
+        ? ''
+        : banner.kind === 'incident' || banner.kind === 'outage'
+          ? t(`severity_${banner.severity}`)
+          : t(`bannerKind_${banner.kind.replace('-', '_')}`),
+    title: title(banner, site.label),
+    more: banner.moreIncidents > 0 ? plural('bannerMore', banner.moreIncidents) : null,
+    lines: lines(banner),
+    update: body ? { full: body, preview: updatePreview(body) } : null,
+    meta,
+    incidentLink: banner.url
+      ? {
+          id: INCIDENT_LINK,
+          href: banner.url,
+          text: t(
+            banner.incident ? 'bannerIncidentLink' : banner.maintenance ? 'bannerMaintenanceLink' : 'bannerStatusLink',
+          ),
+          testId: 'banner-incident-link',
+        }
+      : null,
+    alternativesLabel: t('bannerTryInstead'),
+    alternatives: [
+      ...banner.alternatives.map((a) => ({
+        id: a.id,
+        href: a.url,
+        text: alternativeName(a),
+        alternative: a.id,
+        // Why it works now, on hover: the banner stays one line of links.
+        why: t(`altWhy_${a.id.replace(/-/g, '_')}`),
+      })),
+      // Only where the banner offers alternatives at all (not for maintenance or a local connection problem).
+      // By name only: the user's own addresses (an internal gateway, say) never enter the page.
+      ...(banner.alternatives.length > 0 ? userAlternatives.slice(0, USER_ALTERNATIVES_IN_BANNER) : []).map((a) => ({
+        id: a.id,
+        text: a.name,
+        alternative: a.id,
+      })),
+    ],
+    dismissLabel: t('bannerDismiss'),
+    moreLabel: t('bannerMoreText'),
+    lessLabel: t('bannerLess'),
+    actions: actions(banner, site, watch),
+  };
+}

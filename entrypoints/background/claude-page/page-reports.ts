@@ -1,0 +1,38 @@
+/**
+ * What claude.ai and Console tabs report, stored through the write queue: an error message seen
+ * on screen (core/claude-page/detections.ts), and that a tab of ours is open (the cadence keeps up meanwhile).
+ */
+
+import { withDetection } from '../../../core/claude-page/detections';
+import type { PageSignal } from '../../../core/claude-page/page-facts';
+import type { SiteId } from '../../../core/sites/site-hosts';
+import { signalsItem, siteSeenItem } from '../../../shell/stored-items';
+import type { WriteQueue } from '../storage/write-queue';
+
+/** A tab is noted as seen once a minute at most. */
+const SITE_SEEN_EVERY_MS = 60_000;
+
+export function createPageReports(queue: WriteQueue) {
+  return {
+    /** Whether the signal was stored: the same kind within a minute is nothing new. */
+    async recordSignal(seen: PageSignal & { site: SiteId }): Promise<boolean> {
+      // Queued: five tabs reporting at once would otherwise each read the old value and each write.
+      let stored = false;
+      await queue
+        .update(signalsItem, (signals) => {
+          const next = withDetection(signals, seen, Date.now());
+          stored = next !== signals;
+          return next;
+        })
+        .catch((error) => console.warn('[status-overlay] signals:', error));
+      return stored;
+    },
+    async noteSiteSeen(): Promise<void> {
+      // A time ahead of the clock is replaced.
+      const now = Date.now();
+      await queue.update(siteSeenItem, (last) =>
+        last === null || now - last >= SITE_SEEN_EVERY_MS || last > now ? now : last,
+      );
+    },
+  };
+}

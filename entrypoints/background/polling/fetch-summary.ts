@@ -1,0 +1,151 @@
+/**
+ * One request for summary.json (or another status JSON) to one origin: timeout, conditional
+ * headers, a size cap while reading, and every failure turned into a typed outcome (never a throw).
+ */
+import type { FailureOutcome, FetchOutcome } from '../../../core/polling/health';
+import { buildSnapshot } from '../../../core/status-page/snapshot';
+import { SOURCES, type SourceId, SUMMARY_PATH } from '../../../core/status-page/sources';
+import type { Validators } from '../../../core/status-page/status-model';
+import { MAX_BODY_BYTES, parseSummaryText } from '../../../core/status-page/statuspage';
+
+export const FETCH_TIMEOUT_MS = 10_000;
+
+export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
+
+/** Retry-After is seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, nowMs: number): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
+}
+
+class TooLargeError extends Error {}
+
+/** Reads at most MAX_BODY_BYTES, refusing the rest instead of buffering it. */
+async function readCapped(response: Response): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_BODY_BYTES) throw new TooLargeError(`declared ${declared} bytes`);
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new TooLargeError(`over ${MAX_BODY_BYTES} bytes`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+const STATUS_ORIGINS: readonly string[] = SOURCES.map((s) => s.origin);
+
+/** Whether the response came from a status origin (after any redirects the fetch followed). */
+function fromStatusOrigin(response: Response): boolean {
+  // A Response built without a URL (not from the network) says nothing about redirects.
+  if (response.url === '') return !response.redirected;
+  try {
+    return STATUS_ORIGINS.includes(new URL(response.url).origin);
+  } catch {
+    return false;
+  }
+}
+
+function failure(kind: FailureOutcome['errorKind'], message: string, retryAfterMs?: number | null): FailureOutcome {
+  return { kind: 'failure', errorKind: kind, message, retryAfterMs: retryAfterMs ?? null };
+}
+
+/** Thrown by a fetch wrapper when a request failed and the extension lacks access to the origin. */
+export class MissingPermissionError extends Error {}
+
+export type StatusAnswer = { kind: 'not-modified' } | { kind: 'body'; text: string; headers: Headers } | FailureOutcome;
+
+/**
+ * One GET of `path` on a source's origin: timeout, size cap while reading, and every failure
+ * turned into a typed outcome (never a throw). Shared by summary.json and incidents.json.
+ */
+export async function fetchStatusText(
+  source: SourceId,
+  path: string,
+  headers: Record<string, string>,
+  fetchFn: FetchFn,
+  nowMs: number,
+  timeoutMs = FETCH_TIMEOUT_MS,
+): Promise<StatusAnswer> {
+  const origin = SOURCES.find((s) => s.id === source)?.origin;
+  if (!origin) return failure('network', `unknown source ${source}`);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    // `no-store` keeps the HTTP cache out of the way: we send our own conditional headers.
+    const response = await fetchFn(`${origin}${path}`, {
+      headers: { accept: 'application/json', ...headers },
+      cache: 'no-store',
+      credentials: 'omit',
+      redirect: 'follow',
+      signal: controller.signal,
+    });
+    // Only the status origins speak for the status page: an answer from wherever a redirect led
+    // is not the status (a hijacked or misconfigured origin could send us anywhere).
+    if (!fromStatusOrigin(response)) return failure('http', `redirected away from ${new URL(origin).host}`);
+    if (response.status === 304) return { kind: 'not-modified' };
+    if (response.status === 429 || response.status === 503) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), nowMs);
+      return failure(response.status === 429 ? 'rate-limited' : 'http', `HTTP ${response.status}`, retryAfterMs);
+    }
+    const text = await readCapped(response);
+    if (!response.ok) {
+      const html = /^\s*</.test(text) ? ' with an HTML page' : '';
+      return failure('http', `HTTP ${response.status}${html}`);
+    }
+    return { kind: 'body', text, headers: response.headers };
+  } catch (error) {
+    if (error instanceof TooLargeError) return failure('too-large', `body ${error.message}`);
+    if (controller.signal.aborted) return failure('timeout', `no answer within ${timeoutMs / 1000} s`);
+    if (error instanceof MissingPermissionError) return failure('permission', error.message);
+    return failure('network', (error as Error).message || 'network error');
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function fetchSummary(
+  source: SourceId,
+  validators: Validators | null,
+  fetchFn: FetchFn,
+  nowMs: number,
+  timeoutMs = FETCH_TIMEOUT_MS,
+): Promise<FetchOutcome> {
+  const headers: Record<string, string> = {};
+  // Validators belong to the origin that gave them.
+  if (validators?.source === source) {
+    if (validators.etag) headers['if-none-match'] = validators.etag;
+    if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
+  }
+  const answer = await fetchStatusText(source, SUMMARY_PATH, headers, fetchFn, nowMs, timeoutMs);
+  if (answer.kind === 'not-modified') return { kind: 'success', source, snapshot: null, validators };
+  if (answer.kind === 'failure') return answer;
+  const parsed = parseSummaryText(answer.text);
+  if (!parsed.ok) return failure(parsed.kind, parsed.message);
+  return {
+    kind: 'success',
+    source,
+    snapshot: buildSnapshot(parsed.value),
+    validators: {
+      source,
+      etag: answer.headers.get('etag'),
+      lastModified: answer.headers.get('last-modified'),
+    },
+  };
+}
