@@ -8,24 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import { dayStrip, historySchema, recentIncidents } from '../../core/status-page/history';
 import { snapshotSchema } from '../../core/status-page/status-model';
+import { SUMMARY_FIXTURES } from '../replay/scenarios.mjs';
 import type { ReplayServer } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, driverPage, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
 import { PopupPage } from './pages/popup-page';
 
 const WIDTH = 400;
-/** The status scenarios a popup is measured at: every recorded summary the replay server serves. */
-const POPUP_SCENARIOS = [
-  'healthy',
-  'claude-ai-partial',
-  'major-outage',
-  'many-models',
-  'cowork-only',
-  'api-outage',
-  'maintenance',
-  'unknown-enums',
-  'added-component',
-] as const;
 const SERVICE_ORDER = ['rwppv331jlwc', '0qbwn08sd68x', 'k8w3r06qmzrp', 'yyzkbfz2thpt', 'bpp5gb3hpjcl', '0scnb50nvy53'];
 
 let server: ReplayServer;
@@ -250,10 +239,11 @@ describe('popup in Chromium', () => {
     const heights: string[] = [];
     /** The popup's own height: the body's, not the 600 px page it is drawn in. */
     const height = (page: Page) => page.evaluate(() => Math.round(document.body.getBoundingClientRect().height));
-    for (const scenario of POPUP_SCENARIOS) {
+    // Every recorded summary the replay server serves.
+    for (const scenario of SUMMARY_FIXTURES) {
       await harness.reset(scenario);
       const { page, popup } = await openPopup();
-      await popup.waitForServices(scenario === 'added-component' ? 7 : 6);
+      await popup.waitForServices(6);
       // The history arrives after the first paint: measured once its list is drawn.
       await popup.waitForStrip();
       const list = page.locator('[data-testid="history"] details.so-earlier');

@@ -8,7 +8,7 @@ import { LAYOUT_SELECTORS } from '../../core/claude-page/page-facts';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
 import type { Harness } from './harness';
 import type { BannerPage } from './pages/banner-page';
-import { CLAUDE_AI, modelIncident, type Scenario } from './scenarios';
+import { CLAUDE_AI, modelIncident, openWithModelIncident, type Scenario } from './scenarios';
 
 /** The banner's background in each theme (entrypoints/claude.content/style.css, --so-bg). */
 const LIGHT = 'rgb(255, 251, 235)';
@@ -155,13 +155,7 @@ export const LOOK_SCENARIOS: Scenario[] = [
     name: 'at 360 px, an Opus incident while the page is on Sonnet: the folded banner shows the verdict whole',
     status: 'healthy',
     async run(h) {
-      h.server.setBehaviour('primary', {
-        body: modelIncident('Elevated errors on Claude Opus 4.6'),
-        contentType: 'application/json',
-      });
-      await h.api.refresh();
-      const page = await h.openSite(`${CLAUDE_AI}?model=Sonnet%204.6`, PHONE);
-      await page.waitForBanner();
+      const page = await openWithModelIncident(h, 'Elevated errors on Claude Opus 4.6', 'Sonnet 4.6', PHONE);
       expect(await page.role()).toBe('status');
       const folded = await headInSight(page);
       expect(folded?.summaryText).toBe('Your model, Sonnet 4.6, is not named: this incident is about Opus 4.6.');

@@ -101,10 +101,15 @@ async function serveIncident(h: Harness, variant: IncidentVariant): Promise<void
 const CLAUDE_AI_COMPONENT = 'rwppv331jlwc';
 
 /** Serves a model-naming incident, polls, and opens claude.ai with `model` selected; the banner is up. */
-async function openWithModelIncident(h: Harness, incident: string, model: string) {
+export async function openWithModelIncident(
+  h: Harness,
+  incident: string,
+  model: string,
+  viewport?: { width: number; height: number },
+) {
   h.server.setBehaviour('primary', { body: modelIncident(incident), contentType: 'application/json' });
   await h.api.refresh();
-  const page = await h.openSite(`${CLAUDE_AI}?model=${encodeURIComponent(model)}`);
+  const page = await h.openSite(`${CLAUDE_AI}?model=${encodeURIComponent(model)}`, viewport);
   await page.waitForBanner();
   return page;
 }

@@ -4,21 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { dayOffset } from '../../core/time/format';
 import { HOUR_MS as HOUR } from '../../core/time/time';
 import { type Catalogue, useCatalogue } from '../../shell/i18n';
 import { dayTime } from '../../shell/words/time-text';
+import { inUtc } from './support/utc-clock';
 
 // The reader's clock: the tables are written for UTC.
-let savedTz: string | undefined;
-beforeAll(() => {
-  savedTz = process.env.TZ;
-  process.env.TZ = 'UTC';
-});
+inUtc();
 afterAll(() => {
-  if (savedTz === undefined) delete process.env.TZ;
-  else process.env.TZ = savedTz;
   useCatalogue('en', null);
 });
 
