@@ -105,42 +105,60 @@ export function buildBanner({ text, expanded, onToggle, onDismiss, onLink, handl
     const label = expanded ? text.lessLabel : text.moreLabel;
     return button(cls, label, label, onToggle, { 'aria-expanded': String(expanded), ...attrs });
   };
-  return el(
+  const body = [
+    ...text.lines.map((line) =>
+      el(
+        'p',
+        { class: 'so-body', 'data-testid': line.testId },
+        line.text,
+        line.strong && ' ',
+        line.strong && el('strong', { 'data-testid': line.strongTestId }, line.strong),
+      ),
+    ),
+    update &&
+      el(
+        'p',
+        { class: 'so-body so-update', 'data-testid': 'banner-update' },
+        update.preview && !expanded ? update.preview : update.full,
+        update.preview && toggle('so-link-button', {}),
+      ),
+  ].filter((p): p is HTMLParagraphElement => Boolean(p));
+  // The first paragraph is the summary: with the title and × it stays in sight while the rest
+  // scrolls (entrypoints/claude.content/style.css), so "more" never scrolls them away.
+  const [summary, ...rest] = body;
+  summary?.classList.add('so-summary');
+  const section = el(
     'section',
     {
       // Folded shows only on narrow screens (the compact form in entrypoints/claude.content/style.css).
-      class: `so-banner so-kind-${text.kind} so-sev-${text.severity}${expanded ? '' : ' so-folded'}`,
+      class: `so-banner so-kind-${text.kind}${expanded ? '' : ' so-folded'}`,
       role: text.role,
       'aria-label': text.label,
       'data-kind': text.kind,
       'data-severity': text.severity,
+      'data-colour': text.colour.kind,
     },
     el(
       'div',
-      { class: 'so-main' },
+      { class: 'so-head' },
       el(
-        'p',
-        { class: 'so-title' },
-        el('span', { class: 'so-severity' }, text.severityLabel),
-        el('span', { class: 'so-name', 'data-testid': 'banner-title' }, text.title),
-        text.more && el('span', { class: 'so-more' }, text.more),
-      ),
-      ...text.lines.map((line) =>
+        'div',
+        { class: 'so-heading' },
         el(
           'p',
-          { class: 'so-body', 'data-testid': line.testId },
-          line.text,
-          line.strong && ' ',
-          line.strong && el('strong', { 'data-testid': line.strongTestId }, line.strong),
+          { class: 'so-title' },
+          el('span', { class: 'so-severity' }, text.severityLabel),
+          el('span', { class: 'so-name', 'data-testid': 'banner-title' }, text.title),
+          text.more && el('span', { class: 'so-more' }, text.more),
         ),
+        summary,
       ),
-      update &&
-        el(
-          'p',
-          { class: 'so-body so-update', 'data-testid': 'banner-update' },
-          update.preview && !expanded ? update.preview : update.full,
-          update.preview && toggle('so-link-button', {}),
-        ),
+      button('so-dismiss', text.dismissLabel, '×', onDismiss),
+    ),
+    el(
+      'div',
+      { class: 'so-details' },
+      ...rest,
       el(
         'p',
         { class: 'so-meta' },
@@ -157,9 +175,28 @@ export function buildBanner({ text, expanded, onToggle, onDismiss, onLink, handl
       text.actions && handlers && actionRow(text.actions, handlers),
       toggle('so-toggle', { 'data-testid': 'banner-toggle' }),
     ),
-    button('so-dismiss', text.dismissLabel, '×', onDismiss),
   );
+  // The colour of its kind (core/verdict/kind-look.ts), through the CSSOM, which no page's CSP blocks.
+  section.style.setProperty('--so-colour', `light-dark(${text.colour.light}, ${text.colour.dark})`);
+  // Escape dismisses, like the ×, once the keyboard is in the banner: the banner never takes the
+  // focus, so Escape elsewhere stays the page's own (its menus and dialogs use it).
+  section.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !event.isTrusted) return;
+    event.stopPropagation();
+    onDismiss();
+  });
+  return section;
 }
+
+/**
+ * Where the focus goes when the control that had it is gone after a redraw: from "Tell me when
+ * it's back" to "Stop watching" once the watch is on, and back when it is off, rather than
+ * falling to the page's <body>.
+ */
+const FOCUS_NEXT: Readonly<Record<string, string>> = {
+  'banner-watch': 'banner-watch-cancel',
+  'banner-watch-cancel': 'banner-watch',
+};
 
 /** Replaces the banner in `container`, keeping focus on the control that had it. */
 export function renderBanner(container: HTMLElement, props: BannerProps): void {
@@ -169,7 +206,9 @@ export function renderBanner(container: HTMLElement, props: BannerProps): void {
   // The action buttons share a class: find the one that had focus by its test id.
   const action = focused === 'so-action' ? active?.getAttribute('data-testid') : null;
   container.replaceChildren(buildBanner(props));
-  if (action) container.querySelector<HTMLElement>(`[data-testid="${action}"]`)?.focus();
-  else if (focused === 'so-link-button' || focused === 'so-dismiss' || focused === 'so-toggle')
+  if (action) {
+    const byId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+    (byId(action) ?? byId(FOCUS_NEXT[action] ?? action))?.focus();
+  } else if (focused === 'so-link-button' || focused === 'so-dismiss' || focused === 'so-toggle')
     container.querySelector<HTMLElement>(`.${focused}`)?.focus();
 }

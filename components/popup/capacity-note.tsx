@@ -6,8 +6,8 @@
 import { detectionsSince, lastDetectionAt, type Signals } from '../../core/claude-page/detections';
 import { type FailureLog, failuresInLast } from '../../core/claude-page/fault';
 import { CAPACITY_COUNT_WINDOW_MS } from '../../core/claude-page/signal-timing';
-import { clockTime } from '../../core/time/format';
-import { locale, plural, t } from '../../shell/i18n';
+import { plural, t } from '../../shell/i18n';
+import { dayTime } from '../../shell/words/time-text';
 
 function capacityCount(signals: Signals, now: number): number {
   return detectionsSince(signals, now - CAPACITY_COUNT_WINDOW_MS, 'claude-ai');
@@ -25,7 +25,7 @@ export function CapacityNote({ signals, failures, now }: { signals: Signals; fai
       <h2 id="so-seen-heading">{t('popupSeenHeading')}</h2>
       <p class={count > 0 ? 'so-seen' : 'so-meta'}>
         {count > 0
-          ? t('popupCapacityCount', count, clockTime(new Date(last ?? now).toISOString(), locale()) ?? '')
+          ? t('popupCapacityCount', count, dayTime(new Date(last ?? now).toISOString(), now))
           : t('popupCapacityNone')}
       </p>
       {count > 0 && <p class="so-meta">{t('popupCapacityNote')}</p>}

@@ -1,9 +1,9 @@
 /**
  * The last 7 days from incidents.json: one row per service (one cell a local day, coloured by the
  * worst impact and marked with its icon, so not colour alone; the last column marked "Today"), and
- * the incidents with their durations, open. The strip is a picture for the pointer (hover shows
- * what a day holds); the keyboard and screen readers get the same facts from the list, without a
- * tab stop per day.
+ * the incidents with their durations in a list that opens on demand. The strip is a picture for
+ * the pointer (hover shows what a day holds); the keyboard and screen readers get the same facts
+ * from the list (one tab stop opens it), without a tab stop per day.
  */
 
 import { type DayCell, dayStrip, formatDuration, type History, recentIncidents } from '../../core/status-page/history';
@@ -12,7 +12,7 @@ import type { Service } from '../../core/status-page/status-model';
 import { dateTime } from '../../core/time/format';
 import { locale, t } from '../../shell/i18n';
 import { ExternalLink } from './incident-list';
-import { STATE_ICON } from './service-list';
+import { stateIcon } from './service-list';
 
 export interface HistorySectionProps {
   history: History;
@@ -78,13 +78,13 @@ export function HistorySection({ history, services, now, loading, detail, onDeta
                     return (
                       <td
                         key={cell.start}
-                        class={`so-cell${cell.worst ? ` so-state-${cell.worst}` : ''}`}
+                        class={`so-cell${cell.worst ? ` so-colour-${cell.worst}` : ''}`}
                         data-worst={cell.worst ?? 'none'}
                         title={text}
                         aria-label={text}
                         onMouseEnter={show}
                       >
-                        {cell.worst ? STATE_ICON[cell.worst] : ''}
+                        {cell.worst ? stateIcon(cell.worst) : ''}
                       </td>
                     );
                   })}
@@ -99,14 +99,15 @@ export function HistorySection({ history, services, now, loading, detail, onDeta
       )}
       {fetched && recent.length === 0 && <p class="so-meta">{t('popupHistoryNone')}</p>}
       {recent.length > 0 && (
-        <details class="so-earlier" open>
+        // Closed until asked for: open, the list made the popup 1,100 to 1,900 px high (issue #27, item 12).
+        <details class="so-earlier">
           <summary>{t('popupHistoryList', recent.length)}</summary>
           <ul class="so-history-list">
             {recent.map(({ incident, durationMs, ongoing }) => {
               const url = safeStatusLink(incident.url);
               const lasted = formatDuration(durationMs, locale());
               return (
-                <li key={incident.id} data-incident-id={incident.id} class={`so-state-${incident.severity}`}>
+                <li key={incident.id} data-incident-id={incident.id}>
                   {url ? <ExternalLink href={url} text={incident.name} /> : incident.name}
                   <span class="so-meta">
                     {' '}

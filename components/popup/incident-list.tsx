@@ -13,7 +13,7 @@ import { agoTime, dateTime } from '../../core/time/format';
 import { locale, t } from '../../shell/i18n';
 import { scopeLabels } from '../../shell/words/model-text';
 import { ServiceAdviceList } from './service-advice-list';
-import { STATE_ICON } from './service-list';
+import { stateIcon } from './service-list';
 
 /** "Identified, 12 min ago (Nov 20, 1:38 PM)". */
 function updateMeta(update: IncidentUpdate, now: number): string {
@@ -69,12 +69,12 @@ function IncidentCard({ incident, services, now, expanded, onToggle }: CardProps
   const severity = worst(incident.severity, ...named.map((s) => s.state));
   const headingId = `so-incident-${incident.id}`;
   return (
-    <article class={`so-card so-state-${severity}`} aria-labelledby={headingId} data-incident-id={incident.id}>
+    <article class={`so-card so-colour-${severity}`} aria-labelledby={headingId} data-incident-id={incident.id}>
       <h3 id={headingId}>{incident.name}</h3>
       <p class="so-meta">
         <span class="so-tag" data-testid="incident-impact">
           <span class="so-icon" aria-hidden="true">
-            {STATE_ICON[severity]}
+            {stateIcon(severity)}
           </span>{' '}
           {t(`severity_${severity}`)}
         </span>{' '}

@@ -24,7 +24,8 @@ export function MaintenanceList({ maintenances, now }: { maintenances: Maintenan
         return (
           <article
             key={m.id}
-            class={`so-card so-state-${m.inProgress ? 'maintenance' : 'operational'}`}
+            // In progress in the maintenance colour; scheduled work in the card's grey.
+            class={m.inProgress ? 'so-card so-colour-maintenance' : 'so-card'}
             data-maintenance-id={m.id}
             data-in-progress={String(m.inProgress)}
           >

@@ -94,7 +94,7 @@ export function PopupApp({
           </p>
         )}
         {(claudeAiTrouble || s.backWatch.watch !== null) && (
-          <BackWatchControl backWatch={s.backWatch} onWatch={onWatch} onCancel={onCancelWatch} />
+          <BackWatchControl backWatch={s.backWatch} now={now} onWatch={onWatch} onCancel={onCancelWatch} />
         )}
         <CapacityNote signals={signals} failures={s.failures} now={now} />
         <HistorySection

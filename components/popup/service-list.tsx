@@ -5,21 +5,22 @@
 
 import type { Severity } from '../../core/status-page/severity';
 import type { Service, ServiceGroup } from '../../core/status-page/status-model';
+import { KIND_LOOK } from '../../core/verdict/kind-look';
 import { t } from '../../shell/i18n';
 
-export const STATE_ICON: Record<Severity, string> = {
-  operational: '✓',
-  maintenance: '⚙',
-  degraded: '!',
-  partial_outage: '▲',
-  major_outage: '✕',
-};
+/**
+ * A state's icon: the badge's own mark for it (core/verdict/kind-look.ts: "!!" for a partial outage
+ * here as on the badge), and a tick for operational, where the badge shows nothing.
+ */
+export function stateIcon(state: Severity): string {
+  return KIND_LOOK[state].mark || '✓';
+}
 
 function ServiceRow({ service }: { service: Service }) {
   return (
-    <li class={`so-service so-state-${service.state}`} data-service-id={service.id} data-state={service.state}>
+    <li class={`so-service so-colour-${service.state}`} data-service-id={service.id} data-state={service.state}>
       <span class="so-service-icon" aria-hidden="true">
-        {STATE_ICON[service.state]}
+        {stateIcon(service.state)}
       </span>
       <span class="so-service-name">{service.name}</span>
       <span class="so-service-state">{t(`state_${service.state}`)}</span>

@@ -2,10 +2,11 @@
 
 import { retryAfterUntil } from '../../core/polling/poll-gate';
 import type { StatusState } from '../../core/status-page/status-model';
-import { agoTime, clockTime } from '../../core/time/format';
+import { agoTime } from '../../core/time/format';
 import type { BadgeView } from '../../core/verdict/badge';
 import { locale, t } from '../../shell/i18n';
 import { overallWorking, statusHeadline } from '../../shell/words/overall-text';
+import { dayTime } from '../../shell/words/time-text';
 
 export interface StatusHeaderProps {
   status: StatusState;
@@ -23,7 +24,7 @@ export function StatusHeader({ status, view, now, refreshing, onRefresh }: Statu
   const failing = health.failingSince !== null;
   const waitUntil = retryAfterUntil(health, now);
   return (
-    <header class={`so-header so-kind-${view.kind}`} data-kind={view.kind}>
+    <header class={`so-header so-colour-${view.kind}`} data-kind={view.kind}>
       <div class="so-overall">
         <h1 class="so-overall-text" data-testid="overall">
           {statusHeadline(snapshot, view)}
@@ -44,11 +45,7 @@ export function StatusHeader({ status, view, now, refreshing, onRefresh }: Statu
       )}
       {failing && snapshot && (
         <p class="so-unreachable" role="status" data-testid="unreachable">
-          {t(
-            'popupUnreachable',
-            clockTime(health.failingSince, locale()) ?? '',
-            health.source ? t(`source_${health.source}`) : '',
-          )}
+          {t('popupUnreachable', dayTime(health.failingSince, now), health.source ? t(`source_${health.source}`) : '')}
         </p>
       )}
       {failing && !snapshot && (
@@ -58,7 +55,7 @@ export function StatusHeader({ status, view, now, refreshing, onRefresh }: Statu
       )}
       {waitUntil && (
         <p class="so-unreachable" data-testid="wait-until">
-          {t('popupWaitUntil', clockTime(waitUntil, locale()) ?? '')}
+          {t('popupWaitUntil', dayTime(waitUntil, now))}
         </p>
       )}
       {!snapshot && !failing && <p class="so-nodata">{t('popupNoData')}</p>}

@@ -10,8 +10,10 @@ import type { Settings } from '../../core/settings/settings';
 import type { StatusState } from '../../core/status-page/status-model';
 import { agoTime } from '../../core/time/format';
 import type { BadgeView } from '../../core/verdict/badge';
+import { bannerColour, KIND_LOOK, KINDS } from '../../core/verdict/kind-look';
 import { locale, t } from '../../shell/i18n';
 import { overallWorking, statusHeadline } from '../../shell/words/overall-text';
+import { dayTime } from '../../shell/words/time-text';
 import { renderBanner } from '../banner/banner';
 
 export interface WelcomeProps {
@@ -32,18 +34,36 @@ export interface WelcomeSection {
   body: (props: WelcomeProps) => ComponentChild;
 }
 
+/**
+ * Today's status in the words of the popup's header (components/popup/status-header.tsx): the one
+ * verdict, then whether the status page answers. Until a first check succeeds that is "checking",
+ * and once a check has failed it says the status is unknown and why, as the badge's grey `?` does,
+ * rather than "checking" for ever.
+ */
 function TodayStatus({ status, view, now }: WelcomeProps) {
   const { snapshot, health } = status;
-  if (!snapshot) return <p data-testid="welcome-status">{t('popupNoData')}</p>;
   const checked = agoTime(health.lastSuccessAt, now, locale(), t('relativeNow'));
   const working = overallWorking(view);
+  const failing = health.failingSince !== null;
   return (
     <>
-      <p data-testid="welcome-status" data-kind={view.kind} class="so-state">
+      <p data-testid="welcome-status" data-kind={view.kind} class={`so-state so-colour-${view.kind}`}>
         {statusHeadline(snapshot, view)}
       </p>
+      {!snapshot && !failing && <p data-testid="welcome-checking">{t('popupNoData')}</p>}
+      {failing && (
+        <p data-testid="welcome-unreachable">
+          {snapshot
+            ? t(
+                'popupUnreachable',
+                dayTime(health.failingSince, now),
+                health.source ? t(`source_${health.source}`) : '',
+              )
+            : t('popupUnreachableNoData', t(`fetchError_${(health.lastErrorKind ?? 'network').replaceAll('-', '_')}`))}
+        </p>
+      )}
       {working && <p data-testid="welcome-working">{working}</p>}
-      {snapshot.incidents.length > 0 && (
+      {snapshot && snapshot.incidents.length > 0 && (
         <ul>
           {snapshot.incidents.map((incident) => (
             <li key={incident.id}>{incident.name}</li>
@@ -59,15 +79,50 @@ function Pin({ browserName }: WelcomeProps) {
   return (
     <>
       <p data-testid="welcome-pin">{t(browserName === 'firefox' ? 'welcomePinFirefox' : 'welcomePinChrome')}</p>
-      <p>{t('welcomeBadge')}</p>
+      <p>{t('welcomeBadgeIntro')}</p>
+      <BadgeLegend />
+      <p>{t('welcomeBadgeClick')}</p>
     </>
   );
 }
 
 /**
- * A sample of the banner: the real view and styles, fixed in place, with nothing to click. It
- * looks like an incident's alert; hidden from assistive tools (the list above says it in words),
- * so it is never announced as one.
+ * Every mark the badge can show, in its own colour (core/verdict/kind-look.ts, the badge's table),
+ * with what it means: nothing is left out, since the list is the table.
+ */
+export function BadgeLegend() {
+  return (
+    <dl class="so-legend" data-testid="welcome-badge-legend">
+      {KINDS.map((kind) => (
+        <div key={kind} class="so-legend-row" data-kind={kind}>
+          <dt>
+            {KIND_LOOK[kind].mark ? (
+              // The badge's own look: white on its colour, whatever the page's theme.
+              <span
+                class="so-legend-mark"
+                style={{ background: KIND_LOOK[kind].light }}
+                data-testid="welcome-badge-mark"
+              >
+                {KIND_LOOK[kind].mark}
+              </span>
+            ) : (
+              <span class="so-legend-mark so-legend-empty" data-testid="welcome-badge-mark">
+                {t('welcomeBadgeEmpty')}
+              </span>
+            )}
+          </dt>
+          <dd>{t(`welcomeBadge_${kind.replace('-', '_')}`)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * A sample of the banner: the real view and styles, fixed in place, with nothing to click, in a
+ * frame captioned as a sample so that nobody takes it for today's status (the status section
+ * above says that). The banner itself is hidden from assistive tools (the list above says it in
+ * words), so it is never announced as an alert; the caption is read.
  */
 const SAMPLE_CSS =
   '.so-banner{position:static;transform:none;width:auto;max-height:none}.so-dismiss,.so-toggle{display:none}';
@@ -78,6 +133,7 @@ function sampleText(now: number): BannerText {
     kind: 'incident',
     role: 'alert',
     severity: 'partial_outage',
+    colour: bannerColour('incident', 'partial_outage'),
     label: t('bannerLabel'),
     severityLabel: t('severity_partial_outage'),
     title: t('welcomeSampleTitle'),
@@ -117,7 +173,12 @@ function BannerSample({ settings, now, bannerCss }: WelcomeProps) {
       onLink: () => undefined,
     });
   }, [bannerCss, language, theme, now]);
-  return <div ref={ref} class="so-sample" data-testid="welcome-banner-sample" aria-hidden="true" />;
+  return (
+    <figure class="so-sample" data-testid="welcome-sample">
+      <figcaption data-testid="welcome-sample-caption">{t('welcomeSampleCaption')}</figcaption>
+      <div ref={ref} data-testid="welcome-banner-sample" aria-hidden="true" />
+    </figure>
+  );
 }
 
 const BANNER_CASES = ['incident', 'capacity', 'outage', 'failing', 'maintenance'] as const;

@@ -4,6 +4,7 @@
  * the link id only, so both sides share them while imports run one way
  * (entrypoints -> components -> shell -> core).
  */
+import type { OverallKind } from '../verdict/overall';
 import type { Banner } from './banner-decision';
 
 /** The link id of the incident on the status page; any other link id is an alternative's id. */
@@ -25,6 +26,12 @@ export interface BannerText {
   kind: Banner['kind'];
   role: Banner['role'];
   severity: Banner['severity'];
+  /**
+   * The kind it is coloured as, the badge's for the same trouble, with that kind's colours from
+   * core/verdict/kind-look.ts: sent with the words so that the banner script carries no copy of
+   * the table (its size budget, bench/budgets.json).
+   */
+  colour: { kind: OverallKind; light: string; dark: string };
   label: string;
   severityLabel: string;
   title: string;

@@ -44,6 +44,14 @@ export function clockTime(iso: string | null, locale?: string): string | null {
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(ms);
 }
 
+/** A day of this year with its time: "Nov 23, 08:00 AM", "23. Nov., 08:00". */
+export const DAY_AND_TIME: Intl.DateTimeFormatOptions = {
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+};
+
 /**
  * A date and time; with `nowMs`, only what the reader lacks: the time alone today, no year this
  * year (in the runtime's time zone, the one the reader's clock shows).
@@ -56,14 +64,22 @@ export function dateTime(iso: string | null, locale?: string, nowMs?: number): s
     const at = new Date(ms);
     const now = new Date(nowMs);
     if (at.toDateString() === now.toDateString()) return clockTime(iso, locale);
-    if (at.getFullYear() === now.getFullYear()) {
-      return new Intl.DateTimeFormat(locale, {
-        month: 'short',
-        day: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-      }).format(ms);
-    }
+    if (at.getFullYear() === now.getFullYear()) return new Intl.DateTimeFormat(locale, DAY_AND_TIME).format(ms);
   }
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+/**
+ * How many calendar days `iso` lies after `nowMs` (negative: before), in the runtime's time zone,
+ * the one the reader's clock shows: 0 today, 1 tomorrow, -1 yesterday. Null when `iso` is not a date.
+ */
+export function dayOffset(iso: string | null, nowMs: number): number | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return null;
+  const day = (t: number) => {
+    const d = new Date(t);
+    return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS;
+  };
+  return Math.round(day(ms) - day(nowMs));
 }

@@ -40,18 +40,26 @@ function composerTop(): number {
   return top;
 }
 
+/** Below this width the banner is its compact form across the top (style.css, the same width). */
+const COMPACT_BELOW = 600;
+
 /**
- * Keeps the banner off the model menu its advice points to: when the menu button sits in the top
- * half of the viewport under the banner (claude.ai's header on a narrow screen), the banner moves
- * to the bottom, just above the message box; the menu opens downwards from its button.
+ * Where the banner sits. A wide screen has it as a card in the bottom right corner, just above the
+ * message box, so that it covers neither the conversation's title nor its first message; a narrow
+ * one (the compact form) across the top. Either way it keeps off the model menu its advice points
+ * to: when the menu button sits across from the banner on the banner's half of the viewport
+ * (claude.ai's header on a narrow screen, its message box on a wide one), the banner moves to the
+ * other end. The menu opens away from the edge its button is near.
  */
 export function placeBanner(host: HTMLElement, banner: HTMLElement): void {
-  host.classList.remove('so-bottom');
+  host.classList.remove('so-bottom', 'so-top');
+  host.style.setProperty('--so-bottom', `${Math.max(8, innerHeight - composerTop() + 8)}px`);
   const button = document.querySelector(LAYOUT_SELECTORS.modelButton)?.getBoundingClientRect();
   if (!button || button.height === 0) return;
   const rect = banner.getBoundingClientRect();
-  const under = button.left < rect.right && rect.left < button.right && button.top < innerHeight / 2;
-  if (!under) return;
-  host.style.setProperty('--so-bottom', `${Math.max(8, innerHeight - composerTop() + 8)}px`);
-  host.classList.add('so-bottom');
+  if (!(button.left < rect.right && rect.left < button.right)) return;
+  const high = button.top < innerHeight / 2;
+  const compact = innerWidth < COMPACT_BELOW;
+  if (compact && high) host.classList.add('so-bottom');
+  if (!compact && !high) host.classList.add('so-top');
 }

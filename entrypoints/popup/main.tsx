@@ -12,7 +12,7 @@ import type { Settings } from '../../core/settings/settings';
 import { EMPTY_RESOLUTIONS, type Resolutions, resolvedStatus } from '../../core/status-page/resolutions';
 import { STATUS_ORIGINS } from '../../core/status-page/sources';
 import type { StatusState } from '../../core/status-page/status-model';
-import { applyLanguage, applyTheme } from '../../shell/appearance';
+import { applyKindColours, applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
 import { send } from '../../shell/messaging';
 import {
@@ -118,6 +118,7 @@ async function start(): Promise<void> {
   // Only a chosen language loads a message file; "automatic" uses the browser's own at once.
   await applyLanguage(settings);
   applyTheme(settings);
+  applyKindColours();
   // "Old" and "stale" as the badge measures them.
   const interval = staleIntervalMs(settings, status.snapshot);
   draw(settings, interval);

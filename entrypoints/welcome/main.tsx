@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { WelcomeApp } from '../../components/welcome/welcome-app';
 import { badgeFor } from '../../core/verdict/badge';
-import { applyLanguage, applyTheme } from '../../shell/appearance';
+import { applyKindColours, applyLanguage, applyTheme } from '../../shell/appearance';
 import { t } from '../../shell/i18n';
 import { readVerdictInputs } from '../../shell/status-now';
 import { failuresItem, resolutionsItem, settingsItem, signalsItem, statusItem } from '../../shell/stored-items';
@@ -25,6 +25,7 @@ async function draw(): Promise<void> {
   await applyLanguage(settings);
   if (request !== latest) return;
   applyTheme(settings);
+  applyKindColours();
   document.title = t('welcomeTitle');
   const root = document.getElementById('app');
   if (!root) return;

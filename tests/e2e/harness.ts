@@ -65,6 +65,13 @@ export class Harness<B extends ExtensionBrowser = ExtensionBrowser> {
     return new PopupPage(page);
   }
 
+  /** Another page of the extension ("welcome.html"), closed at the next reset. */
+  async openPage(file: string): Promise<DriverPage> {
+    const page = await this.browser.openPage(file);
+    this.pages.push(page);
+    return page;
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
   }

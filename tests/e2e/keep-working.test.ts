@@ -4,7 +4,8 @@
  * when it's back" in a claude.ai tab: the "back" note when the incident resolves, gone by itself;
  * nothing after the watch is cancelled; the popup offering the watch exactly when the banner's
  * verdict has claude.ai in trouble; and, without the notification permission, the banner opening
- * the popup that can ask for it. The notification is tested in notifications.test.ts.
+ * the popup that can ask for it; and from the keyboard, the focus moving to "Stop watching" and
+ * Escape dismissing the banner (issue #27, item 8). The notification is tested in notifications.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACK_NOTE_MS } from '../../core/back-watch/back-watch';
@@ -156,6 +157,36 @@ describe.each(DRIVERS)('%s', (_name, launch) => {
       'the popup to open',
     );
     expect(after.popups + after.tabs).toBe(before.popups + before.tabs + 1);
+  });
+
+  it('from the keyboard: "Tell me when it\'s back" hands the focus to "Stop watching", and Escape dismisses the banner', async () => {
+    await harness.reset('claude-ai-partial');
+    const page = await harness.openSite(CLAUDE_AI);
+    await page.waitForKind('incident');
+    // Tab through the page as a keyboard user does until the banner's button has the focus.
+    await until(
+      async () => {
+        if ((await page.focused()) === 'banner-watch') return true;
+        await page.press('Tab');
+        return null;
+      },
+      10_000,
+      '"Tell me when it\'s back" to take the focus from Tab',
+    );
+    await page.press('Enter');
+    await page.waitFor('[data-testid="banner-watch-cancel"]');
+    // The button pressed is gone: the focus is on the one that took its place, not on <body>.
+    await until(
+      async () => ((await page.focused()) === 'banner-watch-cancel' ? true : null),
+      5_000,
+      'the focus on "Stop watching"',
+    );
+    await page.press('Escape');
+    await page.waitForNoBanner();
+    // Dismissed as the × does it: the same incident does not bring it back after a reload.
+    await page.page.reload();
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await page.hostCount()).toBe(0);
   });
 
   it('a cancelled watch says nothing when the incident resolves', async () => {

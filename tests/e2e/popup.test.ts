@@ -5,8 +5,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import { dayStrip, historySchema, recentIncidents } from '../../core/status-page/history';
 import { snapshotSchema } from '../../core/status-page/status-model';
+import { SUMMARY_FIXTURES } from '../replay/scenarios.mjs';
 import type { ReplayServer } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, driverPage, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
@@ -69,7 +71,7 @@ describe('popup in Chromium', () => {
     expect(incident).toMatchObject({
       id: '8dkw448dcmil',
       name: 'Elevated errors on claude.ai, Claude Code, Claude Cowork and the Claude API',
-      impact: '✕ Major outage',
+      impact: '!!! Major outage',
       status: 'Identified',
       latest: 'We are continuing to work on a fix for this issue.',
       link: 'https://stspg.io/u1jjal6x5hkp',
@@ -146,9 +148,10 @@ describe('popup in Chromium', () => {
     expect(items).toHaveLength(7);
     expect(items[0]?.text).toMatch(/^Elevated errors on claude\.ai .+ · lasted 1 hr 12 min · Partial outage$/);
 
-    // The strip holds no tab stop (the open list carries the same facts); pointing at a day spells it out.
+    // The strip holds no tab stop (the list, one tab stop away, carries the same facts); closed
+    // until asked for; pointing at a day spells it out.
     expect(await page.locator('.so-strip [tabindex]').count()).toBe(0);
-    expect(await page.locator('details.so-earlier').getAttribute('open')).not.toBeNull();
+    expect(await page.locator('details.so-earlier').getAttribute('open')).toBeNull();
     await page.hover('.so-strip tr[data-service-id="rwppv331jlwc"] td[data-worst="major_outage"]');
     expect(await popup.stripDetail()).toMatch(
       /^claude\.ai, .+: Elevated errors on claude\.ai, Claude Code, Claude Cowork and the Claude API \(Major outage\)$/,
@@ -213,7 +216,7 @@ describe('popup in Chromium', () => {
       }
       const tags = new Set(seen.map((f) => f.tag));
       for (const tag of ['button', 'a', 'summary']) expect(tags, `${tag} reachable`).toContain(tag);
-      // The history strip is a picture: no tab stop per day (the open list has the same facts).
+      // The history strip is a picture: no tab stop per day (the list has the same facts).
       expect(tags.has('td')).toBe(false);
       for (const f of seen) expect(f.outline, f.tag).toMatch(/^solid [1-9]/);
       const layout = await page.evaluate(() => ({
@@ -228,6 +231,53 @@ describe('popup in Chromium', () => {
       expect(layout.background).toBe(dark ? 'rgb(28, 28, 30)' : 'rgb(255, 255, 255)');
       expect(layout.landmarks).toEqual([1, 1, 1]);
       expect(layout.h1).toBe(1);
+      await closePages();
+    }
+  });
+
+  it('stays a sensible height at every status scenario: the history list is closed until asked for (measured: page height)', async () => {
+    const heights: string[] = [];
+    /** The popup's own height: the body's, not the 600 px page it is drawn in. */
+    const height = (page: Page) => page.evaluate(() => Math.round(document.body.getBoundingClientRect().height));
+    // Every recorded summary the replay server serves.
+    for (const scenario of SUMMARY_FIXTURES) {
+      await harness.reset(scenario);
+      const { page, popup } = await openPopup();
+      await popup.waitForServices(6);
+      // The history arrives after the first paint: measured once its list is drawn.
+      await popup.waitForStrip();
+      const list = page.locator('[data-testid="history"] details.so-earlier');
+      expect(await list.getAttribute('open'), scenario).toBeNull();
+      const closed = await height(page);
+      heights.push(`${scenario} ${closed} px`);
+      // Opened, the same list adds its incidents below: what the closed default saves.
+      await list.locator('summary').click();
+      await expect.poll(() => height(page)).toBeGreaterThan(closed);
+      await closePages();
+    }
+    console.info(`[measure] popup height, history list closed: ${heights.join('; ')}`);
+  });
+
+  it('the history strip\'s "Today" fits its column in every language, and does not look like a link', async () => {
+    await harness.reset('healthy');
+    for (const language of ['en', 'de', 'fr'] as const) {
+      await harness.api.send({ type: 'settings', settings: { ...DEFAULT_SETTINGS, language } });
+      const { page, popup } = await openPopup();
+      await popup.waitForStrip();
+      const today = await page.evaluate(() => {
+        const th = document.querySelector<HTMLElement>('.so-strip th.so-today');
+        if (!th) return null;
+        const style = getComputedStyle(th);
+        return {
+          text: th.textContent,
+          fits: th.scrollWidth <= th.clientWidth,
+          underline: style.textDecorationLine,
+          cursor: style.cursor,
+          pageFits: document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+        };
+      }, null);
+      expect(today, language).toMatchObject({ fits: true, underline: 'none', cursor: 'auto', pageFits: true });
+      expect(today?.text, language).toBe({ en: 'Today', de: 'Heute', fr: "Aujourd'hui" }[language]);
       await closePages();
     }
   });

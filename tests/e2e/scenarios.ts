@@ -101,10 +101,15 @@ async function serveIncident(h: Harness, variant: IncidentVariant): Promise<void
 const CLAUDE_AI_COMPONENT = 'rwppv331jlwc';
 
 /** Serves a model-naming incident, polls, and opens claude.ai with `model` selected; the banner is up. */
-async function openWithModelIncident(h: Harness, incident: string, model: string) {
+export async function openWithModelIncident(
+  h: Harness,
+  incident: string,
+  model: string,
+  viewport?: { width: number; height: number },
+) {
   h.server.setBehaviour('primary', { body: modelIncident(incident), contentType: 'application/json' });
   await h.api.refresh();
-  const page = await h.openSite(`${CLAUDE_AI}?model=${encodeURIComponent(model)}`);
+  const page = await h.openSite(`${CLAUDE_AI}?model=${encodeURIComponent(model)}`, viewport);
   await page.waitForBanner();
   return page;
 }
@@ -444,7 +449,9 @@ export const SCENARIOS: Scenario[] = [
     async run(h) {
       const page = await openWithModelIncident(h, 'Elevated errors on Claude Opus 4.6', 'Sonnet 4.6');
       expect(await page.role()).toBe('status');
-      expect(await page.text('banner-models')).toBe('Opus 4.6 affected; you are on Sonnet 4.6, which is not named.');
+      expect(await page.text('banner-models')).toBe(
+        'Your model, Sonnet 4.6, is not named: this incident is about Opus 4.6.',
+      );
       // Switching to the affected model in the page turns it into advice.
       await page.setModel('Opus 4.6');
       await until(async () => ((await page.role()) === 'alert' ? true : null), 3_000, 'the alert style');
@@ -459,7 +466,9 @@ export const SCENARIOS: Scenario[] = [
       const page = await h.openSite(`${CLAUDE_AI}?model=${encodeURIComponent('Sonnet 4.6')}`);
       await page.waitForBanner();
       expect(await page.role()).toBe('status');
-      expect(await page.text('banner-models')).toBe('Opus 4.6 affected; you are on Sonnet 4.6, which is not named.');
+      expect(await page.text('banner-models')).toBe(
+        'Your model, Sonnet 4.6, is not named: this incident is about Opus 4.6.',
+      );
       await page.setModel('Opus 4.6');
       await until(async () => ((await page.role()) === 'alert' ? true : null), 3_000, 'the alert style');
       expect(await page.text('banner-switch-model')).toBe('Switch to Sonnet 4.6 in the model menu.');
@@ -474,7 +483,7 @@ export const SCENARIOS: Scenario[] = [
       await page.waitForBanner();
       expect(await page.role()).toBe('status');
       expect(await page.text('banner-models')).toBe(
-        'Opus 4.6 Fast mode affected; you are on Opus 4.6, which is not named.',
+        'Your model, Opus 4.6, is not named: this incident is about Opus 4.6 Fast mode.',
       );
     },
   },

@@ -1,9 +1,12 @@
 /**
  * The welcome page (issue #15, item 6) in real Chromium and Firefox: opened once by the install
- * itself, with today's status, how to pin the button, a sample of the banner and the options.
+ * itself, with today's status (and a clear "unknown" while the status page cannot be reached), how
+ * to pin the button with every mark the badge can show, a sample of the banner labelled as one,
+ * and the options.
  * That it does not open on an update is checked in tests/e2e/update.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KIND_LOOK, KINDS } from '../../core/verdict/kind-look';
 import { launchChromium } from './drivers/chromium';
 import { launchFirefox } from './drivers/firefox';
 import type { DriverPage, ExtensionBrowser } from './drivers/types';
@@ -51,6 +54,11 @@ describe.each(DRIVERS)('welcome page (%s)', (_name, launch) => {
           cases: document.querySelectorAll('[data-testid="welcome-banner-cases"] li').length,
           keepWorking: text('welcome-keep-working'),
           sampleTitle: banner?.querySelector('[data-testid="banner-title"]')?.textContent ?? null,
+          sampleCaption: text('welcome-sample-caption'),
+          sampleSection: sample?.closest('section')?.getAttribute('data-testid') ?? null,
+          legend: [...document.querySelectorAll('[data-testid="welcome-badge-mark"]')].map((m) =>
+            m.textContent?.trim(),
+          ),
           sampleBackground: banner ? getComputedStyle(banner).backgroundColor : null,
           samplePosition: banner ? getComputedStyle(banner).position : null,
           options:
@@ -71,6 +79,12 @@ describe.each(DRIVERS)('welcome page (%s)', (_name, launch) => {
     expect(page.pin).toMatch(harness.browser.name === 'firefox' ? /Pin to Toolbar/ : /pin beside/);
     expect(page.cases).toBe(5);
     expect(page.sampleTitle).toBe('Elevated errors on claude.ai');
+    // Labelled as a sample, in the banner's own section, apart from today's status.
+    expect(page.sampleCaption).toBe("A sample, not today's status:");
+    expect(page.sampleSection).toBe('welcome-section-banner');
+    // Every mark the badge can show, in the badge's own order and words.
+    expect(page.legend).toEqual(KINDS.map((kind) => KIND_LOOK[kind].mark || 'empty'));
+    expect(page.legend).toEqual(expect.arrayContaining(['CAP', 'DOWN', 'ERR', 'NET', '?']));
     expect(page.sampleBackground).toBe('rgb(255, 251, 235)');
     expect(page.samplePosition).toBe('static');
     expect(page.options).toMatch(/^(?:chrome|moz)-extension:\/\/[^/]+\/options\.html$/);
@@ -106,5 +120,41 @@ describe.each(DRIVERS)('welcome page (%s)', (_name, launch) => {
     );
     expect(status).toBe(headline);
     expect(working).toBe((await popup.query('[data-testid="working"]'))[0]?.text.trim() ?? null);
+  });
+
+  it('with the status page unreachable: "Status unknown" and why, as the badge\'s ?, not "Checking the status page…" for ever', async () => {
+    await harness.reset('all-down');
+    expect(await harness.api.badgeText()).toBe('?');
+    const page = await harness.openPage('welcome.html');
+    const read = () =>
+      page.evaluate(() => {
+        const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? null;
+        return {
+          status: text('welcome-status'),
+          kind: document.querySelector('[data-testid="welcome-status"]')?.getAttribute('data-kind') ?? null,
+          unreachable: text('welcome-unreachable'),
+          checking: text('welcome-checking'),
+        };
+      }, null);
+    const shown = await until(
+      async () => {
+        const now = await read();
+        return now.unreachable ? now : null;
+      },
+      10_000,
+      'the welcome page to say the status page cannot be reached',
+    );
+    expect(shown.status).toBe('Status unknown');
+    expect(shown.kind).toBe('stale');
+    expect(shown.unreachable).toMatch(/^The status page cannot be reached \(.+\)\.$/);
+    expect(shown.checking).toBeNull();
+    // The status page answers again: the page follows, as the badge does.
+    await harness.statusBecomes('healthy');
+    await until(
+      async () => ((await read()).status === 'All systems operational' ? true : null),
+      10_000,
+      'the welcome page to follow the status page back',
+    );
+    expect((await read()).unreachable).toBeNull();
   });
 });

@@ -63,7 +63,15 @@ if (values.capacity) await page.evaluate(() => window.__insertCapacityError());
 
 /** Issue #18's screenshots: real clicks on the banner's buttons, then an incident that resolves. */
 async function keepWorking() {
-  const banner = { clip: { x: 0, y: 0, width: 1100, height: 220 } };
+  /** The banner and a margin of the page around it (a card in the bottom right corner). */
+  const banner = async () => {
+    const box = await page.locator('.so-banner').boundingBox();
+    if (!box) throw new Error('no banner to photograph');
+    const margin = 24;
+    return {
+      clip: { x: box.x - margin, y: box.y - margin, width: box.width + 2 * margin, height: box.height + 2 * margin },
+    };
+  };
   const refresh = () => popup.evaluate(() => chrome.runtime.sendMessage({ type: 'refresh' }));
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://claude.ai' });
   await page.bringToFront();
@@ -71,14 +79,14 @@ async function keepWorking() {
   await page.waitForSelector('[data-testid="banner-copied"]');
   await page.click('[data-testid="banner-watch"]');
   await page.waitForSelector('[data-testid="banner-watching"]');
-  await page.screenshot({ path: path.join(values.out, 'banner-keep-working.png'), ...banner });
+  await page.screenshot({ path: path.join(values.out, 'banner-keep-working.png'), ...(await banner()) });
   server.setScenario('claude-ai-partial');
   await refresh();
   await page.waitForSelector('.so-kind-incident');
   server.setScenario('healthy');
   await refresh();
   await page.waitForSelector('.so-kind-back');
-  await page.screenshot({ path: path.join(values.out, 'banner-back.png'), ...banner });
+  await page.screenshot({ path: path.join(values.out, 'banner-back.png'), ...(await banner()) });
 }
 
 if (values.headless && values['keep-working']) {

@@ -3,7 +3,8 @@ import { applyOutcome, DEFAULT_INTERVAL_MS, STALE_AFTER_INTERVALS } from '../../
 import { SEVERITIES, type Severity } from '../../core/status-page/severity';
 import { buildSnapshot } from '../../core/status-page/snapshot';
 import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/status-page/status-model';
-import { BADGE_STYLE, type BadgeKind, badgeFor } from '../../core/verdict/badge';
+import { type BadgeKind, badgeFor, badgeStyle } from '../../core/verdict/badge';
+import { KINDS } from '../../core/verdict/kind-look';
 import { loadSnapshot, loadSummary, type SummaryFixture } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 14, 0, 0);
@@ -33,7 +34,7 @@ describe('badgeFor: one look per severity', () => {
     const badge = badgeFor(stateWith(loadSnapshot(name)), T0, I);
     expect(badge.kind).toBe(kind);
     expect(badge.text).toBe(text);
-    expect(badge.color).toBe(BADGE_STYLE[kind].color);
+    expect(badge.color).toBe(badgeStyle(kind).color);
     expect(badge.lastSuccessAt).toBe(new Date(T0).toISOString());
   });
 
@@ -41,14 +42,14 @@ describe('badgeFor: one look per severity', () => {
     const snapshot: Snapshot = { ...loadSnapshot('healthy'), severity };
     const badge = badgeFor(stateWith(snapshot), T0, I);
     expect(badge.kind).toBe(severity);
-    expect({ text: badge.text, color: badge.color }).toEqual(BADGE_STYLE[severity]);
+    expect({ text: badge.text, color: badge.color }).toEqual(badgeStyle(severity));
   });
 
   it('every kind has its own colour and its own text (not colour alone)', () => {
-    const kinds = Object.keys(BADGE_STYLE) as BadgeKind[];
+    const kinds: BadgeKind[] = [...KINDS];
     expect(kinds.sort()).toEqual([...SEVERITIES, 'stale', 'capacity', 'failing', 'outage-screen', 'connection'].sort());
-    const colours = kinds.map((k) => BADGE_STYLE[k].color.toLowerCase());
-    const texts = kinds.map((k) => BADGE_STYLE[k].text);
+    const colours = kinds.map((k) => badgeStyle(k).color.toLowerCase());
+    const texts = kinds.map((k) => badgeStyle(k).text);
     expect(new Set(colours).size).toBe(kinds.length);
     expect(new Set(texts).size).toBe(kinds.length);
     for (const colour of colours) expect(colour).toMatch(/^#[0-9a-f]{6}$/);

@@ -4,7 +4,7 @@
  * the copy only where the page has something to copy (issue #18).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildBanner } from '../../components/banner/banner';
+import { buildBanner, renderBanner } from '../../components/banner/banner';
 import { backBanner } from '../../core/back-watch/back-note';
 import { assess, type Banner } from '../../core/banner/banner-decision';
 import type { BannerText } from '../../core/banner/banner-words';
@@ -109,5 +109,65 @@ describe('buildBanner: the action row', () => {
       handlers: handlers(canCopy, note),
     });
     expect(testIds(node)).toEqual(ids);
+  });
+});
+
+describe('the banner and the keyboard (issue #27, item 8)', () => {
+  const noop = () => undefined;
+  const handlers = {
+    canCopy: true,
+    copyNote: null,
+    onCopy: noop,
+    onWatch: noop,
+    onCancelWatch: noop,
+    onOpenPopup: noop,
+  };
+  const props = (watching: boolean, onDismiss: () => void = noop) => ({
+    text: bannerText(banner({ capacitySeenAt: NOW }), claudeAi, null, NOW, [], { watching, canNotify: true }),
+    expanded: false,
+    onToggle: noop,
+    onLink: noop,
+    onDismiss,
+    handlers,
+  });
+
+  it('after "Tell me when it\'s back" the focus lands on "Stop watching", and back again', () => {
+    const container = document.createElement('div');
+    document.body.replaceChildren(container);
+    renderBanner(container, props(false));
+    container.querySelector<HTMLElement>('[data-testid="banner-watch"]')?.focus();
+    // The watch is on: the button pressed is gone from the redrawn banner.
+    renderBanner(container, props(true));
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('banner-watch-cancel');
+    renderBanner(container, props(false));
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('banner-watch');
+  });
+
+  it('Escape dismisses only when the user pressed it: a page script cannot', () => {
+    let dismissed = 0;
+    const section = buildBanner(props(false, () => dismissed++));
+    document.body.replaceChildren(section);
+    const press = (trusted: boolean, key = 'Escape') => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      if (trusted) Object.defineProperty(event, 'isTrusted', { value: true });
+      section.querySelector('[data-testid="banner-watch"]')?.dispatchEvent(event);
+    };
+    press(false);
+    expect(dismissed).toBe(0);
+    press(true, 'Enter');
+    expect(dismissed).toBe(0);
+    press(true);
+    expect(dismissed).toBe(1);
+  });
+
+  it('the title, the summary and × sit together, apart from what scrolls', () => {
+    const section = buildBanner(props(false));
+    const head = section.querySelector('.so-head');
+    expect(head?.querySelector('[data-testid="banner-title"]')).not.toBeNull();
+    expect(head?.querySelector('.so-summary')?.textContent).toContain('capacity error');
+    expect(head?.querySelector('.so-dismiss')).not.toBeNull();
+    const details = section.querySelector('.so-details');
+    expect(details?.querySelector('.so-actions')).not.toBeNull();
+    expect(details?.querySelector('[data-testid="banner-toggle"]')).not.toBeNull();
   });
 });

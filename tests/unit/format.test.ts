@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clockTime, dateTime, relativeTime } from '../../core/time/format';
 import { DAY_MS as DAY, HOUR_MS as HOUR, MINUTE_MS as MIN, SECOND_MS as SEC } from '../../core/time/time';
+import { inUtc } from './support/utc-clock';
 
 const NOW = Date.UTC(2026, 10, 20, 13, 5, 0);
 const at = (offsetMs: number) => new Date(NOW + offsetMs).toISOString();
 
 // Clock and date follow the user's time zone; the tables are written for UTC.
-let savedTz: string | undefined;
-beforeAll(() => {
-  savedTz = process.env.TZ;
-  process.env.TZ = 'UTC';
-});
-afterAll(() => {
-  if (savedTz === undefined) delete process.env.TZ;
-  else process.env.TZ = savedTz;
-});
+inUtc();
 
 /** ICU puts a narrow no-break space before AM/PM; compare with plain spaces. */
 const plain = (text: string | null) => text?.replace(/[\u202f\u00a0]/g, ' ') ?? null;

@@ -38,7 +38,8 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
     'altName_lobechat',
     'altName_poe',
   ],
-  de: [],
+  // The German word is the English one: "Banner" (docs/words.md, the glossary).
+  de: ['optionsBanner'],
   fr: ['severity_maintenance', 'popupMaintenance', 'popupServices', 'popupHistoryList'],
 };
 

@@ -34,6 +34,7 @@ import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/status
 import { updatePreview } from '../../core/status-page/update-preview';
 import { MINUTE_MS as MIN } from '../../core/time/time';
 import { badgeFor } from '../../core/verdict/badge';
+import { KIND_LOOK, KINDS } from '../../core/verdict/kind-look';
 import { bannerText } from '../../entrypoints/background/banner/banner-text';
 import { setTranslator, t } from '../../shell/i18n';
 import { loadIncidents, loadSnapshot, SUMMARY_FIXTURES, type SummaryFixture } from './fixtures';
@@ -162,6 +163,9 @@ function dataOf(snapshots: (Snapshot | null)[], histories: History[] = [], banne
   for (const a of USER_ALTERNATIVES) out.push(a.name, a.url);
   for (const site of SITES) out.push(site.label, site.host);
   for (const m of CLAUDE_AI_MODELS) out.push(m.label);
+  // The badge's marks (M, CAP, DOWN …), the same in every language (docs/words.md): the popup's
+  // icons and the welcome page's legend show them as the toolbar does.
+  for (const kind of KINDS) if (KIND_LOOK[kind].mark) out.push(KIND_LOOK[kind].mark);
   return out;
 }
 

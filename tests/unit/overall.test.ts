@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import { SERVICE_IDS } from '../../core/status-page/services';
 import { EMPTY_STATUS, type StatusState } from '../../core/status-page/status-model';
 import { MINUTE_MS as MIN } from '../../core/time/time';
-import { BADGE_STYLE, badgeFor } from '../../core/verdict/badge';
+import { badgeFor, badgeStyle } from '../../core/verdict/badge';
 import { caredSnapshot } from '../../core/verdict/cared';
 import { type OverallContext, overallFor } from '../../core/verdict/overall';
 import { loadSnapshot, type SummaryFixture } from './fixtures';
@@ -200,7 +200,7 @@ describe('overallFor: the status page and the user’s own screen, one verdict',
       context({ status: 'healthy', seen: { kind: 'capacity', ago: MIN } }),
     );
     expect(badge.text).toBe('CAP');
-    expect(badge.color).toBe(BADGE_STYLE.capacity.color);
+    expect(badge.color).toBe(badgeStyle('capacity').color);
     expect(badge.local).toBe('capacity');
   });
 

@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AlternativesList, alternativeGroups } from '../../components/popup/alternatives-list';
+import { BackWatchControl } from '../../components/popup/back-watch-control';
 import { CapacityNote } from '../../components/popup/capacity-note';
 import { HistorySection } from '../../components/popup/history-section';
 import { IncidentList } from '../../components/popup/incident-list';
@@ -14,6 +15,7 @@ import { MaintenanceList } from '../../components/popup/maintenance-list';
 import { PopupApp } from '../../components/popup/popup-app';
 import { popupStore } from '../../components/popup/popup-store';
 import { StatusHeader } from '../../components/popup/status-header';
+import { type BackWatch, EMPTY_BACK_WATCH, startWatch } from '../../core/back-watch/back-watch';
 import type { Signals } from '../../core/claude-page/detections';
 import { applyOutcome } from '../../core/polling/health';
 import { EMPTY_HISTORY, type History, historyFromIncidents, historySuccess } from '../../core/status-page/history';
@@ -85,7 +87,7 @@ describe('IncidentList', () => {
     );
     // The incident's impact is "major" (partial), but the services it names are in major outage:
     // one word for the event, the one the header uses too.
-    expect(text(card?.querySelector('[data-testid="incident-impact"]'))).toBe('✕ Major outage');
+    expect(text(card?.querySelector('[data-testid="incident-impact"]'))).toBe('!!! Major outage');
     expect(text(card?.querySelector('[data-testid="incident-status"]'))).toBe('Identified');
     expect(text(card?.querySelector('[data-testid="incident-started"]'))).toMatch(/^Started 35 min\. ago \(.+\)$/);
     expect(text(card)).toContain('Affects: claude.ai, Claude API (api.anthropic.com), Claude Code, Claude Cowork');
@@ -199,7 +201,7 @@ describe('AlternativesList', () => {
       'Also affected, not recommended now: Console Workbench, TypingMind, LibreChat, LobeChat, Poe, Claude Code with an API key',
     );
     expect(text(root.querySelector('[data-alt-id="bedrock"]'))).toBe(
-      "Amazon BedrockClaude on AWS, independent of Anthropic's API; needs an AWS account",
+      'Amazon BedrockClaude on AWS, independent of the Claude API; needs an AWS account',
     );
     // Three for chat and one for Claude Code first; the rest behind "more".
     expect(shownFirst()).toEqual(['bedrock', 'vertex', 'openrouter', 'code-cloud']);
@@ -259,7 +261,7 @@ describe('CapacityNote', () => {
     show(<CapacityNote signals={signals} now={now} />);
     const note = root.querySelector('[data-testid="capacity-note"]');
     expect(note?.getAttribute('data-count')).toBe('3');
-    expect(text(note)).toMatch(/Capacity errors shown by claude\.ai in the last hour: 3 \(last at .+\)/);
+    expect(text(note)).toMatch(/Capacity errors shown by claude\.ai in the last hour: 3 \(latest: .+\)/);
     expect(text(note)).toContain('Anthropic does not list capacity limits on the status page.');
   });
 
@@ -277,7 +279,7 @@ describe('HistorySection', () => {
     HISTORY_NOW,
   );
 
-  it('a strip of 6 services x 7 days, today marked, no tab stop per day, with details on hover; the list open', () => {
+  it('a strip of 6 services x 7 days, today marked, no tab stop per day, with details on hover; the list closed until opened', () => {
     const onDetail = vi.fn();
     show(
       <HistorySection
@@ -296,7 +298,8 @@ describe('HistorySection', () => {
     expect(all('.so-strip thead th').map(text).at(-1)).toBe('Today');
     // The keyboard reads the list instead: not one tab stop in the strip.
     expect(all('.so-strip [tabindex]')).toEqual([]);
-    expect(root.querySelector('details.so-earlier')?.hasAttribute('open')).toBe(true);
+    // Closed by default, so that the popup stays a sensible height (issue #27, item 12).
+    expect(root.querySelector('details.so-earlier')?.hasAttribute('open')).toBe(false);
     const claude = rows[0]?.querySelectorAll('td');
     const worst = [...(claude ?? [])].map((c) => c.getAttribute('data-worst'));
     // Local days; the test runner's zone may move an incident by a day, never drop it.
@@ -304,6 +307,9 @@ describe('HistorySection', () => {
     const marked = all('tbody td:not([data-worst="none"])');
     expect(marked.length).toBeGreaterThan(0);
     expect(marked.every((c) => c.textContent !== '')).toBe(true);
+    // Each day marked as the badge marks it: "!!" for a partial outage, "!!!" for a major one.
+    expect(text(rows[0]?.querySelector('td[data-worst="partial_outage"]'))).toBe('!!');
+    expect(text(rows[0]?.querySelector('td[data-worst="major_outage"]'))).toBe('!!!');
     const cell = rows[0]?.querySelector('td[data-worst="major_outage"]') as HTMLElement;
     act(() => {
       cell.dispatchEvent(new MouseEvent('mouseenter'));
@@ -461,5 +467,44 @@ describe('PopupApp', () => {
     expect(onGrant).toHaveBeenCalledOnce();
     setStore({ access: 'granted' });
     expect(root.querySelector('[data-testid="permission"]')).toBeNull();
+  });
+});
+
+describe('BackWatchControl', () => {
+  // A watch started at 18:13 local time ends at 06:13 the next day (12 hours).
+  const STARTED = new Date(2026, 10, 20, 18, 13).getTime();
+  const ON: BackWatch = startWatch(EMPTY_BACK_WATCH, 'capacity', STARTED);
+
+  it('the focus moves from "Tell me when it\'s back" to "Stop watching" and back, never to <body>', () => {
+    let backWatch: BackWatch = EMPTY_BACK_WATCH;
+    const draw = () =>
+      show(
+        <BackWatchControl
+          backWatch={backWatch}
+          now={STARTED}
+          onWatch={() => {
+            backWatch = ON;
+          }}
+          onCancel={() => {
+            backWatch = EMPTY_BACK_WATCH;
+          }}
+        />,
+      );
+    draw();
+    const start = root.querySelector<HTMLButtonElement>('[data-testid="back-watch-start"]');
+    start?.focus();
+    act(() => start?.click());
+    draw();
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('back-watch-cancel');
+    act(() => (document.activeElement as HTMLButtonElement).click());
+    draw();
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('back-watch-start');
+  });
+
+  it('says the day the watch ends when it is not today', () => {
+    show(<BackWatchControl backWatch={ON} now={STARTED} onWatch={() => {}} onCancel={() => {}} />);
+    expect(text(root.querySelector('[data-testid="back-watch-on"]'))).toMatch(
+      /^Watching claude\.ai: you'll hear when it's back \(until tomorrow at \d{2}:\d{2}\s?[AP]M\)\.$/,
+    );
   });
 });

@@ -1,18 +1,18 @@
 /** Draws the toolbar badge and title from the stored status and what claude.ai showed the user. */
 import { browser } from 'wxt/browser';
 import type { StatusState } from '../../../core/status-page/status-model';
-import { clockTime } from '../../../core/time/format';
 import { type BadgeView, badgeFor } from '../../../core/verdict/badge';
 import type { OverallContext } from '../../../core/verdict/overall';
-import { locale, t } from '../../../shell/i18n';
+import { t } from '../../../shell/i18n';
 import { overallHeadline, overallWorking } from '../../../shell/words/overall-text';
+import { dayTime } from '../../../shell/words/time-text';
 
-/** In the catalogue's language, like every other time (not the browser's, which we may not ship). */
-function time(iso: string | null): string {
-  return clockTime(iso, locale()) ?? t('never');
+/** In the catalogue's language, like every other time (not the browser's, which we may not ship), with its day when not today. */
+function time(iso: string | null, nowMs: number): string {
+  return dayTime(iso, nowMs) || t('never');
 }
 
-export function badgeTitle(view: BadgeView): string {
+export function badgeTitle(view: BadgeView, nowMs: number = Date.now()): string {
   const lines = [t('extName'), overallHeadline(view)];
   if (view.kind === 'stale') lines.push(t('badgeStale'));
   // The headline names the affected services when it is the status page's verdict.
@@ -21,7 +21,7 @@ export function badgeTitle(view: BadgeView): string {
   }
   const working = overallWorking(view);
   if (working) lines.push(working);
-  lines.push(t('badgeLastChecked', time(view.lastSuccessAt)));
+  lines.push(t('badgeLastChecked', time(view.lastSuccessAt, nowMs)));
   return lines.join('\n');
 }
 
@@ -35,6 +35,6 @@ export async function renderBadge(
   await Promise.all([
     browser.action.setBadgeText({ text: view.text }),
     browser.action.setBadgeBackgroundColor({ color: view.color }),
-    browser.action.setTitle({ title: badgeTitle(view) }),
+    browser.action.setTitle({ title: badgeTitle(view, nowMs) }),
   ]);
 }

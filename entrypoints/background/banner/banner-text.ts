@@ -9,9 +9,11 @@ import { type BannerActions, type BannerText, INCIDENT_LINK } from '../../../cor
 import type { UserAlternative } from '../../../core/settings/settings';
 import type { Site } from '../../../core/sites/sites';
 import { updatePreview } from '../../../core/status-page/update-preview';
-import { agoTime, clockTime } from '../../../core/time/format';
+import { agoTime } from '../../../core/time/format';
+import { bannerColour } from '../../../core/verdict/kind-look';
 import { alternativeName, locale, plural, t } from '../../../shell/i18n';
 import { affectedText, modelText } from '../../../shell/words/model-text';
+import { dayTime } from '../../../shell/words/time-text';
 
 /** The banners "Copy my message" belongs to: claude.ai failing to answer what the user sent. */
 const COPY_KINDS: readonly Banner['kind'][] = ['capacity', 'failing', 'outage-screen'];
@@ -65,7 +67,7 @@ function title(banner: Banner, siteLabel: string): string {
   }
 }
 
-function lines(banner: Banner): BannerText['lines'] {
+function lines(banner: Banner, now: number): BannerText['lines'] {
   const out: BannerText['lines'] = [];
   const advice = banner.models;
   if (advice) {
@@ -96,7 +98,7 @@ function lines(banner: Banner): BannerText['lines'] {
   }
   const fault = banner.fault;
   if (fault?.kind === 'claude') {
-    const since = clockTime(new Date(fault.since).toISOString(), locale()) ?? '';
+    const since = dayTime(new Date(fault.since).toISOString(), now);
     out.push(
       banner.kind === 'failing'
         ? { text: t('bannerFailingBody', since), testId: 'banner-fault' }
@@ -122,13 +124,14 @@ export function bannerText(
   const meta: string[] = [];
   if (started) meta.push(t('bannerStarted', started));
   if (banner.maintenance?.scheduledUntil) {
-    meta.push(t('bannerMaintenanceUntil', clockTime(banner.maintenance.scheduledUntil, locale()) ?? ''));
+    meta.push(t('bannerMaintenanceUntil', dayTime(banner.maintenance.scheduledUntil, now)));
   }
-  if (banner.stale) meta.push(t('bannerStale', clockTime(lastSuccessAt, locale()) ?? t('never')));
+  if (banner.stale) meta.push(t('bannerStale', dayTime(lastSuccessAt, now) || t('never')));
   return {
     kind: banner.kind,
     role: banner.role,
     severity: banner.severity,
+    colour: bannerColour(banner.kind, banner.severity),
     label: t('bannerLabel'),
     // The status page's word for its own incidents; a word of its own for everything else; none
     // for the "back" note, which says claude.ai answers again, not that every service is operational.
@@ -140,7 +143,7 @@ export function bannerText(
           : t(`bannerKind_${banner.kind.replace('-', '_')}`),
     title: title(banner, site.label),
     more: banner.moreIncidents > 0 ? plural('bannerMore', banner.moreIncidents) : null,
-    lines: lines(banner),
+    lines: lines(banner, now),
     update: body ? { full: body, preview: updatePreview(body) } : null,
     meta,
     incidentLink: banner.url

@@ -37,6 +37,7 @@ export function driverPage(page: Page): DriverPage {
         .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
       return page.evaluate(() => navigator.clipboard.readText());
     },
+    press: (key) => page.keyboard.press(key),
   };
 }
 
@@ -81,6 +82,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
     userDataDir,
     newPage: async () => driverPage(await context.newPage()),
     openPopup: () => open(`${base}/popup.html`),
+    openPage: (file) => open(`${base}/${file}`),
     extensionPage: () => open(`${base}/popup.html`),
     tabs: async () => context.pages().map((page) => ({ url: page.url(), page: driverPage(page) })),
     close: async () => {

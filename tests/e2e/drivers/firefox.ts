@@ -25,7 +25,7 @@
  * step asking for them: a product change, not a test change).
  */
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import type WebExtension from 'webextension-polyfill';
 import { type ConnectProxy, startConnectProxy } from '../../replay/server.mjs';
 import type { DriverPage, ExtensionBrowser } from './types';
@@ -123,6 +123,7 @@ function wrap(page: Page): DriverPage {
     clickAt: (x, y) => page.mouse.click(x, y),
     // Allowed without the paste prompt by `dom.events.testing.asyncClipboard` (see prefs()).
     readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
+    press: (key) => page.keyboard.press(key as KeyInput),
   };
 }
 
@@ -208,6 +209,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxExt
       extensionId,
       newPage: async () => wrap(await browser.newPage()),
       openPopup: () => open(`${BASE}/popup.html`),
+      openPage: (file) => open(`${BASE}/${file}`),
       extensionPage: () => open(`${BASE}/popup.html`),
       // page.url() stays about:blank for moz-extension:// tabs (the navigation is never reported,
       // see open() above): ask each page where it is.

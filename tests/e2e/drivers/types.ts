@@ -16,6 +16,8 @@ export interface DriverPage {
   clickAt(x: number, y: number): Promise<void>;
   /** The system clipboard's text, read through the page (the test browsers allow it without a prompt). */
   readClipboard(): Promise<string>;
+  /** A real key press ("Tab", "Enter", "Escape") to whatever has the focus: a trusted event. */
+  press(key: string): Promise<void>;
 }
 
 export interface ExtensionBrowser {
@@ -24,6 +26,8 @@ export interface ExtensionBrowser {
   newPage(): Promise<DriverPage>;
   /** The popup opened as a tab of its own. */
   openPopup(): Promise<DriverPage>;
+  /** Another page of the extension ("welcome.html") opened as a tab of its own. */
+  openPage(file: string): Promise<DriverPage>;
   /** A privileged extension page for test set-up and read-back (storage, badge, messages). */
   extensionPage(): Promise<DriverPage>;
   /** Every open tab with its address, including those the extension opened itself. */

@@ -1,7 +1,7 @@
 /** Page object for the in-page banner on claude.ai or platform.claude.com. */
 import type { DriverPage } from '../drivers/types';
 import { until } from '../support';
-import { type DeepElement, deepClick, deepQueryAll, deepRects } from './deep-query';
+import { type DeepElement, deepClick, deepQueryAll, deepRects, deepScrollIntoView } from './deep-query';
 
 export const BANNER_HOST = 'status-overlay-banner';
 
@@ -67,8 +67,9 @@ export class BannerPage {
     await this.click('.so-dismiss');
   }
 
-  /** A real mouse click in the middle of the first element matching `selector`, deep. */
+  /** A real mouse click in the middle of the first element matching `selector`, deep, scrolled to first. */
   async click(selector: string): Promise<void> {
+    await this.page.evaluate(deepScrollIntoView, selector);
     const [rect] = await this.page.evaluate(deepRects, [selector]);
     if (!rect) throw new Error(`nothing matches ${selector}`);
     await this.page.click((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2);
@@ -134,6 +135,22 @@ export class BannerPage {
   /** Waits until the banner is of `kind` (or gone, for null). */
   async waitForKind(kind: string | null, timeoutMs = 5_000): Promise<void> {
     await until(async () => ((await this.kind()) === kind ? true : null), timeoutMs, `a banner of kind ${kind}`);
+  }
+
+  /** A real key press to whatever has the focus (Tab, Enter, Escape). */
+  press(key: string): Promise<void> {
+    return this.page.press(key);
+  }
+
+  /** The data-testid of what has the focus, inside the banner's shadow root or in the page. */
+  focused(): Promise<string | null> {
+    return this.page.evaluate((tag) => {
+      const host = document.querySelector(tag);
+      const inner = host?.shadowRoot?.activeElement;
+      if (inner) return inner.getAttribute('data-testid') ?? inner.className;
+      const outer = document.activeElement;
+      return outer === document.body || outer === null ? 'body' : outer === host ? 'host' : outer.tagName.toLowerCase();
+    }, BANNER_HOST);
   }
 
   /** Boxes of the banner, the message box and the send button. */

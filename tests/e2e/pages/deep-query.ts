@@ -61,3 +61,24 @@ export function deepRects(
     return r ? { top: r.top, left: r.left, bottom: r.bottom, right: r.right } : null;
   });
 }
+
+/**
+ * Scrolls the first match of `selector` into view, deep, as a person scrolls to what they are about
+ * to click: inside the banner, what follows its title scrolls on its own.
+ */
+export function deepScrollIntoView(selector: string): boolean {
+  const find = (root: Document | ShadowRoot): Element | null => {
+    const hit = root.querySelector(selector);
+    if (hit) return hit;
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) {
+        const inner = find(el.shadowRoot);
+        if (inner) return inner;
+      }
+    }
+    return null;
+  };
+  const target = find(document);
+  target?.scrollIntoView({ block: 'nearest' });
+  return target !== null;
+}
