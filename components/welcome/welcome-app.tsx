@@ -11,7 +11,7 @@ import type { StatusState } from '../../core/status-page/status-model';
 import { agoTime } from '../../core/time/format';
 import type { BadgeView } from '../../core/verdict/badge';
 import { locale, t } from '../../shell/i18n';
-import { overallWorking, statusHeadline } from '../../shell/words/overall-text';
+import { overallLastKnown, overallWorking, statusHeadline } from '../../shell/words/overall-text';
 import { renderBanner } from '../banner/banner';
 
 export interface WelcomeProps {
@@ -37,11 +37,13 @@ function TodayStatus({ status, view, now }: WelcomeProps) {
   if (!snapshot) return <p data-testid="welcome-status">{t('popupNoData')}</p>;
   const checked = agoTime(health.lastSuccessAt, now, locale(), t('relativeNow'));
   const working = overallWorking(view);
+  const lastKnown = overallLastKnown(view);
   return (
     <>
       <p data-testid="welcome-status" data-kind={view.kind} class="so-state">
-        {statusHeadline(snapshot, view)}
+        {statusHeadline(snapshot, view, now)}
       </p>
+      {lastKnown && <p data-testid="welcome-last-known">{lastKnown}</p>}
       {working && <p data-testid="welcome-working">{working}</p>}
       {snapshot.incidents.length > 0 && (
         <ul>

@@ -64,7 +64,7 @@ export function modelIncident(name: string): string {
   return JSON.stringify(summary);
 }
 
-interface IncidentVariant {
+export interface IncidentVariant {
   name: string;
   impact?: string;
   /** Component ids the incident lists; the page shows them in `state`, every other one operational. */
@@ -93,7 +93,7 @@ function incidentVariant(variant: IncidentVariant): string {
   return JSON.stringify(summary);
 }
 
-async function serveIncident(h: Harness, variant: IncidentVariant): Promise<void> {
+export async function serveIncident(h: Harness, variant: IncidentVariant): Promise<void> {
   h.server.setBehaviour('primary', { body: incidentVariant(variant), contentType: 'application/json' });
   await h.api.refresh();
 }
