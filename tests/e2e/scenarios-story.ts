@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import { SERVICE_IDS } from '../../core/status-page/services';
+import { loadFixture } from '../replay/server.mjs';
 import type { Harness } from './harness';
 import type { PopupPage } from './pages/popup-page';
 import { CLAUDE_AI, PLATFORM, type Scenario, serveIncident } from './scenarios';
@@ -30,6 +31,29 @@ async function claudeOn(h: Harness, model: string) {
   const page = await h.openSite(`${CLAUDE_AI}?model=${encodeURIComponent(model)}`);
   await page.waitForBanner();
   return page;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The recorded incidents.json (its newest resolution an hour ago) and two copies of that fortnight,
+ * 15 and 30 days earlier: six resolved major claude.ai incidents, like claude-ai-partial's.
+ */
+function threeFortnights(): string {
+  const recorded = JSON.parse(loadFixture('incidents')) as { incidents: Record<string, unknown>[] };
+  const back = (iso: unknown, days: number) =>
+    typeof iso === 'string' ? new Date(Date.parse(iso) - days * DAY_MS).toISOString() : iso;
+  const copies = [0, 15, 30].flatMap((days) =>
+    recorded.incidents.map((incident) => ({
+      ...incident,
+      id: days === 0 ? incident.id : `${incident.id}-${days}`,
+      created_at: back(incident.created_at, days),
+      started_at: back(incident.started_at, days),
+      updated_at: back(incident.updated_at, days),
+      resolved_at: back(incident.resolved_at, days),
+    })),
+  );
+  return JSON.stringify({ ...recorded, incidents: copies });
 }
 
 export const STORY_SCENARIOS: Scenario[] = [
@@ -181,6 +205,43 @@ export const STORY_SCENARIOS: Scenario[] = [
       const shown = (await popup.query('[data-group="platform"] [data-alt-id]')).map((e) => e.attrs['data-alt-id']);
       expect(shown.slice(0, offered.length)).toEqual(offered);
       expect((await popup.alternatives()).chat).toEqual([]);
+    },
+  },
+  {
+    name: 'how long will it last: the popup and the banner give the same typical duration from the status page’s history',
+    status: 'claude-ai-partial',
+    async run(h) {
+      // The recorded fortnight alone gave two comparable incidents at the first poll: no figure yet.
+      const popupBefore = await h.openPopup();
+      await popupBefore.waitForServices(6);
+      const before = await until(() => popupText(popupBefore, 'incident-duration'), 5_000, 'the duration line');
+      expect(before).toMatch(/^Going on for .+\.$/);
+      expect(before).not.toContain('Past incidents');
+      // Three fortnights of history, and the hour since the last fetch gone by.
+      h.server.setIncidentsBehaviour('primary', { body: threeFortnights(), contentType: 'application/json' });
+      const stored = (await h.api.getStorage('pastDurations')) as Record<string, unknown>;
+      await h.api.setStorage({
+        pastDurations: { ...stored, checkedAt: new Date(Date.now() - 3_600_000).toISOString() },
+      });
+      await h.api.refresh();
+      const popup = await h.openPopup();
+      await popup.waitForServices(6);
+      const line = await until(
+        async () => {
+          const found = await popupText(popup, 'incident-duration');
+          return found?.includes('Past incidents') ? found : null;
+        },
+        5_000,
+        'the typical duration in the popup',
+      );
+      const figure = line.slice(line.indexOf('Past incidents'));
+      expect(figure).toMatch(
+        /^Past incidents like this one \(6 in the last 90 days, same impact and services\) lasted .+ to .+ \(median .+\)\.$/,
+      );
+      const page = await h.openSite(CLAUDE_AI);
+      await page.waitForBanner();
+      const meta = (await page.query('.so-meta span')).map((m) => m.text.trim());
+      expect(meta).toContain(figure);
     },
   },
 ];
