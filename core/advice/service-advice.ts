@@ -7,6 +7,7 @@
  */
 
 import type { ModelAdvice, ModelName, ModelScope } from '../models/claude-models';
+import { namesModels } from '../status-page/reach';
 import { SERVICE_IDS } from '../status-page/services';
 import type { Incident, Service } from '../status-page/status-model';
 import { ALTERNATIVES } from './alternatives';
@@ -42,12 +43,11 @@ export function serviceAdvice(incident: Pick<Incident, 'serviceIds'>, context: A
   const api = context.services.find((s) => s.id === SERVICE_IDS.api);
   const apiFailing =
     names(SERVICE_IDS.api) || (api !== undefined && api.state !== 'operational' && api.state !== 'maintenance');
-  const namesModels = context.models.kind === 'models' || context.models.kind === 'fleet-except';
   const advice: ServiceAdvice[] = [];
   if (names(SERVICE_IDS.cowork)) advice.push({ kind: 'cowork-restart' });
   if (names(SERVICE_IDS.code)) {
     // Another model helps only when the incident is about some models, not all of them or none named.
-    if (namesModels) advice.push({ kind: 'code-model' });
+    if (namesModels(context.models)) advice.push({ kind: 'code-model' });
     if (apiFailing && CODE_CLOUD_URL) advice.push({ kind: 'code-cloud', url: CODE_CLOUD_URL });
   }
   if (names(SERVICE_IDS.claudeAi)) {

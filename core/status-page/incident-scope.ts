@@ -8,6 +8,7 @@
  */
 import type * as z from 'zod/mini';
 import { incidentModelScope } from '../models/claude-models';
+import { namesModels } from './reach';
 import { type Platform, SERVICE_IDS } from './services';
 import type { Incident, incidentReachSchema } from './status-model';
 
@@ -93,18 +94,12 @@ function computeReach(incident: ReachInput): IncidentReach {
   // Statuspage's "no impact": posted for information, nothing to warn about on a site; unless it
   // names models ("Elevated errors on Opus 4.6", impact none, April 2026), which is worth an
   // informational banner with the model advice (core/verdict/surface-trouble.ts).
-  if (incident.impact === 'none' && !namesModels(incident)) return { surfaces: 'none', platforms };
+  if (incident.impact === 'none' && !namesModels(incidentModelScope(incident))) return { surfaces: 'none', platforms };
   if (incident.serviceIds.length > 0) return { surfaces: 'named', platforms };
   // "Opus in Vertex Complete Outage": that platform's own serving, not Anthropic's.
   if (platforms.length > 0) return { surfaces: 'none', platforms };
   if (namesNoProduct(incident)) return { surfaces: 'none', platforms };
   return { surfaces: 'all', platforms };
-}
-
-/** The incident names specific models: not none, not the whole fleet. */
-function namesModels(incident: ReachInput): boolean {
-  const { kind } = incidentModelScope(incident);
-  return kind === 'models' || kind === 'fleet-except';
 }
 
 /**

@@ -6,7 +6,7 @@
  * sits beside a popup that sends the user elsewhere (issue #27, item 1).
  */
 import { type ModelAdvice, type ModelName, type ModelScope, modelAdvice } from '../models/claude-models';
-import { storedModels, storedReach } from '../status-page/reach';
+import { namesModels, storedModels, storedReach } from '../status-page/reach';
 import type { Incident, Service, Snapshot } from '../status-page/status-model';
 
 /**
@@ -33,11 +33,6 @@ export interface SurfaceTrouble {
    * spares the model in use, and the surface's services are down only as part of them.
    */
   quiet: boolean;
-}
-
-/** The incident names specific models (not none, not the whole fleet). */
-export function namesModels(scope: ModelScope): boolean {
-  return scope.kind === 'models' || scope.kind === 'fleet-except';
 }
 
 /**
@@ -69,15 +64,18 @@ export function surfaceTrouble(
     (s) => serviceIds.includes(s.id) && s.state !== 'operational' && s.state !== 'maintenance',
   );
   if (incidents.length === 0 && services.length === 0) return null;
-  const scopes = incidents.map((i) => read.models(i));
-  const models = modelAdvice(scopes, current);
-  const calm = (incident: Incident, scope: ModelScope) =>
+  const named = incidents.map((incident) => ({ incident, scope: read.models(incident) }));
+  const models = modelAdvice(
+    named.map((n) => n.scope),
+    current,
+  );
+  const calm = ({ incident, scope }: (typeof named)[number]) =>
     namesModels(scope) && (incident.impact === 'none' || modelAdvice([scope], current)?.currentAffected === false);
   // The page marks the components a model incident touches along with it: their state says
   // nothing the model advice does not. A component down with no such incident is news of its own.
   const explained = services.every((s) =>
-    incidents.some((i, n) => namesModels(scopes[n] as ModelScope) && i.serviceIds.includes(s.id)),
+    named.some(({ incident, scope }) => namesModels(scope) && incident.serviceIds.includes(s.id)),
   );
-  const quiet = incidents.length > 0 && incidents.every((i, n) => calm(i, scopes[n] as ModelScope)) && explained;
+  const quiet = named.length > 0 && named.every(calm) && explained;
   return { incidents, services, models, quiet };
 }

@@ -7,7 +7,7 @@ import { SERVICE_IDS } from '../../core/status-page/services';
 import { loadFixture } from '../replay/server.mjs';
 import type { Harness } from './harness';
 import type { PopupPage } from './pages/popup-page';
-import { CLAUDE_AI, PLATFORM, type Scenario, serveIncident } from './scenarios';
+import { CLAUDE_AI, PLATFORM, type Scenario, serveIncident, statusPageGone } from './scenarios';
 import { until } from './support';
 
 const { claudeAi, console: consoleId, api, code, cowork } = SERVICE_IDS;
@@ -94,13 +94,7 @@ export const STORY_SCENARIOS: Scenario[] = [
     name: 'item 2: the status page unreachable after an incident: badge tooltip, popup header and banner say the last known state and since when it is unknown, never "working normally"',
     status: 'claude-ai-partial',
     async run(h) {
-      // Ten minutes without a successful check (three intervals make data stale), then every check fails.
-      const status = (await h.api.getStorage('status')) as { health: Record<string, unknown> };
-      const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
-      await h.api.setStorage({
-        status: { ...status, health: { ...status.health, lastSuccessAt: tenMinutesAgo, lastAttemptAt: tenMinutesAgo } },
-      });
-      await h.statusBecomes('all-down');
+      await statusPageGone(h);
       expect(await h.api.badgeText()).toBe('?');
       const [, headline, lastKnown, ...rest] = (await h.api.badgeTitle()).split('\n');
       expect(headline).toMatch(/^Status unknown since \S.*: the status page could not be checked$/);

@@ -109,6 +109,16 @@ async function openWithModelIncident(h: Harness, incident: string, model: string
   return page;
 }
 
+/** Ten minutes pass without a successful check (three intervals make data stale), then every check fails. */
+export async function statusPageGone(h: Harness): Promise<void> {
+  const status = (await h.api.getStorage('status')) as { health: Record<string, unknown> };
+  const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
+  await h.api.setStorage({
+    status: { ...status, health: { ...status.health, lastSuccessAt: tenMinutesAgo, lastAttemptAt: tenMinutesAgo } },
+  });
+  await h.statusBecomes('all-down');
+}
+
 export const SCENARIOS: Scenario[] = [
   {
     name: 'healthy: no badge text and no element added to claude.ai',
@@ -343,13 +353,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'everything down: grey stale badge while the popup keeps the last good services',
     status: 'claude-ai-partial',
     async run(h) {
-      // Ten minutes pass without a successful check (three intervals make data stale).
-      const status = (await h.api.getStorage('status')) as { health: Record<string, unknown> };
-      const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
-      await h.api.setStorage({
-        status: { ...status, health: { ...status.health, lastSuccessAt: tenMinutesAgo, lastAttemptAt: tenMinutesAgo } },
-      });
-      await h.statusBecomes('all-down');
+      await statusPageGone(h);
       expect(await h.api.badgeText()).toBe('?');
       const popup = await h.openPopup();
       const services = await popup.waitForServices(6);

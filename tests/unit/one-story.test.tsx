@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IncidentList } from '../../components/popup/incident-list';
+import { type CardContext, IncidentList } from '../../components/popup/incident-list';
 import { StatusHeader } from '../../components/popup/status-header';
 import { alternativeGroups } from '../../core/advice/alternatives';
 import { EMPTY_DISMISSALS } from '../../core/banner/dismissals';
@@ -17,7 +17,7 @@ import { parseModelLabel } from '../../core/models/claude-models';
 import { reportedModel } from '../../core/models/model-in-use';
 import { applyOutcome } from '../../core/polling/health';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
-import { siteById } from '../../core/sites/sites';
+import { type SiteId, siteById } from '../../core/sites/sites';
 import { SERVICE_IDS } from '../../core/status-page/services';
 import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/status-page/status-model';
 import { EMPTY_PAST_DURATIONS, type PastDurations, typicalDuration } from '../../core/status-page/typical-duration';
@@ -61,6 +61,38 @@ function context(settings: Settings, model: string | null = null): OverallContex
   };
 }
 
+/** A site's view at NOW, nothing seen on its page. */
+function viewOf(siteId: SiteId, status: StatusState, settings: Settings) {
+  return siteView({
+    siteId,
+    status,
+    signals: EMPTY_SIGNALS,
+    dismissals: EMPTY_DISMISSALS,
+    failures: EMPTY_FAILURE_LOG,
+    now: NOW,
+    intervalMs: I,
+    online: true,
+    settings,
+  });
+}
+
+/** The popup's incident cards for `snapshot`, with what every card shares. */
+function showCards(snapshot: Snapshot, context: CardContext): void {
+  act(() =>
+    render(
+      <IncidentList
+        incidents={snapshot.incidents}
+        services={snapshot.services}
+        now={NOW}
+        expanded={{}}
+        onToggle={() => {}}
+        context={context}
+      />,
+      root,
+    ),
+  );
+}
+
 /** What each surface shows for `status`: the tooltip's lines, the popup header, the claude.ai banner's words. */
 function surfaces(status: StatusState, settings: Settings = DEFAULT_SETTINGS, past = EMPTY_PAST_DURATIONS) {
   const ctx = context(settings);
@@ -74,17 +106,7 @@ function surfaces(status: StatusState, settings: Settings = DEFAULT_SETTINGS, pa
     lastKnown: text(root.querySelector('[data-testid="last-known"]')),
     muted: text(root.querySelector('[data-testid="muted-trouble"]')),
   };
-  const site = siteView({
-    siteId: 'claude-ai',
-    status,
-    signals: EMPTY_SIGNALS,
-    dismissals: EMPTY_DISMISSALS,
-    failures: EMPTY_FAILURE_LOG,
-    now: NOW,
-    intervalMs: I,
-    online: true,
-    settings,
-  });
+  const site = viewOf('claude-ai', status, settings);
   const incident = site.banner?.incident ?? null;
   const words = site.banner
     ? bannerText(site.banner, siteById('claude-ai'), site.lastSuccessAt, NOW, [], null, {
@@ -165,23 +187,11 @@ describe('item 1: the model advice the banner gives is the popup’s', () => {
       name: 'Elevated errors on Claude Opus 4.6',
       components: [SERVICE_IDS.claudeAi],
     });
-    act(() =>
-      render(
-        <IncidentList
-          incidents={snapshot.incidents}
-          services={snapshot.services}
-          now={NOW}
-          expanded={{}}
-          onToggle={() => {}}
-          context={{
-            modelInUse: parseModelLabel(model),
-            claudeAiAlternatives: false,
-            pastDurations: EMPTY_PAST_DURATIONS,
-          }}
-        />,
-        root,
-      ),
-    );
+    showCards(snapshot, {
+      modelInUse: parseModelLabel(model),
+      claudeAiAlternatives: false,
+      pastDurations: EMPTY_PAST_DURATIONS,
+    });
     expect(text(root.querySelector('[data-testid="advice-claude-ai-model"]'))).toBe(`claude.ai: ${advice}`);
   });
 
@@ -225,19 +235,7 @@ describe('how long will it last: the banner and the popup card give the same fig
     const figure =
       'Past incidents like this one (6 in the last 90 days, same impact and services) lasted 59 min to 1 hr 12 min (median 1 hr 6 min).';
     expect(words?.meta).toContain(figure);
-    act(() =>
-      render(
-        <IncidentList
-          incidents={snapshot.incidents}
-          services={snapshot.services}
-          now={NOW}
-          expanded={{}}
-          onToggle={() => {}}
-          context={{ modelInUse: null, claudeAiAlternatives: true, pastDurations: past }}
-        />,
-        root,
-      ),
-    );
+    showCards(snapshot, { modelInUse: null, claudeAiAlternatives: true, pastDurations: past });
     expect(text(root.querySelector('[data-testid="incident-duration"]'))).toBe(`Going on for 23 min. ${figure}`);
   });
 
@@ -274,17 +272,7 @@ describe('item 9: each site’s banner and the popup list the same alternatives 
     const verdict = overallFor(status, NOW, I, context(DEFAULT_SETTINGS));
     const groups = alternativeGroups(snapshot, verdict.surfaces).groups;
     for (const site of ['claude-ai', 'platform'] as const) {
-      const banner = siteView({
-        siteId: site,
-        status,
-        signals: EMPTY_SIGNALS,
-        dismissals: EMPTY_DISMISSALS,
-        failures: EMPTY_FAILURE_LOG,
-        now: NOW,
-        intervalMs: I,
-        online: true,
-        settings: DEFAULT_SETTINGS,
-      }).banner;
+      const banner = viewOf(site, status, DEFAULT_SETTINGS).banner;
       const offered = (banner?.alternatives ?? []).map((a) => a.id);
       const listed = groups.find((g) => g.surfaces.includes(site))?.items.map((a) => a.id) ?? [];
       // The banner shows the first three of what the popup lists for that site; none when it offers none.

@@ -7,16 +7,10 @@
  * incident all day, none on a quiet day (docs/benchmarks.md, "Polite at internet scale").
  */
 import { retryAfterUntil } from '../../../core/polling/poll-gate';
-import { INCIDENTS_PATH, type SourceId } from '../../../core/status-page/sources';
-import type { StatusState, Validators } from '../../../core/status-page/status-model';
-import { parseIncidentsList, parseJsonText } from '../../../core/status-page/statuspage';
-import {
-  type PastDurations,
-  type PastIncident,
-  pastDurationsDue,
-  pastIncidentsFrom,
-} from '../../../core/status-page/typical-duration';
-import { type FetchFn, fetchStatusText } from './fetch-summary';
+import type { StatusState } from '../../../core/status-page/status-model';
+import { type PastDurations, pastDurationsDue, pastIncidentsFrom } from '../../../core/status-page/typical-duration';
+import type { FetchFn } from './fetch-summary';
+import { fetchIncidentsList } from './incidents-list';
 
 export interface PastDurationsDeps {
   fetch: FetchFn;
@@ -27,29 +21,6 @@ export interface PastDurationsDeps {
   timeoutMs?: number;
 }
 
-/** incidents null with ok: a 304, nothing new. */
-type Attempt = { ok: true; incidents: PastIncident[] | null; validators: Validators | null } | { ok: false };
-
-async function attempt(source: SourceId, before: PastDurations, deps: PastDurationsDeps): Promise<Attempt> {
-  const headers: Record<string, string> = {};
-  const validators = before.validators?.source === source ? before.validators : null;
-  if (validators?.etag) headers['if-none-match'] = validators.etag;
-  if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
-  const answer = await fetchStatusText(source, INCIDENTS_PATH, headers, deps.fetch, deps.now(), deps.timeoutMs);
-  if (answer.kind === 'failure') return { ok: false };
-  if (answer.kind === 'not-modified') return validators ? { ok: true, incidents: null, validators } : { ok: false };
-  const json = parseJsonText(answer.text);
-  if (!json.ok) return { ok: false };
-  const list = parseIncidentsList(json.value);
-  if (!list.ok) return { ok: false };
-  const services = (await deps.status()).snapshot?.services ?? [];
-  return {
-    ok: true,
-    incidents: pastIncidentsFrom(list.value, services, deps.now()),
-    validators: { source, etag: answer.headers.get('etag'), lastModified: answer.headers.get('last-modified') },
-  };
-}
-
 export function createPastDurations(deps: PastDurationsDeps) {
   let inflight: Promise<PastDurations> | null = null;
 
@@ -58,13 +29,16 @@ export function createPastDurations(deps: PastDurationsDeps) {
     const { snapshot, health } = await deps.status();
     const now = deps.now();
     if (!pastDurationsDue(before, snapshot, now) || retryAfterUntil(health, now) !== null) return before;
-    let result = await attempt('primary', before, deps);
-    if (!result.ok) result = await attempt('fallback', before, deps);
+    let result = await fetchIncidentsList('primary', before.validators, deps);
+    if (!result.ok) result = await fetchIncidentsList('fallback', before.validators, deps);
     // A failure keeps what we had (old figures beat none) and waits the hour like a success.
     const next: PastDurations = {
       checkedAt: new Date(deps.now()).toISOString(),
       validators: result.ok ? result.validators : before.validators,
-      incidents: result.ok && result.incidents ? result.incidents : before.incidents,
+      incidents:
+        result.ok && result.list
+          ? pastIncidentsFrom(result.list, snapshot?.services ?? [], deps.now())
+          : before.incidents,
     };
     await deps.write(next);
     return next;
