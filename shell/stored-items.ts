@@ -27,6 +27,7 @@ import {
   type FailureLog,
   failureLogSchema,
 } from '../core/claude-page/fault';
+import { type ModelInUse, modelInUseSchema } from '../core/models/model-in-use';
 import {
   EMPTY_NOTIFIED,
   NOTIFIED_MIGRATIONS,
@@ -51,6 +52,7 @@ import {
   type StatusState,
   statusStateSchema,
 } from '../core/status-page/status-model';
+import { EMPTY_PAST_DURATIONS, type PastDurations, pastDurationsSchema } from '../core/status-page/typical-duration';
 import { defineStoredItem } from './stored-item';
 
 /** The last good snapshot and the fetch health. */
@@ -154,6 +156,26 @@ export const backWatchItem = /* @__PURE__ */ defineStoredItem<BackWatch>(
   'local:backWatch',
   backWatchSchema,
   EMPTY_BACK_WATCH,
+  {
+    version: 1,
+  },
+);
+
+/** The model claude.ai's latest tab showed (core/models/model-in-use.ts). Session only. */
+export const modelInUseItem = /* @__PURE__ */ defineStoredItem<ModelInUse>(
+  'session:modelInUse',
+  modelInUseSchema,
+  null,
+  {
+    version: 1,
+  },
+);
+
+/** Resolved incidents of the last 90 days with their durations (core/status-page/typical-duration.ts), fetched at most hourly. */
+export const pastDurationsItem = /* @__PURE__ */ defineStoredItem<PastDurations>(
+  'local:pastDurations',
+  pastDurationsSchema,
+  EMPTY_PAST_DURATIONS,
   {
     version: 1,
   },

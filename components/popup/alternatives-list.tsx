@@ -1,34 +1,34 @@
 /**
- * Where to keep working: the catalogue of core/advice/alternatives.ts, without anything that depends on a
- * failing service (named apart as also affected). The chat line and the Claude Code line come in
- * the order of what is down: Claude Code first when it is failing and claude.ai is not. The first
- * group's first three and the other's first one show, each with why it works; the rest is behind "more".
+ * Where to keep working: per surface in trouble (core/verdict/overall.ts `surfaces`), what that
+ * surface's banner offers, or for Claude Code its own entries (core/advice/alternatives.ts
+ * alternativeGroups); anything that depends on a failing service is named apart as also
+ * affected. The first group's first three and each other's first one show, each with why it
+ * works; the rest is behind "more".
  */
 import {
-  ALTERNATIVES,
   type Alternative,
-  chooseAlternatives,
-  failingServiceIds,
+  type AlternativeGroup,
+  alternativeGroups,
   SHOWN_ALTERNATIVES,
+  type WorkSurface,
 } from '../../core/advice/alternatives';
 import type { UserAlternative } from '../../core/settings/settings';
-import { SERVICE_IDS } from '../../core/status-page/services';
 import type { Snapshot } from '../../core/status-page/status-model';
 import { alternativeName, t } from '../../shell/i18n';
 import { ExternalLink } from './incident-list';
 
-export interface AlternativeGroups {
-  groups: { id: 'chat' | 'code'; items: Alternative[] }[];
-  affected: Alternative[];
+/** The group's heading: "Instead of claude.ai", "Instead of platform.claude.com", both, or "For Claude Code". */
+function heading(group: AlternativeGroup): string {
+  const [first] = group.surfaces;
+  if (first === 'code') return t('popupAltCode');
+  if (group.surfaces.length > 1) return t('popupAltChatPlatform');
+  return t(first === 'platform' ? 'popupAltPlatform' : 'popupAltChat');
 }
 
-export function alternativeGroups(snapshot: Snapshot | null): AlternativeGroups {
-  const failing = failingServiceIds(snapshot);
-  const { recommended, affected } = chooseAlternatives(ALTERNATIVES, failing);
-  const chat = { id: 'chat' as const, items: recommended.filter((a) => !a.forClaudeCode) };
-  const code = { id: 'code' as const, items: recommended.filter((a) => a.forClaudeCode) };
-  const codeFirst = failing.has(SERVICE_IDS.code) && !failing.has(SERVICE_IDS.claudeAi);
-  return { groups: codeFirst ? [code, chat] : [chat, code], affected };
+/** The page object's name for a group: chat (claude.ai, or both sites), platform or code. */
+function groupId(group: AlternativeGroup): 'chat' | 'platform' | 'code' {
+  const [first] = group.surfaces;
+  return first === 'claude-ai' ? 'chat' : (first ?? 'chat');
 }
 
 function Item({ alternative }: { alternative: Alternative }) {
@@ -40,7 +40,7 @@ function Item({ alternative }: { alternative: Alternative }) {
   );
 }
 
-function Group({ id, items }: { id: 'chat' | 'code'; items: Alternative[] }) {
+function Group({ id, items }: { id: string; items: Alternative[] }) {
   return (
     <div data-group={id}>
       <ul class="so-alts">
@@ -54,12 +54,14 @@ function Group({ id, items }: { id: 'chat' | 'code'; items: Alternative[] }) {
 
 export function AlternativesList({
   snapshot,
+  surfaces,
   userAlternatives = [],
 }: {
   snapshot: Snapshot | null;
+  surfaces: readonly WorkSurface[];
   userAlternatives?: UserAlternative[];
 }) {
-  const { groups, affected } = alternativeGroups(snapshot);
+  const { groups, affected } = alternativeGroups(snapshot, surfaces);
   const shown = groups.map((g, i) => g.items.slice(0, i === 0 ? SHOWN_ALTERNATIVES : 1));
   const rest = groups.map((g, i) => g.items.slice(shown[i]?.length));
   return (
@@ -68,9 +70,9 @@ export function AlternativesList({
       {groups.map(
         (group, i) =>
           group.items.length > 0 && (
-            <div key={group.id}>
-              <h3>{t(group.id === 'chat' ? 'popupAltChat' : 'popupAltCode')}</h3>
-              <Group id={group.id} items={shown[i] ?? []} />
+            <div key={groupId(group)}>
+              <h3>{heading(group)}</h3>
+              <Group id={groupId(group)} items={shown[i] ?? []} />
             </div>
           ),
       )}
@@ -78,7 +80,8 @@ export function AlternativesList({
         <details class="so-more" data-testid="alternatives-more">
           <summary>{t('popupAltMore')}</summary>
           {groups.map(
-            (group, i) => (rest[i]?.length ?? 0) > 0 && <Group key={group.id} id={group.id} items={rest[i] ?? []} />,
+            (group, i) =>
+              (rest[i]?.length ?? 0) > 0 && <Group key={groupId(group)} id={groupId(group)} items={rest[i] ?? []} />,
           )}
         </details>
       )}

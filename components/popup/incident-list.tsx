@@ -4,13 +4,16 @@
  * demand, and the incident page. Remote text is only ever Preact text children.
  */
 
+import type { ModelName } from '../../core/models/claude-models';
 import { storedModels } from '../../core/status-page/reach';
 import { worst } from '../../core/status-page/severity';
 import { safeStatusLink } from '../../core/status-page/sources';
 import type { Incident, IncidentUpdate, Service } from '../../core/status-page/status-model';
+import { type PastDurations, typicalDuration } from '../../core/status-page/typical-duration';
 import { updatePreview } from '../../core/status-page/update-preview';
 import { agoTime, dateTime } from '../../core/time/format';
 import { locale, t } from '../../shell/i18n';
+import { lastingText, typicalText } from '../../shell/words/duration-text';
 import { scopeLabels } from '../../shell/words/model-text';
 import { ServiceAdviceList } from './service-advice-list';
 import { stateIcon } from './service-list';
@@ -49,15 +52,36 @@ function ModelChips({ incident }: { incident: Incident }) {
   );
 }
 
+/** What every card shares: the model in use, whether claude.ai gets alternatives, past durations. */
+export interface CardContext {
+  modelInUse: ModelName | null;
+  claudeAiAlternatives: boolean;
+  pastDurations: PastDurations;
+}
+
 interface CardProps {
   incident: Incident;
   services: Service[];
   now: number;
   expanded: boolean;
   onToggle: (id: string) => void;
+  context: CardContext;
 }
 
-function IncidentCard({ incident, services, now, expanded, onToggle }: CardProps) {
+/** How long it has gone on, and how long incidents like it lasted (when 5 or more compare). */
+function Duration({ incident, now, past }: { incident: Incident; now: number; past: PastDurations }) {
+  const lasting = lastingText(incident.startedAt, now);
+  const typical = typicalDuration(incident, past, now);
+  if (!lasting) return null;
+  return (
+    <p class="so-meta" data-testid="incident-duration">
+      {lasting}
+      {typical && ` ${typicalText(typical)}`}
+    </p>
+  );
+}
+
+function IncidentCard({ incident, services, now, expanded, onToggle, context }: CardProps) {
   const [latest, ...earlier] = incident.updates;
   const preview = latest ? updatePreview(latest.body) : null;
   const long = preview !== null;
@@ -87,9 +111,15 @@ function IncidentCard({ incident, services, now, expanded, onToggle }: CardProps
           {t('popupStarted', started, dateTime(incident.startedAt, locale(), now) ?? '')}
         </p>
       )}
+      <Duration incident={incident} now={now} past={context.pastDurations} />
       {names.length > 0 && <p class="so-meta">{t('popupAffects', names.join(', '))}</p>}
       <ModelChips incident={incident} />
-      <ServiceAdviceList incident={incident} services={services} />
+      <ServiceAdviceList
+        incident={incident}
+        services={services}
+        modelInUse={context.modelInUse}
+        claudeAiAlternatives={context.claudeAiAlternatives}
+      />
       {latest && (
         <div class="so-update" data-testid="latest-update">
           <p class="so-meta">{updateMeta(latest, now)}</p>
@@ -133,9 +163,10 @@ export interface IncidentListProps {
   now: number;
   expanded: Record<string, boolean>;
   onToggle: (id: string) => void;
+  context: CardContext;
 }
 
-export function IncidentList({ incidents, services, now, expanded, onToggle }: IncidentListProps) {
+export function IncidentList({ incidents, services, now, expanded, onToggle, context }: IncidentListProps) {
   if (incidents.length === 0) return null;
   return (
     <section aria-labelledby="so-incidents-heading">
@@ -148,6 +179,7 @@ export function IncidentList({ incidents, services, now, expanded, onToggle }: I
           now={now}
           expanded={expanded[incident.id] === true}
           onToggle={onToggle}
+          context={context}
         />
       ))}
     </section>

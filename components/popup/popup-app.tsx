@@ -59,7 +59,13 @@ export function PopupApp({
   }, [tick]);
   const services = snapshot?.services ?? [];
   // The badge's verdict: the header says what it says, and alternatives show when they help.
-  const view = badgeFor(status, now, intervalMs, { signals, failures: s.failures, settings, online: navigator.onLine });
+  const view = badgeFor(status, now, intervalMs, {
+    signals,
+    failures: s.failures,
+    settings,
+    online: navigator.onLine,
+    currentModel: s.modelInUse,
+  });
   // "Tell me when it's back" is about claude.ai: offered while the verdict has it in trouble, shown while on.
   const claudeAiTrouble = watchOffered(view.local, snapshot, settings.mutedServices);
   return (
@@ -69,7 +75,9 @@ export function PopupApp({
         {(s.access === 'missing' || (s.access !== 'granted' && status.health.lastErrorKind === 'permission')) && (
           <PermissionNotice onGrant={onGrantAccess} />
         )}
-        {view.alternatives && <AlternativesList snapshot={snapshot} userAlternatives={userAlternatives} />}
+        {view.alternatives && (
+          <AlternativesList snapshot={snapshot} surfaces={view.surfaces} userAlternatives={userAlternatives} />
+        )}
         {snapshot && (
           <>
             <IncidentList
@@ -78,6 +86,11 @@ export function PopupApp({
               now={now}
               expanded={s.expanded}
               onToggle={s.toggleExpanded}
+              context={{
+                modelInUse: s.modelInUse,
+                claudeAiAlternatives: view.surfaces.includes('claude-ai'),
+                pastDurations: s.pastDurations,
+              }}
             />
             {snapshot.trimmed && (
               <p class="so-nodata" data-testid="trimmed">

@@ -6,9 +6,11 @@ import { createStore } from 'zustand/vanilla';
 import { type BackWatch, EMPTY_BACK_WATCH } from '../../core/back-watch/back-watch';
 import { EMPTY_SIGNALS, type Signals } from '../../core/claude-page/detections';
 import { EMPTY_FAILURE_LOG, type FailureLog } from '../../core/claude-page/fault';
+import type { ModelInUse } from '../../core/models/model-in-use';
 import type { StorageFull } from '../../core/settings/storage-full';
 import { EMPTY_HISTORY, type History } from '../../core/status-page/history';
 import { EMPTY_STATUS, type StatusState } from '../../core/status-page/status-model';
+import { EMPTY_PAST_DURATIONS, type PastDurations } from '../../core/status-page/typical-duration';
 
 /** Whether the extension may read the status origins (Firefox lets users withhold it). */
 export type Access = 'unknown' | 'granted' | 'missing';
@@ -23,6 +25,10 @@ export interface PopupState {
   storageFull: StorageFull;
   /** "Tell me when it's back" (issue #18). */
   backWatch: BackWatch;
+  /** The model claude.ai's latest tab showed: the model advice follows it, as the banner's does. */
+  modelInUse: ModelInUse;
+  /** How long past incidents lasted (core/status-page/typical-duration.ts). */
+  pastDurations: PastDurations;
   refreshing: boolean;
   historyLoading: boolean;
   access: Access;
@@ -39,6 +45,8 @@ export interface PopupState {
   setHistory(history: History): void;
   setStorageFull(storageFull: StorageFull): void;
   setBackWatch(backWatch: BackWatch): void;
+  setModelInUse(modelInUse: ModelInUse): void;
+  setPastDurations(pastDurations: PastDurations): void;
   setRefreshing(refreshing: boolean, announcement?: string): void;
   setHistoryLoading(loading: boolean): void;
   setAccess(access: Access): void;
@@ -54,6 +62,8 @@ export const popupStore = createStore<PopupState>()((set) => ({
   history: EMPTY_HISTORY,
   storageFull: null,
   backWatch: EMPTY_BACK_WATCH,
+  modelInUse: null,
+  pastDurations: EMPTY_PAST_DURATIONS,
   refreshing: false,
   historyLoading: false,
   access: 'unknown',
@@ -61,12 +71,16 @@ export const popupStore = createStore<PopupState>()((set) => ({
   now: Date.now(),
   expanded: {},
   stripDetail: '',
-  setStatus: (status) => set({ status }),
-  setSignals: (signals) => set({ signals }),
-  setFailures: (failures) => set({ failures }),
+  // New data is read at the time it arrives: a detection stamped after the last tick is not
+  // "ahead of the clock" (core/time/clock.ts presentInputs would drop it).
+  setStatus: (status) => set({ status, now: Date.now() }),
+  setSignals: (signals) => set({ signals, now: Date.now() }),
+  setFailures: (failures) => set({ failures, now: Date.now() }),
   setHistory: (history) => set({ history }),
   setStorageFull: (storageFull) => set({ storageFull }),
   setBackWatch: (backWatch) => set({ backWatch }),
+  setModelInUse: (modelInUse) => set({ modelInUse }),
+  setPastDurations: (pastDurations) => set({ pastDurations }),
   setRefreshing: (refreshing, announcement) =>
     set((s) => ({ refreshing, announcement: announcement ?? s.announcement })),
   setHistoryLoading: (historyLoading) => set({ historyLoading }),

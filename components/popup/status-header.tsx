@@ -5,7 +5,7 @@ import type { StatusState } from '../../core/status-page/status-model';
 import { agoTime } from '../../core/time/format';
 import type { BadgeView } from '../../core/verdict/badge';
 import { locale, t } from '../../shell/i18n';
-import { overallWorking, statusHeadline } from '../../shell/words/overall-text';
+import { overallLastKnown, overallMuted, overallWorking, statusHeadline } from '../../shell/words/overall-text';
 import { dayTime } from '../../shell/words/time-text';
 
 export interface StatusHeaderProps {
@@ -19,20 +19,35 @@ export interface StatusHeaderProps {
 
 export function StatusHeader({ status, view, now, refreshing, onRefresh }: StatusHeaderProps) {
   const working = overallWorking(view);
+  const lastKnown = overallLastKnown(view);
+  const muted = overallMuted(view);
   const { health, snapshot } = status;
-  const checked = agoTime(health.lastSuccessAt, now, locale(), t('relativeNow'));
+  // While the status is unknown the headline says since when: "checked 12 min ago" would repeat it.
+  const checked = lastKnown ? null : agoTime(health.lastSuccessAt, now, locale(), t('relativeNow'));
   const failing = health.failingSince !== null;
   const waitUntil = retryAfterUntil(health, now);
+  // Green only when every service is: trouble on a service the user does not care about is not "all clear".
+  const kind = view.kind === 'operational' && muted ? 'muted' : view.kind;
   return (
-    <header class={`so-header so-colour-${view.kind}`} data-kind={view.kind}>
+    <header class={`so-header so-colour-${kind}`} data-kind={kind}>
       <div class="so-overall">
         <h1 class="so-overall-text" data-testid="overall">
-          {statusHeadline(snapshot, view)}
+          {statusHeadline(snapshot, view, now)}
         </h1>
         <button type="button" class="so-refresh" onClick={onRefresh} disabled={refreshing} aria-busy={refreshing}>
           {refreshing ? t('popupRefreshing') : t('popupRefresh')}
         </button>
       </div>
+      {lastKnown && (
+        <p class="so-checked" data-testid="last-known">
+          {lastKnown}
+        </p>
+      )}
+      {muted && (
+        <p class="so-checked" data-testid="muted-trouble">
+          {muted}
+        </p>
+      )}
       {working && (
         <p class="so-checked" data-testid="working">
           {working}

@@ -12,7 +12,7 @@ import { agoTime } from '../../core/time/format';
 import type { BadgeView } from '../../core/verdict/badge';
 import { bannerColour, KIND_LOOK, KINDS } from '../../core/verdict/kind-look';
 import { locale, t } from '../../shell/i18n';
-import { overallWorking, statusHeadline } from '../../shell/words/overall-text';
+import { overallLastKnown, overallWorking, statusHeadline } from '../../shell/words/overall-text';
 import { dayTime } from '../../shell/words/time-text';
 import { renderBanner } from '../banner/banner';
 
@@ -45,13 +45,16 @@ function TodayStatus({ status, view, now }: WelcomeProps) {
   const checked = agoTime(health.lastSuccessAt, now, locale(), t('relativeNow'));
   const working = overallWorking(view);
   const failing = health.failingSince !== null;
+  const lastKnown = overallLastKnown(view);
   return (
     <>
       <p data-testid="welcome-status" data-kind={view.kind} class={`so-state so-colour-${view.kind}`}>
-        {statusHeadline(snapshot, view)}
+        {statusHeadline(snapshot, view, now)}
       </p>
+      {lastKnown && <p data-testid="welcome-last-known">{lastKnown}</p>}
       {!snapshot && !failing && <p data-testid="welcome-checking">{t('popupNoData')}</p>}
-      {failing && (
+      {/* Once the status counts as unknown the headline says since when; before that, say the check fails. */}
+      {failing && !lastKnown && (
         <p data-testid="welcome-unreachable">
           {snapshot
             ? t(

@@ -3,6 +3,7 @@
  * still work given what the status page says is failing.
  */
 
+import type { SiteId } from '../sites/site-hosts';
 import { storedReach } from '../status-page/reach';
 import { PLATFORM_IDS, SERVICE_IDS } from '../status-page/services';
 import type { Snapshot } from '../status-page/status-model';
@@ -167,4 +168,56 @@ export function chooseAlternatives(
     else recommended.push(alternative);
   }
   return { recommended, affected };
+}
+
+/**
+ * What the banner on a site offers, in catalogue order (it shows the first SHOWN_ALTERNATIVES):
+ * chat entries only (Claude Code lines belong to the popup), none that depends on a failing
+ * service, and never the site the user is on. The popup lists the same for that site.
+ */
+export function siteAlternatives(snapshot: Snapshot | null, site: SiteId): Alternative[] {
+  const chat = ALTERNATIVES.filter((a) => !a.forClaudeCode);
+  const exclude = site === 'platform' ? ['workbench'] : [];
+  return chooseAlternatives(chat, failingServiceIds(snapshot), { exclude }).recommended;
+}
+
+/** The surfaces people work in, for which somewhere else to work can help: the two sites and Claude Code. */
+export type WorkSurface = SiteId | 'code';
+
+export interface AlternativeGroup {
+  /** The surfaces this list is for: one site, both sites when their lists are the same, or Claude Code. */
+  surfaces: WorkSurface[];
+  items: Alternative[];
+}
+
+export interface AlternativeGroups {
+  groups: AlternativeGroup[];
+  /** Entries that depend on a failing service: named apart as also affected. */
+  affected: Alternative[];
+}
+
+/**
+ * The popup's "Where to keep working", one group per surface in trouble (`surfaces`, as the
+ * verdict decides them: core/verdict/overall.ts): for a site, exactly what its banner offers; for
+ * Claude Code, the Claude Code entries. Nothing for a surface that works (issue #27, item 9).
+ */
+export function alternativeGroups(snapshot: Snapshot | null, surfaces: readonly WorkSurface[]): AlternativeGroups {
+  const failing = failingServiceIds(snapshot);
+  const groups: AlternativeGroup[] = [];
+  for (const surface of ['claude-ai', 'code', 'platform'] as const) {
+    if (!surfaces.includes(surface)) continue;
+    const items =
+      surface === 'code'
+        ? chooseAlternatives(
+            ALTERNATIVES.filter((a) => a.forClaudeCode),
+            failing,
+          ).recommended
+        : siteAlternatives(snapshot, surface);
+    const same = groups.find(
+      (g) => g.surfaces[0] !== 'code' && g.items.map((a) => a.id).join() === items.map((a) => a.id).join(),
+    );
+    if (same && surface !== 'code') same.surfaces.push(surface);
+    else groups.push({ surfaces: [surface], items });
+  }
+  return { groups, affected: chooseAlternatives(ALTERNATIVES, failing).affected };
 }

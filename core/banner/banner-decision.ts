@@ -3,22 +3,17 @@
  * capacity signal and the user's dismissals. The banner and the popup both use it, so they
  * never disagree.
  */
-import {
-  ALTERNATIVES,
-  type Alternative,
-  chooseAlternatives,
-  failingServiceIds,
-  SHOWN_ALTERNATIVES,
-} from '../advice/alternatives';
+import { type Alternative, SHOWN_ALTERNATIVES, siteAlternatives as siteCatalogue } from '../advice/alternatives';
 import type { FaultVerdict } from '../claude-page/fault';
 import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from '../claude-page/signal-timing';
-import { incidentModelScope, type ModelAdvice, type ModelName, modelAdvice } from '../models/claude-models';
+import { incidentModelScope, type ModelAdvice, type ModelName } from '../models/claude-models';
 import type { Site } from '../sites/sites';
 import { incidentReach } from '../status-page/incident-scope';
 import { type Severity, severityRank, worst } from '../status-page/severity';
 import { STATUS_PAGE_URL } from '../status-page/sources';
 import type { Incident, IncidentUpdate, Maintenance, Service, Snapshot } from '../status-page/status-model';
 import { caredSnapshot } from '../verdict/cared';
+import { type IncidentReader, surfaceTrouble } from '../verdict/surface-trouble';
 import { capacitySnoozed, type Dismissals, isDismissed } from './dismissals';
 
 /**
@@ -97,64 +92,33 @@ function touchesSite(serviceIds: readonly string[], site: Site): boolean {
 }
 
 /**
- * An incident touches a site through the services it names, or every site when it names none;
- * never when it is about no product or only about another platform (core/status-page/incident-scope.ts).
+ * The banner reads an incident's reach and models from its words (core/status-page/incident-scope.ts,
+ * core/models/claude-models.ts), the rules the snapshot stored them with.
  */
-function incidentTouchesSite(incident: Incident, site: Site): boolean {
-  const { surfaces } = incidentReach(incident);
-  if (surfaces === 'none') return false;
-  return touchesSite(surfaces === 'named' ? incident.serviceIds : [], site);
-}
-
-/** The incident names specific models (not none, not the whole fleet). */
-function namesModels(incident: Incident): boolean {
-  const { kind } = incidentModelScope(incident);
-  return kind === 'models' || kind === 'fleet-except';
-}
-
-/**
- * Whether the site's troubled services are all explained by incidents that name models: the page
- * marks the components a model incident touches as degraded along with it, so their state says
- * nothing the model advice does not. A component down with no such incident is news of its own.
- */
-function explainedByModelIncidents(services: readonly Service[], incidents: readonly Incident[]): boolean {
-  return services.every((s) => incidents.some((i) => namesModels(i) && i.serviceIds.includes(s.id)));
-}
+const FROM_WORDS: IncidentReader = { reach: incidentReach, models: incidentModelScope };
 
 function siteAlternatives(snapshot: Snapshot | null, site: Site): Alternative[] {
-  const failing = failingServiceIds(snapshot);
-  // The banner is on a chat surface: Claude Code lines belong to the popup.
-  const chat = ALTERNATIVES.filter((a) => !a.forClaudeCode);
-  // Never send someone to the site they are on.
-  const exclude = site.id === 'platform' ? ['workbench'] : [];
-  return chooseAlternatives(chat, failing, { exclude }).recommended.slice(0, SHOWN_ALTERNATIVES);
+  return siteCatalogue(snapshot, site.id).slice(0, SHOWN_ALTERNATIVES);
 }
 
 function incidentBanner(input: AssessInput, snapshot: Snapshot): Banner | null {
   const { site, dismissals } = input;
-  const incidents = snapshot.incidents.filter((i) => incidentTouchesSite(i, site));
-  const services = snapshot.services.filter(
-    (s) => site.serviceIds.includes(s.id) && s.state !== 'operational' && s.state !== 'maintenance',
-  );
+  const trouble = surfaceTrouble(site.serviceIds, snapshot, input.currentModel ?? null, FROM_WORDS);
+  if (!trouble) return null;
+  const { incidents, services, models } = trouble;
   const entries: Record<string, Severity> = {};
   for (const incident of incidents) entries[incident.id] = incident.severity;
   // A component down without an incident still deserves a banner; it gets a key of its own.
   if (incidents.length === 0) for (const s of services) entries[`component:${s.id}`] = s.state;
   const keys = Object.keys(entries);
-  if (keys.length === 0) return null;
   if (keys.every((key) => isDismissed(dismissals, key, entries[key] as Severity))) return null;
 
   const ranked = [...incidents].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const incident = ranked[0] ?? null;
   const severity = worst(...incidents.map((i) => i.severity), ...services.map((s) => s.state));
-  const models = modelAdvice(incidents.map(incidentModelScope), input.currentModel ?? null);
-  // Every incident names models, none the one the user is on, and the site's services are down
-  // only as part of those incidents: a quieter note.
-  const quiet =
-    models?.currentAffected === false &&
-    incidents.length > 0 &&
-    incidents.every(namesModels) &&
-    explainedByModelIncidents(services, incidents);
+  // Every incident names models, posted without impact or sparing the model in use, and the
+  // site's services are down only as part of them: a quieter note (core/verdict/surface-trouble.ts).
+  const quiet = trouble.quiet;
   return {
     kind: incident ? 'incident' : 'outage',
     role: quiet ? 'status' : 'alert',

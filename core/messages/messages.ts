@@ -29,7 +29,7 @@ export const REQUESTS = {
   'site-view': z.object({
     type: z.literal('site-view'),
     site,
-    /** The model menu button's text, read by the page; parsed in the background, never stored. */
+    /** The model menu button's text, read by the page; parsed in the background, and only the model it names is kept (core/models/model-in-use.ts). */
     model: z.optional(z.nullable(z.string().check(z.maxLength(80)))),
     /** Whether the banner script is already loaded in that page; if not and a banner is due, the background injects it. */
     bannerLoaded: z.optional(z.boolean()),

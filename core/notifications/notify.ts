@@ -122,8 +122,9 @@ function linksKept(previous: Notified, added: readonly Notice[], nowMs: number):
 function concerns(incident: Incident, settings: Settings): boolean {
   if (settings.notifications === 'all') return true;
   const { surfaces } = storedReach(incident);
-  // About no product, or only about Bedrock or Vertex: none of the page's services.
-  if (surfaces === 'none') return false;
+  // About no product, or only about Bedrock or Vertex: none of the page's services. Posted with
+  // impact "none": informational (a model-naming one gets an informational banner, not an alert).
+  if (surfaces === 'none' || incident.impact === 'none') return false;
   // An incident that names no service may touch any of them.
   return surfaces === 'all' || incident.serviceIds.some((id) => caresAbout(settings, id));
 }

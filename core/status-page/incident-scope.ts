@@ -8,6 +8,7 @@
  */
 import type * as z from 'zod/mini';
 import { incidentModelScope } from '../models/claude-models';
+import { namesModels } from './reach';
 import { type Platform, SERVICE_IDS } from './services';
 import type { Incident, incidentReachSchema } from './status-model';
 
@@ -27,9 +28,25 @@ const TITLE_ALIASES: readonly { id: string; pattern: RegExp }[] = [
   },
 ];
 
+/**
+ * "Claude" alone as an item of a list of services ("Elevated error rates on API, Claude, and
+ * Console"; "on the API and Claude") is the Claude app, claude.ai. Not when a name goes on
+ * ("Claude Code", "Claude Opus 4.6", "Claude models", "Claude 4, 4.5 Sonnet") nor outside a list
+ * ("Elevated errors on Claude"): a title that writes its services out item by item says so
+ * plainly, so this counts even when the incident lists components (core/status-page/snapshot.ts).
+ */
+const CLAUDE_LIST_ITEM = /\bClaude(?=\s*(?:,|&|\b(?:and|or)\b))|(?:,|&|\b(?:and|or)\b)\s*Claude(?=\s*(?:$|[,&).;:]))/;
+
+/** Services a title writes out as items of a list, by the words only lists use: claude.ai as "Claude". */
+export function listedServiceIds(title: string): string[] {
+  return CLAUDE_LIST_ITEM.test(title) ? [SERVICE_IDS.claudeAi] : [];
+}
+
 /** Services a title names by the words the page uses for them, in TITLE_ALIASES order. */
 export function titleServiceIds(title: string): string[] {
-  return TITLE_ALIASES.filter((alias) => alias.pattern.test(title)).map((alias) => alias.id);
+  const ids = TITLE_ALIASES.filter((alias) => alias.pattern.test(title)).map((alias) => alias.id);
+  for (const id of listedServiceIds(title)) if (!ids.includes(id)) ids.push(id);
+  return ids;
 }
 
 const PLATFORM_WORDS: readonly { platform: Platform; pattern: RegExp }[] = [
@@ -74,8 +91,10 @@ export function incidentReach(incident: ReachInput): IncidentReach {
 
 function computeReach(incident: ReachInput): IncidentReach {
   const platforms = platformsNamedIn(incident.name);
-  // Statuspage's "no impact": posted for information, nothing to warn about on a site.
-  if (incident.impact === 'none') return { surfaces: 'none', platforms };
+  // Statuspage's "no impact": posted for information, nothing to warn about on a site; unless it
+  // names models ("Elevated errors on Opus 4.6", impact none, April 2026), which is worth an
+  // informational banner with the model advice (core/verdict/surface-trouble.ts).
+  if (incident.impact === 'none' && !namesModels(incidentModelScope(incident))) return { surfaces: 'none', platforms };
   if (incident.serviceIds.length > 0) return { surfaces: 'named', platforms };
   // "Opus in Vertex Complete Outage": that platform's own serving, not Anthropic's.
   if (platforms.length > 0) return { surfaces: 'none', platforms };

@@ -16,3 +16,8 @@ export function storedReach(incident: Pick<Incident, 'reach' | 'serviceIds'>): R
 export function storedModels(incident: Pick<Incident, 'models'>): ModelScope {
   return incident.models ?? { kind: 'none' };
 }
+
+/** The scope names specific models (not none, not the whole fleet): another model may help. */
+export function namesModels(scope: ModelScope): boolean {
+  return scope.kind === 'models' || scope.kind === 'fleet-except';
+}

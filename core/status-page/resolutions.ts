@@ -61,7 +61,8 @@ export function recordResolutions(
   for (const incident of list?.incidents ?? []) {
     if (!isClosed(incident.status) || !listed.has(incident.id) || resolved.some((r) => r.id === incident.id)) continue;
     const at = msOf(incident.resolved_at ?? null) ?? msOf(incident.updated_at ?? null) ?? nowMs;
-    resolved.push({ id: incident.id, resolvedAt: new Date(at).toISOString() });
+    // A resolution ahead of the clock cannot be placed in time: no later update could reopen it.
+    resolved.push({ id: incident.id, resolvedAt: new Date(Math.min(at, nowMs)).toISOString() });
   }
   return { checkedAt: new Date(nowMs).toISOString(), validators, resolved };
 }

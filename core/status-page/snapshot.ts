@@ -5,7 +5,7 @@
 
 import { incidentModelScope } from '../models/claude-models';
 import { isoOrNull, msOf } from './dates';
-import { incidentReach, titleServiceIds } from './incident-scope';
+import { incidentReach, listedServiceIds, titleServiceIds } from './incident-scope';
 import { fromComponentStatus, fromImpact, fromIndicator, type Severity, worst } from './severity';
 import { safeStatusLink } from './sources';
 import type { Incident, IncidentUpdate, Maintenance, Service, Snapshot } from './status-model';
@@ -150,6 +150,7 @@ export function affectedServiceIds(
   }
   const listed = ids.size > 0;
   for (const id of namedIn(incident.name, true)) ids.add(id);
+  for (const id of listedServiceIds(incident.name)) if (known.has(id)) ids.add(id);
   if (!listed) for (const id of titleServiceIds(incident.name)) if (known.has(id)) ids.add(id);
   // Page order, so every surface lists them alike.
   return services.filter((s) => ids.has(s.id)).map((s) => s.id);

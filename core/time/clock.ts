@@ -76,3 +76,24 @@ export function presentStatus(state: StatusState, nowMs: number): StatusState {
   };
   return health.lastSuccessAt === lastSuccessAt && health.failingSince === failingSince ? state : { ...state, health };
 }
+
+/** What the one verdict is decided from: the status, and what claude.ai showed this user. */
+export interface VerdictInputs {
+  status: StatusState;
+  signals: Signals;
+  failures: FailureLog;
+}
+
+/**
+ * The verdict's inputs read against the clock, alike for the badge, its tooltip, the popup's
+ * header, the welcome page (core/verdict/overall.ts) and the banner (core/verdict/site-view.ts):
+ * a detection stamped ahead of the clock raises `CAP` on none of them (issue #27, item 4).
+ */
+export function presentInputs<T extends VerdictInputs>(inputs: T, nowMs: number): T {
+  return {
+    ...inputs,
+    status: presentStatus(inputs.status, nowMs),
+    signals: presentSignals(inputs.signals, nowMs),
+    failures: presentFailures(inputs.failures, nowMs),
+  };
+}

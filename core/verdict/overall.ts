@@ -6,16 +6,20 @@
  * warns never sits beside a green badge.
  */
 
+import type { WorkSurface } from '../advice/alternatives';
 import { EMPTY_SIGNALS, lastDetectionAt, type Signals } from '../claude-page/detections';
 import { assessFault, EMPTY_FAILURE_LOG, type FailureLog } from '../claude-page/fault';
 import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS } from '../claude-page/signal-timing';
+import type { ModelName } from '../models/claude-models';
 import { isStale, statusPageUnreachable } from '../polling/health';
 import type { Settings } from '../settings/settings';
-import { storedReach } from '../status-page/reach';
+import { siteById } from '../sites/sites';
 import { SERVICE_IDS } from '../status-page/services';
 import { type Severity, severityRank } from '../status-page/severity';
-import type { StatusState } from '../status-page/status-model';
+import type { Service, Snapshot, StatusState } from '../status-page/status-model';
+import { presentInputs } from '../time/clock';
 import { caredSnapshot } from './cared';
+import { surfaceTrouble } from './surface-trouble';
 
 /** What claude.ai itself showed this user, in the order the banner ranks them (assess()). */
 export type LocalKind = 'outage-screen' | 'capacity' | 'failing' | 'connection';
@@ -33,10 +37,24 @@ export interface Overall {
   local: LocalKind | null;
   /** Cared-about services the status page shows in trouble (not operational, or in an incident), page order. */
   affected: string[];
-  /** The chat and Claude Code surfaces (and the API) the page shows working, when something else is not. */
+  /**
+   * The chat and Claude Code surfaces (and the API) the page shows working, when something else
+   * is not; never while the status is unknown (stale data cannot say what works now).
+   */
   working: string[];
-  /** Alternatives help: a surface the user works in fails, or claude.ai fails for them. */
+  /**
+   * Where somewhere else to work helps (core/advice/alternatives.ts alternativeGroups): claude.ai when
+   * it fails for the user or its banner would alert, platform.claude.com when its banner would,
+   * Claude Code when it is in trouble. A surface whose banner is only informational (an incident
+   * naming models, not the one in use) is not among them.
+   */
+  surfaces: WorkSurface[];
+  /** Alternatives help: some surface is in `surfaces`. */
   alternatives: boolean;
+  /** The status page could not be checked lately: the severity it showed last, for the services cared about. */
+  lastKnown: Severity | null;
+  /** Services the user does not care about that the page shows in trouble, page order: said, never counted. */
+  mutedTrouble: string[];
   lastSuccessAt: string | null;
 }
 
@@ -47,6 +65,8 @@ export interface OverallContext {
   settings: Pick<Settings, 'mutedServices' | 'capacityDetection' | 'requestSignal'>;
   /** navigator.onLine where this is computed. */
   online: boolean;
+  /** The model claude.ai's latest tab showed (core/models/model-in-use.ts), when known. */
+  currentModel?: ModelName | null;
 }
 
 /** The status page alone, every service cared about. */
@@ -76,40 +96,65 @@ function localSignal(status: StatusState, now: number, context: OverallContext):
   return null;
 }
 
-/** The surfaces people work in: when one fails, somewhere else to work helps. */
-const WORK_SURFACES: readonly string[] = [SERVICE_IDS.claudeAi, SERVICE_IDS.code];
+/** Each surface somewhere else to work helps with, and the services it stands on. */
+const SURFACES: readonly [WorkSurface, readonly string[]][] = [
+  ['claude-ai', siteById('claude-ai').serviceIds],
+  ['platform', siteById('platform').serviceIds],
+  ['code', [SERVICE_IDS.code]],
+];
 /** Named as working beside a trouble elsewhere, page order. */
 const WORKING_NAMED: readonly string[] = [SERVICE_IDS.claudeAi, SERVICE_IDS.code, SERVICE_IDS.api];
 
+/** Services not operational, or named by an active incident, page order. */
+function troubledServices(snapshot: Snapshot | null): Service[] {
+  const touched = new Set((snapshot?.incidents ?? []).flatMap((i) => i.serviceIds));
+  return (snapshot?.services ?? []).filter((s) => s.state !== 'operational' || touched.has(s.id));
+}
+
 export function overallFor(
-  status: StatusState,
+  raw: StatusState,
   now: number,
   intervalMs: number,
-  context: OverallContext = PAGE_ONLY,
+  rawContext: OverallContext = PAGE_ONLY,
 ): Overall {
-  const snapshot = status.snapshot ? caredSnapshot(status.snapshot, context.settings.mutedServices) : null;
+  // Read against the clock as the banner reads them (core/time/clock.ts presentInputs).
+  const { status, signals, failures } = presentInputs(
+    { status: raw, signals: rawContext.signals, failures: rawContext.failures },
+    now,
+  );
+  const context: OverallContext = { ...rawContext, signals, failures };
+  const { mutedServices } = context.settings;
+  const snapshot = status.snapshot ? caredSnapshot(status.snapshot, mutedServices) : null;
   const local = localSignal(status, now, context);
   const stale = !snapshot || isStale(status, now, intervalMs);
-  const touched = new Set((snapshot?.incidents ?? []).flatMap((i) => i.serviceIds));
   const services = snapshot?.services ?? [];
-  const troubled = services.filter((s) => s.state !== 'operational' || touched.has(s.id));
+  const troubled = troubledServices(snapshot);
   const severity = snapshot?.severity ?? 'operational';
   const pageKind: OverallKind = stale ? 'stale' : severity;
   const pageRank = stale ? 0 : severityRank(severity);
   const kind = local && LOCAL_RANK[local] >= pageRank ? local : pageKind;
-  const surfaceDown =
-    troubled.some((s) => WORK_SURFACES.includes(s.id) && s.state !== 'maintenance') ||
-    // An incident naming no service may touch any, the banner's rule too.
-    (snapshot?.incidents ?? []).some((i) => storedReach(i).surfaces === 'all');
+  const surfaces: WorkSurface[] = [];
+  for (const [surface, ids] of SURFACES) {
+    const trouble =
+      snapshot && surfaceTrouble(ids, snapshot, surface === 'claude-ai' ? (context.currentModel ?? null) : null);
+    // claude.ai failing on the user's own screen counts whatever the status page says.
+    const own = surface === 'claude-ai' && local !== null && local !== 'connection';
+    if (own || (trouble && !trouble.quiet)) surfaces.push(surface);
+  }
   return {
     kind,
     local,
     affected: troubled.map((s) => s.name),
     working:
-      troubled.length > 0
+      troubled.length > 0 && !stale
         ? services.filter((s) => WORKING_NAMED.includes(s.id) && !troubled.includes(s)).map((s) => s.name)
         : [],
-    alternatives: (local !== null && local !== 'connection') || surfaceDown,
+    surfaces,
+    alternatives: surfaces.length > 0,
+    lastKnown: stale && snapshot ? severity : null,
+    mutedTrouble: troubledServices(status.snapshot)
+      .filter((s) => mutedServices.includes(s.id))
+      .map((s) => s.name),
     lastSuccessAt: status.health.lastSuccessAt,
   };
 }

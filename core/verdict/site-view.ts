@@ -14,7 +14,7 @@ import { isStale, statusPageUnreachable } from '../polling/health';
 import { bannerEnabled, type Language, type Settings, type Theme } from '../settings/settings';
 import { type SiteId, siteById } from '../sites/sites';
 import type { StatusState } from '../status-page/status-model';
-import { presentDismissals, presentFailures, presentSignals, presentStatus, timerDelay } from '../time/clock';
+import { presentDismissals, presentInputs, timerDelay } from '../time/clock';
 
 export interface SiteView {
   banner: Banner | null;
@@ -50,11 +50,9 @@ export interface SiteViewInput {
 
 export function siteView(raw: SiteViewInput): SiteView {
   // Stored times read against the clock (core/time/clock.ts): nothing stored ahead of now keeps a banner up.
+  // The same present inputs as the badge's verdict (core/verdict/overall.ts), plus the dismissals.
   const input: SiteViewInput = {
-    ...raw,
-    status: presentStatus(raw.status, raw.now),
-    signals: presentSignals(raw.signals, raw.now),
-    failures: presentFailures(raw.failures, raw.now),
+    ...presentInputs(raw, raw.now),
     dismissals: presentDismissals(raw.dismissals, raw.now),
   };
   const { siteId, status, now, settings } = input;

@@ -25,6 +25,8 @@ export interface BackgroundContext {
   settings(): Settings;
   /** A tab of ours asked for its view: the cadence keeps up while one is open. */
   noteSiteSeen(): Promise<void>;
+  /** The model label a claude.ai tab sent: the model in use, for the popup's advice. */
+  noteModel(site: SiteId, label: string | null): Promise<void>;
   injectBanner(sender: Browser.runtime.MessageSender): Promise<void>;
   /** "Tell me when it's back" on or off (./back-watch.ts). */
   backWatch(on: boolean): Promise<void>;

@@ -6,7 +6,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
-import { backWatchItem, dismissalsItem, failuresItem, settingsItem, signalsItem } from '../../shell/stored-items';
+import {
+  backWatchItem,
+  dismissalsItem,
+  failuresItem,
+  pastDurationsItem,
+  settingsItem,
+  signalsItem,
+} from '../../shell/stored-items';
 import { createBackWatcher } from './back-watch/back-watch';
 import { createBadgeQueue } from './badge/badge-queue';
 import { injectBanner } from './banner/banner-injector';
@@ -66,6 +73,7 @@ export default defineBackground({
         dismissals: dismissalsItem.get,
         failures: failuresItem.get,
         backWatch: backWatchItem.get,
+        pastDurations: pastDurationsItem.get,
         canNotify: notificationsAllowed,
         settings: settingsItem.get,
         useLanguage,

@@ -19,6 +19,8 @@ import {
   backWatchItem,
   failuresItem,
   historyItem,
+  modelInUseItem,
+  pastDurationsItem,
   resolutionsItem,
   settingsItem,
   signalsItem,
@@ -99,22 +101,27 @@ function showStatus(next: Partial<typeof stored>): void {
 }
 
 async function start(): Promise<void> {
-  const [status, signals, history, settings, failures, resolutions, storageFull, backWatch] = await Promise.all([
-    statusItem.get(),
-    signalsItem.get(),
-    historyItem.get(),
-    settingsItem.get(),
-    failuresItem.get(),
-    resolutionsItem.get(),
-    storageFullItem.get(),
-    backWatchItem.get(),
-  ]);
+  const [status, signals, history, settings, failures, resolutions, storageFull, backWatch, modelInUse, past] =
+    await Promise.all([
+      statusItem.get(),
+      signalsItem.get(),
+      historyItem.get(),
+      settingsItem.get(),
+      failuresItem.get(),
+      resolutionsItem.get(),
+      storageFullItem.get(),
+      backWatchItem.get(),
+      modelInUseItem.get(),
+      pastDurationsItem.get(),
+    ]);
   showStatus({ status, resolutions });
   store.setFailures(failures);
   store.setSignals(signals);
   store.setHistory(history);
   store.setStorageFull(storageFull);
   store.setBackWatch(backWatch);
+  store.setModelInUse(modelInUse);
+  store.setPastDurations(past);
   // Only a chosen language loads a message file; "automatic" uses the browser's own at once.
   await applyLanguage(settings);
   applyTheme(settings);
@@ -131,6 +138,8 @@ async function start(): Promise<void> {
   failuresItem.watch((next) => store.setFailures(next));
   storageFullItem.watch((next) => store.setStorageFull(next));
   backWatchItem.watch((next) => store.setBackWatch(next));
+  modelInUseItem.watch((next) => store.setModelInUse(next));
+  pastDurationsItem.watch((next) => store.setPastDurations(next));
   // A new language or theme re-renders the popup while it is open.
   settingsItem.watch(async (next) => {
     await applyLanguage(next);

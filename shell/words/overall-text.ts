@@ -1,22 +1,46 @@
 /**
- * The verdict of core/verdict/overall.ts in words, alike for the popup's header and the badge's tooltip:
- * what claude.ai showed the user says so plainly; the status page's state names the services.
+ * The verdict of core/verdict/overall.ts in words, alike for the popup's header, the badge's tooltip,
+ * the welcome page and the banner: what claude.ai showed the user says so plainly; the status
+ * page's state names the services; an unknown status says since when, and what was known last,
+ * and never what works.
  */
 
 import type { Snapshot } from '../../core/status-page/status-model';
 import type { Overall } from '../../core/verdict/overall';
 import { t } from '../i18n';
+import { dayTime } from './time-text';
 
-/** "claude.ai is over capacity for you; …", "Partial outage: claude.ai", "All systems operational". */
-export function overallHeadline(view: Pick<Overall, 'kind' | 'affected'>): string {
+type HeadlineView = Pick<Overall, 'kind' | 'affected' | 'lastSuccessAt'> & Partial<Pick<Overall, 'mutedTrouble'>>;
+
+/** "Partial outage: claude.ai", "All systems operational": the status page's word for cared-about services. */
+function pageHeadline(kind: Overall['kind'], affected: readonly string[]): string {
+  const word = t(`severity_${kind}`);
+  return kind !== 'stale' && kind !== 'operational' && affected.length > 0
+    ? t('overallNamed', word, affected.join(', '))
+    : word;
+}
+
+/**
+ * "claude.ai is over capacity for you; …", "Partial outage: claude.ai", "All systems operational",
+ * "Status unknown since 14:02: …" (the day too when it is not today). `now` places that time.
+ */
+export function overallHeadline(view: HeadlineView, now: number): string {
   const { kind } = view;
   if (kind === 'capacity' || kind === 'failing' || kind === 'outage-screen' || kind === 'connection') {
     return t(`overall_${kind.replace('-', '_')}`);
   }
-  const word = t(`severity_${kind}`);
-  return kind !== 'stale' && kind !== 'operational' && view.affected.length > 0
-    ? t('overallNamed', word, view.affected.join(', '))
-    : word;
+  if (kind === 'stale') {
+    const since = dayTime(view.lastSuccessAt, now);
+    return since ? t('overallUnknownSince', since) : t('severity_stale');
+  }
+  // Green for the services cared about, while others are in trouble: not "all systems operational".
+  if (kind === 'operational' && (view.mutedTrouble?.length ?? 0) > 0) return t('overallCaredFine');
+  return pageHeadline(kind, view.affected);
+}
+
+/** "Last known: Partial outage: claude.ai" while the status is unknown; null otherwise. */
+export function overallLastKnown(view: Pick<Overall, 'lastKnown' | 'affected'>): string | null {
+  return view.lastKnown ? t('overallLastKnown', pageHeadline(view.lastKnown, view.affected)) : null;
 }
 
 /** "Working normally: Claude Code, Claude API", or null when there is nothing to contrast. */
@@ -24,11 +48,15 @@ export function overallWorking(view: Pick<Overall, 'working'>): string | null {
   return view.working.length > 0 ? t('overallWorking', view.working.join(', ')) : null;
 }
 
+/** "Also in trouble, not among the services you care about: Claude API", or null. */
+export function overallMuted(view: Pick<Overall, 'mutedTrouble'>): string | null {
+  return view.mutedTrouble.length > 0 ? t('overallMutedTrouble', view.mutedTrouble.join(', ')) : null;
+}
+
 /**
- * The headline a page of ours shows for the stored status: the verdict, except that data too old
- * to judge by still says what the status page said last (the header says how old it is).
+ * The headline a page of ours shows for the stored status: the verdict; with nothing ever
+ * fetched, just that the status is unknown.
  */
-export function statusHeadline(snapshot: Snapshot | null, view: Pick<Overall, 'kind' | 'affected'>): string {
-  if (!snapshot) return t('severity_stale');
-  return view.kind === 'stale' ? t(`severity_${snapshot.severity}`) : overallHeadline(view);
+export function statusHeadline(snapshot: Snapshot | null, view: HeadlineView, now: number): string {
+  return snapshot ? overallHeadline(view, now) : t('severity_stale');
 }

@@ -64,7 +64,7 @@ export function modelIncident(name: string): string {
   return JSON.stringify(summary);
 }
 
-interface IncidentVariant {
+export interface IncidentVariant {
   name: string;
   impact?: string;
   /** Component ids the incident lists; the page shows them in `state`, every other one operational. */
@@ -93,7 +93,7 @@ function incidentVariant(variant: IncidentVariant): string {
   return JSON.stringify(summary);
 }
 
-async function serveIncident(h: Harness, variant: IncidentVariant): Promise<void> {
+export async function serveIncident(h: Harness, variant: IncidentVariant): Promise<void> {
   h.server.setBehaviour('primary', { body: incidentVariant(variant), contentType: 'application/json' });
   await h.api.refresh();
 }
@@ -112,6 +112,16 @@ export async function openWithModelIncident(
   const page = await h.openSite(`${CLAUDE_AI}?model=${encodeURIComponent(model)}`, viewport);
   await page.waitForBanner();
   return page;
+}
+
+/** Ten minutes pass without a successful check (three intervals make data stale), then every check fails. */
+export async function statusPageGone(h: Harness): Promise<void> {
+  const status = (await h.api.getStorage('status')) as { health: Record<string, unknown> };
+  const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
+  await h.api.setStorage({
+    status: { ...status, health: { ...status.health, lastSuccessAt: tenMinutesAgo, lastAttemptAt: tenMinutesAgo } },
+  });
+  await h.statusBecomes('all-down');
 }
 
 export const SCENARIOS: Scenario[] = [
@@ -348,13 +358,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'everything down: grey stale badge while the popup keeps the last good services',
     status: 'claude-ai-partial',
     async run(h) {
-      // Ten minutes pass without a successful check (three intervals make data stale).
-      const status = (await h.api.getStorage('status')) as { health: Record<string, unknown> };
-      const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
-      await h.api.setStorage({
-        status: { ...status, health: { ...status.health, lastSuccessAt: tenMinutesAgo, lastAttemptAt: tenMinutesAgo } },
-      });
-      await h.statusBecomes('all-down');
+      await statusPageGone(h);
       expect(await h.api.badgeText()).toBe('?');
       const popup = await h.openPopup();
       const services = await popup.waitForServices(6);

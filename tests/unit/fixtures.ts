@@ -48,3 +48,48 @@ export function loadIncidents(): IncidentsList {
   if (!result.ok) throw new Error(`fixture incidents does not parse: ${result.kind} ${result.message}`);
   return result.value;
 }
+
+export interface IncidentVariant {
+  name: string;
+  /** Statuspage's impact: none, minor, major, critical (the fixture's own when absent). */
+  impact?: string;
+  /** Component ids the incident lists (none: the title is the only word on what it touches). */
+  components?: string[];
+  /** The status the page shows for the listed components; every other one is operational. */
+  state?: string;
+  /** Every update's body ("We are currently investigating this issue." by default). */
+  body?: string;
+}
+
+/**
+ * claude-ai-partial with its incident as the real page posts others (docs/status-page-wordings.md):
+ * a title, an impact, the components it lists and their state, then parsed and built like a poll.
+ * The same shape as tests/e2e/scenarios.ts serves to the browsers.
+ */
+export function incidentVariant(variant: IncidentVariant): Snapshot {
+  const summary = fixtureJson('claude-ai-partial') as {
+    components: { id: string; status: string }[];
+    incidents: {
+      name: string;
+      impact: string;
+      components: unknown[];
+      incident_updates: { body: string; affected_components: unknown }[];
+    }[];
+  };
+  const incident = summary.incidents[0];
+  if (!incident) throw new Error('claude-ai-partial has an incident');
+  const listed = variant.components ?? [];
+  incident.name = variant.name;
+  incident.impact = variant.impact ?? incident.impact;
+  for (const component of summary.components) {
+    component.status = listed.includes(component.id) ? (variant.state ?? 'degraded_performance') : 'operational';
+  }
+  incident.components = summary.components.filter((c) => listed.includes(c.id));
+  for (const update of incident.incident_updates) {
+    update.body = variant.body ?? 'We are currently investigating this issue.';
+    update.affected_components = null;
+  }
+  const parsed = parseSummary(summary);
+  if (!parsed.ok) throw new Error(`variant does not parse: ${parsed.kind}`);
+  return buildSnapshot(parsed.value);
+}

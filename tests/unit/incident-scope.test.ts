@@ -12,7 +12,6 @@ import { type SiteId, siteById } from '../../core/sites/sites';
 import { incidentReach, platformsNamedIn, titleServiceIds } from '../../core/status-page/incident-scope';
 import { storedModels, storedReach } from '../../core/status-page/reach';
 import { PLATFORM_IDS, SERVICE_IDS } from '../../core/status-page/services';
-import { buildSnapshot } from '../../core/status-page/snapshot';
 import {
   EMPTY_HEALTH,
   type Snapshot,
@@ -20,53 +19,13 @@ import {
   STATUS_VERSION,
   statusStateSchema,
 } from '../../core/status-page/status-model';
-import { parseSummary } from '../../core/status-page/statuspage';
-import { fixtureJson } from './fixtures';
+import { type IncidentVariant, incidentVariant } from './fixtures';
 
 const { api, claudeAi, console: consoleId, cowork } = SERVICE_IDS;
 const NOW = Date.parse('2026-11-20T14:00:00Z');
 
-interface Variant {
-  name: string;
-  impact?: string;
-  /** Component ids the incident lists (and marks with its first update); none by default. */
-  components?: string[];
-  /** The state of the listed components on the page. */
-  state?: string;
-  body?: string;
-}
-
-/**
- * claude-ai-partial's summary with its incident as given: a title, an impact, the components it
- * lists (the page then shows them in `state`), the others operational.
- */
-function snapshotWith(variant: Variant): Snapshot {
-  const summary = fixtureJson('claude-ai-partial') as {
-    components: { id: string; status: string }[];
-    incidents: {
-      name: string;
-      impact: string;
-      components: unknown[];
-      incident_updates: { body: string; affected_components: unknown }[];
-    }[];
-  };
-  const listed = variant.components ?? [];
-  for (const component of summary.components) {
-    component.status = listed.includes(component.id) ? (variant.state ?? 'degraded_performance') : 'operational';
-  }
-  const incident = summary.incidents[0];
-  if (!incident) throw new Error('fixture without incident');
-  incident.name = variant.name;
-  incident.impact = variant.impact ?? 'minor';
-  incident.components = summary.components.filter((c) => listed.includes(c.id));
-  for (const update of incident.incident_updates) {
-    update.body = variant.body ?? 'We are currently investigating this issue.';
-    update.affected_components = null;
-  }
-  const parsed = parseSummary(summary);
-  if (!parsed.ok) throw new Error(parsed.message);
-  return buildSnapshot(parsed.value);
-}
+/** claude-ai-partial with its incident as the page posts others, impact minor unless given. */
+const snapshotWith = (variant: IncidentVariant): Snapshot => incidentVariant({ impact: 'minor', ...variant });
 
 function decide(site: SiteId, snapshot: Snapshot, model?: string) {
   return assess({
@@ -97,6 +56,14 @@ describe('titleServiceIds: services named the way titles name them', () => {
     ['Rapid API calls', [api]],
     ['Errors on api-docs pages', []],
     ['Opus in Vertex Complete Outage', []],
+    // Issue #27, item 5: "Claude" as an item of a list of services is claude.ai.
+    ['Elevated error rates on API, Claude, and Console', [api, consoleId, claudeAi]],
+    ['Elevated errors on the API and Claude', [api, claudeAi]],
+    ['Elevated errors on Claude and the API', [api, claudeAi]],
+    ['Elevated errors on Claude', []],
+    ['Elevated errors on Claude models', []],
+    ['Elevated errors for requests to Claude 4, 4.5 Sonnet and 4.5 Haiku', []],
+    ['Elevated errors on Claude Code and the API', [api]],
   ])('%s', (title, expected) => {
     expect(titleServiceIds(title)).toEqual(expected);
   });
@@ -114,7 +81,7 @@ describe('platformsNamedIn', () => {
 });
 
 describe('incidentReach', () => {
-  it.each<[Variant, 'named' | 'all' | 'none', string[]]>([
+  it.each<[IncidentVariant, 'named' | 'all' | 'none', string[]]>([
     [{ name: 'Elevated error rates on API and claude.ai' }, 'named', []],
     [{ name: 'Elevated errors on Claude Opus 4.6' }, 'all', []],
     [{ name: 'Elevated errors' }, 'all', []],
@@ -122,6 +89,10 @@ describe('incidentReach', () => {
     [{ name: 'Elevated errors on documentation site in Europe' }, 'none', []],
     [{ name: 'Issues reaching status.claude.com' }, 'none', []],
     [{ name: 'Elevated errors on claude.ai', impact: 'none', components: [claudeAi] }, 'none', []],
+    // Issue #27, item 5: impact none that names models reaches its services, for an informational banner.
+    [{ name: 'Elevated errors on Opus 4.6', impact: 'none', components: [claudeAi] }, 'named', []],
+    [{ name: 'Elevated errors on Opus 4.6', impact: 'none' }, 'all', []],
+    [{ name: 'Elevated errors on Claude models', impact: 'none' }, 'none', []],
     [{ name: 'Opus in Vertex Complete Outage' }, 'none', ['vertex']],
     [{ name: 'Opus in Bedrock Complete Outage' }, 'none', ['bedrock']],
     [{ name: 'Elevated errors on the API and Vertex' }, 'named', ['vertex']],
@@ -171,6 +142,26 @@ describe('assess: incidents the page titles loosely', () => {
     const snapshot = snapshotWith({ name: 'Elevated errors on claude.ai', impact: 'none', components: [claudeAi] });
     snapshot.services = snapshot.services.map((s) => ({ ...s, state: 'operational' }));
     expect(decide('claude-ai', snapshot)).toBeNull();
+  });
+
+  it('impact none naming no model, in the title or the updates: no banner', () => {
+    const snapshot = snapshotWith({
+      name: 'Delayed usage reporting in Claude Console',
+      impact: 'none',
+      components: [consoleId],
+      state: 'operational',
+    });
+    expect(decide('platform', snapshot)).toBeNull();
+  });
+
+  it('"Elevated error rates on API, Claude, and Console" with the API and the Console listed: claude.ai too', () => {
+    const snapshot = snapshotWith({
+      name: 'Elevated error rates on API, Claude, and Console',
+      components: [api, consoleId],
+    });
+    expect(snapshot.incidents[0]?.serviceIds).toEqual([claudeAi, consoleId, api]);
+    expect(decide('claude-ai', snapshot)?.kind).toBe('incident');
+    expect(decide('platform', snapshot)?.kind).toBe('incident');
   });
 
   it('a model-only title still touches every site', () => {
@@ -249,6 +240,51 @@ describe('assess: a model incident with its components degraded', () => {
     const banner = decide('claude-ai', snapshotWith({ ...opus, name }), 'Opus 4.6');
     expect(banner?.role).toBe('alert');
     expect(banner?.models?.switchTo?.label).toBe('Sonnet 4.0');
+  });
+});
+
+// Real case, April 2026 (issue #27, item 5): "Elevated errors on Opus 4.6", impact none, with
+// claude.ai, the Console, the API, Claude Code and Cowork listed.
+describe('assess: an incident without impact that names a model', () => {
+  const april = {
+    name: 'Elevated errors on Opus 4.6',
+    impact: 'none',
+    components: [claudeAi, consoleId, api, SERVICE_IDS.code, cowork],
+    state: 'operational',
+  };
+
+  it.each<[string, SiteId, string | undefined, string | null]>([
+    ['claude.ai on Sonnet 4.6: informational, "not named"', 'claude-ai', 'Sonnet 4.6', null],
+    ['claude.ai on Opus 4.6: informational, with the switch', 'claude-ai', 'Opus 4.6', 'Sonnet 4.6'],
+    ['claude.ai, model unknown: informational, with the switch', 'claude-ai', undefined, 'Sonnet 4.6'],
+    ['platform.claude.com: informational, with the switch', 'platform', undefined, 'Sonnet 4.6'],
+  ])('%s', (_what, site, model, switchTo) => {
+    const banner = decide(site, snapshotWith(april), model);
+    expect(banner?.kind).toBe('incident');
+    expect(banner?.role).toBe('status');
+    expect(banner?.alternatives).toEqual([]);
+    expect(banner?.models?.affected.map((m) => m.label)).toEqual(['Opus 4.6']);
+    expect(banner?.models?.switchTo?.label ?? null).toBe(switchTo);
+  });
+
+  it('its components shown degraded with it: still informational', () => {
+    const banner = decide('claude-ai', snapshotWith({ ...april, state: 'degraded_performance' }), 'Opus 4.6');
+    expect(banner?.role).toBe('status');
+  });
+
+  it('beside an incident with impact on the same site: the alert of that one', () => {
+    const snapshot = snapshotWith(april);
+    const first = snapshot.incidents[0];
+    if (!first) throw new Error('no incident');
+    const other = {
+      ...first,
+      id: 'other',
+      name: 'Elevated errors on claude.ai',
+      impact: 'major',
+      severity: 'partial_outage' as const,
+    };
+    snapshot.incidents = [first, other];
+    expect(decide('claude-ai', snapshot, 'Sonnet 4.6')?.role).toBe('alert');
   });
 });
 

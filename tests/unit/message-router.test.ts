@@ -46,6 +46,20 @@ describe('messages from a claude.ai page', () => {
     background.main();
   });
 
+  it('its model label: only the model it names is kept, in session storage, and only from claude.ai', async () => {
+    const session = async () => (await fakeBrowser.storage.session.get('modelInUse')).modelInUse ?? null;
+    await send({ type: 'site-view', site: 'claude-ai', model: 'Sonnet 4.6' }, TAB());
+    expect(await session()).toEqual({ family: 'Sonnet', version: '4.6', label: 'Sonnet 4.6' });
+    // A label that names no model changes nothing; platform.claude.com has no model menu of ours.
+    await send({ type: 'site-view', site: 'claude-ai', model: 'Choose a model' }, TAB());
+    await send(
+      { type: 'site-view', site: 'platform', model: 'Opus 4.6' },
+      TAB(8, 'https://platform.claude.com/workbench'),
+    );
+    expect(await session()).toEqual({ family: 'Sonnet', version: '4.6', label: 'Sonnet 4.6' });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('Choose a model');
+  });
+
   it('cannot change the settings (turn the banner off, plant an alternative)', async () => {
     const settings = {
       pollIntervalSec: 'auto',

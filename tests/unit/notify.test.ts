@@ -193,6 +193,20 @@ describe('noticesFor', () => {
   });
 });
 
+describe('noticesFor: incidents posted without impact', () => {
+  it('one naming a model (informational banner) is not announced to "my services"; every change still is', () => {
+    const snapshot = structuredClone(loadSnapshot('claude-ai-partial'));
+    snapshot.incidents = snapshot.incidents.map((i) => ({
+      ...i,
+      name: 'Elevated errors on Opus 4.6',
+      impact: 'none',
+      reach: { surfaces: 'named' as const, platforms: [] },
+    }));
+    expect(noticesFor(EMPTY_NOTIFIED, snapshot, mine).notices).toEqual([]);
+    expect(noticesFor(EMPTY_NOTIFIED, snapshot, all).notices).toHaveLength(1);
+  });
+});
+
 describe('a poll with nothing new', () => {
   it('gives back the same object, so nothing is written', () => {
     const first = noticesFor(EMPTY_NOTIFIED, loadSnapshot('claude-ai-partial'), mine).next;

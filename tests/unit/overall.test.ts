@@ -4,9 +4,12 @@
  * services the user cares about, and alternatives show only when they help.
  */
 import { describe, expect, it } from 'vitest';
+import type { WorkSurface } from '../../core/advice/alternatives';
+import { EMPTY_DISMISSALS } from '../../core/banner/dismissals';
 import { EMPTY_FAILURE_LOG, type FailureLog, type Outcome, recordOutcome } from '../../core/claude-page/fault';
 import type { PageSignalKind } from '../../core/claude-page/page-facts';
 import { CAPACITY_BANNER_MS } from '../../core/claude-page/signal-timing';
+import { type ModelName, parseModelLabel } from '../../core/models/claude-models';
 import { applyOutcome, DEFAULT_INTERVAL_MS, STALE_AFTER_INTERVALS } from '../../core/polling/health';
 import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import { SERVICE_IDS } from '../../core/status-page/services';
@@ -14,8 +17,9 @@ import { EMPTY_STATUS, type StatusState } from '../../core/status-page/status-mo
 import { MINUTE_MS as MIN } from '../../core/time/time';
 import { badgeFor, badgeStyle } from '../../core/verdict/badge';
 import { caredSnapshot } from '../../core/verdict/cared';
-import { type OverallContext, overallFor } from '../../core/verdict/overall';
-import { loadSnapshot, type SummaryFixture } from './fixtures';
+import { type OverallContext, overallFor, PAGE_ONLY } from '../../core/verdict/overall';
+import { siteView } from '../../core/verdict/site-view';
+import { type IncidentVariant, incidentVariant, loadSnapshot, type SummaryFixture } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 14, 0, 0);
 const I = DEFAULT_INTERVAL_MS;
@@ -61,56 +65,56 @@ function context(c: Case): OverallContext {
 const run = (c: Case) => overallFor(statusOf(c.status, T0 - (c.checkedAgoMin ?? 0) * MIN), T0, I, context(c));
 
 describe('overallFor: the status page and the user’s own screen, one verdict', () => {
-  // [what, case, kind, alternatives help]
-  it.each<[string, Case, string, boolean]>([
-    ['a healthy day', { status: 'healthy' }, 'operational', false],
+  // [what, case, kind, the surfaces where somewhere else to work helps]
+  it.each<[string, Case, string, WorkSurface[]]>([
+    ['a healthy day', { status: 'healthy' }, 'operational', []],
     [
       'capacity error now, the page green',
       { status: 'healthy', seen: { kind: 'capacity', ago: MIN } },
       'capacity',
-      true,
+      ['claude-ai'],
     ],
     [
       'capacity error past its window',
       { status: 'healthy', seen: { kind: 'capacity', ago: CAPACITY_BANNER_MS + 1 } },
       'operational',
-      false,
+      [],
     ],
     [
       'capacity error, detection off',
       { status: 'healthy', seen: { kind: 'capacity', ago: MIN }, settings: { capacityDetection: false } },
       'operational',
-      false,
+      [],
     ],
     [
       'capacity error beside a degraded Cowork: the screen wins the tie',
       { status: 'cowork-only', seen: { kind: 'capacity', ago: MIN } },
       'capacity',
-      true,
+      ['claude-ai'],
     ],
     [
       'capacity error beside a partial outage: the page is worse',
       { status: 'claude-ai-partial', seen: { kind: 'capacity', ago: MIN } },
       'partial_outage',
-      true,
+      ['claude-ai'],
     ],
     [
       'the outage screen, the page green',
       { status: 'healthy', seen: { kind: 'outage-screen', ago: MIN } },
       'outage-screen',
-      true,
+      ['claude-ai'],
     ],
     [
       'the outage screen during a major outage',
       { status: 'major-outage', seen: { kind: 'outage-screen', ago: MIN } },
       'major_outage',
-      true,
+      ['claude-ai', 'platform', 'code'],
     ],
     [
       'the retry notice alone is no verdict',
       { status: 'healthy', seen: { kind: 'retry', ago: MIN } },
       'operational',
-      false,
+      [],
     ],
     [
       'two failed replies, the page green',
@@ -122,7 +126,7 @@ describe('overallFor: the status page and the user’s own screen, one verdict',
         ],
       },
       'failing',
-      true,
+      ['claude-ai'],
     ],
     [
       'two failed replies, request signal off',
@@ -135,7 +139,7 @@ describe('overallFor: the status page and the user’s own screen, one verdict',
         settings: { requestSignal: false },
       },
       'operational',
-      false,
+      [],
     ],
     [
       'connection errors while offline: local, no alternatives',
@@ -148,7 +152,7 @@ describe('overallFor: the status page and the user’s own screen, one verdict',
         online: false,
       },
       'connection',
-      false,
+      [],
     ],
     [
       'capacity error while the data is stale: the screen still speaks',
@@ -158,23 +162,29 @@ describe('overallFor: the status page and the user’s own screen, one verdict',
         checkedAgoMin: STALE_AFTER_INTERVALS * 5 + 1,
       },
       'capacity',
-      true,
+      ['claude-ai'],
     ],
     [
       'stale data, nothing on screen: the last known trouble still points elsewhere',
       { status: 'claude-ai-partial', checkedAgoMin: STALE_AFTER_INTERVALS * 5 + 1 },
       'stale',
-      true,
+      ['claude-ai'],
     ],
-    ['claude.ai in partial outage', { status: 'claude-ai-partial' }, 'partial_outage', true],
-    ['a Cowork-only incident: nothing to use instead', { status: 'cowork-only' }, 'degraded', false],
-    ['Console maintenance: nothing to use instead', { status: 'maintenance' }, 'maintenance', false],
-    ['an API-only outage while claude.ai is fine', { status: 'api-outage' }, 'major_outage', false],
+    ['claude.ai in partial outage', { status: 'claude-ai-partial' }, 'partial_outage', ['claude-ai']],
+    ['a Cowork-only incident: nothing to use instead', { status: 'cowork-only' }, 'degraded', []],
+    ['Console maintenance: nothing to use instead', { status: 'maintenance' }, 'maintenance', []],
+    // Issue #27, item 9: what the platform.claude.com banner offers, never "instead of claude.ai".
+    [
+      'an API-only outage while claude.ai is fine: platform.claude.com only',
+      { status: 'api-outage' },
+      'major_outage',
+      ['platform'],
+    ],
     [
       'Cowork muted: its incident leaves the badge',
       { status: 'cowork-only', settings: { mutedServices: [SERVICE_IDS.cowork] } },
       'operational',
-      false,
+      [],
     ],
     [
       'claude.ai muted: its incident leaves the badge, the local signal does not',
@@ -184,12 +194,13 @@ describe('overallFor: the status page and the user’s own screen, one verdict',
         settings: { mutedServices: [SERVICE_IDS.claudeAi] },
       },
       'capacity',
-      true,
+      ['claude-ai'],
     ],
-  ])('%s', (_what, c, kind, alternatives) => {
+  ])('%s', (_what, c, kind, surfaces) => {
     const view = run(c);
     expect(view.kind).toBe(kind);
-    expect(view.alternatives).toBe(alternatives);
+    expect(view.surfaces).toEqual(surfaces);
+    expect(view.alternatives).toBe(surfaces.length > 0);
   });
 
   it('a capacity error on a green page gives a badge of its own, with its own colour', () => {
@@ -230,5 +241,202 @@ describe('caredSnapshot', () => {
     const snapshot = caredSnapshot(full, [SERVICE_IDS.cowork]);
     expect(snapshot.incidents.map((i) => i.id)).toEqual(full.incidents.map((i) => i.id));
     expect(snapshot.severity).toBe('major_outage');
+  });
+});
+
+/** claude.ai's status and page as the banner and the badge are given them, both at T0. */
+function bothAt(c: Case & { lastSuccessAt?: number }) {
+  const status = statusOf(c.status, c.lastSuccessAt ?? T0);
+  const ctx = context(c);
+  const overall = overallFor(status, T0, I, ctx);
+  const view = siteView({
+    siteId: 'claude-ai',
+    status,
+    signals: ctx.signals,
+    dismissals: EMPTY_DISMISSALS,
+    failures: ctx.failures,
+    now: T0,
+    intervalMs: I,
+    online: ctx.online,
+    settings: { ...DEFAULT_SETTINGS, ...c.settings },
+  });
+  return { overall, banner: view.banner, badge: badgeFor(status, T0, I, ctx) };
+}
+
+describe('issue #27, item 4: the badge’s verdict and the banner read the same present inputs', () => {
+  // [what, case, verdict kind, badge text, banner kind (null: none)]
+  it.each<[string, Case & { lastSuccessAt?: number }, string, string, string | null]>([
+    [
+      'a capacity error a minute ago',
+      { status: 'healthy', seen: { kind: 'capacity', ago: MIN } },
+      'capacity',
+      'CAP',
+      'capacity',
+    ],
+    [
+      'a capacity error stamped 5 min ahead of the clock',
+      { status: 'healthy', seen: { kind: 'capacity', ago: -5 * MIN } },
+      'operational',
+      '',
+      null,
+    ],
+    [
+      'the outage screen stamped an hour ahead',
+      { status: 'healthy', seen: { kind: 'outage-screen', ago: -60 * MIN } },
+      'operational',
+      '',
+      null,
+    ],
+    [
+      'failed replies stamped ahead of the clock',
+      {
+        status: 'healthy',
+        failed: [
+          [T0 + 10 * MIN, 'server-error'],
+          [T0 + 11 * MIN, 'server-error'],
+        ],
+      },
+      'operational',
+      '',
+      null,
+    ],
+    [
+      'two failed replies just now (the control)',
+      {
+        status: 'healthy',
+        failed: [
+          [T0 - 30_000, 'server-error'],
+          [T0 - 10_000, 'server-error'],
+        ],
+      },
+      'failing',
+      'ERR',
+      'failing',
+    ],
+    [
+      'a last check stamped ahead of the clock counts as now, not as stale',
+      { status: 'claude-ai-partial', lastSuccessAt: T0 + 60 * MIN },
+      'partial_outage',
+      '!!',
+      'incident',
+    ],
+  ])('%s', (_what, c, kind, text, bannerKind) => {
+    const { overall, banner, badge } = bothAt(c);
+    expect(overall.kind).toBe(kind);
+    expect(badge.text).toBe(text);
+    expect(banner?.kind ?? null).toBe(bannerKind);
+    // Never a time ahead of the clock on any surface.
+    expect(Date.parse(overall.lastSuccessAt ?? '')).toBeLessThanOrEqual(T0);
+  });
+});
+
+describe('issue #27, item 2: an unknown status keeps what was known last, and never says what works', () => {
+  it('stale after a claude.ai incident: the last known severity, nothing working', () => {
+    const view = run({ status: 'claude-ai-partial', checkedAgoMin: STALE_AFTER_INTERVALS * 5 + 1 });
+    expect(view.kind).toBe('stale');
+    expect(view.lastKnown).toBe('partial_outage');
+    expect(view.affected).toEqual(['claude.ai']);
+    expect(view.working).toEqual([]);
+  });
+
+  it('fresh: no "last known", and what works is named', () => {
+    const view = run({ status: 'claude-ai-partial' });
+    expect(view.lastKnown).toBeNull();
+    expect(view.working).toEqual(['Claude API (api.anthropic.com)', 'Claude Code']);
+  });
+
+  it('stale on a healthy day: the last known is operational, still unknown now', () => {
+    const view = run({ status: 'healthy', checkedAgoMin: STALE_AFTER_INTERVALS * 5 + 1 });
+    expect(view.kind).toBe('stale');
+    expect(view.lastKnown).toBe('operational');
+  });
+
+  it('never fetched: unknown, nothing known', () => {
+    const view = overallFor(EMPTY_STATUS, T0, I);
+    expect(view.kind).toBe('stale');
+    expect(view.lastKnown).toBeNull();
+  });
+});
+
+describe('issue #27, item 3: services the user does not care about are named, never counted', () => {
+  it('the API and the Console muted during an API outage: operational for the badge, their trouble named', () => {
+    const view = run({ status: 'api-outage', settings: { mutedServices: [SERVICE_IDS.api, SERVICE_IDS.console] } });
+    expect(view.kind).toBe('operational');
+    expect(view.surfaces).toEqual([]);
+    expect(view.mutedTrouble).toEqual(['Claude Console (platform.claude.com)', 'Claude API (api.anthropic.com)']);
+  });
+
+  it('muted but healthy: nothing named', () => {
+    expect(run({ status: 'claude-ai-partial', settings: { mutedServices: [SERVICE_IDS.api] } }).mutedTrouble).toEqual(
+      [],
+    );
+  });
+});
+
+describe('issue #27, items 1 and 5: the popup’s alternatives follow the banner’s model advice', () => {
+  const { claudeAi, console: consoleId, api, code, cowork } = SERVICE_IDS;
+  const OPUS = parseModelLabel('Opus 4.6');
+  const SONNET = parseModelLabel('Sonnet 4.6');
+  const statusWith = (variant: IncidentVariant): StatusState =>
+    applyOutcome(
+      EMPTY_STATUS,
+      { kind: 'success', source: 'primary', snapshot: incidentVariant(variant), validators: null },
+      T0,
+      0.5,
+    );
+  const surfaces = (variant: IncidentVariant, currentModel: ModelName | null) =>
+    overallFor(statusWith(variant), T0, I, { ...PAGE_ONLY, currentModel }).surfaces;
+
+  // [what, incident as the page posts it, the model claude.ai shows, surfaces]
+  it.each<[string, IncidentVariant, ModelName | null, WorkSurface[]]>([
+    [
+      'Opus 4.6 named, claude.ai degraded with it, the page on Sonnet 4.6: no alternatives (the banner is informational)',
+      { name: 'Elevated errors on Claude Opus 4.6', components: [claudeAi] },
+      SONNET,
+      [],
+    ],
+    [
+      'the same on Opus 4.6: claude.ai’s alternatives, as its alert offers',
+      { name: 'Elevated errors on Claude Opus 4.6', components: [claudeAi] },
+      OPUS,
+      ['claude-ai'],
+    ],
+    [
+      'the same, the model in use unknown: claude.ai’s alternatives, as its alert offers',
+      { name: 'Elevated errors on Claude Opus 4.6', components: [claudeAi] },
+      null,
+      ['claude-ai'],
+    ],
+    [
+      'April 2026, impact none, five services listed, on Opus 4.6: informational everywhere, no alternatives',
+      {
+        name: 'Elevated errors on Opus 4.6',
+        impact: 'none',
+        components: [claudeAi, consoleId, api, code, cowork],
+        state: 'operational',
+      },
+      OPUS,
+      [],
+    ],
+    [
+      'impact none naming Opus 4.6 while its components show degraded: still informational',
+      { name: 'Elevated errors on Opus 4.6', impact: 'none', components: [claudeAi, api] },
+      SONNET,
+      [],
+    ],
+    [
+      'Opus 4.6 named on claude.ai and the API, impact minor, on Sonnet 4.6: platform.claude.com’s alert still offers them',
+      { name: 'Elevated errors on Claude Opus 4.6', impact: 'minor', components: [claudeAi, api] },
+      SONNET,
+      ['platform'],
+    ],
+    [
+      'no model named: claude.ai’s alternatives whatever the model',
+      { name: 'Elevated errors on claude.ai', components: [claudeAi] },
+      SONNET,
+      ['claude-ai'],
+    ],
+  ])('%s', (_what, variant, model, expected) => {
+    expect(surfaces(variant, model)).toEqual(expected);
   });
 });

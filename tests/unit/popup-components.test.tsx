@@ -6,21 +6,24 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AlternativesList, alternativeGroups } from '../../components/popup/alternatives-list';
+import { AlternativesList } from '../../components/popup/alternatives-list';
 import { BackWatchControl } from '../../components/popup/back-watch-control';
 import { CapacityNote } from '../../components/popup/capacity-note';
 import { HistorySection } from '../../components/popup/history-section';
-import { IncidentList } from '../../components/popup/incident-list';
+import { type CardContext, IncidentList } from '../../components/popup/incident-list';
 import { MaintenanceList } from '../../components/popup/maintenance-list';
 import { PopupApp } from '../../components/popup/popup-app';
 import { popupStore } from '../../components/popup/popup-store';
 import { StatusHeader } from '../../components/popup/status-header';
+import { alternativeGroups, siteAlternatives } from '../../core/advice/alternatives';
 import { type BackWatch, EMPTY_BACK_WATCH, startWatch } from '../../core/back-watch/back-watch';
 import type { Signals } from '../../core/claude-page/detections';
+import { EMPTY_FAILURE_LOG as EMPTY_FAILURES } from '../../core/claude-page/fault';
 import { applyOutcome } from '../../core/polling/health';
 import { EMPTY_HISTORY, type History, historyFromIncidents, historySuccess } from '../../core/status-page/history';
 import { SERVICE_IDS } from '../../core/status-page/services';
 import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/status-page/status-model';
+import { EMPTY_PAST_DURATIONS } from '../../core/status-page/typical-duration';
 import { UPDATE_PREVIEW_CHARS } from '../../core/status-page/update-preview';
 import { HOUR_MS as HOUR, MINUTE_MS as MIN } from '../../core/time/time';
 import { badgeFor } from '../../core/verdict/badge';
@@ -60,6 +63,9 @@ function state(snapshot: Snapshot, atMs: number): StatusState {
   return applyOutcome(EMPTY_STATUS, { kind: 'success', source: 'primary', snapshot, validators: null }, atMs, 0.5);
 }
 
+/** No model known, claude.ai's alternatives listed, no past durations. */
+const CARD: CardContext = { modelInUse: null, claudeAiAlternatives: true, pastDurations: EMPTY_PAST_DURATIONS };
+
 /** Every link in the rendered tree opens in a new tab, without an opener, over https. */
 function expectSafeLinks(): void {
   for (const a of all('a')) {
@@ -79,6 +85,7 @@ describe('IncidentList', () => {
         now={now}
         expanded={{}}
         onToggle={() => {}}
+        context={CARD}
       />,
     );
     const card = root.querySelector('[data-incident-id="8dkw448dcmil"]');
@@ -107,7 +114,16 @@ describe('IncidentList', () => {
 
   it('nothing at all on a healthy day', () => {
     const { snapshot, now } = snapshotAt('healthy');
-    show(<IncidentList incidents={snapshot.incidents} services={[]} now={now} expanded={{}} onToggle={() => {}} />);
+    show(
+      <IncidentList
+        incidents={snapshot.incidents}
+        services={[]}
+        now={now}
+        expanded={{}}
+        onToggle={() => {}}
+        context={CARD}
+      />,
+    );
     expect(root.innerHTML).toBe('');
   });
 
@@ -121,7 +137,16 @@ describe('IncidentList', () => {
       updates: [{ ...(incident.updates[0] ?? { id: 'u', status: 'identified' as const, at: null }), body: long }],
     };
     const onToggle = vi.fn();
-    show(<IncidentList incidents={[first]} services={snapshot.services} now={now} expanded={{}} onToggle={onToggle} />);
+    show(
+      <IncidentList
+        incidents={[first]}
+        services={snapshot.services}
+        now={now}
+        expanded={{}}
+        onToggle={onToggle}
+        context={CARD}
+      />,
+    );
     const body = root.querySelector('.so-body');
     expect(body?.textContent?.startsWith('First line.\nSecond line.\n\n')).toBe(true);
     expect(body?.textContent?.endsWith('…')).toBe(true);
@@ -139,6 +164,7 @@ describe('IncidentList', () => {
         now={now}
         expanded={{ [first.id]: true }}
         onToggle={onToggle}
+        context={CARD}
       />,
     );
     expect(root.querySelector('.so-body')?.textContent).toBe(long);
@@ -155,6 +181,7 @@ describe('IncidentList', () => {
         now={now}
         expanded={{}}
         onToggle={() => {}}
+        context={CARD}
       />,
     );
     expect(root.querySelectorAll('script, img, iframe, b').length).toBe(0);
@@ -193,10 +220,17 @@ describe('AlternativesList', () => {
   const shownFirst = () =>
     all('[data-testid="alternatives"] > div > [data-group] [data-alt-id]').map((li) => li.getAttribute('data-alt-id'));
 
-  it('API down: the Workbench and API-key apps are out, Bedrock and Vertex stay; Claude Code gets its own line', () => {
-    show(<AlternativesList snapshot={snapshotAt('major-outage').snapshot} />);
+  it('everything down: the Workbench and API-key apps are out, Bedrock and Vertex stay for both sites; Claude Code gets its own line', () => {
+    const { snapshot } = snapshotAt('major-outage');
+    show(<AlternativesList snapshot={snapshot} surfaces={['claude-ai', 'platform', 'code']} />);
     expect(recommended('chat')).toEqual(['bedrock', 'vertex', 'openrouter']);
     expect(recommended('code')).toEqual(['code-cloud']);
+    // Both sites' banners offer the same: one group for both.
+    expect(all('[data-testid="alternatives"] h3').map(text)).toEqual([
+      'Instead of claude.ai or platform.claude.com',
+      'For Claude Code',
+    ]);
+    expect(recommended('platform')).toEqual([]);
     expect(text(root.querySelector('[data-testid="also-affected"]'))).toBe(
       'Also affected, not recommended now: Console Workbench, TypingMind, LibreChat, LobeChat, Poe, Claude Code with an API key',
     );
@@ -208,12 +242,12 @@ describe('AlternativesList', () => {
     expectSafeLinks();
   });
 
-  it('only claude.ai down: the Workbench first, and the chat line before Claude Code', () => {
-    show(<AlternativesList snapshot={snapshotAt('claude-ai-partial').snapshot} />);
+  it('only claude.ai down: the Workbench first, and nothing for Claude Code, which works', () => {
+    show(<AlternativesList snapshot={snapshotAt('claude-ai-partial').snapshot} surfaces={['claude-ai']} />);
     expect(recommended('chat')[0]).toBe('workbench');
-    expect(recommended('code')).toEqual(['code-api-key', 'code-cloud']);
-    expect(firstGroups()).toEqual(['chat', 'code']);
-    expect(shownFirst()).toEqual(['workbench', 'bedrock', 'vertex', 'code-api-key']);
+    expect(recommended('code')).toEqual([]);
+    expect(firstGroups()).toEqual(['chat']);
+    expect(shownFirst()).toEqual(['workbench', 'bedrock', 'vertex']);
     const more = root.querySelector('[data-testid="alternatives-more"]');
     expect(more?.hasAttribute('open')).toBe(false);
     expect(all('[data-testid="alternatives-more"] [data-alt-id]').map((li) => li.getAttribute('data-alt-id'))).toEqual([
@@ -222,21 +256,74 @@ describe('AlternativesList', () => {
       'librechat',
       'lobechat',
       'poe',
-      'code-cloud',
     ]);
     expect(root.querySelector('[data-testid="also-affected"]')).toBeNull();
   });
 
-  it('only Claude Code down: its line comes first', () => {
+  it('only Claude Code down: its line alone, nothing "instead of claude.ai"', () => {
     const { snapshot } = snapshotAt('healthy');
     const codeDown: Snapshot = {
       ...snapshot,
       services: snapshot.services.map((s) => (s.id === SERVICE_IDS.code ? { ...s, state: 'major_outage' } : s)),
     };
-    expect(alternativeGroups(codeDown).groups.map((g) => g.id)).toEqual(['code', 'chat']);
-    show(<AlternativesList snapshot={codeDown} />);
-    expect(firstGroups()).toEqual(['code', 'chat']);
-    expect(shownFirst()).toEqual(['code-api-key', 'code-cloud', 'workbench']);
+    show(<AlternativesList snapshot={codeDown} surfaces={['code']} />);
+    expect(firstGroups()).toEqual(['code']);
+    expect(shownFirst()).toEqual(['code-api-key', 'code-cloud']);
+    expect(all('[data-testid="alternatives"] h3').map(text)).toEqual(['For Claude Code']);
+  });
+
+  it('only the API and Console down: the list the platform.claude.com banner shows, under its own heading', () => {
+    const { snapshot } = snapshotAt('api-outage');
+    show(<AlternativesList snapshot={snapshot} surfaces={['platform']} />);
+    expect(all('[data-testid="alternatives"] h3').map(text)).toEqual(['Instead of platform.claude.com']);
+    expect(recommended('chat')).toEqual([]);
+    expect(shownFirst()).toEqual(
+      siteAlternatives(snapshot, 'platform')
+        .slice(0, 3)
+        .map((a) => a.id),
+    );
+    expect(shownFirst()).toEqual(['bedrock', 'vertex', 'openrouter']);
+  });
+});
+
+describe('alternativeGroups', () => {
+  const ids = (name: SummaryFixture, surfaces: Parameters<typeof alternativeGroups>[1]) =>
+    alternativeGroups(loadSnapshot(name), surfaces).groups.map((g) => [g.surfaces.join('+'), g.items.map((a) => a.id)]);
+
+  it.each<[string, SummaryFixture, Parameters<typeof alternativeGroups>[1], [string, string[]][]]>([
+    ['nothing in trouble: no group', 'healthy', [], []],
+    [
+      'claude.ai alone: its banner’s list, the Workbench first',
+      'claude-ai-partial',
+      ['claude-ai'],
+      [['claude-ai', ['workbench', 'bedrock', 'vertex', 'openrouter', 'typingmind', 'librechat', 'lobechat', 'poe']]],
+    ],
+    [
+      'the API down: platform.claude.com’s list, never the Workbench it is',
+      'api-outage',
+      ['platform'],
+      [['platform', ['bedrock', 'vertex', 'openrouter']]],
+    ],
+    [
+      'claude.ai and platform.claude.com with different lists: one group each',
+      'claude-ai-partial',
+      ['claude-ai', 'platform'],
+      [
+        ['claude-ai', ['workbench', 'bedrock', 'vertex', 'openrouter', 'typingmind', 'librechat', 'lobechat', 'poe']],
+        ['platform', ['bedrock', 'vertex', 'openrouter', 'typingmind', 'librechat', 'lobechat', 'poe']],
+      ],
+    ],
+    [
+      'every surface in a major outage: both sites share a list, Claude Code its own',
+      'major-outage',
+      ['claude-ai', 'platform', 'code'],
+      [
+        ['claude-ai+platform', ['bedrock', 'vertex', 'openrouter']],
+        ['code', ['code-cloud']],
+      ],
+    ],
+  ])('%s', (_what, name, surfaces, expected) => {
+    expect(ids(name, surfaces)).toEqual(expected);
   });
 });
 
@@ -384,17 +471,47 @@ describe('HistorySection', () => {
 });
 
 describe('StatusHeader', () => {
-  it('stale: grey, with since when the page is unreachable and which source answered last', () => {
+  it('stale: grey, since when the status is unknown and what was known last, with the source that answered last', () => {
     const { snapshot, now } = snapshotAt('claude-ai-partial');
     const good = state(snapshot, now - 10 * MIN);
     const failed = applyOutcome(good, { kind: 'failure', errorKind: 'http', message: 'HTTP 503' }, now - 5 * MIN, 0.5);
     const view = badgeFor(failed, now, 60_000);
     show(<StatusHeader status={failed} view={view} now={now} refreshing={false} onRefresh={() => {}} />);
     expect(root.querySelector('header')?.getAttribute('data-kind')).toBe('stale');
-    expect(text(root.querySelector('h1'))).toBe('Partial outage');
-    expect(text(root.querySelector('[data-testid="checked"]'))).toBe('Checked 10 min. ago');
+    expect(text(root.querySelector('h1'))).toMatch(
+      /^Status unknown since \d\d:\d\d( [AP]M)?: the status page could not be checked$/,
+    );
+    expect(text(root.querySelector('[data-testid="last-known"]'))).toBe('Last known: Partial outage: claude.ai');
+    // Unknown never reads as healthy: nothing "working normally", and the time is in the headline.
+    expect(root.querySelector('[data-testid="working"]')).toBeNull();
+    expect(root.querySelector('[data-testid="checked"]')).toBeNull();
+    expect(text(root)).not.toContain('Working normally');
     expect(text(root.querySelector('[data-testid="unreachable"]'))).toMatch(
       /^Status page unreachable since .+, showing the last known state \(from status\.claude\.com\)\.$/,
+    );
+  });
+
+  it('only services the user does not care about in trouble: not green, and it names them', () => {
+    const { snapshot, now } = snapshotAt('api-outage');
+    const status = state(snapshot, now);
+    const settings = {
+      mutedServices: [SERVICE_IDS.api, SERVICE_IDS.console],
+      capacityDetection: false,
+      requestSignal: false,
+    };
+    const view = badgeFor(status, now, 60_000, {
+      signals: { detections: [] },
+      failures: EMPTY_FAILURES,
+      settings,
+      online: true,
+    });
+    expect(view.text).toBe('');
+    show(<StatusHeader status={status} view={view} now={now} refreshing={false} onRefresh={() => {}} />);
+    expect(root.querySelector('header')?.getAttribute('data-kind')).toBe('muted');
+    expect(root.querySelector('header')?.className).not.toContain('so-kind-operational');
+    expect(text(root.querySelector('h1'))).toBe('No trouble on the services you care about');
+    expect(text(root.querySelector('[data-testid="muted-trouble"]'))).toBe(
+      'In trouble, but not among the services you care about: Claude Console (platform.claude.com), Claude API (api.anthropic.com)',
     );
   });
 });
@@ -454,6 +571,25 @@ describe('PopupApp', () => {
     const id = snapshot.incidents[0]?.id ?? '';
     act(() => popupStore.getState().toggleExpanded(id));
     expect(popupStore.getState().expanded[id]).toBe(true);
+  });
+
+  it('a capacity error that arrives between two ticks counts at once (its stamp is not "ahead of the clock")', () => {
+    const { snapshot } = snapshotAt('healthy');
+    const lastTick = Date.now() - 9_000;
+    setStore({ status: state(snapshot, lastTick), now: lastTick });
+    show(
+      <PopupApp
+        onRefresh={() => {}}
+        onGrantAccess={() => {}}
+        onOpenOptions={() => undefined}
+        settings={{ mutedServices: [], capacityDetection: true, requestSignal: true }}
+      />,
+    );
+    expect(root.querySelector('header')?.getAttribute('data-kind')).toBe('operational');
+    const seen = { at: new Date().toISOString(), site: 'claude-ai' as const, kind: 'capacity' as const };
+    act(() => popupStore.getState().setSignals({ detections: [seen] }));
+    expect(root.querySelector('header')?.getAttribute('data-kind')).toBe('capacity');
+    expect(root.querySelector('[data-testid="alternatives"]')).not.toBeNull();
   });
 
   it('withheld host permissions: a notice whose button asks for them', () => {

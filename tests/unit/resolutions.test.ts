@@ -111,6 +111,30 @@ describe('recordResolutions', () => {
     expect(recordResolutions(resolvedOnce(), null, partial(), null, NOW).resolved.map((r) => r.id)).toEqual([ID]);
   });
 
+  it.each<[string, string, string]>([
+    // Issue #27, item 4: a time no later update can follow would hide a reopened incident forever.
+    ['year 275760: not a date, the last update stands in', '+275760-09-13T00:00:00.000Z', '2026-11-20T13:51:07.604Z'],
+    ['year 2099, ahead of the clock: now', '2099-01-01T00:00:00.000Z', new Date(NOW).toISOString()],
+  ])('a resolved_at in %s', (_, resolvedAt, expected) => {
+    const list = listWith('resolved', null);
+    const incident = list.incidents[0];
+    if (!incident) throw new Error('no incident');
+    incident.resolved_at = resolvedAt;
+    const next = recordResolutions(EMPTY_RESOLUTIONS, list, partial(), null, NOW);
+    expect(next.resolved[0]?.resolvedAt).toBe(expected);
+  });
+
+  it('a resolution stamped in year 275760 does not hide the incident summary.json reopens', () => {
+    const list = listWith('resolved', null);
+    const incident = list.incidents[0];
+    if (!incident) throw new Error('no incident');
+    incident.resolved_at = '+275760-09-13T00:00:00.000Z';
+    incident.updated_at = '2026-11-20T13:45:00.000Z';
+    const resolutions = recordResolutions(EMPTY_RESOLUTIONS, list, partial(), null, NOW);
+    // summary.json still lists it, with an update (13:51) after what incidents.json last said.
+    expect(withResolutions(partial(), resolutions).incidents.map((i) => i.id)).toEqual([ID]);
+  });
+
   it('no resolved_at: the time it was seen', () => {
     const list = listWith('resolved', null);
     const next = recordResolutions(EMPTY_RESOLUTIONS, list, partial(), null, NOW);

@@ -4,7 +4,7 @@ import type { StatusState } from '../../../core/status-page/status-model';
 import { type BadgeView, badgeFor } from '../../../core/verdict/badge';
 import type { OverallContext } from '../../../core/verdict/overall';
 import { t } from '../../../shell/i18n';
-import { overallHeadline, overallWorking } from '../../../shell/words/overall-text';
+import { overallHeadline, overallLastKnown, overallMuted, overallWorking } from '../../../shell/words/overall-text';
 import { dayTime } from '../../../shell/words/time-text';
 
 /** In the catalogue's language, like every other time (not the browser's, which we may not ship), with its day when not today. */
@@ -12,16 +12,21 @@ function time(iso: string | null, nowMs: number): string {
   return dayTime(iso, nowMs) || t('never');
 }
 
-export function badgeTitle(view: BadgeView, nowMs: number = Date.now()): string {
-  const lines = [t('extName'), overallHeadline(view)];
-  if (view.kind === 'stale') lines.push(t('badgeStale'));
+/**
+ * The headline, then what was known last while the status is unknown (never what works: stale
+ * data cannot say), the affected services when claude.ai's own screen leads, the services in
+ * trouble the user does not care about, what works, and the last successful check.
+ */
+export function badgeTitle(view: BadgeView, now: number): string {
+  const lines = [t('extName'), overallHeadline(view, now)];
+  const lastKnown = overallLastKnown(view);
+  if (lastKnown) lines.push(lastKnown);
   // The headline names the affected services when it is the status page's verdict.
   else if (view.local !== null && view.kind === view.local && view.affected.length > 0) {
     lines.push(t('badgeAffected', view.affected.join(', ')));
   }
-  const working = overallWorking(view);
-  if (working) lines.push(working);
-  lines.push(t('badgeLastChecked', time(view.lastSuccessAt, nowMs)));
+  for (const line of [overallMuted(view), overallWorking(view)]) if (line) lines.push(line);
+  lines.push(t('badgeLastChecked', time(view.lastSuccessAt, now)));
   return lines.join('\n');
 }
 

@@ -8,11 +8,15 @@ import type { Banner } from '../../../core/banner/banner-decision';
 import { type BannerActions, type BannerText, INCIDENT_LINK } from '../../../core/banner/banner-words';
 import type { UserAlternative } from '../../../core/settings/settings';
 import type { Site } from '../../../core/sites/sites';
+import type { Typical } from '../../../core/status-page/typical-duration';
 import { updatePreview } from '../../../core/status-page/update-preview';
 import { agoTime } from '../../../core/time/format';
 import { bannerColour } from '../../../core/verdict/kind-look';
+import type { Overall } from '../../../core/verdict/overall';
 import { alternativeName, locale, plural, t } from '../../../shell/i18n';
+import { typicalText } from '../../../shell/words/duration-text';
 import { affectedText, modelText } from '../../../shell/words/model-text';
+import { overallHeadline, overallLastKnown } from '../../../shell/words/overall-text';
 import { dayTime } from '../../../shell/words/time-text';
 
 /** The banners "Copy my message" belongs to: claude.ai failing to answer what the user sent. */
@@ -108,6 +112,32 @@ function lines(banner: Banner, now: number): BannerText['lines'] {
   return out;
 }
 
+/** What the banner says alike with the other surfaces: the one verdict, and how long incidents like this lasted. */
+export interface BannerStory {
+  /** The verdict the badge and the popup show (core/verdict/overall.ts), from the same inputs. */
+  verdict: Overall | null;
+  /** For the banner's incident (core/status-page/typical-duration.ts); null: no figure. */
+  typical: Typical | null;
+}
+
+const NO_STORY: BannerStory = { verdict: null, typical: null };
+
+/**
+ * While the status is unknown, the words the badge's tooltip and the popup's header use: since
+ * when, and what was known last (issue #27, item 2). The banner's incident is that last known state.
+ */
+function unknownLines(lastSuccessAt: string | null, verdict: Overall | null, now: number): BannerText['lines'] {
+  const since = overallHeadline({ kind: 'stale', affected: [], lastSuccessAt }, now);
+  const lastKnown = verdict && overallLastKnown(verdict);
+  return [
+    { text: since, testId: 'banner-unknown' },
+    ...(lastKnown ? [{ text: lastKnown, testId: 'banner-last-known' }] : []),
+  ];
+}
+
+/** The banners whose label is the status page's word: while it cannot be checked, "Status unknown". */
+const PAGE_KINDS: readonly Banner['kind'][] = ['incident', 'outage', 'maintenance'];
+
 /** The user's own alternatives shown after the catalogue's picks (the popup lists them all). */
 const USER_ALTERNATIVES_IN_BANNER = 2;
 
@@ -118,32 +148,37 @@ export function bannerText(
   now: number,
   userAlternatives: readonly UserAlternative[] = [],
   watch: WatchState | null = null,
+  story: BannerStory = NO_STORY,
 ): BannerText {
   const started = agoTime(banner.startedAt, now, locale(), t('relativeNow'));
   const body = banner.latestUpdate?.body ?? '';
   const meta: string[] = [];
   if (started) meta.push(t('bannerStarted', started));
+  if (banner.incident && story.typical) meta.push(typicalText(story.typical));
   if (banner.maintenance?.scheduledUntil) {
     meta.push(t('bannerMaintenanceUntil', dayTime(banner.maintenance.scheduledUntil, now)));
   }
-  if (banner.stale) meta.push(t('bannerStale', dayTime(lastSuccessAt, now) || t('never')));
+  const unknown = banner.stale ? unknownLines(lastSuccessAt, story.verdict, now) : [];
   return {
     kind: banner.kind,
     role: banner.role,
     severity: banner.severity,
     colour: bannerColour(banner.kind, banner.severity),
     label: t('bannerLabel'),
-    // The status page's word for its own incidents; a word of its own for everything else; none
-    // for the "back" note, which says claude.ai answers again, not that every service is operational.
+    // The status page's word for its own incidents ("Status unknown" while it cannot be checked);
+    // a word of its own for everything else; none for the "back" note, which says claude.ai
+    // answers again, not that every service is operational.
     severityLabel:
       banner.kind === 'back'
         ? ''
-        : banner.kind === 'incident' || banner.kind === 'outage'
-          ? t(`severity_${banner.severity}`)
-          : t(`bannerKind_${banner.kind.replace('-', '_')}`),
+        : banner.stale && PAGE_KINDS.includes(banner.kind)
+          ? t('severity_stale')
+          : banner.kind === 'incident' || banner.kind === 'outage'
+            ? t(`severity_${banner.severity}`)
+            : t(`bannerKind_${banner.kind.replace('-', '_')}`),
     title: title(banner, site.label),
     more: banner.moreIncidents > 0 ? plural('bannerMore', banner.moreIncidents) : null,
-    lines: lines(banner, now),
+    lines: [...unknown, ...lines(banner, now)],
     update: body ? { full: body, preview: updatePreview(body) } : null,
     meta,
     incidentLink: banner.url

@@ -9,10 +9,13 @@ import type { Dismissals } from '../../../core/banner/dismissals';
 import type { Signals } from '../../../core/claude-page/detections';
 import type { FailureLog } from '../../../core/claude-page/fault';
 import type { PageView } from '../../../core/messages/messages';
+import { parseModelLabel } from '../../../core/models/claude-models';
 import { isOlderThanInterval } from '../../../core/polling/health';
 import type { Settings } from '../../../core/settings/settings';
 import type { SiteId } from '../../../core/sites/site-hosts';
 import { siteById } from '../../../core/sites/sites';
+import { type PastDurations, typicalDuration } from '../../../core/status-page/typical-duration';
+import { type Overall, overallFor } from '../../../core/verdict/overall';
 import { type SiteView, siteView } from '../../../core/verdict/site-view';
 import type { StatusNow } from '../../../shell/status-now';
 import { bannerText } from './banner-text';
@@ -25,6 +28,8 @@ export interface PageViewDeps {
   failures: () => Promise<FailureLog>;
   /** "Tell me when it's back" (core/back-watch/back-watch.ts). */
   backWatch: () => Promise<BackWatch>;
+  /** How long past incidents lasted (core/status-page/typical-duration.ts). */
+  pastDurations: () => Promise<PastDurations>;
   /** Whether a notification can be shown (the banner then need not offer to open the popup). */
   canNotify: () => Promise<boolean>;
   /** Read from storage, not memory: the change that made the page ask may not have reached us yet. */
@@ -38,7 +43,7 @@ export function createPageView(deps: PageViewDeps) {
   async function decide(
     site: SiteId,
     modelLabel: string | null,
-  ): Promise<{ view: SiteView; settings: Settings; now: number; old: boolean }> {
+  ): Promise<{ view: SiteView; verdict: Overall; settings: Settings; now: number; old: boolean }> {
     const [{ status, staleMs: intervalMs }, signals, dismissals, failures, settings, backWatch] = await Promise.all([
       deps.statusNow(),
       deps.signals(),
@@ -48,6 +53,7 @@ export function createPageView(deps: PageViewDeps) {
       deps.backWatch(),
     ]);
     const now = deps.now();
+    const online = deps.online();
     const view = siteView({
       siteId: site,
       status,
@@ -57,11 +63,14 @@ export function createPageView(deps: PageViewDeps) {
       now,
       intervalMs,
       modelLabel,
-      online: deps.online(),
+      online,
       settings,
       backWatch,
     });
-    return { view, settings, now, old: isOlderThanInterval(status, now, intervalMs) };
+    // The verdict the badge and the popup show, from the same inputs: the banner says it too when it must.
+    const currentModel = modelLabel ? parseModelLabel(modelLabel) : null;
+    const verdict = overallFor(status, now, intervalMs, { signals, failures, settings, online, currentModel });
+    return { view, verdict, settings, now, old: isOlderThanInterval(status, now, intervalMs) };
   }
 
   return {
@@ -71,15 +80,24 @@ export function createPageView(deps: PageViewDeps) {
     },
     /** The view the page gets, and whether the status it was decided from is older than one interval. */
     async pageView(site: SiteId, modelLabel: string | null): Promise<{ view: PageView; old: boolean }> {
-      const { view, settings, now, old } = await decide(site, modelLabel);
+      const { view, verdict, settings, now, old } = await decide(site, modelLabel);
       await deps.useLanguage(settings.language);
+      const incident = view.banner?.incident ?? null;
       // The words too, in the user's language: the page only builds DOM from them.
       const text = view.banner
-        ? bannerText(view.banner, siteById(site), view.lastSuccessAt, now, settings.alternatives, {
-            watching: view.watching,
-            // Asked of the browser only when the words depend on it: while the watch is on.
-            canNotify: view.watching && (await deps.canNotify()),
-          })
+        ? bannerText(
+            view.banner,
+            siteById(site),
+            view.lastSuccessAt,
+            now,
+            settings.alternatives,
+            {
+              watching: view.watching,
+              // Asked of the browser only when the words depend on it: while the watch is on.
+              canNotify: view.watching && (await deps.canNotify()),
+            },
+            { verdict, typical: incident ? typicalDuration(incident, await deps.pastDurations(), now) : null },
+          )
         : null;
       return { view: { ...view, text }, old };
     },

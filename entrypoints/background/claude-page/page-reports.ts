@@ -1,12 +1,15 @@
 /**
  * What claude.ai and Console tabs report, stored through the write queue: an error message seen
- * on screen (core/claude-page/detections.ts), and that a tab of ours is open (the cadence keeps up meanwhile).
+ * on screen (core/claude-page/detections.ts), that a tab of ours is open (the cadence keeps up
+ * meanwhile), and the model claude.ai's model menu shows (core/models/model-in-use.ts).
  */
 
 import { withDetection } from '../../../core/claude-page/detections';
 import type { PageSignal } from '../../../core/claude-page/page-facts';
+import { parseModelLabel } from '../../../core/models/claude-models';
+import { reportedModel } from '../../../core/models/model-in-use';
 import type { SiteId } from '../../../core/sites/site-hosts';
-import { signalsItem, siteSeenItem } from '../../../shell/stored-items';
+import { modelInUseItem, signalsItem, siteSeenItem } from '../../../shell/stored-items';
 import type { WriteQueue } from '../storage/write-queue';
 
 /** A tab is noted as seen once a minute at most. */
@@ -26,6 +29,12 @@ export function createPageReports(queue: WriteQueue) {
         })
         .catch((error) => console.warn('[status-overlay] signals:', error));
       return stored;
+    },
+    /** The model label a claude.ai tab sent with its view request: the popup's model advice follows the latest. */
+    async noteModel(site: SiteId, label: string | null): Promise<void> {
+      if (site !== 'claude-ai' || !label) return;
+      const seen = parseModelLabel(label);
+      await queue.update(modelInUseItem, (stored) => reportedModel(stored, seen));
     },
     async noteSiteSeen(): Promise<void> {
       // A time ahead of the clock is replaced.

@@ -2,7 +2,7 @@
 import type { Handler } from './handler';
 
 export const siteView: Handler<'site-view'> = async (message, { facts }, background) => {
-  await background.noteSiteSeen();
+  await Promise.all([background.noteSiteSeen(), background.noteModel(message.site, message.model ?? null)]);
   const { view, old } = await background.pageView(message.site, message.model ?? null);
   // Opening claude.ai with old data is a good moment to check again (the gate decides).
   if (old) void background.poll('page');

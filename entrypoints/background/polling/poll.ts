@@ -1,6 +1,6 @@
 /**
  * One poll, from whatever asked for it: through the gate, then the badge, the resolution check,
- * and after a successful check the announcements and the pruning of dismissals.
+ * the past durations, and after a successful check the announcements and the pruning of dismissals.
  */
 import { liveOnStatusPage, prunedDismissals } from '../../../core/banner/dismissals';
 import type { PollReason } from '../../../core/polling/poll-gate';
@@ -43,6 +43,8 @@ export function createPoll({ fetchers, queue, drawBadge, ready, settings }: Poll
     // summary.json can be late to show a resolution: confirm through incidents.json (at most
     // every 5 min, only while an incident is listed). Awaited so a refresh returns settled state.
     const resolved = await fetchers.resolutions.check();
+    // How long incidents like the listed ones lasted: at most once an hour, only during one.
+    await fetchers.pastDurations.refresh();
     // A successful check (noticesFor is idempotent, so a 304 announces nothing twice).
     if (state.snapshot && state.health.lastSuccessAt !== before.health.lastSuccessAt) {
       await afterSuccess(resolvedStatus(state, resolved).snapshot ?? state.snapshot, resolved);

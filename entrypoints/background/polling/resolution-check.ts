@@ -6,10 +6,9 @@
  */
 
 import { type Resolutions, recordResolutions, resolutionCheckDue } from '../../../core/status-page/resolutions';
-import { INCIDENTS_PATH, type SourceId } from '../../../core/status-page/sources';
-import type { StatusState, Validators } from '../../../core/status-page/status-model';
-import { type IncidentsList, parseIncidentsList, parseJsonText } from '../../../core/status-page/statuspage';
-import { type FetchFn, fetchStatusText } from './fetch-summary';
+import type { StatusState } from '../../../core/status-page/status-model';
+import type { FetchFn } from './fetch-summary';
+import { fetchIncidentsList } from './incidents-list';
 
 export interface ResolutionCheckDeps {
   fetch: FetchFn;
@@ -20,28 +19,6 @@ export interface ResolutionCheckDeps {
   timeoutMs?: number;
 }
 
-/** list null with ok: a 304, nothing new. */
-type Attempt = { ok: true; list: IncidentsList | null; validators: Validators | null } | { ok: false };
-
-async function attempt(source: SourceId, before: Resolutions, deps: ResolutionCheckDeps): Promise<Attempt> {
-  const headers: Record<string, string> = {};
-  const validators = before.validators?.source === source ? before.validators : null;
-  if (validators?.etag) headers['if-none-match'] = validators.etag;
-  if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
-  const answer = await fetchStatusText(source, INCIDENTS_PATH, headers, deps.fetch, deps.now(), deps.timeoutMs);
-  if (answer.kind === 'failure') return { ok: false };
-  if (answer.kind === 'not-modified') return validators ? { ok: true, list: null, validators } : { ok: false };
-  const json = parseJsonText(answer.text);
-  if (!json.ok) return { ok: false };
-  const list = parseIncidentsList(json.value);
-  if (!list.ok) return { ok: false };
-  return {
-    ok: true,
-    list: list.value,
-    validators: { source, etag: answer.headers.get('etag'), lastModified: answer.headers.get('last-modified') },
-  };
-}
-
 export function createResolutionCheck(deps: ResolutionCheckDeps) {
   let inflight: Promise<Resolutions> | null = null;
 
@@ -49,8 +26,8 @@ export function createResolutionCheck(deps: ResolutionCheckDeps) {
     const before = await deps.read();
     const { snapshot } = await deps.status();
     if (!resolutionCheckDue(before, snapshot, deps.now())) return before;
-    let result = await attempt('primary', before, deps);
-    if (!result.ok) result = await attempt('fallback', before, deps);
+    let result = await fetchIncidentsList('primary', before.validators, deps);
+    if (!result.ok) result = await fetchIncidentsList('fallback', before.validators, deps);
     // Read again: the snapshot may have changed while the request ran.
     const current = (await deps.status()).snapshot;
     const next = result.ok

@@ -1,11 +1,13 @@
 /**
  * Everything that asks the status page, built on one permission-checked fetch and writing through
  * the write queue: the poll gate in front of the poller (every trigger asks the gate; none calls
- * the poller itself), the history the popup shows, and the resolution check on incidents.json.
+ * the poller itself), the history the popup shows, the resolution check on incidents.json, and
+ * the past durations for "how long will it last".
  */
-import { historyItem, resolutionsItem, statusItem } from '../../../shell/stored-items';
+import { historyItem, pastDurationsItem, resolutionsItem, statusItem } from '../../../shell/stored-items';
 import type { WriteQueue } from '../storage/write-queue';
 import { createHistoryFetcher } from './history';
+import { createPastDurations } from './past-durations';
 import { withPermissionCheck } from './permissions';
 import { createPollGate } from './poll-gate';
 import { createPoller } from './poller';
@@ -35,6 +37,13 @@ export function createStatusFetchers(queue: WriteQueue, reads: StatusReads) {
       now: Date.now,
       read: resolutionsItem.get,
       write: (resolved) => queue.write(resolutionsItem, resolved),
+      status: statusItem.get,
+    }),
+    pastDurations: createPastDurations({
+      fetch: statusFetch,
+      now: Date.now,
+      read: pastDurationsItem.get,
+      write: (past) => queue.write(pastDurationsItem, past),
       status: statusItem.get,
     }),
   };

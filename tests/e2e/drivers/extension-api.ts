@@ -55,10 +55,12 @@ export class ExtensionApi {
     }, values);
   }
 
+  /** Local storage and session storage (the model in use, when a site tab was last seen). */
   clearStorage(): Promise<void> {
     return this.page.evaluate(async () => {
       const g = globalThis as unknown as G;
-      await (g.browser ?? g.chrome)?.storage.local.clear();
+      const storage = (g.browser ?? g.chrome)?.storage;
+      await Promise.all([storage?.local.clear(), storage?.session.clear()]);
     }, null);
   }
 
