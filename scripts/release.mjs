@@ -59,7 +59,7 @@ rmSync(releaseDir, { recursive: true, force: true });
 const wxt = path.join('node_modules', '.bin', 'wxt');
 const env = { ...process.env, SO_OUT_DIR: outDir };
 // Store builds: never the test-only switches.
-delete env.SO_GRANT_NOTIFICATIONS;
+delete env.SO_TEST_BUILD;
 delete env.SO_SOURCEMAP;
 run(wxt, ['zip', '-b', 'chrome'], { env });
 run(wxt, ['zip', '-b', 'firefox', '--mv3'], { env });

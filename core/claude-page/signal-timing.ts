@@ -5,10 +5,11 @@
  * DETECTION_DEDUPE_MS), stays in entrypoints/claude.content/capacity-watch.ts: importing it from
  * here reorders the always-on bundle and costs bytes of its 3,000 B budget.
  */
+import { TEST_BUILD, TEST_TIMINGS } from '../time/test-build';
 import { HOUR_MS, MINUTE_MS } from '../time/time';
 
 /** One message stays on screen while the page re-renders it: one stored detection per kind and minute, whatever the number of tabs. */
-export const DETECTION_DEDUPE_MS = MINUTE_MS;
+export const DETECTION_DEDUPE_MS = TEST_BUILD ? TEST_TIMINGS.paceMs : MINUTE_MS;
 /** How long one capacity detection keeps its banner up without being seen again. */
 export const CAPACITY_BANNER_MS = 15 * MINUTE_MS;
 /** How long claude.ai's outage screen keeps its banner up without being seen again. */
