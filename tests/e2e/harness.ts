@@ -2,14 +2,18 @@
  * What every scenario gets: the browser with the extension, the replay server, and helpers to
  * open claude.ai or the popup. One harness per browser; state is reset between scenarios.
  */
+import { siteIdForHost } from '../../core/sites/site-hosts';
 import { type ReplayServer, type ScenarioName, startReplayServer } from '../replay/server.mjs';
 import { ExtensionApi } from './drivers/extension-api';
 import type { DriverPage, ExtensionBrowser } from './drivers/types';
 import { BannerPage } from './pages/banner-page';
 import { PopupPage } from './pages/popup-page';
+import { until } from './support';
 
 export class Harness<B extends ExtensionBrowser = ExtensionBrowser> {
   private pages: DriverPage[] = [];
+  /** Per banner page, how many view requests from its address had been seen before (watcherAnswered). */
+  private answered = new WeakMap<BannerPage, number>();
   api!: ExtensionApi;
 
   constructor(
@@ -27,6 +31,32 @@ export class Harness<B extends ExtensionBrowser = ExtensionBrowser> {
 
   async init(): Promise<void> {
     this.api = new ExtensionApi(await this.browser.extensionPage());
+    await this.api.recordSiteViews();
+  }
+
+  /**
+   * Waits until the page's watcher has asked the background for its view (after it opened or
+   * reloaded) and the background has answered: an event to wait for instead of a time, before
+   * checking that nothing was added. The answer itself is not visible from here, so the background
+   * is asked the same question after the page's request arrived, and answers it after the page's.
+   * When a banner is due, the background injects it before it answers.
+   */
+  async watcherAnswered(page: BannerPage): Promise<void> {
+    const url = await page.page.evaluate(() => location.href, null);
+    if (!this.answered.has(page)) throw new Error('watcherAnswered needs a page opened with openSite');
+    const site = siteIdForHost(new URL(url).hostname);
+    if (!site) throw new Error(`${url} is not a site the extension watches`);
+    const before = this.answered.get(page) ?? 0;
+    const now = await until(
+      async () => {
+        const count = await this.api.siteViewsFrom(url);
+        return count > before ? count : null;
+      },
+      5_000,
+      `${url} to ask for its view`,
+    );
+    this.answered.set(page, now);
+    await this.api.send({ type: 'site-view', site, model: null, bannerLoaded: true });
   }
 
   /** A clean slate: no stored state, the given status scenario, one fresh poll. */
@@ -42,6 +72,7 @@ export class Harness<B extends ExtensionBrowser = ExtensionBrowser> {
     await Promise.all([this.api.refresh(), this.api.send({ type: 'history-refresh' })]);
     await this.api.clearStorage();
     await this.api.refresh();
+    await this.api.forgetSiteViews();
   }
 
   /** Switches the status page and polls once, as the alarm would. */
@@ -55,6 +86,7 @@ export class Harness<B extends ExtensionBrowser = ExtensionBrowser> {
     this.pages.push(page);
     if (viewport) await page.setViewport(viewport.width, viewport.height);
     const banner = new BannerPage(page);
+    this.answered.set(banner, await this.api.siteViewsFrom(new URL(url).href));
     await banner.open(url);
     return banner;
   }
