@@ -10,7 +10,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
-          environment: 'happy-dom',
+          // Plain Node: the core and background tests need no DOM. A test that does (views, the
+          // watcher, the banner) says so in its first lines: `@vitest-environment happy-dom`.
+          environment: 'node',
         },
       },
       {

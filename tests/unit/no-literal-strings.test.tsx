@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * No user-visible literal strings: the popup, the options page and every kind of banner are
  * rendered with a translator that answers every key with a marker (⟦key⟧, substitutions appended
