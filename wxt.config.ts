@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { GECKO_ID } from './core/release/extension-ids';
 import { SITE_HOSTS } from './core/sites/site-hosts';
 import { STATUS_ORIGINS } from './core/status-page/sources';
 
@@ -98,7 +99,7 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'status-overlay@claude-status-overlay.invalid',
+              id: GECKO_ID,
               // 140 is the first desktop Firefox that knows data_collection_permissions.
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },

@@ -52,10 +52,23 @@ import {
   statusStateSchema,
 } from '../core/status-page/status-model';
 import { defineStoredItem } from './stored-item';
+import {
+  BACK_WATCH_KEY,
+  DISMISSALS_KEY,
+  FAILURES_KEY,
+  HISTORY_KEY,
+  NOTIFIED_KEY,
+  RESOLUTIONS_KEY,
+  SETTINGS_KEY,
+  SIGNALS_KEY,
+  SITE_SEEN_KEY,
+  STATUS_KEY,
+  STORAGE_FULL_KEY,
+} from './stored-keys';
 
 /** The last good snapshot and the fetch health. */
 export const statusItem = /* @__PURE__ */ defineStoredItem<StatusState>(
-  'local:status',
+  `local:${STATUS_KEY}`,
   statusStateSchema,
   EMPTY_STATUS,
   {
@@ -65,14 +78,19 @@ export const statusItem = /* @__PURE__ */ defineStoredItem<StatusState>(
 );
 
 /** Kinds, times and sites of claude.ai's own failure messages seen on screen; no content. */
-export const signalsItem = /* @__PURE__ */ defineStoredItem<Signals>('local:signals', signalsSchema, EMPTY_SIGNALS, {
-  version: SIGNALS_VERSION,
-  migrations: SIGNALS_MIGRATIONS,
-});
+export const signalsItem = /* @__PURE__ */ defineStoredItem<Signals>(
+  `local:${SIGNALS_KEY}`,
+  signalsSchema,
+  EMPTY_SIGNALS,
+  {
+    version: SIGNALS_VERSION,
+    migrations: SIGNALS_MIGRATIONS,
+  },
+);
 
 /** Banners the user dismissed. */
 export const dismissalsItem = /* @__PURE__ */ defineStoredItem<Dismissals>(
-  'local:dismissals',
+  `local:${DISMISSALS_KEY}`,
   dismissalsSchema,
   EMPTY_DISMISSALS,
   {
@@ -83,7 +101,7 @@ export const dismissalsItem = /* @__PURE__ */ defineStoredItem<Dismissals>(
 
 /** Per-minute counts of claude.ai's failed API requests; no URLs, no bodies. */
 export const failuresItem = /* @__PURE__ */ defineStoredItem<FailureLog>(
-  'local:failures',
+  `local:${FAILURES_KEY}`,
   failureLogSchema,
   EMPTY_FAILURE_LOG,
   {
@@ -93,13 +111,18 @@ export const failuresItem = /* @__PURE__ */ defineStoredItem<FailureLog>(
 );
 
 /** The last days of incidents.json, pruned, for the popup's history (fetched when the popup opens). */
-export const historyItem = /* @__PURE__ */ defineStoredItem<History>('local:history', historySchema, EMPTY_HISTORY, {
-  version: 1,
-});
+export const historyItem = /* @__PURE__ */ defineStoredItem<History>(
+  `local:${HISTORY_KEY}`,
+  historySchema,
+  EMPTY_HISTORY,
+  {
+    version: 1,
+  },
+);
 
 /** The user's options (written by the background on the options page's request). */
 export const settingsItem = /* @__PURE__ */ defineStoredItem<Settings>(
-  'local:settings',
+  `local:${SETTINGS_KEY}`,
   settingsSchema,
   DEFAULT_SETTINGS,
   {
@@ -110,7 +133,7 @@ export const settingsItem = /* @__PURE__ */ defineStoredItem<Settings>(
 
 /** What desktop notifications already announced, so nothing is announced twice across restarts. */
 export const notifiedItem = /* @__PURE__ */ defineStoredItem<Notified>(
-  'local:notified',
+  `local:${NOTIFIED_KEY}`,
   notifiedSchema,
   EMPTY_NOTIFIED,
   {
@@ -121,7 +144,7 @@ export const notifiedItem = /* @__PURE__ */ defineStoredItem<Notified>(
 
 /** When a claude.ai or platform.claude.com tab last asked for its view (ms): the cadence's "a tab is open". Session only. */
 export const siteSeenItem = /* @__PURE__ */ defineStoredItem<number | null>(
-  'session:siteSeenAt',
+  `session:${SITE_SEEN_KEY}`,
   z.nullable(z.number()),
   null,
   {
@@ -131,7 +154,7 @@ export const siteSeenItem = /* @__PURE__ */ defineStoredItem<number | null>(
 
 /** Incidents summary.json still lists that incidents.json says are resolved (core/status-page/resolutions.ts). */
 export const resolutionsItem = /* @__PURE__ */ defineStoredItem<Resolutions>(
-  'local:resolutions',
+  `local:${RESOLUTIONS_KEY}`,
   resolutionsSchema,
   EMPTY_RESOLUTIONS,
   {
@@ -141,7 +164,7 @@ export const resolutionsItem = /* @__PURE__ */ defineStoredItem<Resolutions>(
 
 /** When the browser's storage last refused a write for lack of space (core/settings/storage-full.ts). Session only. */
 export const storageFullItem = /* @__PURE__ */ defineStoredItem<StorageFull>(
-  'session:storageFull',
+  `session:${STORAGE_FULL_KEY}`,
   storageFullSchema,
   null,
   {
@@ -151,7 +174,7 @@ export const storageFullItem = /* @__PURE__ */ defineStoredItem<StorageFull>(
 
 /** "Tell me when it's back" (core/back-watch/back-watch.ts): the watch that is on, and when claude.ai was last announced back. */
 export const backWatchItem = /* @__PURE__ */ defineStoredItem<BackWatch>(
-  'local:backWatch',
+  `local:${BACK_WATCH_KEY}`,
   backWatchSchema,
   EMPTY_BACK_WATCH,
   {

@@ -9,6 +9,7 @@ import type { BannerText } from '../../core/banner/banner-words';
 import type { Settings } from '../../core/settings/settings';
 import type { StatusState } from '../../core/status-page/status-model';
 import { agoTime } from '../../core/time/format';
+import { MINUTE_MS } from '../../core/time/time';
 import type { BadgeView } from '../../core/verdict/badge';
 import { locale, t } from '../../shell/i18n';
 import { overallWorking, statusHeadline } from '../../shell/words/overall-text';
@@ -73,7 +74,7 @@ const SAMPLE_CSS =
   '.so-banner{position:static;transform:none;width:auto;max-height:none}.so-dismiss,.so-toggle{display:none}';
 
 function sampleText(now: number): BannerText {
-  const started = agoTime(new Date(now - 14 * 60_000).toISOString(), now, locale(), t('relativeNow')) ?? '';
+  const started = agoTime(new Date(now - 14 * MINUTE_MS).toISOString(), now, locale(), t('relativeNow')) ?? '';
   return {
     kind: 'incident',
     role: 'alert',

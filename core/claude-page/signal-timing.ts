@@ -22,3 +22,5 @@ export const CAPACITY_SNOOZE_MS = 30 * MINUTE_MS;
 export const SIGNAL_LIVE_MS = 10 * MINUTE_MS;
 /** The popup counts capacity errors over the last hour: long enough to show a pattern, short enough to be about now. */
 export const CAPACITY_COUNT_WINDOW_MS = HOUR_MS;
+/** The popup counts claude.ai's failed requests over the last 10 minutes (core/claude-page/fault.ts keeps 15 minutes of them). */
+export const FAILURES_WINDOW_MS = 10 * MINUTE_MS;

@@ -6,11 +6,12 @@
 import { withDetection } from '../../../core/claude-page/detections';
 import type { PageSignal } from '../../../core/claude-page/page-facts';
 import type { SiteId } from '../../../core/sites/site-hosts';
+import { MINUTE_MS } from '../../../core/time/time';
 import { signalsItem, siteSeenItem } from '../../../shell/stored-items';
 import type { WriteQueue } from '../storage/write-queue';
 
 /** A tab is noted as seen once a minute at most. */
-const SITE_SEEN_EVERY_MS = 60_000;
+const SITE_SEEN_EVERY_MS = MINUTE_MS;
 
 export function createPageReports(queue: WriteQueue) {
   return {
