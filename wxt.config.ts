@@ -9,7 +9,7 @@ import { STATUS_ORIGINS } from './core/status-page/sources';
 const SITE_MATCHES = Object.keys(SITE_HOSTS).map((host) => `https://${host}/*`);
 
 /** The e2e test build (core/time/test-build.ts says what differs). */
-const TEST_BUILD = process.env.SO_TEST_BUILD === '1';
+const BUILDING_FOR_TESTS = process.env.SO_TEST_BUILD === '1';
 
 /**
  * WXT wraps every unlisted script (the always-on watcher, the banner) in a module that catches a
@@ -83,7 +83,7 @@ export default defineConfig({
       'scripting',
       // Test build only (core/time/test-build.ts): a headless browser cannot answer the
       // permission prompt, so that build has the optional permission granted at install.
-      ...(TEST_BUILD ? ['notifications'] : []),
+      ...(BUILDING_FOR_TESTS ? ['notifications'] : []),
     ],
     // Asked for only when the user turns notifications on in the options.
     optional_permissions: ['notifications'],
@@ -132,7 +132,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), leanUnlistedWrapper, sharedPagesChunk],
     // A literal, so that every other build drops the test build's values (core/time/test-build.ts).
-    define: { __SO_TEST_BUILD__: JSON.stringify(TEST_BUILD) },
+    define: { __SO_TEST_BUILD__: JSON.stringify(BUILDING_FOR_TESTS) },
     build: {
       sourcemap: process.env.SO_SOURCEMAP === '1',
       // Browsers that know CSS light-dark() (Chrome 123, Firefox 120): no down-levelled copies.

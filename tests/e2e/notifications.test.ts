@@ -8,7 +8,8 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import type { ReplayServer } from '../replay/server.mjs';
-import { type ChromiumExtensionBrowser, launchChromium, TEST_BUILD_CHROME } from './drivers/chromium';
+import { TEST_BUILD_CHROME } from './drivers/builds';
+import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
 import { CLAUDE_AI } from './scenarios';
 

@@ -1,6 +1,6 @@
 /**
  * One home per fact: a time unit, a host, a stored key, a selector of claude.ai's page, the
- * Firefox add-on id. Each is spelled in one file (its home) and imported everywhere else, so that
+ * Firefox add-on id, a threshold or any other named constant. Each is spelled in one file (its home) and imported everywhere else, so that
  * changing it is one edit and a reader finds it in one place. Reads the sources (core/, shell/,
  * components/, entrypoints/, wxt.config.ts and the e2e drivers) with TypeScript's parser, so
  * comments and prose never count, only the code's literals.
@@ -15,7 +15,7 @@ import { STATUS_ORIGINS } from '../../core/status-page/sources';
 const ROOT = resolve(__dirname, '../..');
 const SOURCE_DIRS = ['core', 'shell', 'components', 'entrypoints'];
 /** Beside the sources: the build's config, and what the e2e tests share with the build. */
-const MORE_FILES = ['wxt.config.ts', 'tests/e2e/drivers/firefox.ts', 'tests/e2e/drivers/chromium.ts'];
+const MORE_FILES = ['wxt.config.ts', ...sourceFiles('tests/e2e/drivers')];
 
 const HOMES = {
   time: 'core/time/time.ts',
@@ -212,6 +212,34 @@ const geckoId: Finder = (file, source) => {
   return hits.slice(file === HOMES.geckoId ? 1 : 0).map((lit) => `${file}:${lit.line} '${lit.text}'`);
 };
 
+/** Module-level constants named in capitals (thresholds, limits, windows, lists) in `file`, with their lines. */
+function constantNames(file: string, source: string): [string, number][] {
+  const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+  return tree.statements.flatMap((statement) =>
+    ts.isVariableStatement(statement) && statement.declarationList.flags & ts.NodeFlags.Const
+      ? statement.declarationList.declarations.flatMap((d) =>
+          ts.isIdentifier(d.name) && /^[A-Z][A-Z0-9_]+$/.test(d.name.text)
+            ? [[d.name.text, tree.getLineAndCharacterOfPosition(d.getStart(tree)).line + 1] as [string, number]]
+            : [],
+        )
+      : [],
+  );
+}
+
+/**
+ * Thresholds and other named constants: a name is declared in one file. The same name in two
+ * files is either one fact with two homes (a list of origins built again) or two facts under one
+ * name; either way a reader cannot tell which one a use means.
+ */
+function constantsDeclaredTwice(files: [string, string][]): string[] {
+  const where = new Map<string, string[]>();
+  for (const [file, source] of files) {
+    for (const [name, line] of constantNames(file, source))
+      where.set(name, [...(where.get(name) ?? []), `${file}:${line}`]);
+  }
+  return [...where].filter(([, places]) => places.length > 1).map(([name, places]) => `${name}: ${places.join(', ')}`);
+}
+
 const RULES: [string, Finder][] = [
   ['time units', timeUnits],
   ['hosts', hosts],
@@ -221,8 +249,11 @@ const RULES: [string, Finder][] = [
 ];
 
 /** Every fact found outside its home, per rule, in the given files (path relative to the root, source). */
-export function factsOutOfHome(files: [string, string][]): Record<string, string[]> {
-  return Object.fromEntries(RULES.map(([name, find]) => [name, files.flatMap(([file, source]) => find(file, source))]));
+function factsOutOfHome(files: [string, string][]): Record<string, string[]> {
+  return {
+    ...Object.fromEntries(RULES.map(([name, find]) => [name, files.flatMap(([file, source]) => find(file, source))])),
+    'named constants': constantsDeclaredTwice(files),
+  };
 }
 
 describe('one home per fact', () => {
@@ -237,7 +268,7 @@ describe('one home per fact', () => {
   });
 
   const found = factsOutOfHome(files);
-  it.each(RULES.map(([name]) => name))('%s: spelled only in their home', (name) => {
+  it.each([...RULES.map(([name]) => name), 'named constants'])('%s: spelled only in their home', (name) => {
     expect(found[name]).toEqual([]);
   });
 
@@ -248,7 +279,7 @@ describe('one home per fact', () => {
     ['time units', 'core/x.ts', 'const MAX = 1000; const B = 2_000;', []],
     ['hosts', 'core/x.ts', "const API = ['https://claude.ai/api/*'];", ["core/x.ts:1 'https://claude.ai/api/*'"]],
     ['hosts', 'core/x.ts', "if (url.hostname === 'claude.ai') go();", ["core/x.ts:1 'claude.ai'"]],
-    ['hosts', 'core/x.ts', 'const m = `status.claude.com: ${a}`;', ["core/x.ts:1 'status.claude.com: '"]],
+    ['hosts', 'core/x.ts', 'const m = `status.claude.com: $' + '{a}`;', ["core/x.ts:1 'status.claude.com: '"]],
     [
       'hosts',
       'core/x.ts',
@@ -284,5 +315,14 @@ describe('one home per fact', () => {
     ],
   ])('%s: finds what is out of its home in %s: %s', (rule, file, source, expected) => {
     expect(factsOutOfHome([[file, source]])[rule]).toEqual(expected);
+  });
+
+  it('named constants: finds a name declared in two files, not one declared once or a local', () => {
+    expect(
+      factsOutOfHome([
+        ['core/a.ts', 'export const WINDOW_MS = 10;\nconst ONCE = 1;'],
+        ['components/b.tsx', 'function f() { const ONCE = 2; }\nexport const WINDOW_MS = 10;'],
+      ])['named constants'],
+    ).toEqual(['WINDOW_MS: core/a.ts:1, components/b.tsx:2']);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { FailureOutcome, FetchOutcome } from '../../../core/polling/health';
 import { buildSnapshot } from '../../../core/status-page/snapshot';
-import { SOURCES, type SourceId, SUMMARY_PATH } from '../../../core/status-page/sources';
+import { SOURCES, type SourceId, STATUS_ORIGINS, SUMMARY_PATH } from '../../../core/status-page/sources';
 import type { Validators } from '../../../core/status-page/status-model';
 import { MAX_BODY_BYTES, parseSummaryText } from '../../../core/status-page/statuspage';
 import { TEST_BUILD, TEST_TIMINGS } from '../../../core/time/test-build';
@@ -51,14 +51,12 @@ async function readCapped(response: Response): Promise<string> {
   return new TextDecoder().decode(bytes);
 }
 
-const STATUS_ORIGINS: readonly string[] = SOURCES.map((s) => s.origin);
-
 /** Whether the response came from a status origin (after any redirects the fetch followed). */
 function fromStatusOrigin(response: Response): boolean {
   // A Response built without a URL (not from the network) says nothing about redirects.
   if (response.url === '') return !response.redirected;
   try {
-    return STATUS_ORIGINS.includes(new URL(response.url).origin);
+    return (STATUS_ORIGINS as readonly string[]).includes(new URL(response.url).origin);
   } catch {
     return false;
   }

@@ -9,13 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { chromiumArgs } from '../../replay/chromium-args.mjs';
+import { CHROME_BUILD } from './builds';
 import type { DriverPage, ExtensionBrowser } from './types';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const OUT_DIR = path.resolve(process.env.SO_OUT_DIR ?? '.output');
-export const CHROME_BUILD = path.join(OUT_DIR, 'chrome-mv3');
-/** The test build (core/time/test-build.ts), which `npm test` makes into .output-test. */
-export const TEST_BUILD_CHROME = path.resolve(process.env.SO_TEST_OUT_DIR ?? '.output-test', 'chrome-mv3');
 
 /** A Playwright page as the scenarios' DriverPage. */
 export function driverPage(page: Page): DriverPage {

@@ -29,11 +29,10 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type WebExtension from 'webextension-polyfill';
 import { GECKO_ID } from '../../../core/release/extension-ids';
 import { type ConnectProxy, startConnectProxy } from '../../replay/server.mjs';
+import { FIREFOX_BUILD } from './builds';
 import type { DriverPage, ExtensionBrowser } from './types';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const OUT_DIR = path.resolve(process.env.SO_OUT_DIR ?? '.output');
-export const FIREFOX_BUILD = path.join(OUT_DIR, 'firefox-mv3');
 
 /** Fixed with `extensions.webextensions.uuids`, so extension pages have a known address. */
 export const EXTENSION_UUID = '5e0c3a5d-7f0b-4c52-9a43-1c9d2e6b8f17';
