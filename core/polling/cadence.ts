@@ -20,7 +20,8 @@ export const QUIET_INTERVAL_MS = 5 * MINUTE_MS;
  */
 export const SITE_OPEN_WINDOW_MS = 3 * MINUTE_MS;
 
-export interface Need {
+/** What the cadence depends on (not to be confused with what an alternative needs, core/advice/alternatives.ts Need). */
+export interface CadenceInputs {
   settings: Settings;
   status: StatusState;
   signals: Signals;
@@ -49,7 +50,10 @@ export function staleIntervalMs(settings: Settings, snapshot: Snapshot | null): 
 }
 
 /** Why "automatic" polls every minute now, or null when nothing asks for more than every 5 minutes. */
-export function activeReason(need: Need, nowMs: number): 'site-open' | 'incident' | 'signal' | 'notifications' | null {
+export function activeReason(
+  need: CadenceInputs,
+  nowMs: number,
+): 'site-open' | 'incident' | 'signal' | 'notifications' | null {
   if (within(need.siteSeenAt, nowMs, SITE_OPEN_WINDOW_MS)) return 'site-open';
   if (eventActive(need.status.snapshot)) return 'incident';
   // Any of claude.ai's own failure messages (capacity, outage screen, retry), on any site.
@@ -61,7 +65,7 @@ export function activeReason(need: Need, nowMs: number): 'site-open' | 'incident
 }
 
 /** The interval the gate holds scheduled polls to now. */
-export function cadenceMs(need: Need, nowMs: number): number {
+export function cadenceMs(need: CadenceInputs, nowMs: number): number {
   if (need.settings.pollIntervalSec !== 'auto') return need.settings.pollIntervalSec * SECOND_MS;
   return activeReason(need, nowMs) ? ACTIVE_INTERVAL_MS : QUIET_INTERVAL_MS;
 }

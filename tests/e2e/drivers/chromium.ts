@@ -21,7 +21,6 @@ export function driverPage(page: Page): DriverPage {
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    click: (x, y) => page.mouse.click(x, y),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     reload: async () => {
       await page.reload({ waitUntil: 'load' });

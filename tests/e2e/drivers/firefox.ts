@@ -112,7 +112,6 @@ function wrap(page: Page): DriverPage {
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    click: (x, y) => page.mouse.click(x, y),
     setViewport: (width, height) => page.setViewport({ width, height }),
     reload: async () => {
       await page.reload({ waitUntil: 'load' });
