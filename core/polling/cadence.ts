@@ -20,7 +20,7 @@ export const QUIET_INTERVAL_MS = 5 * MINUTE_MS;
  */
 export const SITE_OPEN_WINDOW_MS = 3 * MINUTE_MS;
 
-/** What the cadence depends on (not to be confused with what an alternative needs, core/advice/alternatives.ts Need). */
+/** What the cadence depends on. */
 export interface CadenceInputs {
   settings: Settings;
   status: StatusState;
