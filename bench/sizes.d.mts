@@ -47,3 +47,5 @@ export declare function loadBudgets(): Budgets;
 export declare function entrypointFiles(buildDir: string): Record<Entrypoint, { js: string[]; css: string[] }>;
 export declare function measureBuild(buildDir: string, budgets?: Budgets): EntrypointSize[];
 export declare function kb(bytes: number): string;
+export declare const README_SIZES: { start: string; end: string };
+export declare function sizesMarkdown(sizes: EntrypointSize[]): string;

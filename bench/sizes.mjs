@@ -157,3 +157,25 @@ export function measureBuild(buildDir, budgets = loadBudgets()) {
 export function kb(bytes) {
   return `${(bytes / KB).toFixed(1)} KB`;
 }
+
+/** Where README.md holds the table sizesMarkdown() writes (tests/unit/bundle-size.test.ts checks it). */
+export const README_SIZES = { start: '<!-- sizes:start -->', end: '<!-- sizes:end -->' };
+
+/**
+ * The sizes as README.md states them: one row per entrypoint, in KB to 10 B, with its enforced
+ * budget and the issue's target where that is lower. Written by
+ * `npm run bench -- --only sizes --update-docs`.
+ * @param {import('./sizes.d.mts').EntrypointSize[]} sizes
+ */
+export function sizesMarkdown(sizes) {
+  const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
+  const rows = sizes.map((s) => {
+    const what = `${s.label}${s.countsCss ? ', JS + CSS' : ''}`;
+    const target =
+      s.targetBytes < s.budgetBytes ? `${kb(s.targetBytes)}, ${s.withinTarget ? 'met' : 'missed'}` : 'the budget';
+    return `| ${what} | ${kb(s.gzip)} | ${kb(s.budgetBytes)} | ${target} |`;
+  });
+  return ["| Bundle (gzip -9) | Size | Budget (enforced) | Issue's target |", '|---|---:|---:|---|', ...rows].join(
+    '\n',
+  );
+}
