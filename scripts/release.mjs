@@ -16,7 +16,10 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { releaseChangelog } from './changelog.mjs';
+import { createJiti } from 'jiti';
+
+// changelog.ts is TypeScript; jiti loads it on any Node (Node 20 runs no .ts by itself).
+const { releaseChangelog } = await createJiti(import.meta.url).import('./changelog.ts');
 
 const version = process.argv[2];
 

@@ -6,7 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { failedTests } from './vitest-report.mjs';
+import { createJiti } from 'jiti';
+
+// vitest-report.ts is TypeScript; jiti loads it on any Node (Node 20 runs no .ts by itself).
+const { failedTests } = await createJiti(import.meta.url).import('./vitest-report.ts');
 
 const results = [];
 /** Failed tests by name, repeated in the summary: CI shows only the tail of the output. */

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_RETRY_WAIT_MS } from '../../core/polling/health';
 import type { StatusState } from '../../core/status-page/status-model';
 import { TEST_TIMINGS } from '../../core/time/test-build';
-import { type ReplayServer, startReplayServer } from '../replay/server.mjs';
+import { type ReplayServer, startReplayServer } from '../replay/server';
 import { TEST_BUILD_CHROME } from './drivers/builds';
 import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
 import { ExtensionApi } from './drivers/extension-api';

@@ -3,7 +3,7 @@
  * open claude.ai or the popup. One harness per browser; state is reset between scenarios.
  */
 import { siteIdForHost } from '../../core/sites/site-hosts';
-import { type ReplayServer, type ScenarioName, startReplayServer } from '../replay/server.mjs';
+import { type ReplayServer, type ScenarioName, startReplayServer } from '../replay/server';
 import { ExtensionApi } from './drivers/extension-api';
 import type { DriverPage, ExtensionBrowser } from './drivers/types';
 import { BannerPage } from './pages/banner-page';

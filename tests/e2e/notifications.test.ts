@@ -7,7 +7,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../core/settings/settings';
-import type { ReplayServer } from '../replay/server.mjs';
+import type { ReplayServer } from '../replay/server';
 import { TEST_BUILD_CHROME } from './drivers/builds';
 import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';

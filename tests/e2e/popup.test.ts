@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayStrip, historySchema, recentIncidents } from '../../core/status-page/history';
 import { snapshotSchema } from '../../core/status-page/status-model';
-import type { ReplayServer } from '../replay/server.mjs';
+import type { ReplayServer } from '../replay/server';
 import { type ChromiumExtensionBrowser, driverPage, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
 import { PopupPage } from './pages/popup-page';

@@ -5,8 +5,8 @@
  */
 import { expect } from 'vitest';
 import { LAYOUT_SELECTORS } from '../../core/claude-page/page-facts';
-import type { ScenarioName } from '../replay/server.mjs';
-import { loadFixture, OTHER_SITE } from '../replay/server.mjs';
+import type { ScenarioName } from '../replay/server';
+import { loadFixture, OTHER_SITE } from '../replay/server';
 import { type ChromiumExtensionBrowser, driverPage } from './drivers/chromium';
 import type { Harness } from './harness';
 import { BannerPage } from './pages/banner-page';

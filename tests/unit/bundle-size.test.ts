@@ -3,13 +3,13 @@
  * Size budgets of issues #8 and #17, on the build `npm test` has just made (SO_OUT_DIR, default
  * .output): gzip -9 bytes of the JavaScript each entrypoint loads (and of the CSS where budgets.json
  * says countsCss), 1 KB = 1000 bytes, budgets read from bench/budgets.json. Sizes are deterministic, so unlike timings they are asserted.
- * The counting lives in bench/sizes.mjs, shared with `npm run bench`; docs/benchmarks.md has the
+ * The counting lives in bench/sizes.ts, shared with `npm run bench`; docs/benchmarks.md has the
  * figures and what is in each bundle.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENTRYPOINTS, kb, loadBudgets, measureBuild, README_SIZES, sizesMarkdown } from '../../bench/sizes.mjs';
+import { ENTRYPOINTS, kb, loadBudgets, measureBuild, README_SIZES, sizesMarkdown } from '../../bench/sizes';
 
 const OUT_DIR = path.resolve(process.env.SO_OUT_DIR ?? '.output');
 const budgets = loadBudgets();

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { chromiumArgs } from '../../replay/chromium-args.mjs';
+import { chromiumArgs } from '../../replay/chromium-args';
 import { CHROME_BUILD } from './builds';
 import type { DriverPage, ExtensionBrowser } from './types';
 

@@ -3,7 +3,7 @@
  * puppeteer-core over WebDriver BiDi (Playwright's Firefox needs its own patched build).
  *
  * Network: Firefox resolves nothing itself. Every https:// request goes to a local CONNECT proxy
- * (tests/replay/server.mjs) that tunnels it to the replay server, whose self-signed certificate
+ * (tests/replay/server.ts) that tunnels it to the replay server, whose self-signed certificate
  * is accepted (`acceptInsecureCerts`); plain http:// goes to the same proxy, which refuses it.
  * `MOZ_DISABLE_NONLOCAL_CONNECTIONS=1`, the switch Firefox's own test harnesses use, is a
  * tripwire: Firefox aborts ("FATAL ERROR: Non-local network connections are disabled", then the
@@ -28,7 +28,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type WebExtension from 'webextension-polyfill';
 import { GECKO_ID } from '../../../core/release/extension-ids';
-import { type ConnectProxy, startConnectProxy } from '../../replay/server.mjs';
+import { type ConnectProxy, startConnectProxy } from '../../replay/server';
 import { FIREFOX_BUILD } from './builds';
 import type { DriverPage, ExtensionBrowser } from './types';
 
