@@ -2,6 +2,7 @@
  * What every scenario gets: the browser with the extension, the replay server, and helpers to
  * open claude.ai or the popup. One harness per browser; state is reset between scenarios.
  */
+import type { PageView } from '../../core/messages/messages';
 import { siteIdForHost } from '../../core/sites/site-hosts';
 import { type ReplayServer, type ScenarioName, startReplayServer } from '../replay/server';
 import { ExtensionApi } from './drivers/extension-api';
@@ -35,13 +36,14 @@ export class Harness<B extends ExtensionBrowser = ExtensionBrowser> {
   }
 
   /**
-   * Waits until the page's watcher has asked the background for its view (after it opened or
-   * reloaded) and the background has answered: an event to wait for instead of a time, before
-   * checking that nothing was added. The answer itself is not visible from here, so the background
-   * is asked the same question after the page's request arrived, and answers it after the page's.
-   * When a banner is due, the background injects it before it answers.
+   * Waits until the page's watcher has asked the background for its view (after it opened) and
+   * the background has answered: an event to wait for instead of a time, before checking that
+   * nothing was added. The page's answer is not visible from here, so the background is asked the
+   * same question once the page's request has arrived; it answers after the page's (both note the
+   * tab through the one write queue, the page's first). Gives that answer: the decision the page
+   * got, whose banner (if any) the background injects before it answers the page.
    */
-  async watcherAnswered(page: BannerPage): Promise<void> {
+  async watcherAnswered(page: BannerPage): Promise<PageView> {
     const url = await page.page.evaluate(() => location.href, null);
     if (!this.answered.has(page)) throw new Error('watcherAnswered needs a page opened with openSite');
     const site = siteIdForHost(new URL(url).hostname);
@@ -56,7 +58,7 @@ export class Harness<B extends ExtensionBrowser = ExtensionBrowser> {
       `${url} to ask for its view`,
     );
     this.answered.set(page, now);
-    await this.api.send({ type: 'site-view', site, model: null, bannerLoaded: true });
+    return (await this.api.send({ type: 'site-view', site, model: null, bannerLoaded: true })) as PageView;
   }
 
   /** A clean slate: no stored state, the given status scenario, one fresh poll. */

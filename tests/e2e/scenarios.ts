@@ -116,7 +116,7 @@ export const SCENARIOS: Scenario[] = [
     async run(h) {
       expect(await h.api.badgeText()).toBe('');
       const page = await h.openSite(CLAUDE_AI);
-      await h.watcherAnswered(page);
+      expect((await h.watcherAnswered(page)).text).toBeNull();
       expect(await page.hostCount()).toBe(0);
     },
   },
@@ -143,7 +143,7 @@ export const SCENARIOS: Scenario[] = [
     async run(h) {
       expect(await h.api.badgeText()).toBe('!');
       const page = await h.openSite(CLAUDE_AI);
-      await h.watcherAnswered(page);
+      expect((await h.watcherAnswered(page)).text).toBeNull();
       expect(await page.hostCount()).toBe(0);
       const popup = await h.openPopup();
       await popup.waitForServices(6);
@@ -185,7 +185,7 @@ export const SCENARIOS: Scenario[] = [
     status: 'healthy',
     async run(h) {
       const page = await h.openSite(CLAUDE_AI);
-      await h.watcherAnswered(page);
+      expect((await h.watcherAnswered(page)).text).toBeNull();
       expect(await page.hostCount()).toBe(0);
       // Someone typing: the banner must not take the focus away.
       await page.page.evaluate((box) => {
@@ -235,7 +235,7 @@ export const SCENARIOS: Scenario[] = [
     status: 'healthy',
     async run(h) {
       const page = await h.openSite(CLAUDE_AI);
-      await h.watcherAnswered(page);
+      expect((await h.watcherAnswered(page)).text).toBeNull();
       const started = Date.now();
       await page.hook('__insertCapacityNotice');
       await page.waitForBanner(1_000);
@@ -249,7 +249,7 @@ export const SCENARIOS: Scenario[] = [
     status: 'healthy',
     async run(h) {
       const page = await h.openSite(CLAUDE_AI);
-      await h.watcherAnswered(page);
+      expect((await h.watcherAnswered(page)).text).toBeNull();
       await page.hook('__showOutageScreen', '1034YMZ');
       await page.waitForKind('outage-screen', 1_000);
       expect(await page.role()).toBe('alert');
@@ -389,7 +389,7 @@ export const SCENARIOS: Scenario[] = [
       // The Workbench is where they are: it is never offered there.
       expect(await platform.alternatives()).not.toContain('workbench');
       const chat = await h.openSite(CLAUDE_AI);
-      await h.watcherAnswered(chat);
+      expect((await h.watcherAnswered(chat)).text).toBeNull();
       expect(await chat.hostCount()).toBe(0);
     },
   },
@@ -499,8 +499,8 @@ export const SCENARIOS: Scenario[] = [
       expect(await h.api.badgeText()).toBe('!');
       const chat = await h.openSite(CLAUDE_AI);
       const platform = await h.openSite(PLATFORM);
-      await h.watcherAnswered(chat);
-      await h.watcherAnswered(platform);
+      expect((await h.watcherAnswered(chat)).text).toBeNull();
+      expect((await h.watcherAnswered(platform)).text).toBeNull();
       expect(await chat.hostCount()).toBe(0);
       expect(await platform.hostCount()).toBe(0);
       const popup = await h.openPopup();
@@ -516,7 +516,7 @@ export const SCENARIOS: Scenario[] = [
     async run(h) {
       await serveIncident(h, { name: 'Opus in Vertex Complete Outage', impact: 'major' });
       const chat = await h.openSite(CLAUDE_AI);
-      await h.watcherAnswered(chat);
+      expect((await h.watcherAnswered(chat)).text).toBeNull();
       expect(await chat.hostCount()).toBe(0);
       const popup = await h.openPopup();
       await popup.waitForServices(6);
@@ -655,7 +655,7 @@ export const SCENARIOS: Scenario[] = [
       expect((await platform.incidentLink())?.text.trim()).toBe('Maintenance details');
       expect(await platform.alternatives()).toEqual([]);
       const chat = await h.openSite(CLAUDE_AI);
-      await h.watcherAnswered(chat);
+      expect((await h.watcherAnswered(chat)).text).toBeNull();
       expect(await chat.hostCount()).toBe(0);
     },
   },
@@ -727,7 +727,7 @@ export const SCENARIOS: Scenario[] = [
     status: 'healthy',
     async run(h) {
       const page = await h.openSite(CLAUDE_AI);
-      await h.watcherAnswered(page);
+      expect((await h.watcherAnswered(page)).text).toBeNull();
       expect(await page.page.evaluate(() => (window as unknown as { __heard: string[] }).__heard, null)).toEqual([]);
       expect(await page.hostCount()).toBe(0);
       // What WXT's content-script wrapper listens for to stop an older copy of itself.
