@@ -1,7 +1,7 @@
 /**
  * The one table of user-visible scenarios, run in real Chromium and real Firefox alike
- * (tests/e2e/extension.test.ts). Each starts from a clean profile state and one poll of the
- * given status scenario.
+ * (tests/e2e/extension-chromium.test.ts and extension-firefox.test.ts). Each starts from a clean
+ * profile state and one poll of the given status scenario.
  */
 import { expect } from 'vitest';
 import { LAYOUT_SELECTORS } from '../../core/claude-page/page-facts';
