@@ -10,7 +10,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
-          environment: 'happy-dom',
+          // Plain Node: the core and background tests need no DOM. A test that does (views, the
+          // watcher, the banner) says so in its first lines: `@vitest-environment happy-dom`.
+          environment: 'node',
         },
       },
       {
@@ -18,8 +20,10 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          // One browser at a time: two cores, and each suite starts its own browser.
-          fileParallelism: false,
+          // Two suites at a time, each with its own browser, replay server and profile: a suite
+          // spends most of its time waiting on its browser (about half a core), so two fill the
+          // two cores without starving each other, and every wait is for an event, not a time.
+          maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 90_000,
         },

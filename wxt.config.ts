@@ -1,11 +1,15 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { GECKO_ID } from './core/release/extension-ids';
 import { SITE_HOSTS } from './core/sites/site-hosts';
 import { STATUS_ORIGINS } from './core/status-page/sources';
 
 // Host permissions: the two status origins and, for the banner, the sites it runs on.
 // Nothing else: no `tabs`, no `<all_urls>` (tests/unit/audit.test.ts checks the build).
 const SITE_MATCHES = Object.keys(SITE_HOSTS).map((host) => `https://${host}/*`);
+
+/** The e2e test build (core/time/test-build.ts says what differs). */
+const BUILDING_FOR_TESTS = process.env.SO_TEST_BUILD === '1';
 
 /**
  * WXT wraps every unlisted script (the always-on watcher, the banner) in a module that catches a
@@ -77,9 +81,9 @@ export default defineConfig({
       'webRequest',
       // The banner's view is injected into a claude.ai tab only when a banner is due.
       'scripting',
-      // Test build only (tests/e2e/notifications.test.ts): a headless browser cannot answer the
+      // Test build only (core/time/test-build.ts): a headless browser cannot answer the
       // permission prompt, so that build has the optional permission granted at install.
-      ...(process.env.SO_GRANT_NOTIFICATIONS === '1' ? ['notifications'] : []),
+      ...(BUILDING_FOR_TESTS ? ['notifications'] : []),
     ],
     // Asked for only when the user turns notifications on in the options.
     optional_permissions: ['notifications'],
@@ -95,7 +99,7 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'status-overlay@claude-status-overlay.invalid',
+              id: GECKO_ID,
               // 140 is the first desktop Firefox that knows data_collection_permissions.
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
@@ -127,6 +131,8 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact(), leanUnlistedWrapper, sharedPagesChunk],
+    // A literal, so that every other build drops the test build's values (core/time/test-build.ts).
+    define: { __SO_TEST_BUILD__: JSON.stringify(BUILDING_FOR_TESTS) },
     build: {
       sourcemap: process.env.SO_SOURCEMAP === '1',
       // Browsers that know CSS light-dark() (Chrome 123, Firefox 120): no down-levelled copies.
@@ -134,6 +140,9 @@ export default defineConfig({
       // Every browser we support (Chrome 123, Firefox 140) preloads modules itself: Vite's
       // polyfill would be dead code in each page, about 150 B gzip of the popup's budget.
       modulePreload: { polyfill: false },
+      // Constants imported from another module (a time unit, a test-build switch) become their
+      // value where they are used, as if written there: no variable per constant in the bundle.
+      rolldownOptions: { optimization: { inlineConst: { mode: 'all', pass: 2 } } },
     },
   }),
 });

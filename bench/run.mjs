@@ -19,9 +19,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createJiti } from 'jiti';
 import { breakdown } from './breakdown.mjs';
 import { BROWSER_PARTS } from './parts.mjs';
-import { kb, loadBudgets, measureBuild } from './sizes.mjs';
+
+// sizes.ts is TypeScript (the size test shares it); jiti loads it on any Node (Node 20 runs no .ts by itself).
+const { kb, loadBudgets, measureBuild, README_SIZES, sizesMarkdown } = await createJiti(import.meta.url).import(
+  './sizes.ts',
+);
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECTIONS = ['sizes', 'scale', 'browser', 'traffic'];
@@ -460,7 +465,23 @@ mkdirSync(path.dirname(outFile), { recursive: true });
 writeFileSync(outFile, `${JSON.stringify({ ...results, table: rows }, null, 2)}\n`);
 log(`Wrote ${path.relative(ROOT, outFile)}.`);
 
-if (args['update-docs']) {
+/** Replaces what stands between `start` and `end` in `text` with `body`. */
+function replaceBlock(text, start, end, body, file) {
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${file} has no ${start} … ${end} block`);
+  return `${text.slice(0, from)}${start}\n${body}\n${text.slice(to)}`;
+}
+
+if (args['update-docs'] && results.sizes) {
+  const readme = path.join(ROOT, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  writeFileSync(readme, replaceBlock(text, README_SIZES.start, README_SIZES.end, sizesMarkdown(results.sizes), readme));
+  log('Updated README.md (sizes).');
+}
+
+// docs/benchmarks.md holds one table from one full run: a partial run (--only, --parts) leaves it as it is.
+if (args['update-docs'] && ['sizes', 'scale', 'browser'].every((name) => only.has(name)) && !args.compare) {
   const docs = path.join(ROOT, 'docs/benchmarks.md');
   const start = '<!-- bench:results:start -->';
   const end = '<!-- bench:results:end -->';
@@ -504,32 +525,27 @@ if (args['update-docs']) {
     profileText,
     end,
   ].join('\n');
-  // The main block only when something besides the traffic simulation ran (it has its own block).
-  const mainRan = ['sizes', 'scale', 'browser'].some((name) => only.has(name));
-  let updated = mainRan ? text.slice(0, from) + block + text.slice(to + end.length) : text;
-  if (results.traffic) {
-    const tStart = '<!-- bench:traffic:start -->';
-    const tEnd = '<!-- bench:traffic:end -->';
-    const tFrom = updated.indexOf(tStart);
-    const tTo = updated.indexOf(tEnd);
-    if (tFrom < 0 || tTo < tFrom) throw new Error(`${docs} has no ${tStart} … ${tEnd} block`);
-    const trafficRows = rows.filter((r) => r.section === '8 traffic');
-    const esc = (s) => s.replaceAll('|', '\\|');
-    const tBlock = [
-      tStart,
-      `Simulated by \`npm run bench -- --only traffic\` (${results.startedAt.slice(0, 16).replace('T', ' ')} UTC).`,
-      '',
-      '| Measure | Result (today) | Target | |',
-      '|---|---|---|---|',
-      ...trafficRows.map((r) => `| ${[r.measure.trim(), r.result, r.target, r.verdict].map(esc).join(' | ')} |`),
-      '',
-      'Requests per second at the status page (requests a day per install × installs / 86,400 s):',
-      '',
-      fleetTable(),
-      tEnd,
-    ].join('\n');
-    updated = updated.slice(0, tFrom) + tBlock + updated.slice(tTo + tEnd.length);
-  }
-  writeFileSync(docs, updated);
-  log('Updated docs/benchmarks.md.');
+  writeFileSync(docs, text.slice(0, from) + block + text.slice(to + end.length));
+  log('Updated docs/benchmarks.md (results).');
+}
+
+// The traffic simulation is deterministic: its block is rewritten whenever it ran.
+if (args['update-docs'] && results.traffic) {
+  const docs = path.join(ROOT, 'docs/benchmarks.md');
+  const esc = (s) => s.replaceAll('|', '\\|');
+  const trafficRows = rows.filter((r) => r.section === '8 traffic');
+  const body = [
+    `Simulated by \`npm run bench -- --only traffic\` (${results.startedAt.slice(0, 16).replace('T', ' ')} UTC).`,
+    '',
+    '| Measure | Result (today) | Target | |',
+    '|---|---|---|---|',
+    ...trafficRows.map((r) => `| ${[r.measure.trim(), r.result, r.target, r.verdict].map(esc).join(' | ')} |`),
+    '',
+    'Requests per second at the status page (requests a day per install × installs / 86,400 s):',
+    '',
+    fleetTable(),
+  ].join('\n');
+  const text = readFileSync(docs, 'utf8');
+  writeFileSync(docs, replaceBlock(text, '<!-- bench:traffic:start -->', '<!-- bench:traffic:end -->', body, docs));
+  log('Updated docs/benchmarks.md (traffic).');
 }

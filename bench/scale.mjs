@@ -4,9 +4,12 @@
  * core/ is compiled with Rolldown (a dependency of Vite) to a temporary ES module and timed in
  * this node process: the same V8 as the extension's worker, without a browser in the way.
  */
-import { loadFixture } from '../tests/replay/server.mjs';
+import { createJiti } from 'jiti';
 import { importBundled } from './bundle-source.mjs';
 import { median } from './stats.mjs';
+
+// The replay server is TypeScript; jiti loads it on any Node (Node 20 runs no .ts by itself).
+const { loadFixture } = await createJiti(import.meta.url).import('../tests/replay/server.ts');
 
 /** Compiles the parts of core/ the pipeline needs into one module and imports it. */
 export function loadCore() {

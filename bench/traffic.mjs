@@ -10,8 +10,11 @@
  * "Today" is the code before issue #16, simulated the same way: an alarm every minute, the
  * primary then the fallback on every poll, a page hint at most every 5 s after the last attempt.
  */
-import { loadFixture } from '../tests/replay/server.mjs';
+import { createJiti } from 'jiti';
 import { importBundled } from './bundle-source.mjs';
+
+// The replay server is TypeScript; jiti loads it on any Node (Node 20 runs no .ts by itself).
+const { loadFixture } = await createJiti(import.meta.url).import('../tests/replay/server.ts');
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;

@@ -16,7 +16,10 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { releaseChangelog } from './changelog.mjs';
+import { createJiti } from 'jiti';
+
+// changelog.ts is TypeScript; jiti loads it on any Node (Node 20 runs no .ts by itself).
+const { releaseChangelog } = await createJiti(import.meta.url).import('./changelog.ts');
 
 const version = process.argv[2];
 
@@ -59,7 +62,7 @@ rmSync(releaseDir, { recursive: true, force: true });
 const wxt = path.join('node_modules', '.bin', 'wxt');
 const env = { ...process.env, SO_OUT_DIR: outDir };
 // Store builds: never the test-only switches.
-delete env.SO_GRANT_NOTIFICATIONS;
+delete env.SO_TEST_BUILD;
 delete env.SO_SOURCEMAP;
 run(wxt, ['zip', '-b', 'chrome'], { env });
 run(wxt, ['zip', '-b', 'firefox', '--mv3'], { env });

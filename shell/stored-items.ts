@@ -54,10 +54,25 @@ import {
 } from '../core/status-page/status-model';
 import { EMPTY_PAST_DURATIONS, type PastDurations, pastDurationsSchema } from '../core/status-page/typical-duration';
 import { defineStoredItem } from './stored-item';
+import {
+  BACK_WATCH_KEY,
+  DISMISSALS_KEY,
+  FAILURES_KEY,
+  HISTORY_KEY,
+  MODEL_IN_USE_KEY,
+  NOTIFIED_KEY,
+  PAST_DURATIONS_KEY,
+  RESOLUTIONS_KEY,
+  SETTINGS_KEY,
+  SIGNALS_KEY,
+  SITE_SEEN_KEY,
+  STATUS_KEY,
+  STORAGE_FULL_KEY,
+} from './stored-keys';
 
 /** The last good snapshot and the fetch health. */
 export const statusItem = /* @__PURE__ */ defineStoredItem<StatusState>(
-  'local:status',
+  `local:${STATUS_KEY}`,
   statusStateSchema,
   EMPTY_STATUS,
   {
@@ -67,14 +82,19 @@ export const statusItem = /* @__PURE__ */ defineStoredItem<StatusState>(
 );
 
 /** Kinds, times and sites of claude.ai's own failure messages seen on screen; no content. */
-export const signalsItem = /* @__PURE__ */ defineStoredItem<Signals>('local:signals', signalsSchema, EMPTY_SIGNALS, {
-  version: SIGNALS_VERSION,
-  migrations: SIGNALS_MIGRATIONS,
-});
+export const signalsItem = /* @__PURE__ */ defineStoredItem<Signals>(
+  `local:${SIGNALS_KEY}`,
+  signalsSchema,
+  EMPTY_SIGNALS,
+  {
+    version: SIGNALS_VERSION,
+    migrations: SIGNALS_MIGRATIONS,
+  },
+);
 
 /** Banners the user dismissed. */
 export const dismissalsItem = /* @__PURE__ */ defineStoredItem<Dismissals>(
-  'local:dismissals',
+  `local:${DISMISSALS_KEY}`,
   dismissalsSchema,
   EMPTY_DISMISSALS,
   {
@@ -85,7 +105,7 @@ export const dismissalsItem = /* @__PURE__ */ defineStoredItem<Dismissals>(
 
 /** Per-minute counts of claude.ai's failed API requests; no URLs, no bodies. */
 export const failuresItem = /* @__PURE__ */ defineStoredItem<FailureLog>(
-  'local:failures',
+  `local:${FAILURES_KEY}`,
   failureLogSchema,
   EMPTY_FAILURE_LOG,
   {
@@ -95,13 +115,18 @@ export const failuresItem = /* @__PURE__ */ defineStoredItem<FailureLog>(
 );
 
 /** The last days of incidents.json, pruned, for the popup's history (fetched when the popup opens). */
-export const historyItem = /* @__PURE__ */ defineStoredItem<History>('local:history', historySchema, EMPTY_HISTORY, {
-  version: 1,
-});
+export const historyItem = /* @__PURE__ */ defineStoredItem<History>(
+  `local:${HISTORY_KEY}`,
+  historySchema,
+  EMPTY_HISTORY,
+  {
+    version: 1,
+  },
+);
 
 /** The user's options (written by the background on the options page's request). */
 export const settingsItem = /* @__PURE__ */ defineStoredItem<Settings>(
-  'local:settings',
+  `local:${SETTINGS_KEY}`,
   settingsSchema,
   DEFAULT_SETTINGS,
   {
@@ -112,7 +137,7 @@ export const settingsItem = /* @__PURE__ */ defineStoredItem<Settings>(
 
 /** What desktop notifications already announced, so nothing is announced twice across restarts. */
 export const notifiedItem = /* @__PURE__ */ defineStoredItem<Notified>(
-  'local:notified',
+  `local:${NOTIFIED_KEY}`,
   notifiedSchema,
   EMPTY_NOTIFIED,
   {
@@ -123,7 +148,7 @@ export const notifiedItem = /* @__PURE__ */ defineStoredItem<Notified>(
 
 /** When a claude.ai or platform.claude.com tab last asked for its view (ms): the cadence's "a tab is open". Session only. */
 export const siteSeenItem = /* @__PURE__ */ defineStoredItem<number | null>(
-  'session:siteSeenAt',
+  `session:${SITE_SEEN_KEY}`,
   z.nullable(z.number()),
   null,
   {
@@ -133,7 +158,7 @@ export const siteSeenItem = /* @__PURE__ */ defineStoredItem<number | null>(
 
 /** Incidents summary.json still lists that incidents.json says are resolved (core/status-page/resolutions.ts). */
 export const resolutionsItem = /* @__PURE__ */ defineStoredItem<Resolutions>(
-  'local:resolutions',
+  `local:${RESOLUTIONS_KEY}`,
   resolutionsSchema,
   EMPTY_RESOLUTIONS,
   {
@@ -143,7 +168,7 @@ export const resolutionsItem = /* @__PURE__ */ defineStoredItem<Resolutions>(
 
 /** When the browser's storage last refused a write for lack of space (core/settings/storage-full.ts). Session only. */
 export const storageFullItem = /* @__PURE__ */ defineStoredItem<StorageFull>(
-  'session:storageFull',
+  `session:${STORAGE_FULL_KEY}`,
   storageFullSchema,
   null,
   {
@@ -153,7 +178,7 @@ export const storageFullItem = /* @__PURE__ */ defineStoredItem<StorageFull>(
 
 /** "Tell me when it's back" (core/back-watch/back-watch.ts): the watch that is on, and when claude.ai was last announced back. */
 export const backWatchItem = /* @__PURE__ */ defineStoredItem<BackWatch>(
-  'local:backWatch',
+  `local:${BACK_WATCH_KEY}`,
   backWatchSchema,
   EMPTY_BACK_WATCH,
   {
@@ -163,7 +188,7 @@ export const backWatchItem = /* @__PURE__ */ defineStoredItem<BackWatch>(
 
 /** The model claude.ai's latest tab showed (core/models/model-in-use.ts). Session only. */
 export const modelInUseItem = /* @__PURE__ */ defineStoredItem<ModelInUse>(
-  'session:modelInUse',
+  `session:${MODEL_IN_USE_KEY}`,
   modelInUseSchema,
   null,
   {
@@ -173,7 +198,7 @@ export const modelInUseItem = /* @__PURE__ */ defineStoredItem<ModelInUse>(
 
 /** Resolved incidents of the last 90 days with their durations (core/status-page/typical-duration.ts), fetched at most hourly. */
 export const pastDurationsItem = /* @__PURE__ */ defineStoredItem<PastDurations>(
-  'local:pastDurations',
+  `local:${PAST_DURATIONS_KEY}`,
   pastDurationsSchema,
   EMPTY_PAST_DURATIONS,
   {

@@ -5,16 +5,13 @@
 
 import { detectionsSince, lastDetectionAt, type Signals } from '../../core/claude-page/detections';
 import { type FailureLog, failuresInLast } from '../../core/claude-page/fault';
-import { CAPACITY_COUNT_WINDOW_MS } from '../../core/claude-page/signal-timing';
+import { CAPACITY_COUNT_WINDOW_MS, FAILURES_WINDOW_MS } from '../../core/claude-page/signal-timing';
 import { plural, t } from '../../shell/i18n';
 import { dayTime } from '../../shell/words/time-text';
 
 function capacityCount(signals: Signals, now: number): number {
   return detectionsSince(signals, now - CAPACITY_COUNT_WINDOW_MS, 'claude-ai');
 }
-
-/** The window of the failed-request count. */
-export const FAILURES_WINDOW_MS = 10 * 60_000;
 
 export function CapacityNote({ signals, failures, now }: { signals: Signals; failures?: FailureLog; now: number }) {
   const count = capacityCount(signals, now);

@@ -9,8 +9,9 @@ import type { BannerText } from '../../core/banner/banner-words';
 import type { Settings } from '../../core/settings/settings';
 import type { StatusState } from '../../core/status-page/status-model';
 import { agoTime } from '../../core/time/format';
+import { MINUTE_MS } from '../../core/time/time';
 import type { BadgeView } from '../../core/verdict/badge';
-import { bannerColour, KIND_LOOK, KINDS } from '../../core/verdict/kind-look';
+import { bannerColour, KIND_LOOK, LOOK_KINDS } from '../../core/verdict/kind-look';
 import { locale, t } from '../../shell/i18n';
 import { overallLastKnown, overallWorking, statusHeadline } from '../../shell/words/overall-text';
 import { dayTime } from '../../shell/words/time-text';
@@ -96,7 +97,7 @@ function Pin({ browserName }: WelcomeProps) {
 export function BadgeLegend() {
   return (
     <dl class="so-legend" data-testid="welcome-badge-legend">
-      {KINDS.map((kind) => (
+      {LOOK_KINDS.map((kind) => (
         <div key={kind} class="so-legend-row" data-kind={kind}>
           <dt>
             {KIND_LOOK[kind].mark ? (
@@ -131,7 +132,7 @@ const SAMPLE_CSS =
   '.so-banner{position:static;transform:none;width:auto;max-height:none}.so-dismiss,.so-toggle{display:none}';
 
 function sampleText(now: number): BannerText {
-  const started = agoTime(new Date(now - 14 * 60_000).toISOString(), now, locale(), t('relativeNow')) ?? '';
+  const started = agoTime(new Date(now - 14 * MINUTE_MS).toISOString(), now, locale(), t('relativeNow')) ?? '';
   return {
     kind: 'incident',
     role: 'alert',

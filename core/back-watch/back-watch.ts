@@ -7,20 +7,21 @@ import * as z from 'zod/mini';
 import { storedReach } from '../status-page/reach';
 import { SERVICE_IDS } from '../status-page/services';
 import type { Snapshot } from '../status-page/status-model';
+import { HOUR_MS, MINUTE_MS, SECOND_MS } from '../time/time';
 import { caredSnapshot } from '../verdict/cared';
 import type { LocalKind } from '../verdict/overall';
 
 /** How long a watch lasts before it ends by itself, unannounced. */
-export const BACK_WATCH_MS = 12 * 60 * 60_000;
+export const BACK_WATCH_MS = 12 * HOUR_MS;
 /** For a capacity error: this long without a new one, while the status page is green, is "back". */
-export const CAPACITY_QUIET_MS = 10 * 60_000;
+export const CAPACITY_QUIET_MS = 10 * MINUTE_MS;
 /**
  * claude.ai may answer a completion with 200 and then stream an error (docs/claude-page.md), so a
  * successful completion counts once this long has passed without claude.ai showing an error.
  */
-export const COMPLETION_GRACE_MS = 30_000;
+export const COMPLETION_GRACE_MS = 30 * SECOND_MS;
 /** How long the "claude.ai is back" note stays in the page. */
-export const BACK_NOTE_MS = 20_000;
+export const BACK_NOTE_MS = 20 * SECOND_MS;
 
 /** Why the watch was asked for: a capacity error comes back on its own terms (CAPACITY_QUIET_MS). */
 export const WATCH_REASONS = ['capacity', 'outage'] as const;

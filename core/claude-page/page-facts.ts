@@ -5,20 +5,30 @@
  */
 
 /**
+ * Selectors that more than one list below uses, each spelled once (tests/unit/fact-home.test.ts).
+ * Plain constants: a bundle holds only the lists it reads, with these written into them.
+ */
+/** claude.ai: the message box. */
+const MESSAGE_BOX = '[contenteditable="true"][aria-label="Write your prompt to Claude"]';
+/** claude.ai: the model menu button. */
+const MODEL_BUTTON = 'button[data-testid="model-selector-dropdown"]';
+/** claude.ai: one message the user sent. */
+const USER_MESSAGE = '[data-testid="user-message"]';
+
+/**
  * Where the banner sits and how it looks on the page: read by the banner's view and the tests,
  * never by the always-on watcher (kept apart from SELECTORS so that its bundle stays small).
  */
 export const LAYOUT_SELECTORS = {
   /** claude.ai: the message box; the banner must never cover it. */
-  messageBox: '[contenteditable="true"][aria-label="Write your prompt to Claude"]',
+  messageBox: MESSAGE_BOX,
   /** claude.ai: the send button, which must stay reachable too. */
   sendButton: 'button[aria-label="Send message"]',
   /**
    * claude.ai: the model menu button. The banner's advice ("switch to Sonnet 4.6 in the model
-   * menu") points there, so the banner never covers it, nor the menu it opens. The same
-   * selector as SELECTORS.modelButton, written out so that the watcher's bundle stays as it is.
+   * menu") points there, so the banner never covers it, nor the menu it opens.
    */
-  modelButton: 'button[data-testid="model-selector-dropdown"]',
+  modelButton: MODEL_BUTTON,
   /**
    * Marks of a dark or light page theme on <html> (which one claude.ai uses is unconfirmed; these
    * are the common ones). Asked only when what the page paints says nothing (docs/claude-page.md).
@@ -33,23 +43,22 @@ export const LAYOUT_SELECTORS = {
  */
 export const MESSAGE_SELECTORS = {
   /** claude.ai: one message the user sent; the last in document order is the latest. */
-  userMessage: '[data-testid="user-message"]',
+  userMessage: USER_MESSAGE,
   /** claude.ai: a user message's text, in its paragraphs (without them: the message's whole text). */
   userMessageText: 'p.whitespace-pre-wrap',
   /** claude.ai: the composer, where an unsent draft sits: the labelled message box, or ProseMirror's editable root. */
-  composer: '[contenteditable="true"][aria-label="Write your prompt to Claude"],.ProseMirror[contenteditable="true"]',
+  composer: `${MESSAGE_BOX},.ProseMirror[contenteditable="true"]`,
 } as const;
 
 /** See SELECTORS.neverCounts (a plain constant, so that bundles without the watcher drop it). */
 const NEVER_COUNTS =
   '[contenteditable]:not([contenteditable="false"]),textarea,input,pre,code,kbd,samp,blockquote,q,' +
-  'script,noscript,template,style,svg,[hidden],[aria-hidden="true"],a[href],nav,aside,[role="navigation"],' +
-  '[data-testid="user-message"]';
+  `script,noscript,template,style,svg,[hidden],[aria-hidden="true"],a[href],nav,aside,[role="navigation"],${USER_MESSAGE}`;
 
 /** What the always-on watcher reads on the page. */
 export const SELECTORS = {
   /** claude.ai: the model menu button; its text is the model in use, e.g. "Opus 4.6". */
-  modelButton: 'button[data-testid="model-selector-dropdown"]',
+  modelButton: MODEL_BUTTON,
   /** claude.ai: the attribute a reply's wrapper flips from "true" to "false" when it finishes. */
   streamingAttribute: 'data-is-streaming',
   /**

@@ -12,6 +12,7 @@
  * https://developer.chrome.com/docs/extensions/reference/api/webRequest#type-ResourceType
  * https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/webRequest/onCompleted#details
  */
+import { CLAUDE_AI_HOST } from '../sites/site-hosts';
 
 export interface RequestFacts {
   type?: string;
@@ -29,7 +30,7 @@ function onClaude(url: string | undefined): boolean {
   if (!url) return false;
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.hostname === 'claude.ai' && parsed.port === '';
+    return parsed.protocol === 'https:' && parsed.hostname === CLAUDE_AI_HOST && parsed.port === '';
   } catch {
     return false;
   }

@@ -5,10 +5,11 @@
  * DETECTION_DEDUPE_MS), stays in entrypoints/claude.content/capacity-watch.ts: importing it from
  * here reorders the always-on bundle and costs bytes of its 3,000 B budget.
  */
+import { TEST_BUILD, TEST_TIMINGS } from '../time/test-build';
 import { HOUR_MS, MINUTE_MS } from '../time/time';
 
 /** One message stays on screen while the page re-renders it: one stored detection per kind and minute, whatever the number of tabs. */
-export const DETECTION_DEDUPE_MS = MINUTE_MS;
+export const DETECTION_DEDUPE_MS = TEST_BUILD ? TEST_TIMINGS.paceMs : MINUTE_MS;
 /** How long one capacity detection keeps its banner up without being seen again. */
 export const CAPACITY_BANNER_MS = 15 * MINUTE_MS;
 /** How long claude.ai's outage screen keeps its banner up without being seen again. */
@@ -21,3 +22,5 @@ export const CAPACITY_SNOOZE_MS = 30 * MINUTE_MS;
 export const SIGNAL_LIVE_MS = 10 * MINUTE_MS;
 /** The popup counts capacity errors over the last hour: long enough to show a pattern, short enough to be about now. */
 export const CAPACITY_COUNT_WINDOW_MS = HOUR_MS;
+/** The popup counts claude.ai's failed requests over the last 10 minutes (core/claude-page/fault.ts keeps 15 minutes of them). */
+export const FAILURES_WINDOW_MS = 10 * MINUTE_MS;

@@ -4,7 +4,7 @@
  * parsed where it arrives), the reply, and who may send it.
  *
  * To add a message: add its schema to REQUESTS, its reply to Replies, say in PAGE_MESSAGES whether
- * a claude.ai page may send it, and write its handler in entrypoints/background/messages/.
+ * a claude.ai page may send it, and add its handler to entrypoints/background/messages/handlers.ts.
  */
 import * as z from 'zod/mini';
 import type { BannerText } from '../banner/banner-words';

@@ -11,7 +11,7 @@ import { storedReach } from '../status-page/reach';
 import { SEVERITIES, type Severity, severityRank } from '../status-page/severity';
 import type { Incident, Snapshot } from '../status-page/status-model';
 import { agedStamp } from '../time/clock';
-import { DAY_MS } from '../time/time';
+import { DAY_MS, MINUTE_MS } from '../time/time';
 
 export const announcedSchema = z.object({
   severity: z.enum(SEVERITIES),
@@ -46,7 +46,7 @@ export type NoticeKind = 'started' | 'worse' | 'resolved' | 'update';
  * leaving is the same incident, not a new start.
  */
 export const GONE_POLLS_TO_RESOLVE = 2;
-export const REAPPEAR_MS = 10 * 60_000;
+export const REAPPEAR_MS = 10 * MINUTE_MS;
 
 /** Version 1 (no hysteresis fields) to 2: every recorded incident is listed. */
 export function migrateNotifiedV1toV2(old: unknown): unknown {

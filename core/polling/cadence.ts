@@ -10,16 +10,18 @@ import type { FailureLog } from '../claude-page/fault';
 import { SIGNAL_LIVE_MS } from '../claude-page/signal-timing';
 import type { Settings } from '../settings/settings';
 import type { Snapshot, StatusState } from '../status-page/status-model';
+import { MINUTE_MS, SECOND_MS } from '../time/time';
 
-export const ACTIVE_INTERVAL_MS = 60_000;
-export const QUIET_INTERVAL_MS = 5 * 60_000;
+export const ACTIVE_INTERVAL_MS = MINUTE_MS;
+export const QUIET_INTERVAL_MS = 5 * MINUTE_MS;
 /**
  * A site tab says it is open each time it asks for its view, which it does after every poll's
  * write and every 30 s while a banner is up: three minutes without a word means it is gone.
  */
-export const SITE_OPEN_WINDOW_MS = 3 * 60_000;
+export const SITE_OPEN_WINDOW_MS = 3 * MINUTE_MS;
 
-export interface Need {
+/** What the cadence depends on. */
+export interface CadenceInputs {
   settings: Settings;
   status: StatusState;
   signals: Signals;
@@ -43,12 +45,15 @@ function eventActive(snapshot: Snapshot | null): boolean {
  * computes the same as the background.
  */
 export function staleIntervalMs(settings: Settings, snapshot: Snapshot | null): number {
-  if (settings.pollIntervalSec !== 'auto') return settings.pollIntervalSec * 1000;
+  if (settings.pollIntervalSec !== 'auto') return settings.pollIntervalSec * SECOND_MS;
   return eventActive(snapshot) ? ACTIVE_INTERVAL_MS : QUIET_INTERVAL_MS;
 }
 
 /** Why "automatic" polls every minute now, or null when nothing asks for more than every 5 minutes. */
-export function activeReason(need: Need, nowMs: number): 'site-open' | 'incident' | 'signal' | 'notifications' | null {
+export function activeReason(
+  need: CadenceInputs,
+  nowMs: number,
+): 'site-open' | 'incident' | 'signal' | 'notifications' | null {
   if (within(need.siteSeenAt, nowMs, SITE_OPEN_WINDOW_MS)) return 'site-open';
   if (eventActive(need.status.snapshot)) return 'incident';
   // Any of claude.ai's own failure messages (capacity, outage screen, retry), on any site.
@@ -60,14 +65,15 @@ export function activeReason(need: Need, nowMs: number): 'site-open' | 'incident
 }
 
 /** The interval the gate holds scheduled polls to now. */
-export function cadenceMs(need: Need, nowMs: number): number {
-  if (need.settings.pollIntervalSec !== 'auto') return need.settings.pollIntervalSec * 1000;
+export function cadenceMs(need: CadenceInputs, nowMs: number): number {
+  if (need.settings.pollIntervalSec !== 'auto') return need.settings.pollIntervalSec * SECOND_MS;
   return activeReason(need, nowMs) ? ACTIVE_INTERVAL_MS : QUIET_INTERVAL_MS;
 }
 
 /** The alarm ticks at the shortest interval the setting may need; the gate skips ticks not due. */
 export function alarmPeriodMinutes(settings: Settings): number {
-  return settings.pollIntervalSec === 'auto' ? ACTIVE_INTERVAL_MS / 60_000 : settings.pollIntervalSec / 60;
+  const ms = settings.pollIntervalSec === 'auto' ? ACTIVE_INTERVAL_MS : settings.pollIntervalSec * SECOND_MS;
+  return ms / MINUTE_MS;
 }
 
 /**

@@ -6,6 +6,8 @@
  */
 
 import type { FetchHealth } from '../status-page/status-model';
+import { TEST_BUILD, TEST_TIMINGS } from '../time/test-build';
+import { MINUTE_MS, SECOND_MS } from '../time/time';
 import { MAX_RETRY_WAIT_MS } from './health';
 
 /**
@@ -15,9 +17,9 @@ import { MAX_RETRY_WAIT_MS } from './health';
 export type PollReason = 'alarm' | 'start' | 'user' | 'page';
 
 /** Hints coalesce: at most one hinted poll in this window, however many tabs and signals. */
-export const HINT_GAP_MS = 60_000;
+export const HINT_GAP_MS = TEST_BUILD ? TEST_TIMINGS.paceMs : MINUTE_MS;
 /** A hint or a start right after any poll learns nothing new. */
-export const MIN_POLL_GAP_MS = 30_000;
+export const MIN_POLL_GAP_MS = 30 * SECOND_MS;
 /**
  * An alarm fires one period after the last one, and the poll it caused started a little after
  * that: a poll is due when this fraction of the interval has passed, or it would slip a whole tick.

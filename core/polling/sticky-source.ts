@@ -8,9 +8,10 @@
 
 import type { SourceId } from '../status-page/sources';
 import type { FetchHealth } from '../status-page/status-model';
+import { HOUR_MS, MINUTE_MS } from '../time/time';
 
-export const STICKY_MS = 30 * 60_000;
-export const STICKY_CAP_MS = 4 * 60 * 60_000;
+export const STICKY_MS = 30 * MINUTE_MS;
+export const STICKY_CAP_MS = 4 * HOUR_MS;
 
 /** What the primary did in one poll: not asked, answered, or failed in a way that makes us avoid it. */
 export type PrimaryResult = 'skipped' | 'ok' | 'avoid' | 'transient';

@@ -5,12 +5,14 @@
  * count that raises the banner, or ends), and otherwise at most once a minute.
  */
 import { FAULT_THRESHOLDS, type FailureLog } from '../claude-page/fault';
+import { TEST_BUILD, TEST_TIMINGS } from '../time/test-build';
+import { MINUTE_MS } from '../time/time';
 
-export const WRITE_EVERY_MS = 60_000;
+export const WRITE_EVERY_MS = TEST_BUILD ? TEST_TIMINGS.paceMs : MINUTE_MS;
 
 function episodeCompletionFailures(log: FailureLog): number {
   if (log.firstFailureAt === null) return 0;
-  const first = Math.floor(log.firstFailureAt / 60_000);
+  const first = Math.floor(log.firstFailureAt / MINUTE_MS);
   return log.minutes.filter((b) => b.minute >= first).reduce((sum, b) => sum + b.completionFailures, 0);
 }
 

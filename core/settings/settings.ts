@@ -3,6 +3,7 @@
  * migrations from every earlier stored version (one test per version in tests/unit/settings.test.ts).
  */
 import * as z from 'zod/mini';
+import { MINUTE_MS, SECOND_MS } from '../time/time';
 
 export const POLL_INTERVALS_SEC = [30, 60, 120, 300, 600] as const;
 export const LANGUAGES = ['auto', 'en', 'de', 'fr'] as const;
@@ -53,14 +54,6 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'auto',
 };
 
-/**
- * The longest the setting lets data age between polls: the measure of "old" and "stale" for the
- * surfaces ("automatic" may poll every 5 minutes).
- */
-export function intervalMs(settings: Settings): number {
-  return settings.pollIntervalSec === 'auto' ? 5 * 60_000 : settings.pollIntervalSec * 1000;
-}
-
 export function bannerEnabled(settings: Settings, siteId: string): boolean {
   return settings.banner[siteId] !== false;
 }
@@ -79,7 +72,7 @@ export function migrateV1toV2(old: unknown): unknown {
   if (z.safeParse(settingsSchema, old).success) return old;
   const v1 = (typeof old === 'object' && old !== null ? old : {}) as { pollMinutes?: unknown; notify?: unknown };
   const minutes = typeof v1.pollMinutes === 'number' && Number.isFinite(v1.pollMinutes) ? v1.pollMinutes : 1;
-  const wanted = minutes * 60;
+  const wanted = (minutes * MINUTE_MS) / SECOND_MS;
   const nearest = POLL_INTERVALS_SEC.reduce((best, n) => (Math.abs(n - wanted) < Math.abs(best - wanted) ? n : best));
   return { ...V2_DEFAULTS, pollIntervalSec: nearest, notifications: v1.notify === true ? 'my-services' : 'off' };
 }

@@ -4,6 +4,7 @@
  * free space, and knows why the history strip or the failure counts went empty.
  */
 import * as z from 'zod/mini';
+import { HOUR_MS } from '../time/time';
 
 export const storageFullSchema = z.nullable(
   z.object({
@@ -16,7 +17,7 @@ export const storageFullSchema = z.nullable(
 export type StorageFull = z.infer<typeof storageFullSchema>;
 
 /** Said in the popup this long after the last refusal: long enough to be seen, not forever after space was freed. */
-const STORAGE_FULL_SHOWN_MS = 60 * 60_000;
+const STORAGE_FULL_SHOWN_MS = HOUR_MS;
 
 export function storageFullShown(record: StorageFull, nowMs: number): boolean {
   if (!record) return false;

@@ -1,6 +1,6 @@
 /** The sites where the banner runs, and the status-page services each one depends on. */
 import { SERVICE_IDS } from '../status-page/services';
-import { SITE_HOSTS, type SiteId } from './site-hosts';
+import { CLAUDE_AI_HOST, SITE_HOSTS, type SiteId } from './site-hosts';
 
 export type { SiteId };
 
@@ -20,7 +20,8 @@ export const SITES: readonly Site[] = [
   {
     id: 'claude-ai',
     host: host('claude-ai'),
-    label: 'claude.ai',
+    // The site's name is its host.
+    label: CLAUDE_AI_HOST,
     serviceIds: [SERVICE_IDS.claudeAi],
     detectsCapacity: true,
   },

@@ -26,7 +26,7 @@ export const HISTORY_MIN_GAP_MS = 10 * MINUTE_MS;
 /** incidents.json lists at most 50; keep no more than that whatever a page sends. */
 const MAX_HISTORY = 50;
 /** Kept beyond the window so a popup opened later without a new fetch still fills its oldest day. */
-const KEEP_MS = (HISTORY_DAYS + 1) * DAY_MS;
+const HISTORY_KEEP_MS = (HISTORY_DAYS + 1) * DAY_MS;
 
 export const historyIncidentSchema = z.object({
   id: z.string(),
@@ -93,7 +93,7 @@ export function historyFromIncidents(
     const start = msOf(startedAt);
     if (!startedAt || start === null || start > nowMs || seen.has(incident.id)) continue;
     const resolvedAt = endOf(incident);
-    if ((msOf(resolvedAt) ?? nowMs) < nowMs - KEEP_MS) continue;
+    if ((msOf(resolvedAt) ?? nowMs) < nowMs - HISTORY_KEEP_MS) continue;
     seen.add(incident.id);
     rows.push({
       id: incident.id,

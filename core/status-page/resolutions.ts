@@ -7,13 +7,14 @@
  * operational unless another active incident lists them.
  */
 import * as z from 'zod/mini';
+import { MINUTE_MS } from '../time/time';
 import { msOf } from './dates';
 import { storedReach } from './reach';
 import { type Severity, worst } from './severity';
 import { type Incident, type Snapshot, type StatusState, validatorsSchema } from './status-model';
 import { type IncidentsList, isClosed } from './statuspage';
 
-export const RESOLUTION_CHECK_GAP_MS = 5 * 60_000;
+export const RESOLUTION_CHECK_GAP_MS = 5 * MINUTE_MS;
 
 export const resolutionSchema = z.object({
   id: z.string(),

@@ -3,22 +3,24 @@
  * served at anthropic.statuspage.io, used when the primary answers with a CDN challenge page
  * (seen in autumn 2026, see docs/status-page.md) or fails in any other way.
  */
-export const STATUS_ORIGINS = ['https://status.claude.com', 'https://anthropic.statuspage.io'] as const;
+const PRIMARY_ORIGIN = 'https://status.claude.com';
+const FALLBACK_ORIGIN = 'https://anthropic.statuspage.io';
+export const STATUS_ORIGINS = [PRIMARY_ORIGIN, FALLBACK_ORIGIN] as const;
 
 export type StatusOrigin = (typeof STATUS_ORIGINS)[number];
 
 export type SourceId = 'primary' | 'fallback';
 
 export const SOURCES: readonly { id: SourceId; origin: StatusOrigin }[] = [
-  { id: 'primary', origin: 'https://status.claude.com' },
-  { id: 'fallback', origin: 'https://anthropic.statuspage.io' },
+  { id: 'primary', origin: PRIMARY_ORIGIN },
+  { id: 'fallback', origin: FALLBACK_ORIGIN },
 ];
 
 export const SUMMARY_PATH = '/api/v2/summary.json';
 export const INCIDENTS_PATH = '/api/v2/incidents.json';
 
 /** The public status page users are sent to. */
-export const STATUS_PAGE_URL = 'https://status.claude.com';
+export const STATUS_PAGE_URL = PRIMARY_ORIGIN;
 
 /** Statuspage short links, as used in `shortlink` (https://stspg.io/...). */
 const SHORT_LINK_HOSTS = ['stspg.io'];

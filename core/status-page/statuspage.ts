@@ -108,7 +108,7 @@ function lenientArray<T extends z.core.$ZodType>(item: T, whenMissing: 'empty' |
   );
 }
 
-export const incidentSchema = z.object({
+export const statuspageIncidentSchema = z.object({
   id: z.string(),
   name: z.catch(z.string(), ''),
   status: z._default(incidentStatusSchema, 'unknown'),
@@ -124,7 +124,7 @@ export const incidentSchema = z.object({
   incident_updates: lenientArray(incidentUpdateSchema),
   components: lenientArray(componentSchema),
 });
-export type StatuspageIncident = z.infer<typeof incidentSchema>;
+export type StatuspageIncident = z.infer<typeof statuspageIncidentSchema>;
 
 export const pageSchema = z.object({
   id: z.catch(z.string(), ''),
@@ -141,8 +141,8 @@ export const summarySchema = z.object({
     { indicator: 'unknown' as const, description: '' },
   ),
   components: z.array(z.unknown()).check(z.minLength(0)),
-  incidents: lenientArray(incidentSchema),
-  scheduled_maintenances: lenientArray(incidentSchema),
+  incidents: lenientArray(statuspageIncidentSchema),
+  scheduled_maintenances: lenientArray(statuspageIncidentSchema),
 });
 
 /** summary.json after parsing; components are parsed one by one so a bad row is dropped. */
@@ -157,7 +157,7 @@ export interface Summary {
 export const incidentsListSchema = z.object({
   page: z.optional(pageSchema),
   // The list is the whole body here: without it, this is not an incidents list (not "no incidents").
-  incidents: lenientArray(incidentSchema, 'fail'),
+  incidents: lenientArray(statuspageIncidentSchema, 'fail'),
 });
 export type IncidentsList = z.infer<typeof incidentsListSchema>;
 

@@ -36,7 +36,7 @@ export const KIND_LOOK: Readonly<Record<OverallKind, KindLook>> = {
   connection: { mark: 'NET', light: '#334155', dark: '#cbd5e1' },
 };
 
-export const KINDS = Object.keys(KIND_LOOK) as OverallKind[];
+export const LOOK_KINDS = Object.keys(KIND_LOOK) as OverallKind[];
 
 /**
  * The kind a banner is coloured as: what claude.ai showed by its own kind, maintenance as
@@ -70,7 +70,9 @@ export function bannerColour(kind: BannerKind, severity: Severity): { kind: Over
  * and `.so-colour-<kind>` setting `--so-colour` for the element and what it holds.
  */
 export function kindColourCss(scope: ':root' | ':host'): string {
-  const vars = KINDS.map((kind) => `--so-colour-${kind}:light-dark(${KIND_LOOK[kind].light},${KIND_LOOK[kind].dark})`);
-  const classes = KINDS.map((kind) => `.so-colour-${kind}{--so-colour:var(--so-colour-${kind})}`);
+  const vars = LOOK_KINDS.map(
+    (kind) => `--so-colour-${kind}:light-dark(${KIND_LOOK[kind].light},${KIND_LOOK[kind].dark})`,
+  );
+  const classes = LOOK_KINDS.map((kind) => `.so-colour-${kind}{--so-colour:var(--so-colour-${kind})}`);
   return `${scope}{${vars.join(';')}}${classes.join('')}`;
 }

@@ -1,5 +1,5 @@
 /**
- * What message handlers (messages/) may use of the background: the poll gate, the stores' writers,
+ * What message handlers (messages/handlers.ts) may use of the background: the poll gate, the stores' writers,
  * the page's view. Built once in index.ts; each handler takes only the parts it needs.
  */
 import type { Browser } from 'wxt/browser';

@@ -1,7 +1,7 @@
 /**
  * The background: the only writer of stored state. It wires alarms, browser start, install,
  * claude.ai's request outcomes and messages to the poller and the stores; every decision lives in
- * core/, each message's handling in messages/, each part of the wiring in a file of its own here.
+ * core/, each message's handling in messages/handlers.ts, each part of the wiring in a file of its own here.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
@@ -22,7 +22,7 @@ import { createOutcomeWriter } from './claude-page/outcome-writer';
 import { createPageReports } from './claude-page/page-reports';
 import { watchClaudeRequests } from './claude-page/request-watch';
 import type { BackgroundContext } from './context';
-import { HANDLERS } from './messages';
+import { HANDLERS } from './messages/handlers';
 import { createMessageRouter } from './messages/message-router';
 import { notificationsAllowed, watchNotificationClicks } from './notifications/notify';
 import { createLanguage } from './pages/language';

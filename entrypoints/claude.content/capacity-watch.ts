@@ -17,14 +17,16 @@ import {
   QUIET_SUBTREE,
   SELECTORS,
 } from '../../core/claude-page/page-facts';
+import { TEST_BUILD, TEST_TIMINGS } from '../../core/time/test-build';
+import { MINUTE_MS, SECOND_MS } from '../../core/time/time';
 import { createScanner } from './page-scan';
 
 /** Mutations are batched at most this often; the error must still show within a second. */
 const BATCH_MS = 100;
 /** How often a streaming reply is looked at for a notice standing in its place. */
-const STREAM_LOOK_MS = 1_000;
+const STREAM_LOOK_MS = SECOND_MS;
 /** One message stays on screen while the page re-renders it: each kind is reported once a minute at most. */
-export const REPORT_EVERY_MS = 60_000;
+export const REPORT_EVERY_MS = TEST_BUILD ? TEST_TIMINGS.paceMs : MINUTE_MS;
 
 function elementOf(node: Node): Element | null {
   return node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
@@ -109,7 +111,7 @@ export function watchCapacityErrors(
       initial = null;
       scanner.add(root);
     },
-    { timeout: 1_000 },
+    { timeout: SECOND_MS },
   );
 
   return () => {

@@ -7,14 +7,15 @@
  */
 import { SELECTORS } from '../../core/claude-page/page-facts';
 import type { SiteId } from '../../core/sites/site-hosts';
+import { HISTORY_KEY, NOTIFIED_KEY } from '../../shell/stored-keys';
 import { watchCapacityErrors } from './capacity-watch';
 import { bannerController, type PageView, pageApi } from './page-api';
 
 /**
- * The stored items (keys of shell/stored-items.ts without `local:`) whose change never changes the banner;
- * any other change asks again, so an item added later cannot be forgotten here.
+ * The stored items whose change never changes the banner; any other change asks again, so an
+ * item added later cannot be forgotten here.
  */
-const UNWATCHED_KEYS = ['history', 'notified'];
+const UNWATCHED_KEYS = [HISTORY_KEY, NOTIFIED_KEY];
 
 /** The model shown in the model menu button, e.g. "Opus 4.6"; null when the page shows none. */
 function modelLabel(): string | null {

@@ -7,7 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_BUILD, type FirefoxExtensionBrowser, launchFirefox } from './drivers/firefox';
+import { FIREFOX_BUILD } from './drivers/builds';
+import { type FirefoxExtensionBrowser, launchFirefox } from './drivers/firefox';
 import { Harness } from './harness';
 
 /** A common phone viewport in CSS pixels. */

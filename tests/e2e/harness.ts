@@ -2,14 +2,19 @@
  * What every scenario gets: the browser with the extension, the replay server, and helpers to
  * open claude.ai or the popup. One harness per browser; state is reset between scenarios.
  */
-import { type ReplayServer, type ScenarioName, startReplayServer } from '../replay/server.mjs';
+import type { PageView } from '../../core/messages/messages';
+import { siteIdForHost } from '../../core/sites/site-hosts';
+import { type ReplayServer, type ScenarioName, startReplayServer } from '../replay/server';
 import { ExtensionApi } from './drivers/extension-api';
 import type { DriverPage, ExtensionBrowser } from './drivers/types';
 import { BannerPage } from './pages/banner-page';
 import { PopupPage } from './pages/popup-page';
+import { until } from './support';
 
 export class Harness<B extends ExtensionBrowser = ExtensionBrowser> {
   private pages: DriverPage[] = [];
+  /** Per banner page, how many view requests from its address had been seen before (watcherAnswered). */
+  private answered = new WeakMap<BannerPage, number>();
   api!: ExtensionApi;
 
   constructor(
@@ -27,6 +32,33 @@ export class Harness<B extends ExtensionBrowser = ExtensionBrowser> {
 
   async init(): Promise<void> {
     this.api = new ExtensionApi(await this.browser.extensionPage());
+    await this.api.recordSiteViews();
+  }
+
+  /**
+   * Waits until the page's watcher has asked the background for its view (after it opened) and
+   * the background has answered: an event to wait for instead of a time, before checking that
+   * nothing was added. The page's answer is not visible from here, so the background is asked the
+   * same question once the page's request has arrived; it answers after the page's (both note the
+   * tab through the one write queue, the page's first). Gives that answer: the decision the page
+   * got, whose banner (if any) the background injects before it answers the page.
+   */
+  async watcherAnswered(page: BannerPage): Promise<PageView> {
+    const url = await page.page.evaluate(() => location.href, null);
+    if (!this.answered.has(page)) throw new Error('watcherAnswered needs a page opened with openSite');
+    const site = siteIdForHost(new URL(url).hostname);
+    if (!site) throw new Error(`${url} is not a site the extension watches`);
+    const before = this.answered.get(page) ?? 0;
+    const now = await until(
+      async () => {
+        const count = await this.api.siteViewsFrom(url);
+        return count > before ? count : null;
+      },
+      5_000,
+      `${url} to ask for its view`,
+    );
+    this.answered.set(page, now);
+    return (await this.api.send({ type: 'site-view', site, model: null, bannerLoaded: true })) as PageView;
   }
 
   /** A clean slate: no stored state, the given status scenario, one fresh poll. */
@@ -42,6 +74,7 @@ export class Harness<B extends ExtensionBrowser = ExtensionBrowser> {
     await Promise.all([this.api.refresh(), this.api.send({ type: 'history-refresh' })]);
     await this.api.clearStorage();
     await this.api.refresh();
+    await this.api.forgetSiteViews();
   }
 
   /** Switches the status page and polls once, as the alarm would. */
@@ -55,6 +88,7 @@ export class Harness<B extends ExtensionBrowser = ExtensionBrowser> {
     this.pages.push(page);
     if (viewport) await page.setViewport(viewport.width, viewport.height);
     const banner = new BannerPage(page);
+    this.answered.set(banner, await this.api.siteViewsFrom(new URL(url).href));
     await banner.open(url);
     return banner;
   }

@@ -134,10 +134,16 @@ describe.each(DRIVERS)('%s', (_name, launch) => {
     await page.waitForKind('back');
     expect(await page.title()).toBe('claude.ai is back');
     expect(await page.role()).toBe('status');
-    // It goes by itself once its time is up (a real timer in the page, plus a loaded machine's slack).
-    await page.waitForNoBanner(BACK_NOTE_MS + 10_000);
-    expect(await harness.api.getStorage('backWatch')).toMatchObject({ watch: null, backAt: expect.any(String) });
-  }, 60_000);
+    // It goes by itself once its time is up, on a timer in the page. As if all but 2 s of its time
+    // had passed (the announcement stored that much earlier): the page asks again, still shows the
+    // note, and its timer takes it away.
+    const { backAt } = (await harness.api.getStorage('backWatch')) as { backAt: string };
+    const earlier = new Date(Date.now() - BACK_NOTE_MS + 2_000).toISOString();
+    expect(Date.parse(earlier)).toBeLessThan(Date.parse(backAt));
+    await harness.api.setStorage({ backWatch: { watch: null, backAt: earlier } });
+    await page.waitForNoBanner(2_000 + 5_000);
+    expect(await harness.api.getStorage('backWatch')).toEqual({ watch: null, backAt: earlier });
+  });
 
   it('without the notification permission, the watching banner opens the popup, where the permission can be asked for', async () => {
     await harness.reset('claude-ai-partial');

@@ -74,7 +74,7 @@ describe('chromium: hostile status text renders as text', () => {
     // What the fixture page holds of its own, before any banner.
     await harness.reset('healthy');
     const plain = await harness.openSite(CLAUDE_AI);
-    await sleep(500);
+    expect((await harness.watcherAnswered(plain)).text).toBeNull();
     const baseline = await check(plain.page);
     expect(await plain.hostCount()).toBe(0);
 

@@ -1,19 +1,17 @@
 /**
  * Desktop notifications in real Chromium: an incident on a service the user cares about is
  * announced exactly once, and a repeat poll (or a new browser session) announces nothing again.
- * Uses the notifications test build (SO_GRANT_NOTIFICATIONS=1 in `npm test`): headless Chromium
+ * Uses the test build (core/time/test-build.ts, SO_TEST_BUILD=1 in `npm test`): headless Chromium
  * cannot answer the optional permission's prompt, so that build has it granted at install.
  */
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../core/settings/settings';
-import type { ReplayServer } from '../replay/server.mjs';
+import type { ReplayServer } from '../replay/server';
+import { TEST_BUILD_CHROME } from './drivers/builds';
 import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
 import { CLAUDE_AI } from './scenarios';
-
-const NOTIFY_BUILD = path.resolve(process.env.SO_NOTIFY_OUT_DIR ?? '.output-notify', 'chrome-mv3');
 
 let server: ReplayServer;
 let browser: ChromiumExtensionBrowser;
@@ -37,7 +35,7 @@ async function shown(): Promise<string[]> {
 
 describe('notifications (chromium)', () => {
   beforeAll(async () => {
-    harness = await Harness.start((replayPort) => launchChromium({ replayPort, extensionDir: NOTIFY_BUILD }));
+    harness = await Harness.start((replayPort) => launchChromium({ replayPort, extensionDir: TEST_BUILD_CHROME }));
     ({ browser, server } = harness);
   });
   afterAll(async () => {
@@ -71,7 +69,7 @@ describe('notifications (chromium)', () => {
   it('a browser restart on the same profile announces nothing again', async () => {
     const profile = browser.userDataDir;
     await browser.context.close();
-    browser = await launchChromium({ replayPort: server.port, extensionDir: NOTIFY_BUILD, userDataDir: profile });
+    browser = await launchChromium({ replayPort: server.port, extensionDir: TEST_BUILD_CHROME, userDataDir: profile });
     harness = new Harness(browser, server);
     await harness.init();
     await harness.api.refresh();

@@ -1,7 +1,7 @@
 /**
  * How the banner looks (issue #15): its theme, read as the computed background colour, and its
  * compact form on a narrow screen. Run in real Chromium and real Firefox with the other scenarios
- * (tests/e2e/extension.test.ts).
+ * (tests/e2e/extension-chromium.test.ts, extension-firefox.test.ts).
  */
 import { expect } from 'vitest';
 import { LAYOUT_SELECTORS } from '../../core/claude-page/page-facts';

@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import { SERVICE_IDS } from '../../core/status-page/services';
-import { loadFixture } from '../replay/server.mjs';
+import { loadFixture } from '../replay/server';
 import type { Harness } from './harness';
 import type { PopupPage } from './pages/popup-page';
 import { CLAUDE_AI, PLATFORM, type Scenario, serveIncident, statusPageGone } from './scenarios';

@@ -1,12 +1,12 @@
 /**
  * The one table of user-visible scenarios, run in real Chromium and real Firefox alike
- * (tests/e2e/extension.test.ts). Each starts from a clean profile state and one poll of the
- * given status scenario.
+ * (tests/e2e/extension-chromium.test.ts and extension-firefox.test.ts). Each starts from a clean
+ * profile state and one poll of the given status scenario.
  */
 import { expect } from 'vitest';
 import { LAYOUT_SELECTORS } from '../../core/claude-page/page-facts';
-import type { ScenarioName } from '../replay/server.mjs';
-import { loadFixture, OTHER_SITE } from '../replay/server.mjs';
+import type { ScenarioName } from '../replay/server';
+import { loadFixture, OTHER_SITE } from '../replay/server';
 import { type ChromiumExtensionBrowser, driverPage } from './drivers/chromium';
 import type { Harness } from './harness';
 import { BannerPage } from './pages/banner-page';
@@ -131,7 +131,7 @@ export const SCENARIOS: Scenario[] = [
     async run(h) {
       expect(await h.api.badgeText()).toBe('');
       const page = await h.openSite(CLAUDE_AI);
-      await sleep(SETTLE_MS);
+      expect((await h.watcherAnswered(page)).text).toBeNull();
       expect(await page.hostCount()).toBe(0);
     },
   },
@@ -158,7 +158,7 @@ export const SCENARIOS: Scenario[] = [
     async run(h) {
       expect(await h.api.badgeText()).toBe('!');
       const page = await h.openSite(CLAUDE_AI);
-      await sleep(SETTLE_MS);
+      expect((await h.watcherAnswered(page)).text).toBeNull();
       expect(await page.hostCount()).toBe(0);
       const popup = await h.openPopup();
       await popup.waitForServices(6);
@@ -200,7 +200,7 @@ export const SCENARIOS: Scenario[] = [
     status: 'healthy',
     async run(h) {
       const page = await h.openSite(CLAUDE_AI);
-      await sleep(300);
+      expect((await h.watcherAnswered(page)).text).toBeNull();
       expect(await page.hostCount()).toBe(0);
       // Someone typing: the banner must not take the focus away.
       await page.page.evaluate((box) => {
@@ -235,9 +235,11 @@ export const SCENARIOS: Scenario[] = [
       ]);
       await page.hook('__insertReply', ['Your log shows the API was overloaded:'], LOG_529);
       await page.hook('__insertUsageLimit');
-      await sleep(SETTLE_MS);
-      expect(await page.hostCount()).toBe(0);
-      expect(await storedKinds(h)).toEqual([]);
+      // The page is read in order: once claude.ai's retry notice, added after all that, has its
+      // banner, all that was read, and raised nothing (a capacity signal would outrank the retry).
+      await page.hook('__insertRetryNotice');
+      await page.waitForKind('retry');
+      expect(await storedKinds(h)).toEqual(['retry']);
       // The watcher is alive: claude.ai's own notice after all that is seen.
       await page.hook('__insertCapacityNotice');
       await page.waitForKind('capacity', 1_000);
@@ -248,7 +250,7 @@ export const SCENARIOS: Scenario[] = [
     status: 'healthy',
     async run(h) {
       const page = await h.openSite(CLAUDE_AI);
-      await sleep(300);
+      expect((await h.watcherAnswered(page)).text).toBeNull();
       const started = Date.now();
       await page.hook('__insertCapacityNotice');
       await page.waitForBanner(1_000);
@@ -262,7 +264,7 @@ export const SCENARIOS: Scenario[] = [
     status: 'healthy',
     async run(h) {
       const page = await h.openSite(CLAUDE_AI);
-      await sleep(300);
+      expect((await h.watcherAnswered(page)).text).toBeNull();
       await page.hook('__showOutageScreen', '1034YMZ');
       await page.waitForKind('outage-screen', 1_000);
       expect(await page.role()).toBe('alert');
@@ -396,7 +398,7 @@ export const SCENARIOS: Scenario[] = [
       // The Workbench is where they are: it is never offered there.
       expect(await platform.alternatives()).not.toContain('workbench');
       const chat = await h.openSite(CLAUDE_AI);
-      await sleep(SETTLE_MS);
+      expect((await h.watcherAnswered(chat)).text).toBeNull();
       expect(await chat.hostCount()).toBe(0);
     },
   },
@@ -510,7 +512,8 @@ export const SCENARIOS: Scenario[] = [
       expect(await h.api.badgeText()).toBe('!');
       const chat = await h.openSite(CLAUDE_AI);
       const platform = await h.openSite(PLATFORM);
-      await sleep(SETTLE_MS);
+      expect((await h.watcherAnswered(chat)).text).toBeNull();
+      expect((await h.watcherAnswered(platform)).text).toBeNull();
       expect(await chat.hostCount()).toBe(0);
       expect(await platform.hostCount()).toBe(0);
       const popup = await h.openPopup();
@@ -526,7 +529,7 @@ export const SCENARIOS: Scenario[] = [
     async run(h) {
       await serveIncident(h, { name: 'Opus in Vertex Complete Outage', impact: 'major' });
       const chat = await h.openSite(CLAUDE_AI);
-      await sleep(SETTLE_MS);
+      expect((await h.watcherAnswered(chat)).text).toBeNull();
       expect(await chat.hostCount()).toBe(0);
       const popup = await h.openPopup();
       await popup.waitForServices(6);
@@ -665,7 +668,7 @@ export const SCENARIOS: Scenario[] = [
       expect((await platform.incidentLink())?.text.trim()).toBe('Maintenance details');
       expect(await platform.alternatives()).toEqual([]);
       const chat = await h.openSite(CLAUDE_AI);
-      await sleep(SETTLE_MS);
+      expect((await h.watcherAnswered(chat)).text).toBeNull();
       expect(await chat.hostCount()).toBe(0);
     },
   },
@@ -737,7 +740,7 @@ export const SCENARIOS: Scenario[] = [
     status: 'healthy',
     async run(h) {
       const page = await h.openSite(CLAUDE_AI);
-      await sleep(SETTLE_MS);
+      expect((await h.watcherAnswered(page)).text).toBeNull();
       expect(await page.page.evaluate(() => (window as unknown as { __heard: string[] }).__heard, null)).toEqual([]);
       expect(await page.hostCount()).toBe(0);
       // What WXT's content-script wrapper listens for to stop an older copy of itself.

@@ -6,7 +6,7 @@
  * That it does not open on an update is checked in tests/e2e/update.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KIND_LOOK, KINDS } from '../../core/verdict/kind-look';
+import { KIND_LOOK, LOOK_KINDS } from '../../core/verdict/kind-look';
 import { launchChromium } from './drivers/chromium';
 import { launchFirefox } from './drivers/firefox';
 import type { DriverPage, ExtensionBrowser } from './drivers/types';
@@ -83,7 +83,7 @@ describe.each(DRIVERS)('welcome page (%s)', (_name, launch) => {
     expect(page.sampleCaption).toBe("A sample, not today's status:");
     expect(page.sampleSection).toBe('welcome-section-banner');
     // Every mark the badge can show, in the badge's own order and words.
-    expect(page.legend).toEqual(KINDS.map((kind) => KIND_LOOK[kind].mark || 'empty'));
+    expect(page.legend).toEqual(LOOK_KINDS.map((kind) => KIND_LOOK[kind].mark || 'empty'));
     expect(page.legend).toEqual(expect.arrayContaining(['CAP', 'DOWN', 'ERR', 'NET', '?']));
     expect(page.sampleBackground).toBe('rgb(255, 251, 235)');
     expect(page.samplePosition).toBe('static');

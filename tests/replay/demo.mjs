@@ -14,11 +14,15 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createJiti } from 'jiti';
 import { chromium } from 'playwright-core';
-import { chromiumArgs } from './chromium-args.mjs';
-import { SCENARIOS } from './scenarios.mjs';
-import { startReplayServer } from './server.mjs';
 import { writeStoreImages } from './store-images.mjs';
+
+// The replay server is TypeScript; jiti loads it on any Node (Node 20 runs no .ts by itself).
+const jiti = createJiti(import.meta.url);
+const { chromiumArgs } = await jiti.import('./chromium-args.ts');
+const { SCENARIOS } = await jiti.import('./scenarios.ts');
+const { startReplayServer } = await jiti.import('./server.ts');
 
 const { values } = parseArgs({
   options: {

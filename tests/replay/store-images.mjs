@@ -11,9 +11,13 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createJiti } from 'jiti';
 import { chromium } from 'playwright-core';
-import { chromiumArgs } from './chromium-args.mjs';
-import { startReplayServer } from './server.mjs';
+
+// The replay server is TypeScript; jiti loads it on any Node (Node 20 runs no .ts by itself).
+const jiti = createJiti(import.meta.url);
+const { chromiumArgs } = await jiti.import('./chromium-args.ts');
+const { startReplayServer } = await jiti.import('./server.ts');
 
 export const SCREENSHOT = { width: 1280, height: 800 };
 export const PROMO_SMALL = { width: 440, height: 280 };

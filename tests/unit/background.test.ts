@@ -138,6 +138,8 @@ describe('background', () => {
     fakeBrowser.reset();
     webRequest = fakeWebRequest();
     useEnglish();
+    // The background runs in a worker, whose navigator says whether the browser is online; Node 20 has none.
+    vi.stubGlobal('navigator', { onLine: true });
   });
   afterEach(() => {
     vi.unstubAllGlobals();

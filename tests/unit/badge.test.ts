@@ -4,7 +4,7 @@ import { SEVERITIES, type Severity } from '../../core/status-page/severity';
 import { buildSnapshot } from '../../core/status-page/snapshot';
 import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/status-page/status-model';
 import { type BadgeKind, badgeFor, badgeStyle } from '../../core/verdict/badge';
-import { KINDS } from '../../core/verdict/kind-look';
+import { LOOK_KINDS } from '../../core/verdict/kind-look';
 import { loadSnapshot, loadSummary, type SummaryFixture } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 14, 0, 0);
@@ -46,7 +46,7 @@ describe('badgeFor: one look per severity', () => {
   });
 
   it('every kind has its own colour and its own text (not colour alone)', () => {
-    const kinds: BadgeKind[] = [...KINDS];
+    const kinds: BadgeKind[] = [...LOOK_KINDS];
     expect(kinds.sort()).toEqual([...SEVERITIES, 'stale', 'capacity', 'failing', 'outage-screen', 'connection'].sort());
     const colours = kinds.map((k) => badgeStyle(k).color.toLowerCase());
     const texts = kinds.map((k) => badgeStyle(k).text);

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * Which banners offer "Copy my message" and "Tell me when it's back" (entrypoints/background/banner/banner-text.ts),
  * and what they say while the watch is on; and the banner's DOM (components/banner/banner.ts) offering

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * The banner as DOM (components/banner/banner.ts) and its words (entrypoints/background/banner/banner-text.ts), against what
  * a page script can do: click for the user, rewrite a link, read the shadow root.

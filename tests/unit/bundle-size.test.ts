@@ -3,13 +3,13 @@
  * Size budgets of issues #8 and #17, on the build `npm test` has just made (SO_OUT_DIR, default
  * .output): gzip -9 bytes of the JavaScript each entrypoint loads (and of the CSS where budgets.json
  * says countsCss), 1 KB = 1000 bytes, budgets read from bench/budgets.json. Sizes are deterministic, so unlike timings they are asserted.
- * The counting lives in bench/sizes.mjs, shared with `npm run bench`; docs/benchmarks.md has the
+ * The counting lives in bench/sizes.ts, shared with `npm run bench`; docs/benchmarks.md has the
  * figures and what is in each bundle.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENTRYPOINTS, kb, loadBudgets, measureBuild } from '../../bench/sizes.mjs';
+import { ENTRYPOINTS, kb, loadBudgets, measureBuild, README_SIZES, sizesMarkdown } from '../../bench/sizes';
 
 const OUT_DIR = path.resolve(process.env.SO_OUT_DIR ?? '.output');
 const budgets = loadBudgets();
@@ -63,3 +63,18 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
     }
   });
 }
+
+// README's figures come from the same count, on the Chrome build (the bench measures that one too).
+const chromeDir = path.join(OUT_DIR, 'chrome-mv3');
+describe.skipIf(!existsSync(path.join(chromeDir, 'manifest.json')))("README.md's size table", () => {
+  it('says what the Chrome build weighs', () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const from = readme.indexOf(README_SIZES.start);
+    const to = readme.indexOf(README_SIZES.end);
+    expect(from, `README.md has no ${README_SIZES.start} block`).toBeGreaterThan(0);
+    expect(
+      readme.slice(from + README_SIZES.start.length, to).trim(),
+      'README.md states other sizes than this build has: npm run bench -- --only sizes --update-docs',
+    ).toBe(sizesMarkdown(measureBuild(chromeDir, budgets)));
+  });
+});

@@ -7,8 +7,8 @@ import {
   activeReason,
   alarmDelayMinutes,
   alarmPeriodMinutes,
+  type CadenceInputs,
   cadenceMs,
-  type Need,
   QUIET_INTERVAL_MS,
   SITE_OPEN_WINDOW_MS,
   staleIntervalMs,
@@ -20,7 +20,7 @@ import { MINUTE_MS as MIN } from '../../core/time/time';
 import { loadSnapshot } from './fixtures';
 
 const T0 = Date.UTC(2026, 10, 20, 13, 0, 0);
-const quiet: Need = {
+const quiet: CadenceInputs = {
   settings: DEFAULT_SETTINGS,
   status: { ...EMPTY_STATUS, snapshot: loadSnapshot('healthy') },
   signals: EMPTY_SIGNALS,
@@ -29,7 +29,7 @@ const quiet: Need = {
 };
 
 describe('cadence', () => {
-  it.each<[string, Partial<Need>, number, ReturnType<typeof activeReason>]>([
+  it.each<[string, Partial<CadenceInputs>, number, ReturnType<typeof activeReason>]>([
     ['a quiet day, no tab', {}, T0, null],
     ['a site tab asked a minute ago', { siteSeenAt: T0 - MIN }, T0, 'site-open'],
     ['the tab last asked longer ago than the window', { siteSeenAt: T0 - SITE_OPEN_WINDOW_MS }, T0, null],

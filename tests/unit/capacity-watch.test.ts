@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * The always-on watcher's filter (issue #17), in happy-dom: it reads what claude.ai adds to the
  * conversation, skips what cannot hold claude.ai's own error (a reply while it streams, the

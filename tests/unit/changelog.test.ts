@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { releaseChangelog } from '../../scripts/changelog.mjs';
+import { releaseChangelog } from '../../scripts/changelog';
 
 const CHANGELOG = `# Changelog
 

@@ -8,7 +8,7 @@ import { EMPTY_HISTORY, HISTORY_MIN_GAP_MS, type History } from '../../core/stat
 import { fetchStatusText, fetchSummary } from '../../entrypoints/background/polling/fetch-summary';
 import { createHistoryFetcher } from '../../entrypoints/background/polling/history';
 import { withPermissionCheck } from '../../entrypoints/background/polling/permissions';
-import { loadFixture } from '../replay/server.mjs';
+import { loadFixture } from '../replay/server';
 import { loadSnapshot } from './fixtures';
 
 type Answer = { status: number; body: string; type?: string } | 'network-error' | 'hang';

@@ -22,7 +22,7 @@ import { SERVICE_IDS } from '../../core/status-page/services';
 import type { Severity } from '../../core/status-page/severity';
 import { type IncidentsList, parseIncidentsList } from '../../core/status-page/statuspage';
 import { DAY_MS as DAY, HOUR_MS as HOUR, MINUTE_MS as MIN } from '../../core/time/time';
-import { loadFixture } from '../replay/server.mjs';
+import { loadFixture } from '../replay/server';
 import { loadSnapshot } from './fixtures';
 
 const { claudeAi, console: consoleId, api, code, cowork, government } = SERVICE_IDS;

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * One problem, one colour (issue #27, item 7): every kind of trouble has one mark and one colour,
  * written once in core/verdict/kind-look.ts, and the badge, the banner and the popup's header take
@@ -20,7 +21,7 @@ import { siteById } from '../../core/sites/sites';
 import { SEVERITIES, type Severity } from '../../core/status-page/severity';
 import { EMPTY_STATUS } from '../../core/status-page/status-model';
 import { badgeFor, badgeStyle } from '../../core/verdict/badge';
-import { bannerColour, bannerColourKind, KIND_LOOK, KINDS, kindColourCss } from '../../core/verdict/kind-look';
+import { bannerColour, bannerColourKind, KIND_LOOK, kindColourCss, LOOK_KINDS } from '../../core/verdict/kind-look';
 import type { OverallKind } from '../../core/verdict/overall';
 import { bannerText } from '../../entrypoints/background/banner/banner-text';
 import { loadSnapshot } from './fixtures';
@@ -58,15 +59,15 @@ describe('one look per kind (core/verdict/kind-look.ts)', () => {
   });
 
   it('covers every kind the verdict can give, each with its own colour and its own mark', () => {
-    expect([...KINDS].sort()).toEqual(
+    expect([...LOOK_KINDS].sort()).toEqual(
       [...SEVERITIES, 'stale', 'capacity', 'failing', 'outage-screen', 'connection'].sort(),
     );
-    expect(new Set(KINDS.map((k) => KIND_LOOK[k].light)).size).toBe(KINDS.length);
-    expect(new Set(KINDS.map((k) => KIND_LOOK[k].dark)).size).toBe(KINDS.length);
-    expect(new Set(KINDS.map((k) => KIND_LOOK[k].mark)).size).toBe(KINDS.length);
+    expect(new Set(LOOK_KINDS.map((k) => KIND_LOOK[k].light)).size).toBe(LOOK_KINDS.length);
+    expect(new Set(LOOK_KINDS.map((k) => KIND_LOOK[k].dark)).size).toBe(LOOK_KINDS.length);
+    expect(new Set(LOOK_KINDS.map((k) => KIND_LOOK[k].mark)).size).toBe(LOOK_KINDS.length);
     // Badges hold about four characters; OFF read as "the extension is off" (issue #27, item 11).
-    for (const kind of KINDS) expect(KIND_LOOK[kind].mark.length).toBeLessThanOrEqual(4);
-    expect(KINDS.map((k) => KIND_LOOK[k].mark)).not.toContain('OFF');
+    for (const kind of LOOK_KINDS) expect(KIND_LOOK[kind].mark.length).toBeLessThanOrEqual(4);
+    expect(LOOK_KINDS.map((k) => KIND_LOOK[k].mark)).not.toContain('OFF');
   });
 
   // [banner kind, its severity, the kind it is coloured as]
@@ -97,7 +98,7 @@ describe('one look per kind (core/verdict/kind-look.ts)', () => {
 });
 
 describe('the surfaces take their colour from the table', () => {
-  it.each<OverallKind>([...KINDS])("the popup's header for %s carries its colour class", (kind) => {
+  it.each<OverallKind>([...LOOK_KINDS])("the popup's header for %s carries its colour class", (kind) => {
     const status = applyOutcome(
       EMPTY_STATUS,
       { kind: 'success', source: 'primary', snapshot: loadSnapshot('healthy'), validators: null },
@@ -161,7 +162,7 @@ describe('the surfaces take their colour from the table', () => {
 
   it.each(SHEETS)('%s writes no colour of a kind and no rule per kind: it uses --so-colour', (file) => {
     const css = readFileSync(path.join(process.cwd(), file), 'utf8').toLowerCase();
-    for (const kind of KINDS) {
+    for (const kind of LOOK_KINDS) {
       expect(css, `${file}: ${kind}'s light colour`).not.toContain(KIND_LOOK[kind].light);
       expect(css, `${file}: ${kind}'s dark colour`).not.toContain(KIND_LOOK[kind].dark);
     }
@@ -187,7 +188,7 @@ describe('the colours read well (WCAG AA, 4.5:1)', () => {
   const LIGHT_BACKGROUNDS = ['#ffffff', '#fffbeb'];
   const DARK_BACKGROUNDS = ['#1c1c1e', '#26211a'];
 
-  it.each<OverallKind>([...KINDS])('%s', (kind) => {
+  it.each<OverallKind>([...LOOK_KINDS])('%s', (kind) => {
     for (const bg of LIGHT_BACKGROUNDS) expect(contrast(KIND_LOOK[kind].light, bg)).toBeGreaterThanOrEqual(4.5);
     for (const bg of DARK_BACKGROUNDS) expect(contrast(KIND_LOOK[kind].dark, bg)).toBeGreaterThanOrEqual(4.5);
   });

@@ -9,6 +9,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background/index';
 import { useEnglish } from './support/translator';
 
+// The background runs in a worker, whose navigator says whether the browser is online; Node 20 has none.
+vi.stubGlobal('navigator', { onLine: true });
+
 const fixture = (name: string) => readFileSync(path.join(process.cwd(), 'tests/fixtures/statuspage', name), 'utf8');
 
 const POPUP = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });

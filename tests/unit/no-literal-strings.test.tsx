@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * No user-visible literal strings: the popup, the options page and every kind of banner are
  * rendered with a translator that answers every key with a marker (⟦key⟧, substitutions appended
@@ -34,7 +35,7 @@ import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/status
 import { updatePreview } from '../../core/status-page/update-preview';
 import { MINUTE_MS as MIN } from '../../core/time/time';
 import { badgeFor } from '../../core/verdict/badge';
-import { KIND_LOOK, KINDS } from '../../core/verdict/kind-look';
+import { KIND_LOOK, LOOK_KINDS } from '../../core/verdict/kind-look';
 import { bannerText } from '../../entrypoints/background/banner/banner-text';
 import { setTranslator, t } from '../../shell/i18n';
 import { loadIncidents, loadSnapshot, SUMMARY_FIXTURES, type SummaryFixture } from './fixtures';
@@ -165,7 +166,7 @@ function dataOf(snapshots: (Snapshot | null)[], histories: History[] = [], banne
   for (const m of CLAUDE_AI_MODELS) out.push(m.label);
   // The badge's marks (M, CAP, DOWN …), the same in every language (docs/words.md): the popup's
   // icons and the welcome page's legend show them as the toolbar does.
-  for (const kind of KINDS) if (KIND_LOOK[kind].mark) out.push(KIND_LOOK[kind].mark);
+  for (const kind of LOOK_KINDS) if (KIND_LOOK[kind].mark) out.push(KIND_LOOK[kind].mark);
   return out;
 }
 

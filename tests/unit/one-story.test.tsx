@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * Issue #27: the badge's tooltip, the popup and the banner say the same thing in the same words,
  * because each calls the same function: while the status is unknown (item 2), with services the

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * page-scan.ts in happy-dom: which text on the page is claude.ai's own message. The conversation
  * markup follows the markers in docs/claude-page.md; the same cases without the markers check

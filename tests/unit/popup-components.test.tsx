@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * The popup's Preact components on recorded fixtures, rendered into happy-dom with the English
  * messages: what each section says, that remote text stays text, and that links are only the

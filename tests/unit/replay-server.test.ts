@@ -5,8 +5,8 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SCENARIOS, SUMMARY_FIXTURES } from '../replay/scenarios.mjs';
-import { loadFixture, type ReplayServer, startConnectProxy, startReplayServer } from '../replay/server.mjs';
+import { SCENARIOS, SUMMARY_FIXTURES } from '../replay/scenarios';
+import { loadFixture, type ReplayServer, startConnectProxy, startReplayServer } from '../replay/server';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/statuspage/', import.meta.url));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failedTests } from '../../scripts/vitest-report.mjs';
+import { failedTests } from '../../scripts/vitest-report';
 
 const ROOT = '/repo';
 

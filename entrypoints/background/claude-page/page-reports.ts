@@ -9,11 +9,12 @@ import type { PageSignal } from '../../../core/claude-page/page-facts';
 import { parseModelLabel } from '../../../core/models/claude-models';
 import { reportedModel } from '../../../core/models/model-in-use';
 import type { SiteId } from '../../../core/sites/site-hosts';
+import { MINUTE_MS } from '../../../core/time/time';
 import { modelInUseItem, signalsItem, siteSeenItem } from '../../../shell/stored-items';
 import type { WriteQueue } from '../storage/write-queue';
 
 /** A tab is noted as seen once a minute at most. */
-const SITE_SEEN_EVERY_MS = 60_000;
+const SITE_SEEN_EVERY_MS = MINUTE_MS;
 
 export function createPageReports(queue: WriteQueue) {
   return {

@@ -13,18 +13,19 @@ import {
   madeByClaudePage,
   type RequestFacts,
 } from '../../../core/claude-page/request-origin';
+import { CLAUDE_AI_HOST } from '../../../core/sites/site-hosts';
 
 /**
  * claude.ai's API: outcomes of its requests. Only fetch/XHR can be a claude.ai page's own request
  * (core/claude-page/request-origin.ts), so the browser is asked for no other type: images, scripts and fonts
  * never wake the background.
  */
-const API = { urls: ['https://claude.ai/api/*'], types: ['xmlhttprequest' as const] };
+const API = { urls: [`https://${CLAUDE_AI_HOST}/api/*`], types: ['xmlhttprequest' as const] };
 /**
  * claude.ai's page loads and its own requests, for the answers that turn the user's network or
  * region away (a Cloudflare challenge usually answers the page itself, not the API).
  */
-const ALL = { urls: ['https://claude.ai/*'], types: ['main_frame' as const, 'xmlhttprequest' as const] };
+const ALL = { urls: [`https://${CLAUDE_AI_HOST}/*`], types: ['main_frame' as const, 'xmlhttprequest' as const] };
 
 /** Requests the page or the browser cancelled: not a failure of claude.ai nor of the network. */
 const CANCELLED = ['net::ERR_ABORTED', 'net::ERR_BLOCKED_BY_CLIENT', 'NS_BINDING_ABORTED', 'NS_ERROR_ABORT'];

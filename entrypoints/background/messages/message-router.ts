@@ -1,14 +1,14 @@
 /**
  * The background's one message listener: who sent it (core/messages/message-senders.ts), whether that
  * sender may send it, at most so many from one tab (core/messages/rate-limit.ts), parsed with its schema
- * (core/messages/messages.ts), then its handler (messages/). Anything refused gets no answer (undefined).
+ * (core/messages/messages.ts), then its handler (./handlers.ts). Anything refused gets no answer (undefined).
  */
 import type { Browser } from 'wxt/browser';
 import { allowed, senderOf } from '../../../core/messages/message-senders';
 import { parseMessage } from '../../../core/messages/messages';
 import { type Bucket, take } from '../../../core/messages/rate-limit';
 import type { BackgroundContext } from '../context';
-import type { Handler, Handlers } from './handler';
+import type { Handler, Handlers } from './handlers';
 
 export interface RouterOptions {
   extensionId: string;

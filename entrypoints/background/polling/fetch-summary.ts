@@ -4,18 +4,20 @@
  */
 import type { FailureOutcome, FetchOutcome } from '../../../core/polling/health';
 import { buildSnapshot } from '../../../core/status-page/snapshot';
-import { SOURCES, type SourceId, SUMMARY_PATH } from '../../../core/status-page/sources';
+import { SOURCES, type SourceId, STATUS_ORIGINS, SUMMARY_PATH } from '../../../core/status-page/sources';
 import type { Validators } from '../../../core/status-page/status-model';
 import { MAX_BODY_BYTES, parseSummaryText } from '../../../core/status-page/statuspage';
+import { TEST_BUILD, TEST_TIMINGS } from '../../../core/time/test-build';
+import { SECOND_MS } from '../../../core/time/time';
 
-export const FETCH_TIMEOUT_MS = 10_000;
+export const FETCH_TIMEOUT_MS = TEST_BUILD ? TEST_TIMINGS.fetchTimeoutMs : 10 * SECOND_MS;
 
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
 
 /** Retry-After is seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(value: string | null, nowMs: number): number | null {
   if (!value) return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * SECOND_MS;
   const at = Date.parse(value);
   return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
 }
@@ -49,14 +51,12 @@ async function readCapped(response: Response): Promise<string> {
   return new TextDecoder().decode(bytes);
 }
 
-const STATUS_ORIGINS: readonly string[] = SOURCES.map((s) => s.origin);
-
 /** Whether the response came from a status origin (after any redirects the fetch followed). */
 function fromStatusOrigin(response: Response): boolean {
   // A Response built without a URL (not from the network) says nothing about redirects.
   if (response.url === '') return !response.redirected;
   try {
-    return STATUS_ORIGINS.includes(new URL(response.url).origin);
+    return (STATUS_ORIGINS as readonly string[]).includes(new URL(response.url).origin);
   } catch {
     return false;
   }
@@ -112,7 +112,7 @@ export async function fetchStatusText(
     return { kind: 'body', text, headers: response.headers };
   } catch (error) {
     if (error instanceof TooLargeError) return failure('too-large', `body ${error.message}`);
-    if (controller.signal.aborted) return failure('timeout', `no answer within ${timeoutMs / 1000} s`);
+    if (controller.signal.aborted) return failure('timeout', `no answer within ${timeoutMs / SECOND_MS} s`);
     if (error instanceof MissingPermissionError) return failure('permission', error.message);
     return failure('network', (error as Error).message || 'network error');
   } finally {

@@ -6,7 +6,7 @@
 import { applyOutcome, type FailureOutcome, type FetchOutcome, validatorsFor } from '../../../core/polling/health';
 import type { PollReason } from '../../../core/polling/poll-gate';
 import { type PrimaryResult, sourcesToTry, withPrimaryResult } from '../../../core/polling/sticky-source';
-import type { SourceId } from '../../../core/status-page/sources';
+import { SOURCES, type SourceId } from '../../../core/status-page/sources';
 import type { FetchHealth, StatusState } from '../../../core/status-page/status-model';
 import { type FetchFn, fetchSummary } from './fetch-summary';
 
@@ -19,12 +19,18 @@ export interface PollerDeps {
   timeoutMs?: number;
 }
 
+/** Each source's host, as a failure message names it. */
+const HOSTS = Object.fromEntries(SOURCES.map(({ id, origin }) => [id, new URL(origin).host])) as Record<
+  SourceId,
+  string
+>;
+
 function combine(primary: FailureOutcome, fallback: FailureOutcome): FailureOutcome {
   const retry = Math.max(primary.retryAfterMs ?? 0, fallback.retryAfterMs ?? 0);
   return {
     kind: 'failure',
     errorKind: primary.errorKind,
-    message: `status.claude.com: ${primary.message}; anthropic.statuspage.io: ${fallback.message}`,
+    message: `${HOSTS.primary}: ${primary.message}; ${HOSTS.fallback}: ${fallback.message}`,
     retryAfterMs: retry > 0 ? retry : null,
   };
 }

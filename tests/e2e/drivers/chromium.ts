@@ -8,12 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { chromiumArgs } from '../../replay/chromium-args.mjs';
+import { chromiumArgs } from '../../replay/chromium-args';
+import { CHROME_BUILD } from './builds';
 import type { DriverPage, ExtensionBrowser } from './types';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const OUT_DIR = path.resolve(process.env.SO_OUT_DIR ?? '.output');
-export const CHROME_BUILD = path.join(OUT_DIR, 'chrome-mv3');
 
 /** A Playwright page as the scenarios' DriverPage. */
 export function driverPage(page: Page): DriverPage {
@@ -22,7 +21,6 @@ export function driverPage(page: Page): DriverPage {
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    click: (x, y) => page.mouse.click(x, y),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     reload: async () => {
       await page.reload({ waitUntil: 'load' });

@@ -64,6 +64,40 @@ export class ExtensionApi {
     }, null);
   }
 
+  /**
+   * From now on, notes the address of every page that asks the background for its view
+   * (`site-view`). A content script's message reaches every extension page, not only the
+   * background; this page listens and never answers.
+   */
+  recordSiteViews(): Promise<void> {
+    return this.page.evaluate(() => {
+      const g = globalThis as unknown as G & { __siteViews?: string[] };
+      if (g.__siteViews) return;
+      const seen: string[] = [];
+      g.__siteViews = seen;
+      (g.browser ?? g.chrome)?.runtime.onMessage.addListener(
+        (message: unknown, sender: Browser.Runtime.MessageSender) => {
+          if ((message as { type?: unknown }).type === 'site-view' && sender.tab) seen.push(sender.url ?? '');
+          return undefined;
+        },
+      );
+    }, null);
+  }
+
+  forgetSiteViews(): Promise<void> {
+    return this.page.evaluate(() => {
+      (globalThis as unknown as { __siteViews?: string[] }).__siteViews?.splice(0);
+    }, null);
+  }
+
+  /** How many times the page at `url` has asked for its view since recordSiteViews(). */
+  siteViewsFrom(url: string): Promise<number> {
+    return this.page.evaluate(
+      (u) => ((globalThis as unknown as { __siteViews?: string[] }).__siteViews ?? []).filter((v) => v === u).length,
+      url,
+    );
+  }
+
   alarms(): Promise<{ name: string; periodInMinutes: number | null }[]> {
     return this.page.evaluate(async () => {
       const g = globalThis as unknown as G;

@@ -3,7 +3,7 @@
  * puppeteer-core over WebDriver BiDi (Playwright's Firefox needs its own patched build).
  *
  * Network: Firefox resolves nothing itself. Every https:// request goes to a local CONNECT proxy
- * (tests/replay/server.mjs) that tunnels it to the replay server, whose self-signed certificate
+ * (tests/replay/server.ts) that tunnels it to the replay server, whose self-signed certificate
  * is accepted (`acceptInsecureCerts`); plain http:// goes to the same proxy, which refuses it.
  * `MOZ_DISABLE_NONLOCAL_CONNECTIONS=1`, the switch Firefox's own test harnesses use, is a
  * tripwire: Firefox aborts ("FATAL ERROR: Non-local network connections are disabled", then the
@@ -27,15 +27,13 @@
 import path from 'node:path';
 import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import type WebExtension from 'webextension-polyfill';
-import { type ConnectProxy, startConnectProxy } from '../../replay/server.mjs';
+import { GECKO_ID } from '../../../core/release/extension-ids';
+import { type ConnectProxy, startConnectProxy } from '../../replay/server';
+import { FIREFOX_BUILD } from './builds';
 import type { DriverPage, ExtensionBrowser } from './types';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const OUT_DIR = path.resolve(process.env.SO_OUT_DIR ?? '.output');
-export const FIREFOX_BUILD = path.join(OUT_DIR, 'firefox-mv3');
 
-/** browser_specific_settings.gecko.id in wxt.config.ts. */
-export const GECKO_ID = 'status-overlay@claude-status-overlay.invalid';
 /** Fixed with `extensions.webextensions.uuids`, so extension pages have a known address. */
 export const EXTENSION_UUID = '5e0c3a5d-7f0b-4c52-9a43-1c9d2e6b8f17';
 const BASE = `moz-extension://${EXTENSION_UUID}`;
@@ -114,7 +112,6 @@ function wrap(page: Page): DriverPage {
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    click: (x, y) => page.mouse.click(x, y),
     setViewport: (width, height) => page.setViewport({ width, height }),
     reload: async () => {
       await page.reload({ waitUntil: 'load' });

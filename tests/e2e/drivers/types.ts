@@ -7,12 +7,10 @@ export interface DriverPage {
   goto(url: string): Promise<void>;
   /** Runs `fn(arg)` in the page (for extension pages: with extension privileges). */
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-  /** A real mouse click at page coordinates: a trusted event, as a person's click (a script's click() is not). */
-  click(x: number, y: number): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   reload(): Promise<void>;
   close(): Promise<void>;
-  /** A real mouse click at page coordinates: the page sees a trusted event (`isTrusted`). */
+  /** A real mouse click at page coordinates: a trusted event (`isTrusted`), as a person's click (a script's click() is not). */
   clickAt(x: number, y: number): Promise<void>;
   /** The system clipboard's text, read through the page (the test browsers allow it without a prompt). */
   readClipboard(): Promise<string>;

@@ -72,7 +72,7 @@ export class BannerPage {
     await this.page.evaluate(deepScrollIntoView, selector);
     const [rect] = await this.page.evaluate(deepRects, [selector]);
     if (!rect) throw new Error(`nothing matches ${selector}`);
-    await this.page.click((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2);
+    await this.page.clickAt((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2);
   }
 
   /** What a page script can do: click() from the page, an untrusted event. */

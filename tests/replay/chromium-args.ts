@@ -3,10 +3,15 @@
  * driver, the demo, the bench): the built extension, the replay hosts on 127.0.0.1, and no
  * calls home (this machine's network is loopback only).
  */
-import { hostResolverRules } from './server.mjs';
+import { hostResolverRules } from './server';
 
-/** @param {{ replayPort: number, extensionDir?: string | null }} options @returns {string[]} */
-export function chromiumArgs({ replayPort, extensionDir = null }) {
+export function chromiumArgs({
+  replayPort,
+  extensionDir = null,
+}: {
+  replayPort: number;
+  extensionDir?: string | null;
+}): string[] {
   return [
     ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     `--host-resolver-rules=${hostResolverRules(replayPort)}`,

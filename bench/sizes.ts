@@ -1,7 +1,7 @@
 /**
  * Bundle sizes of a built extension, per entrypoint, against the budgets in bench/budgets.json.
  * Shared by the benchmark (bench/run.mjs) and the size test (tests/unit/bundle-size.test.ts), so
- * both count the same bytes. Types: sizes.d.mts.
+ * both count the same bytes.
  *
  * What is counted: the JavaScript each entrypoint loads, found from the built manifest (the
  * background's service worker or scripts, the content script's `js`, and the scripts popup.html
@@ -17,26 +17,62 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
+export type Entrypoint = 'content' | 'banner' | 'background' | 'popup';
+
+export interface Budgets {
+  /** How the figures are counted, for a reader of the JSON. */
+  unit: string;
+  /** gzip -9 bytes; the issue's KB are 1000 bytes. */
+  bundles: Record<
+    Entrypoint,
+    { label: string; maxGzipBytes: number; targetGzipBytes?: number; why?: string; countsCss?: boolean }
+  >;
+  /** Targets the benchmark compares its figures with; never asserted (timings vary). */
+  targets: Record<string, { value: number; unit: string; what: string }>;
+}
+
+export interface FileSize {
+  file: string;
+  raw: number;
+  gzip: number;
+}
+
+export interface EntrypointSize {
+  entry: Entrypoint;
+  label: string;
+  /** The JavaScript counted against the budget (with the CSS where `countsCss`). */
+  files: FileSize[];
+  css: FileSize[];
+  raw: number;
+  gzip: number;
+  cssRaw: number;
+  cssGzip: number;
+  /** Whether `gzip` includes the CSS. */
+  countsCss: boolean;
+  budgetBytes: number;
+  withinBudget: boolean;
+  /** The issue's target when it differs from the enforced budget (see budgets.json `why`). */
+  targetBytes: number;
+  withinTarget: boolean;
+}
+
 export const BUDGETS_FILE = new URL('./budgets.json', import.meta.url);
 export const KB = 1000;
-export const ENTRYPOINTS = /** @type {const} */ (['content', 'banner', 'background', 'popup']);
+export const ENTRYPOINTS = ['content', 'banner', 'background', 'popup'] as const;
 /** The banner script as built (entrypoints/claude-banner.ts; entrypoints/background/banner/banner-injector.ts injects it). */
 export const BANNER_SCRIPT = 'claude-banner.js';
 
-/** @returns {import('./sizes.d.mts').Budgets} */
-export function loadBudgets() {
+export function loadBudgets(): Budgets {
   return JSON.parse(fs.readFileSync(BUDGETS_FILE, 'utf8'));
 }
 
-/** @param {Buffer} bytes */
-function withoutSourceMapComment(bytes) {
+function withoutSourceMapComment(bytes: Buffer) {
   const text = bytes.toString('utf8');
   const stripped = text.replace(/\n?\/\/# sourceMappingURL=[^\n]*\n?$/, '');
   return stripped === text ? bytes : Buffer.from(stripped, 'utf8');
 }
 
-/** @param {string} file */
-function sizeOf(file) {
+function sizeOf(file: string) {
   const bytes = withoutSourceMapComment(fs.readFileSync(file));
   return { raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
 }
@@ -44,29 +80,27 @@ function sizeOf(file) {
 /**
  * The relative chunks a module imports statically (`import … from "./x.js"`, `import "./x.js"`,
  * `export … from "./x.js"`), as Vite/Rolldown write them. Dynamic `import()` is lazy: not counted.
- * @param {string} code
  */
-function staticImports(code) {
-  const found = new Set();
+function staticImports(code: string): string[] {
+  const found = new Set<string>();
   const pattern = /(?:^|[;\s})])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'](\.{1,2}\/[^"']+|\/[^"']+)["']/g;
-  for (const match of code.matchAll(pattern)) found.add(/** @type {string} */ (match[1]));
+  for (const match of code.matchAll(pattern)) found.add(match[1] as string);
   return [...found];
 }
 
 /**
  * Files relative to buildDir: the module scripts an HTML page loads, and their static imports.
- * @param {string} buildDir
- * @param {string} html path of the page, relative to buildDir
  */
-function pageScripts(buildDir, html) {
+function pageScripts(buildDir: string, html: string) {
   const text = fs.readFileSync(path.join(buildDir, html), 'utf8');
-  const pending = [];
-  for (const tag of text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) pending.push(tag[1]);
-  for (const tag of text.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)) pending.push(tag[1]);
+  const pending: string[] = [];
+  for (const tag of text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) pending.push(tag[1] as string);
+  for (const tag of text.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g))
+    pending.push(tag[1] as string);
   const base = path.posix.dirname(`/${html}`);
-  const seen = new Set();
+  const seen = new Set<string>();
   while (pending.length > 0) {
-    const ref = /** @type {string} */ (pending.shift());
+    const ref = pending.shift() as string;
     const file = path.posix.resolve(base, ref).slice(1);
     if (seen.has(file)) continue;
     seen.add(file);
@@ -77,21 +111,16 @@ function pageScripts(buildDir, html) {
   return [...seen];
 }
 
-/** @param {string} buildDir @param {string} html */
-function pageStyles(buildDir, html) {
+function pageStyles(buildDir: string, html: string): string[] {
   const text = fs.readFileSync(path.join(buildDir, html), 'utf8');
   const base = path.posix.dirname(`/${html}`);
   return [...text.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g)].map((tag) =>
-    path.posix.resolve(base, /** @type {string} */ (tag[1])).slice(1),
+    path.posix.resolve(base, tag[1] as string).slice(1),
   );
 }
 
-/**
- * Which built files belong to which entrypoint, read from the manifest.
- * @param {string} buildDir e.g. .output/chrome-mv3
- * @returns {Record<import('./sizes.d.mts').Entrypoint, { js: string[], css: string[] }>}
- */
-export function entrypointFiles(buildDir) {
+/** Which built files belong to which entrypoint, read from the manifest. */
+export function entrypointFiles(buildDir: string): Record<Entrypoint, { js: string[]; css: string[] }> {
   const manifest = JSON.parse(fs.readFileSync(path.join(buildDir, 'manifest.json'), 'utf8'));
   const background = manifest.background?.service_worker
     ? [manifest.background.service_worker]
@@ -101,12 +130,12 @@ export function entrypointFiles(buildDir) {
   if (background.length === 0) throw new Error(`${buildDir}: the manifest names no background script`);
   if (scripts.length === 0) throw new Error(`${buildDir}: the manifest names no content script`);
   if (!popupHtml) throw new Error(`${buildDir}: the manifest names no popup`);
-  const contentJs = [...new Set(scripts.flatMap((/** @type {{ js?: string[] }} */ s) => s.js ?? []))];
+  const contentJs: string[] = [...new Set<string>(scripts.flatMap((s: { js?: string[] }) => s.js ?? []))];
   // The manifest's css, and (builds before issue #17) the CSS WXT's cssInjectionMode 'ui' fetched
   // from a web-accessible file into the shadow root, named like the script.
   const contentCss = [
     ...new Set([
-      ...scripts.flatMap((/** @type {{ css?: string[] }} */ s) => s.css ?? []),
+      ...scripts.flatMap((s: { css?: string[] }) => s.css ?? []),
       ...contentJs.map((file) => file.replace(/\.js$/, '.css')),
     ]),
   ].filter((file) => fs.existsSync(path.join(buildDir, file)));
@@ -118,13 +147,8 @@ export function entrypointFiles(buildDir) {
   };
 }
 
-/**
- * Raw and gzip bytes per entrypoint, with the budget verdict.
- * @param {string} buildDir
- * @param {import('./sizes.d.mts').Budgets} [budgets]
- * @returns {import('./sizes.d.mts').EntrypointSize[]}
- */
-export function measureBuild(buildDir, budgets = loadBudgets()) {
+/** Raw and gzip bytes per entrypoint, with the budget verdict. */
+export function measureBuild(buildDir: string, budgets: Budgets = loadBudgets()): EntrypointSize[] {
   const files = entrypointFiles(buildDir);
   return ENTRYPOINTS.map((entry) => {
     const js = files[entry].js.map((file) => ({ file, ...sizeOf(path.join(buildDir, file)) }));
@@ -153,7 +177,28 @@ export function measureBuild(buildDir, budgets = loadBudgets()) {
   });
 }
 
-/** 20521 -> "20.5 KB" (1 KB = 1000 bytes). @param {number} bytes */
-export function kb(bytes) {
+/** 20521 -> "20.5 KB" (1 KB = 1000 bytes). */
+export function kb(bytes: number) {
   return `${(bytes / KB).toFixed(1)} KB`;
+}
+
+/** Where README.md holds the table sizesMarkdown() writes (tests/unit/bundle-size.test.ts checks it). */
+export const README_SIZES = { start: '<!-- sizes:start -->', end: '<!-- sizes:end -->' };
+
+/**
+ * The sizes as README.md states them: one row per entrypoint, in KB to 10 B, with its enforced
+ * budget and the issue's target where that is lower. Written by
+ * `npm run bench -- --only sizes --update-docs`.
+ */
+export function sizesMarkdown(sizes: EntrypointSize[]) {
+  const kb = (bytes: number) => `${(bytes / KB).toFixed(2)} KB`;
+  const rows = sizes.map((s) => {
+    const what = `${s.label}${s.countsCss ? ', JS + CSS' : ''}`;
+    const target =
+      s.targetBytes < s.budgetBytes ? `${kb(s.targetBytes)}, ${s.withinTarget ? 'met' : 'missed'}` : 'the budget';
+    return `| ${what} | ${kb(s.gzip)} | ${kb(s.budgetBytes)} | ${target} |`;
+  });
+  return ["| Bundle (gzip -9) | Size | Budget (enforced) | Issue's target |", '|---|---:|---:|---|', ...rows].join(
+    '\n',
+  );
 }

@@ -2,14 +2,15 @@
  * Local replay of Claude's Statuspage and of the claude.ai / platform.claude.com pages, for the
  * browser tests, the demo and the benchmark. One HTTPS server on 127.0.0.1 routes by Host header;
  * browsers reach it through host resolver rules (Chromium) or the CONNECT proxy (Firefox).
- * Types: server.d.mts. Scenario table: scenarios.mjs.
+ * Scenario table: scenarios.ts.
  *
- * CLI: node tests/replay/server.mjs --scenario NAME
+ * CLI: node --import jiti/register tests/replay/server.ts --scenario NAME
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { IncomingHttpHeaders } from 'node:http';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
@@ -17,20 +18,73 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { SCENARIOS } from './scenarios.mjs';
+import { type Behaviour, SCENARIOS, type ScenarioName, type Source } from './scenarios';
 
-/** @typedef {import('./scenarios.d.mts').Behaviour} Behaviour */
-/** @typedef {import('./scenarios.d.mts').Source} Source */
-/** @typedef {import('./scenarios.d.mts').ScenarioName} ScenarioName */
-/** @typedef {import('./server.d.mts').LoggedRequest} LoggedRequest */
-/** @typedef {import('./server.d.mts').ReplayServer} ReplayServer */
+export type { Behaviour, ScenarioName, Source } from './scenarios';
 
 /**
  * What the server does for one endpoint, computed when a behaviour is set so that a fixture's
  * body (and so its ETag) stays the same between polls.
- * @typedef {{ kind: 'send', status: number, headers: Record<string, string>, body: Buffer,
- *   etag?: string, lastModified?: number } | { kind: 'hang' } | { kind: 'reset' }} Plan
  */
+type Plan =
+  | {
+      kind: 'send';
+      status: number;
+      headers: Record<string, string>;
+      body: Buffer;
+      etag?: string;
+      lastModified?: number;
+    }
+  | { kind: 'hang' }
+  | { kind: 'reset' };
+
+export interface LoggedRequest {
+  /** Date.now() when the request arrived. */
+  at: number;
+  /** Host header without the port, lower case. */
+  host: string;
+  /** Path without the query string. */
+  path: string;
+  /** The query string with its '?', or ''. */
+  search: string;
+  method: string;
+  /** 0 while unanswered, and for hung or reset requests. */
+  status: number;
+  /** Bytes of the response on the wire: status line, headers and body (0 until answered). */
+  bytes: number;
+  headers: IncomingHttpHeaders;
+}
+
+export interface ReplayServer {
+  port: number;
+  /** 'https://' + host; reach it on 127.0.0.1:port (host resolver rules, a proxy, or a Host header). */
+  origin(host: string): string;
+  /** Switches both sources (and incidents.json) to a scenario; throws on an unknown name. */
+  setScenario(name: ScenarioName): void;
+  /** Overrides one source's summary.json (and incidents.json too when the behaviour is a failure). */
+  setBehaviour(source: Source, behaviour: Behaviour): void;
+  /**
+   * Overrides one source's incidents.json until the next setScenario or setBehaviour of that
+   * source (the extension confirms resolutions there, and fetches the popup's history from it).
+   */
+  setIncidentsBehaviour(source: Source, behaviour: Behaviour): void;
+  /** How https://claude.ai/api/* answers; default 200 {"ok":true}. */
+  setApiBehaviour(behaviour: Behaviour): void;
+  readonly scenario: ScenarioName;
+  /** Every request in arrival order; entries are updated in place when the response is done. */
+  readonly requests: LoggedRequest[];
+  resetLog(): void;
+  close(): Promise<void>;
+  /** Holds cert.pem and key.pem; removed by close(). */
+  certDir: string;
+}
+
+export interface ConnectProxy {
+  port: number;
+  /** Every CONNECT in arrival order, as 'host:port'. */
+  readonly connects: string[];
+  close(): Promise<void>;
+}
 
 const STATUSPAGE_DIR = fileURLToPath(new URL('../fixtures/statuspage/', import.meta.url));
 const PAGES_DIR = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
@@ -38,25 +92,25 @@ const PAGES_DIR = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
 /** A site that is neither Claude's nor the status page's. */
 export const OTHER_SITE = 'elsewhere.example';
 
-export const REPLAY_HOSTS = /** @type {const} */ ([
+export const REPLAY_HOSTS = [
   'status.claude.com',
   'anthropic.statuspage.io',
   'claude.ai',
   'platform.claude.com',
   // Another site, for the attacks a web page can make (tests/e2e/scenarios.ts).
   OTHER_SITE,
-]);
+] as const;
 
-/** @type {Record<string, Source>} */
-const SOURCE_BY_HOST = { 'status.claude.com': 'primary', 'anthropic.statuspage.io': 'fallback' };
+const SOURCE_BY_HOST: Record<string, Source> = {
+  'status.claude.com': 'primary',
+  'anthropic.statuspage.io': 'fallback',
+};
 
 const SUMMARY_PATH = '/api/v2/summary.json';
 const INCIDENTS_PATH = '/api/v2/incidents.json';
 
-/** @type {Behaviour} */
-const DEFAULT_INCIDENTS = { fixture: 'incidents' };
-/** @type {Behaviour} */
-const DEFAULT_API = { body: '{"ok":true}', contentType: 'application/json' };
+const DEFAULT_INCIDENTS: Behaviour = { fixture: 'incidents' };
+const DEFAULT_API: Behaviour = { body: '{"ok":true}', contentType: 'application/json' };
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -69,10 +123,8 @@ const TIMESTAMP = /"((20[23]\d)-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]
 /**
  * Moves every fixture timestamp by the same offset, so that relative gaps ("opened 14 minutes
  * ago") hold on any day the tests run.
- * @param {string} text
- * @param {number} offsetMs
  */
-function shiftTimestamps(text, offsetMs) {
+function shiftTimestamps(text: string, offsetMs: number) {
   return text.replace(TIMESTAMP, (whole, iso, year) => {
     const time = Date.parse(iso);
     if (Number(year) > 2030 || Number.isNaN(time)) return whole;
@@ -80,15 +132,10 @@ function shiftTimestamps(text, offsetMs) {
   });
 }
 
-/**
- * The time the fixture is anchored on, and where that time should land.
- * @param {unknown} json
- * @param {number} now
- * @returns {{ from: number, to: number } | null}
- */
-function anchorOf(json, now) {
+/** The time the fixture is anchored on, and where that time should land. */
+function anchorOf(json: unknown, now: number): { from: number; to: number } | null {
   if (!json || typeof json !== 'object') return null;
-  const doc = /** @type {{ page?: { updated_at?: unknown }, components?: unknown, incidents?: unknown }} */ (json);
+  const doc = json as { page?: { updated_at?: unknown }; components?: unknown; incidents?: unknown };
   if (Array.isArray(doc.components)) {
     const from = typeof doc.page?.updated_at === 'string' ? Date.parse(doc.page.updated_at) : Number.NaN;
     return Number.isNaN(from) ? null : { from, to: now };
@@ -103,21 +150,12 @@ function anchorOf(json, now) {
   return null;
 }
 
-/**
- * A fixture's text with its dates moved to `now` (see server.d.mts).
- * @param {string} name
- * @param {number} [now]
- */
-export function loadFixture(name, now = Date.now()) {
+/** A fixture's text with its dates moved so that the summary's page.updated_at is `now` (incidents.json: its newest incident's updated_at is `now` minus one hour). */
+export function loadFixture(name: string, now: number = Date.now()) {
   return shiftedFixture(name, now).text;
 }
 
-/**
- * @param {string} name
- * @param {number} now
- * @returns {{ text: string, lastModified: number }}
- */
-function shiftedFixture(name, now) {
+function shiftedFixture(name: string, now: number): { text: string; lastModified: number } {
   if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`bad fixture name: ${name}`);
   const file = path.join(STATUSPAGE_DIR, `${name}.json`);
   if (!existsSync(file)) throw new Error(`no fixture ${file}`);
@@ -127,8 +165,7 @@ function shiftedFixture(name, now) {
   return { text: shiftTimestamps(raw, anchor.to - anchor.from), lastModified: anchor.to };
 }
 
-/** @param {Buffer} body */
-const etagOf = (body) => `"${createHash('sha1').update(body).digest('hex')}"`;
+const etagOf = (body: Buffer) => `"${createHash('sha1').update(body).digest('hex')}"`;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const HTML_TYPE = 'text/html; charset=utf-8';
@@ -136,16 +173,9 @@ const HTML_TYPE = 'text/html; charset=utf-8';
 const REVALIDATE = 'max-age=0, private, must-revalidate';
 const NO_STORE = 'private, max-age=0, no-store, no-cache, must-revalidate';
 
-/** @param {string} file */
-const readPage = (file) => readFileSync(path.join(PAGES_DIR, file));
+const readPage = (file: string) => readFileSync(path.join(PAGES_DIR, file));
 
-/**
- * @param {Behaviour} behaviour
- * @param {'statuspage' | 'api'} flavour which default error body a bare `{ status }` gets
- * @param {number} now
- * @returns {Plan}
- */
-function planFor(behaviour, flavour, now) {
+function planFor(behaviour: Behaviour, flavour: 'statuspage' | 'api', now: number): Plan {
   if ('hang' in behaviour && behaviour.hang) return { kind: 'hang' };
   if ('reset' in behaviour && behaviour.reset) return { kind: 'reset' };
   if ('fixture' in behaviour || 'truncate' in behaviour) {
@@ -195,9 +225,8 @@ function planFor(behaviour, flavour, now) {
   }
   if ('status' in behaviour && typeof behaviour.status === 'number') {
     // A body was handled above, so this is the bare error form.
-    const { status, retryAfter } = /** @type {{ status: number, retryAfter?: number }} */ (behaviour);
-    /** @type {Record<string, string>} */
-    const headers = { 'cache-control': NO_STORE };
+    const { status, retryAfter } = behaviour as { status: number; retryAfter?: number };
+    const headers: Record<string, string> = { 'cache-control': NO_STORE };
     if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
     headers['content-type'] = flavour === 'api' ? JSON_TYPE : HTML_TYPE;
     return { kind: 'send', status, headers, body: Buffer.from(defaultErrorBody(status, flavour)) };
@@ -205,11 +234,7 @@ function planFor(behaviour, flavour, now) {
   throw new Error(`unknown behaviour ${JSON.stringify(behaviour)}`);
 }
 
-/**
- * @param {number} status
- * @param {'statuspage' | 'api'} flavour
- */
-function defaultErrorBody(status, flavour) {
+function defaultErrorBody(status: number, flavour: 'statuspage' | 'api') {
   const reason = http.STATUS_CODES[status] ?? (status === 529 ? 'Overloaded' : 'Error');
   if (flavour === 'api') {
     const type = status === 529 ? 'overloaded_error' : status === 429 ? 'rate_limit_error' : 'api_error';
@@ -219,14 +244,12 @@ function defaultErrorBody(status, flavour) {
 }
 
 /** Anything but fixture data stands for the whole origin, so incidents.json answers the same way. */
-const isFailure = (/** @type {Behaviour} */ behaviour) => !('fixture' in behaviour) && !('truncate' in behaviour);
+const isFailure = (behaviour: Behaviour) => !('fixture' in behaviour) && !('truncate' in behaviour);
 
 /**
  * Whether the client's validators match, per RFC 9110: If-None-Match wins over If-Modified-Since.
- * @param {http.IncomingMessage} req
- * @param {Plan & { kind: 'send' }} plan
  */
-function notModified(req, plan) {
+function notModified(req: http.IncomingMessage, plan: Plan & { kind: 'send' }) {
   if (!plan.etag) return false;
   const ifNoneMatch = req.headers['if-none-match'];
   if (ifNoneMatch) {
@@ -241,10 +264,7 @@ function notModified(req, plan) {
   );
 }
 
-/**
- * @param {string} dir
- */
-async function makeCertificate(dir) {
+async function makeCertificate(dir: string) {
   const keyPath = path.join(dir, 'key.pem');
   const certPath = path.join(dir, 'cert.pem');
   const san = [...REPLAY_HOSTS, 'localhost'].map((host) => `DNS:${host}`).concat('IP:127.0.0.1');
@@ -256,14 +276,10 @@ async function makeCertificate(dir) {
   return { key: readFileSync(keyPath), cert: readFileSync(certPath) };
 }
 
-/**
- * @param {{ scenario?: ScenarioName }} [options]
- * @returns {Promise<ReplayServer>}
- */
-export async function startReplayServer(options = {}) {
+export async function startReplayServer(options: { scenario?: ScenarioName } = {}): Promise<ReplayServer> {
   let scenarioName = checkScenario(options.scenario ?? 'healthy');
   const certDir = await mkdtemp(path.join(os.tmpdir(), 'replay-cert-'));
-  let tls;
+  let tls: { key: Buffer; cert: Buffer };
   try {
     tls = await makeCertificate(certDir);
   } catch (error) {
@@ -274,19 +290,15 @@ export async function startReplayServer(options = {}) {
   const chatPage = readPage('claude-chat.html');
   const platformPage = readPage('platform.html');
   let plans = scenarioPlans(scenarioName);
-  /** @type {Plan} */
-  let apiPlan = planFor(DEFAULT_API, 'api', Date.now());
+  let apiPlan: Plan = planFor(DEFAULT_API, 'api', Date.now());
 
-  /** @type {LoggedRequest[]} */
-  const requests = [];
-  /** @type {Set<net.Socket>} */
-  const sockets = new Set();
+  const requests: LoggedRequest[] = [];
+  const sockets: Set<net.Socket> = new Set();
 
   const server = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     const host = hostOf(req.headers.host);
     const url = new URL(req.url ?? '/', 'https://replay.invalid');
-    /** @type {LoggedRequest} */
-    const entry = {
+    const entry: LoggedRequest = {
       at: Date.now(),
       host,
       path: url.pathname,
@@ -306,12 +318,7 @@ export async function startReplayServer(options = {}) {
     send(req, res, route(host, url.pathname));
   });
 
-  /**
-   * @param {string} host
-   * @param {string} pathname
-   * @returns {Plan}
-   */
-  function route(host, pathname) {
+  function route(host: string, pathname: string): Plan {
     const source = SOURCE_BY_HOST[host];
     if (source) {
       if (pathname === SUMMARY_PATH) return plans[source].summary;
@@ -363,7 +370,7 @@ export async function startReplayServer(options = {}) {
     return notFound();
   }
 
-  server.on('connection', (/** @type {net.Socket} */ socket) => {
+  server.on('connection', (socket: net.Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -374,9 +381,9 @@ export async function startReplayServer(options = {}) {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve(undefined));
   });
-  const port = /** @type {net.AddressInfo} */ (server.address()).port;
+  const port = (server.address() as net.AddressInfo).port;
 
-  let closing = /** @type {Promise<void> | null} */ (null);
+  let closing = null as Promise<void> | null;
 
   return {
     port,
@@ -417,29 +424,19 @@ export async function startReplayServer(options = {}) {
   };
 }
 
-/**
- * @param {Behaviour} summary
- * @param {Behaviour} incidents
- * @returns {{ summary: Plan, incidents: Plan }}
- */
-function sourcePlans(summary, incidents) {
+function sourcePlans(summary: Behaviour, incidents: Behaviour): { summary: Plan; incidents: Plan } {
   const now = Date.now();
   const summaryPlan = planFor(summary, 'statuspage', now);
   return { summary: summaryPlan, incidents: isFailure(summary) ? summaryPlan : planFor(incidents, 'statuspage', now) };
 }
 
-/**
- * @param {ScenarioName} name
- * @returns {Record<Source, { summary: Plan, incidents: Plan }>}
- */
-function scenarioPlans(name) {
+function scenarioPlans(name: ScenarioName): Record<Source, { summary: Plan; incidents: Plan }> {
   const scenario = SCENARIOS[name];
   const incidents = scenario.incidents ?? DEFAULT_INCIDENTS;
   return { primary: sourcePlans(scenario.primary, incidents), fallback: sourcePlans(scenario.fallback, incidents) };
 }
 
-/** @returns {Plan} */
-function notFound() {
+function notFound(): Plan {
   return {
     kind: 'send',
     status: 404,
@@ -448,20 +445,14 @@ function notFound() {
   };
 }
 
-/**
- * @param {http.IncomingMessage} req
- * @param {http.ServerResponse} res
- * @param {Plan} plan
- */
-function send(req, res, plan) {
+function send(req: http.IncomingMessage, res: http.ServerResponse, plan: Plan) {
   if (plan.kind === 'hang') return;
   if (plan.kind === 'reset') {
     req.socket.destroy();
     return;
   }
   if (notModified(req, plan)) {
-    /** @type {Record<string, string>} */
-    const headers = {};
+    const headers: Record<string, string> = {};
     for (const name of ['etag', 'last-modified', 'cache-control']) {
       const value = plan.headers[name];
       if (value !== undefined) headers[name] = value;
@@ -475,41 +466,28 @@ function send(req, res, plan) {
 
 /**
  * Host header -> bare lower-case host name (the port, the brackets of IPv6, a trailing dot dropped).
- * @param {string | undefined} header
  */
-function hostOf(header) {
+function hostOf(header: string | undefined) {
   const value = (header ?? '').trim().toLowerCase();
   const host = value.startsWith('[') ? value.slice(1, value.indexOf(']')) : value.replace(/:\d*$/, '');
   return host.replace(/\.$/, '');
 }
 
-/**
- * @param {string} name
- * @returns {ScenarioName}
- */
-function checkScenario(name) {
+function checkScenario(name: string): ScenarioName {
   if (!Object.hasOwn(SCENARIOS, name)) {
     throw new Error(`unknown scenario "${name}"; known: ${Object.keys(SCENARIOS).join(', ')}`);
   }
-  return /** @type {ScenarioName} */ (name);
+  return name as ScenarioName;
 }
 
-/** @param {number} port */
-export function hostResolverRules(port) {
+export function hostResolverRules(port: number) {
   return REPLAY_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${port}`).join(',');
 }
 
-/**
- * @param {number} targetPort
- * @returns {Promise<import('./server.d.mts').ConnectProxy>}
- */
-export async function startConnectProxy(targetPort) {
-  /** @type {string[]} */
-  const connects = [];
-  /** @type {Set<net.Socket>} */
-  const sockets = new Set();
-  /** @param {net.Socket} socket */
-  const track = (socket) => {
+export async function startConnectProxy(targetPort: number): Promise<ConnectProxy> {
+  const connects: string[] = [];
+  const sockets: Set<net.Socket> = new Set();
+  const track = (socket: net.Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     // A browser closing a tunnel mid-stream resets it; the other side is destroyed below.
@@ -520,11 +498,11 @@ export async function startConnectProxy(targetPort) {
   const proxy = http.createServer((_req, res) => {
     res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' }).end('Only CONNECT to port 443 is proxied');
   });
-  proxy.on('connection', (/** @type {net.Socket} */ socket) => track(socket));
+  proxy.on('connection', (socket: net.Socket) => track(socket));
   proxy.on('connect', (req, clientSocket, head) => {
     const target = req.url ?? '';
     connects.push(target);
-    const client = /** @type {net.Socket} */ (clientSocket);
+    const client = clientSocket as net.Socket;
     if (!/:443$/.test(target)) {
       client.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
       return;
@@ -544,9 +522,9 @@ export async function startConnectProxy(targetPort) {
     proxy.once('error', reject);
     proxy.listen(0, '127.0.0.1', () => resolve(undefined));
   });
-  let closing = /** @type {Promise<void> | null} */ (null);
+  let closing = null as Promise<void> | null;
   return {
-    port: /** @type {net.AddressInfo} */ (proxy.address()).port,
+    port: (proxy.address() as net.AddressInfo).port,
     connects,
     close() {
       closing ??= (async () => {
@@ -562,7 +540,7 @@ export async function startConnectProxy(targetPort) {
 async function main() {
   const args = process.argv.slice(2);
   const index = args.indexOf('--scenario');
-  const scenario = /** @type {ScenarioName} */ (index >= 0 ? args[index + 1] : 'healthy');
+  const scenario = (index >= 0 ? args[index + 1] : 'healthy') as ScenarioName;
   const replay = await startReplayServer({ scenario });
   const proxy = await startConnectProxy(replay.port);
   console.info(`replay server: 127.0.0.1:${replay.port} (scenario ${replay.scenario})`);

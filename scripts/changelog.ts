@@ -5,13 +5,8 @@
 
 const UNRELEASED = /^## \[Unreleased\][ \t]*$/m;
 
-/**
- * @param {string} text CHANGELOG.md
- * @param {string} version x.y.z
- * @param {string} date YYYY-MM-DD
- * @returns {string | { error: string }} the new text, or why it cannot be released
- */
-export function releaseChangelog(text, version, date) {
+/** CHANGELOG.md's `text` released as `version` (x.y.z) on `date` (YYYY-MM-DD), or why it cannot be. */
+export function releaseChangelog(text: string, version: string, date: string): string | { error: string } {
   const start = text.match(UNRELEASED);
   if (!start || start.index === undefined) return { error: 'CHANGELOG.md has no "## [Unreleased]" section' };
   if (new RegExp(`^## \\[${version.replaceAll('.', '\\.')}\\]`, 'm').test(text)) {

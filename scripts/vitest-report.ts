@@ -6,7 +6,7 @@
 import path from 'node:path';
 
 /** The first non-blank line of `text`, trimmed and cut to `max` characters. */
-function firstLine(text, max = 300) {
+function firstLine(text: string, max = 300): string {
   return (
     text
       .split('\n')
@@ -16,16 +16,22 @@ function firstLine(text, max = 300) {
   );
 }
 
+/** What this reads of vitest's JSON report. */
+export interface VitestReport {
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { status: string; fullName: string; failureMessages?: string[] }[];
+  }[];
+}
+
 /**
  * `file > test name: first error line` for each failed test, and `file: message` for a file that
- * failed without a failed test (it did not load, or a hook threw).
- * @param {{ testResults: { name: string, status: string, message?: string,
- *   assertionResults: { status: string, fullName: string, failureMessages?: string[] }[] }[] }} report
- * @param {string} root paths are shown relative to it
- * @returns {string[]}
+ * failed without a failed test (it did not load, or a hook threw). Paths are shown relative to `root`.
  */
-export function failedTests(report, root) {
-  const lines = [];
+export function failedTests(report: VitestReport, root: string): string[] {
+  const lines: string[] = [];
   for (const file of report.testResults) {
     const where = path.relative(root, file.name);
     const failedHere = file.assertionResults.filter((test) => test.status === 'failed');

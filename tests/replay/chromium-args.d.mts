@@ -1,1 +1,0 @@
-export declare function chromiumArgs(options: { replayPort: number; extensionDir?: string | null }): string[];
