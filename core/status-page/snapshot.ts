@@ -33,7 +33,9 @@ const MAX_NAME_LOOKUPS = 200;
 
 /** "Claude API (api.anthropic.com)" -> "Claude API": the form incident titles use. */
 export function shortServiceName(name: string): string {
-  return name.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  // No `\s*` before `\(` and no `)` or `(` inside: tried from every space or `(` of a long name,
+  // either would read the rest of the name again each time (tests/unit/fuzz-regex.test.ts).
+  return name.replace(/\([^()]*\)\s*$/, '').trim();
 }
 
 function escapeRegExp(text: string): string {

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
-import { buildSnapshot, MAX_NAME } from '../../core/status-page/snapshot';
+import { buildSnapshot, MAX_BODY, MAX_NAME } from '../../core/status-page/snapshot';
 import { safeStatusLink } from '../../core/status-page/sources';
 import {
   EMPTY_STATUS,
@@ -16,6 +16,7 @@ import {
   statusStateSchema,
 } from '../../core/status-page/status-model';
 import { MAX_BODY_BYTES, type ParseErrorKind, parseSummaryText } from '../../core/status-page/statuspage';
+import { cleanText, plainBody, RAW_PER_SHOWN } from '../../core/status-page/text';
 import { FETCH_TIMEOUT_MS, type FetchFn, fetchSummary } from '../../entrypoints/background/polling/fetch-summary';
 import { createPoller } from '../../entrypoints/background/polling/poller';
 import { parseStored } from '../../shell/stored-item';
@@ -236,6 +237,49 @@ describe('hostile fixture: text stays text, links and dates are checked', () => 
     expect(built.services).toHaveLength(2000);
     expect(built.incidents.length).toBeLessThanOrEqual(50);
     expect(built.incidents[0]?.serviceIds).toContain('c1');
+  });
+});
+
+describe('text cleaning: what a reader cannot see is removed (issue #28)', () => {
+  it.each<[string, string]>([
+    ['U+061C arabic letter mark', '\u061c'],
+    ['U+200B zero width space', '\u200b'],
+    ['U+200C zero width non-joiner', '\u200c'],
+    ['U+200D zero width joiner', '\u200d'],
+    ['U+2060 word joiner', '\u2060'],
+    ['U+FEFF byte order mark', '\ufeff'],
+    ['U+E0041 tag letter A', '\u{e0041}'],
+    ['U+E007F cancel tag', '\u{e007f}'],
+    ['U+00AD soft hyphen', '\u00ad'],
+    ['U+3164 Hangul filler', '\u3164'],
+    ['U+180E Mongolian vowel separator', '\u180e'],
+    ['U+034F combining grapheme joiner', '\u034f'],
+  ])('%s', (_name, ch) => {
+    expect(cleanText(`claude${ch}.ai${ch}`, MAX_NAME)).toBe('claude.ai');
+    expect(plainBody(`<p>Elevated${ch} errors</p>`, MAX_BODY)).toBe('Elevated errors');
+  });
+
+  it('U+2028 and U+2029 are line breaks, as a reader sees them', () => {
+    expect(cleanText('one\u2028two\u2029three', MAX_NAME)).toBe('one\ntwo\nthree');
+  });
+
+  it('only the first characters of a long text are read: 4 for each one shown', () => {
+    expect(RAW_PER_SHOWN).toBe(4);
+    // 1,200 invisible characters, then words: nothing of the words is within what is read.
+    expect(cleanText(`${'\u200b'.repeat(MAX_NAME * RAW_PER_SHOWN)}hidden`, MAX_NAME)).toBe('');
+    expect(cleanText(`${'\u200b'.repeat(MAX_NAME * RAW_PER_SHOWN - 4)}seen`, MAX_NAME)).toBe('seen');
+  });
+
+  it('a body of 1.9 MB of "<" is cut before any pattern reads it, and shown as text', () => {
+    const body = plainBody('<'.repeat(1_900_000), MAX_BODY);
+    expect(body.length).toBeLessThanOrEqual(MAX_BODY);
+    expect(body.endsWith('<…')).toBe(true);
+  });
+
+  it('a cut that leaves a tag open drops the open tag; a whole "<" in text is kept', () => {
+    expect(plainBody(`${'a'.repeat(MAX_BODY * RAW_PER_SHOWN - 4)}<img src=x onerror=1>`, 10)).toBe('aaaaaaaaa…');
+    expect(plainBody(`done <b>${'x'.repeat(MAX_BODY * RAW_PER_SHOWN)}`, 10)).toBe('done xxxx…');
+    expect(plainBody('latency < 5 s', MAX_BODY)).toBe('latency < 5 s');
   });
 });
 
