@@ -12,13 +12,14 @@
  */
 import * as z from 'zod/mini';
 import { DAY_MS, MINUTE_MS } from '../time/time';
+import { jsonBytes, MAX_HISTORY_BYTES, rowsWithin } from './budget';
 import { isoOrNull, msOf } from './dates';
 import { fromImpact, SEVERITIES, type Severity, worst } from './severity';
-import { affectedServiceIds, MAX_NAME, serviceNameMatcher, shortServiceName } from './snapshot';
+import { affectedServiceIds, serviceNameMatcher, shortServiceName } from './snapshot';
 import { safeStatusLink } from './sources';
 import { fetchErrorKindSchema, type Service, sourceIdSchema } from './status-model';
-import { type IncidentsList, isClosed, type StatuspageIncident } from './statuspage';
-import { cleanText } from './text';
+import { type IncidentsList, isClosed, MAX_ROWS, type StatuspageIncident } from './statuspage';
+import { cleanText, MAX_NAME } from './text';
 
 export const HISTORY_DAYS = 7;
 /** The popup asks for history when it opens; the background fetches at most this often unless forced. */
@@ -76,10 +77,14 @@ export function historyFromIncidents(
   services: readonly Service[],
   nowMs: number,
 ): HistoryIncident[] {
-  const known: Service[] = [...services];
+  // At most MAX_ROWS.components, as in a snapshot: each is looked for in every title.
+  const known: Service[] = services.slice(0, MAX_ROWS.components);
+  const ids = new Set(known.map((s) => s.id));
   for (const incident of list.incidents) {
     for (const c of incident.components) {
-      if (!known.some((s) => s.id === c.id)) {
+      if (known.length >= MAX_ROWS.components) break;
+      if (!ids.has(c.id)) {
+        ids.add(c.id);
         known.push({ id: c.id, name: c.name, state: 'operational', position: known.length + 1, groupId: null });
       }
     }
@@ -106,7 +111,8 @@ export function historyFromIncidents(
     });
   }
   rows.sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
-  return rows.slice(0, MAX_HISTORY);
+  // Stored: the newest that fit in MAX_HISTORY_BYTES (a hostile list can name hundreds of services in each).
+  return [...rowsWithin(rows.slice(0, MAX_HISTORY), jsonBytes(EMPTY_HISTORY), MAX_HISTORY_BYTES).rows];
 }
 
 export function historySuccess(incidents: HistoryIncident[], source: History['source'], nowMs: number): History {

@@ -21,6 +21,10 @@ const INVISIBLE =
 /** CR LF, CR, and the line and paragraph separators U+2028 and U+2029 are line breaks. */
 const LINE_BREAK = /\r\n?|[\u2028\u2029]/g;
 
+/** The longest name (incident, service, page) and update body shown, in UTF-16 units. */
+export const MAX_NAME = 300;
+export const MAX_BODY = 4000;
+
 /**
  * How much raw text is read for each character shown: room for markup, entities and invisible
  * characters that cleaning removes, and no more (a name of 300 characters reads 1,200).

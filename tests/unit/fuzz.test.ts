@@ -35,7 +35,7 @@ import { assess } from '../../core/banner/banner-decision';
 import { SITES } from '../../core/sites/sites';
 import { SERVICE_IDS } from '../../core/status-page/services';
 import { SEVERITIES, type Severity, severityRank } from '../../core/status-page/severity';
-import { buildSnapshot, MAX_BODY, MAX_NAME, MAX_UPDATES } from '../../core/status-page/snapshot';
+import { buildSnapshot, MAX_UPDATES } from '../../core/status-page/snapshot';
 import { STATUS_ORIGINS, safeStatusLink } from '../../core/status-page/sources';
 import {
   EMPTY_STATUS,
@@ -58,7 +58,7 @@ import {
   parseSummaryText,
   type Summary,
 } from '../../core/status-page/statuspage';
-import { cleanText, plainBody } from '../../core/status-page/text';
+import { cleanText, MAX_BODY, MAX_NAME, plainBody } from '../../core/status-page/text';
 import { fixtureJson, fixtureText, SUMMARY_FIXTURES } from './fixtures';
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
-import { buildSnapshot, MAX_BODY, MAX_NAME } from '../../core/status-page/snapshot';
+import { buildSnapshot } from '../../core/status-page/snapshot';
 import { safeStatusLink } from '../../core/status-page/sources';
 import {
   EMPTY_STATUS,
@@ -15,8 +15,14 @@ import {
   snapshotSchema,
   statusStateSchema,
 } from '../../core/status-page/status-model';
-import { MAX_BODY_BYTES, type ParseErrorKind, parseSummaryText } from '../../core/status-page/statuspage';
-import { cleanText, plainBody, RAW_PER_SHOWN } from '../../core/status-page/text';
+import {
+  MAX_BODY_BYTES,
+  MAX_ID,
+  MAX_ROWS,
+  type ParseErrorKind,
+  parseSummaryText,
+} from '../../core/status-page/statuspage';
+import { cleanText, MAX_BODY, MAX_NAME, plainBody, RAW_PER_SHOWN } from '../../core/status-page/text';
 import { FETCH_TIMEOUT_MS, type FetchFn, fetchSummary } from '../../entrypoints/background/polling/fetch-summary';
 import { createPoller } from '../../entrypoints/background/polling/poller';
 import { parseStored } from '../../shell/stored-item';
@@ -192,15 +198,18 @@ describe('hostile fixture: text stays text, links and dates are checked', () => 
     expect(empty.services[0]?.groupId).toBeNull();
   });
 
-  it('an empty name falls back to the id, cleaned and bounded too', () => {
+  it('an empty name falls back to the id, cleaned too; an id longer than any real one drops its row', () => {
     const named = snapshotOf(
       healthyWith((json) => {
-        (json.components as unknown[]).push({ id: `\u202e${'y'.repeat(5_000)}`, name: '', status: 'operational' });
+        const components = json.components as unknown[];
+        components.push({ id: `\u202e${'y'.repeat(MAX_ID - 1)}`, name: '', status: 'operational' });
+        components.push({ id: 'z'.repeat(MAX_ID + 1), name: 'Too long an id', status: 'major_outage' });
       }),
     );
     const last = named.services[named.services.length - 1];
-    expect(last?.name.length).toBe(MAX_NAME);
-    expect(last?.name).not.toMatch(/\u202e/);
+    expect(last?.name).toBe('y'.repeat(MAX_ID - 1));
+    expect(named.services.map((s) => s.name)).not.toContain('Too long an id');
+    expect(named.severity).toBe('operational');
   });
 
   it('a 1.9 MB page of 2000 components and 60,000 distinct affected names builds in well under a second, titles still matched', () => {
@@ -234,7 +243,8 @@ describe('hostile fixture: text stays text, links and dates are checked', () => 
     const built = buildSnapshot(parsed.value);
     // Before the lookups were bounded this took about 100 s; the bound is generous for slow CI.
     expect(performance.now() - started).toBeLessThan(5_000);
-    expect(built.services).toHaveLength(2000);
+    // Only the first MAX_ROWS.components rows are read.
+    expect(built.services).toHaveLength(MAX_ROWS.components);
     expect(built.incidents.length).toBeLessThanOrEqual(50);
     expect(built.incidents[0]?.serviceIds).toContain('c1');
   });
@@ -389,7 +399,7 @@ describe('fetchSummary: hostile answers from one origin', () => {
         init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
       });
     const started = Date.now();
-    const outcome = await fetchSummary('primary', null, hangs, NOW, 50);
+    const outcome = await fetchSummary('primary', null, hangs, NOW, { timeoutMs: 50 });
     expect(outcome).toMatchObject({ kind: 'failure', errorKind: 'timeout' });
     expect(signal?.aborted).toBe(true);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -446,7 +456,7 @@ describe('fetchSummary: hostile answers from one origin', () => {
       return new Response(body, { status: 200 });
     };
     const outcome = await Promise.race([
-      fetchSummary('primary', null, stalling, NOW, 50),
+      fetchSummary('primary', null, stalling, NOW, { timeoutMs: 50 }),
       new Promise((resolve) => setTimeout(() => resolve('still reading after 2 s'), 2_000)),
     ]);
     expect(outcome).toMatchObject({ kind: 'failure', errorKind: 'timeout' });
