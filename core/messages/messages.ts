@@ -9,7 +9,6 @@
 import * as z from 'zod/mini';
 import type { BannerText } from '../banner/banner-words';
 import { ERROR_CODE, PAGE_SIGNAL_KINDS } from '../claude-page/page-facts';
-import { settingsSchema } from '../settings/settings';
 import { settingsPatchSchema } from '../settings/settings-patch';
 import { SITE_IDS } from '../sites/site-hosts';
 import type { SiteView } from '../verdict/site-view';
@@ -19,8 +18,6 @@ const site = z.enum(SITE_IDS);
 export const REQUESTS = {
   /** A person asked for a fresh check (the popup's refresh button). */
   refresh: z.object({ type: z.literal('refresh') }),
-  /** The options page asks the background (the only writer) to store new settings. */
-  settings: z.object({ type: z.literal('settings'), settings: settingsSchema }),
   /** The options page asks for one change (core/settings/settings-patch.ts), applied to the settings as stored in its turn. */
   'settings-patch': z.object({ type: z.literal('settings-patch'), patch: settingsPatchSchema }),
   /** The popup asks for incidents.json; the background fetches it at most every 10 min unless forced. */
@@ -64,7 +61,6 @@ export type PageView = SiteView & { text: BannerText | null };
 /** The reply to each message; `undefined` where the sender only waits for the work to be done. */
 export interface Replies {
   refresh: undefined;
-  settings: undefined;
   'settings-patch': undefined;
   'history-refresh': undefined;
   'site-view': PageView;

@@ -7,11 +7,11 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import type { ReplayServer } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
 import { CLAUDE_AI } from './scenarios';
+import { changeSettings } from './support';
 
 const NOTIFY_BUILD = path.resolve(process.env.SO_NOTIFY_OUT_DIR ?? '.output-notify', 'chrome-mv3');
 
@@ -48,7 +48,7 @@ describe('notifications (chromium)', () => {
 
   it('one notification per incident update, none on a repeat poll', async () => {
     await harness.reset('healthy');
-    await harness.api.send({ type: 'settings', settings: { ...DEFAULT_SETTINGS, notifications: 'my-services' } });
+    await changeSettings(harness.api, { notifications: 'my-services' });
     await harness.statusBecomes('claude-ai-partial');
     await expect.poll(shown).toHaveLength(1);
     const [id] = await shown();
@@ -84,10 +84,7 @@ describe('notifications (chromium)', () => {
   it('an incident on a muted service announces nothing', async () => {
     await harness.reset('healthy');
     await clearAll();
-    await harness.api.send({
-      type: 'settings',
-      settings: { ...DEFAULT_SETTINGS, notifications: 'my-services', mutedServices: ['bpp5gb3hpjcl'] },
-    });
+    await changeSettings(harness.api, { notifications: 'my-services', mutedServices: ['bpp5gb3hpjcl'] });
     await harness.statusBecomes('cowork-only');
     await new Promise((r) => setTimeout(r, 500));
     expect(await shown()).toEqual([]);

@@ -47,22 +47,18 @@ describe('messages from a claude.ai page', () => {
   });
 
   it('cannot change the settings (turn the banner off, plant an alternative)', async () => {
-    const settings = {
-      pollIntervalSec: 'auto',
-      banner: { 'claude-ai': false },
-      capacityDetection: false,
-      requestSignal: false,
-      notifications: 'off',
-      mutedServices: [],
-      alternatives: [{ id: 'mine-1', name: 'Support', url: 'https://phish.example/' }],
-      language: 'auto',
-      theme: 'auto',
-    };
-    expect(await send({ type: 'settings', settings }, TAB())).toBeUndefined();
+    const patches = [
+      { op: 'banner', site: 'claude-ai', on: false },
+      { op: 'alternative-add', alternative: { id: 'mine-1', name: 'Support', url: 'https://phish.example/' } },
+    ];
+    for (const patch of patches) expect(await send({ type: 'settings-patch', patch }, TAB())).toBeUndefined();
     expect(await stored('settings')).toBeNull();
     // The options page may.
-    await send({ type: 'settings', settings }, POPUP());
-    expect(await stored('settings')).toMatchObject({ banner: { 'claude-ai': false } });
+    for (const patch of patches) await send({ type: 'settings-patch', patch }, POPUP());
+    expect(await stored('settings')).toMatchObject({
+      banner: { 'claude-ai': false },
+      alternatives: [{ id: 'mine-1', name: 'Support', url: 'https://phish.example/' }],
+    });
   });
 
   it('cannot make the background fetch the status page or its history', async () => {

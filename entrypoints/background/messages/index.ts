@@ -7,13 +7,11 @@ import { openLink } from './open-link';
 import { openPopup } from './open-popup';
 import { pageSignal } from './page-signal';
 import { refresh } from './refresh';
-import { settings } from './settings';
 import { settingsPatch } from './settings-patch';
 import { siteView } from './site-view';
 
 export const HANDLERS: Handlers = {
   refresh,
-  settings,
   'settings-patch': settingsPatch,
   'history-refresh': historyRefresh,
   'site-view': siteView,
