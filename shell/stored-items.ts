@@ -42,8 +42,20 @@ import {
   settingsSchema,
 } from '../core/settings/settings';
 import { type StorageFull, storageFullSchema } from '../core/settings/storage-full';
-import { EMPTY_HISTORY, type History, historySchema } from '../core/status-page/history';
-import { EMPTY_RESOLUTIONS, type Resolutions, resolutionsSchema } from '../core/status-page/resolutions';
+import {
+  EMPTY_HISTORY,
+  HISTORY_MIGRATIONS,
+  HISTORY_VERSION,
+  type History,
+  historySchema,
+} from '../core/status-page/history';
+import {
+  EMPTY_RESOLUTIONS,
+  RESOLUTIONS_MIGRATIONS,
+  RESOLUTIONS_VERSION,
+  type Resolutions,
+  resolutionsSchema,
+} from '../core/status-page/resolutions';
 import {
   EMPTY_STATUS,
   STATUS_MIGRATIONS,
@@ -94,7 +106,8 @@ export const failuresItem = /* @__PURE__ */ defineStoredItem<FailureLog>(
 
 /** The last days of incidents.json, pruned, for the popup's history (fetched when the popup opens). */
 export const historyItem = /* @__PURE__ */ defineStoredItem<History>('local:history', historySchema, EMPTY_HISTORY, {
-  version: 1,
+  version: HISTORY_VERSION,
+  migrations: HISTORY_MIGRATIONS,
 });
 
 /** The user's options (written by the background on the options page's request). */
@@ -135,7 +148,8 @@ export const resolutionsItem = /* @__PURE__ */ defineStoredItem<Resolutions>(
   resolutionsSchema,
   EMPTY_RESOLUTIONS,
   {
-    version: 1,
+    version: RESOLUTIONS_VERSION,
+    migrations: RESOLUTIONS_MIGRATIONS,
   },
 );
 

@@ -11,6 +11,8 @@
  * can differ from status.claude.com's by the offset. Tests pass the zone explicitly.
  */
 import * as z from 'zod/mini';
+import { MAX_RETRY_WAIT_MS } from '../polling/health';
+import { waiting } from '../polling/poll-gate';
 import { DAY_MS, MINUTE_MS } from '../time/time';
 import { jsonBytes, MAX_HISTORY_BYTES, rowsWithin } from './budget';
 import { isoOrNull, msOf } from './dates';
@@ -50,6 +52,8 @@ export const historySchema = z.object({
   source: z.nullable(sourceIdSchema),
   /** Newest start first. */
   incidents: z.array(historyIncidentSchema),
+  /** incidents.json asked us (429 or 503 with Retry-After) to wait until then: no fetch before, not even a forced one. Since version 2. */
+  retryAfterUntil: z.nullable(z.string()),
 });
 export type History = z.infer<typeof historySchema>;
 
@@ -59,7 +63,21 @@ export const EMPTY_HISTORY: History = {
   lastErrorKind: null,
   source: null,
   incidents: [],
+  retryAfterUntil: null,
 };
+
+/** Version 2 adds `retryAfterUntil` (no wait); a value already of version 2 passes through. */
+export const HISTORY_VERSION = 2;
+export const HISTORY_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+  2: (old) =>
+    typeof old === 'object' && old !== null && !('retryAfterUntil' in old) ? { ...old, retryAfterUntil: null } : old,
+};
+
+/** How long incidents.json asked us to wait, from now: a 429 without Retry-After waits the usual gap. */
+export function incidentsWait(kind: History['lastErrorKind'], retryAfterMs: number | null): number {
+  const asked = retryAfterMs ?? (kind === 'rate-limited' ? HISTORY_MIN_GAP_MS : 0);
+  return Math.min(Math.max(0, asked), MAX_RETRY_WAIT_MS);
+}
 
 function endOf(incident: StatuspageIncident): string | null {
   const resolved = isoOrNull(incident.resolved_at);
@@ -117,15 +135,31 @@ export function historyFromIncidents(
 
 export function historySuccess(incidents: HistoryIncident[], source: History['source'], nowMs: number): History {
   const now = new Date(nowMs).toISOString();
-  return { fetchedAt: now, lastAttemptAt: now, lastErrorKind: null, source, incidents };
+  return { fetchedAt: now, lastAttemptAt: now, lastErrorKind: null, source, incidents, retryAfterUntil: null };
 }
 
-/** A failed fetch keeps what we had: old history beats none. */
-export function historyFailure(history: History, kind: History['lastErrorKind'], nowMs: number): History {
-  return { ...history, lastAttemptAt: new Date(nowMs).toISOString(), lastErrorKind: kind };
+/**
+ * A failed fetch keeps what we had: old history beats none. `retryAfterMs`: what a 429 or 503
+ * asked for (Retry-After), waited whatever asks for the history (incidentsWait).
+ */
+export function historyFailure(
+  history: History,
+  kind: History['lastErrorKind'],
+  nowMs: number,
+  retryAfterMs: number | null = null,
+): History {
+  const wait = incidentsWait(kind, retryAfterMs);
+  return {
+    ...history,
+    lastAttemptAt: new Date(nowMs).toISOString(),
+    lastErrorKind: kind,
+    retryAfterUntil: wait > 0 ? new Date(nowMs + wait).toISOString() : null,
+  };
 }
 
 export function historyDue(history: History, nowMs: number, force: boolean): boolean {
+  // Nobody skips a Retry-After, not even the popup's forced refresh.
+  if (waiting(history.retryAfterUntil, nowMs)) return false;
   if (force) return true;
   const last = msOf(history.lastAttemptAt);
   // A clock set back leaves `last` in the future: fetch rather than wait for it.

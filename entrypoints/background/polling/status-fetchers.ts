@@ -3,6 +3,7 @@
  * the write queue: the poll gate in front of the poller (every trigger asks the gate; none calls
  * the poller itself), the history the popup shows, and the resolution check on incidents.json.
  */
+import { retryAfterUntil } from '../../../core/polling/poll-gate';
 import { historyItem, resolutionsItem, statusItem } from '../../../shell/stored-items';
 import type { WriteQueue } from '../storage/write-queue';
 import { createHistoryFetcher } from './history';
@@ -29,6 +30,7 @@ export function createStatusFetchers(queue: WriteQueue, reads: StatusReads) {
       read: historyItem.get,
       write: (history) => queue.write(historyItem, history),
       services: async () => (await statusItem.get()).snapshot?.services ?? [],
+      statusWait: async () => retryAfterUntil((await statusItem.get()).health, Date.now()),
     }),
     resolutions: createResolutionCheck({
       fetch: statusFetch,
