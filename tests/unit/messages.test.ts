@@ -53,7 +53,13 @@ const CASES: Record<MessageType, [unknown, boolean][]> = {
   'open-popup': [
     [{ type: 'open-popup' }, true],
     [{ type: 'open-popup', site: 'platform' }, true],
+    [{ type: 'open-popup', site: 'platform', token: 'c0ffee' }, true],
     [{ type: 'open-popup', site: 'evil' }, false],
+    [{ type: 'open-popup', site: 'platform', token: 'x'.repeat(65) }, false],
+  ],
+  gesture: [
+    [{ type: 'gesture', site: 'claude-ai' }, true],
+    [{ type: 'gesture' }, false],
   ],
 };
 

@@ -1,6 +1,7 @@
 /** Every message's handler, one per file: the map the router (../message-router.ts) dispatches on. */
 import { backWatch } from './back-watch';
 import { dismiss } from './dismiss';
+import { gesture } from './gesture';
 import type { Handlers } from './handler';
 import { historyRefresh } from './history-refresh';
 import { openLink } from './open-link';
@@ -20,4 +21,5 @@ export const HANDLERS: Handlers = {
   'open-link': openLink,
   'back-watch': backWatch,
   'open-popup': openPopup,
+  gesture,
 };
