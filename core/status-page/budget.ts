@@ -7,8 +7,8 @@
  */
 
 /**
- * The most a stored snapshot may take, in UTF-8 bytes of its JSON (how browsers count storage:
- * https://developer.chrome.com/docs/extensions/reference/api/storage#property-local-QUOTA_BYTES).
+ * The most a stored snapshot may take, in bytes of its JSON as the browser counts storage
+ * (storedTextBytes; https://developer.chrome.com/docs/extensions/reference/api/storage#property-local-QUOTA_BYTES).
  * A real snapshot takes about 10 KB; 150 KB keeps the whole status item under 200 KB.
  */
 export const MAX_SNAPSHOT_BYTES = 150_000;
@@ -48,12 +48,17 @@ export function workBudget(clock: () => number, ms = BUILD_BUDGET_MS): WorkBudge
   };
 }
 
-/** The UTF-8 length of `text`: 1 to 3 bytes per UTF-16 unit, 4 per surrogate pair. */
-export function utf8Bytes(text: string): number {
+/**
+ * What `text`, a JSON text, takes in storage: its UTF-8 bytes (1 to 3 per UTF-16 unit, 4 per
+ * surrogate pair), where Chromium writes `<`, U+2028 and U+2029 as 6-byte escapes (`\u003C`:
+ * base/json/string_escape.cc), as seen in chrome.storage.local.getBytesInUse.
+ */
+export function storedTextBytes(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
+    if (code === 0x3c || code === 0x2028 || code === 0x2029) bytes += 6;
+    else if (code < 0x80) bytes += 1;
     else if (code < 0x800) bytes += 2;
     else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
       const next = text.charCodeAt(i + 1);
@@ -68,7 +73,7 @@ export function utf8Bytes(text: string): number {
 
 /** What `value` takes in storage as JSON. */
 export function jsonBytes(value: unknown): number {
-  return utf8Bytes(JSON.stringify(value) ?? '');
+  return storedTextBytes(JSON.stringify(value) ?? '');
 }
 
 /**

@@ -7,6 +7,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostileBehaviour } from '../replay/hostile-origin.mjs';
 import type { ReplayServer } from '../replay/server.mjs';
 import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
@@ -79,6 +80,23 @@ describe('notifications (chromium)', () => {
     // Every notification ever shown leaves its link: still only the one from before the restart.
     expect(Object.keys(notified.links)).toHaveLength(1);
     expect(await shown()).toEqual([]);
+  });
+
+  it('50 new incidents at once: at most 3 notifications, the last counting the others (issue #28)', async () => {
+    await harness.reset('healthy');
+    await clearAll();
+    await changeSettings(harness.api, { notifications: 'my-services' });
+    const many = hostileBehaviour('many-incidents');
+    harness.server.setBehaviour('primary', many);
+    harness.server.setBehaviour('fallback', many);
+    // A refresh returns once the poll has announced what it found.
+    await harness.api.refresh();
+    const ids = await shown();
+    expect(ids).toHaveLength(3);
+    expect(ids.filter((id) => id.startsWith('more:'))).toHaveLength(1);
+    // Every incident was recorded as announced: the next poll shows nothing new.
+    await harness.api.refresh();
+    expect(await shown()).toEqual(ids);
   });
 
   it('an incident on a muted service announces nothing', async () => {
