@@ -43,8 +43,20 @@ import {
   settingsSchema,
 } from '../core/settings/settings';
 import { type StorageFull, storageFullSchema } from '../core/settings/storage-full';
-import { EMPTY_HISTORY, type History, historySchema } from '../core/status-page/history';
-import { EMPTY_RESOLUTIONS, type Resolutions, resolutionsSchema } from '../core/status-page/resolutions';
+import {
+  EMPTY_HISTORY,
+  HISTORY_MIGRATIONS,
+  HISTORY_VERSION,
+  type History,
+  historySchema,
+} from '../core/status-page/history';
+import {
+  EMPTY_RESOLUTIONS,
+  RESOLUTIONS_MIGRATIONS,
+  RESOLUTIONS_VERSION,
+  type Resolutions,
+  resolutionsSchema,
+} from '../core/status-page/resolutions';
 import {
   EMPTY_STATUS,
   STATUS_MIGRATIONS,
@@ -120,7 +132,8 @@ export const historyItem = /* @__PURE__ */ defineStoredItem<History>(
   historySchema,
   EMPTY_HISTORY,
   {
-    version: 1,
+    version: HISTORY_VERSION,
+    migrations: HISTORY_MIGRATIONS,
   },
 );
 
@@ -162,7 +175,8 @@ export const resolutionsItem = /* @__PURE__ */ defineStoredItem<Resolutions>(
   resolutionsSchema,
   EMPTY_RESOLUTIONS,
   {
-    version: 1,
+    version: RESOLUTIONS_VERSION,
+    migrations: RESOLUTIONS_MIGRATIONS,
   },
 );
 

@@ -76,14 +76,22 @@ export function lastDetectionAt(signals: Signals, site: SiteId, kind: PageSignal
 /** Stored version 2 added the kind (version 1 held capacity detections only). */
 export const SIGNALS_VERSION = 2;
 
-/** Version 1 `{ capacity: [{ at, site }] }` to 2; what cannot be read is dropped, never kept as garbage. */
+/**
+ * Version 1 `{ capacity: [{ at, site }] }` to 2; what cannot be read is dropped, never kept as
+ * garbage, and only the MAX_DETECTIONS latest are kept, as every write keeps them (a version 1 of
+ * 50,000 detections was kept whole).
+ */
 export function migrateSignalsV1toV2(old: unknown): unknown {
   // A value stored without its version mark is taken for version 1; a version 2 passes through.
   if (z.safeParse(signalsSchema, old).success) return old;
   const capacity = (old as { capacity?: unknown } | null)?.capacity;
   const detections = (Array.isArray(capacity) ? capacity : [])
     .map((d) => ({ ...(d as object), kind: 'capacity' }))
-    .filter((d) => z.safeParse(detectionSchema, d).success);
+    .filter((d) => z.safeParse(detectionSchema, d).success)
+    .map((d) => ({ d, at: Date.parse((d as Detection).at) || Number.NEGATIVE_INFINITY }))
+    .sort((a, b) => a.at - b.at)
+    .slice(-MAX_DETECTIONS)
+    .map(({ d }) => d);
   return { detections };
 }
 

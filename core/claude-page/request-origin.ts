@@ -5,10 +5,13 @@
  * works for the user, so it must neither raise nor clear the "failing for you" banner.
  *
  * A claude.ai page's own requests are fetch/XHR (type `xmlhttprequest` in both browsers) from a
- * claude.ai document, in a real tab (tabId -1 is the browser's own or a worker's). Chrome names the
- * requesting origin `initiator`; Firefox names the requesting document `documentUrl` (and what
- * triggered it `originUrl`). A top-level claude.ai navigation (`main_frame`) is the page itself,
- * which is where a Cloudflare challenge or the region redirect usually lands.
+ * claude.ai document, in a real tab (tabId -1 is the browser's own or a worker's), in the tab's
+ * top frame: a claude.ai document that another site frames is that site's doing, not the user's
+ * claude.ai (frameId 0 is the top frame in both browsers; Firefox also lists the frame's
+ * ancestors). Chrome names the requesting origin `initiator`; Firefox names the requesting
+ * document `documentUrl` (and what triggered it `originUrl`). A top-level claude.ai navigation
+ * (`main_frame`) is the page itself, which is where a Cloudflare challenge or the region redirect
+ * usually lands.
  * https://developer.chrome.com/docs/extensions/reference/api/webRequest#type-ResourceType
  * https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/webRequest/onCompleted#details
  */
@@ -17,6 +20,12 @@ import { CLAUDE_AI_HOST } from '../sites/site-hosts';
 export interface RequestFacts {
   type?: string;
   tabId?: number;
+  /** 0: the tab's top frame. */
+  frameId?: number;
+  /** -1 for the top frame. */
+  parentFrameId?: number;
+  /** Firefox: the frames above this one, empty for the top frame. */
+  frameAncestors?: unknown[];
   /** Chrome: the origin that made the request. */
   initiator?: string;
   /** Firefox: the document the request was made from. */
@@ -36,10 +45,17 @@ function onClaude(url: string | undefined): boolean {
   }
 }
 
+/** The request came from the tab's top frame, not from a frame another page put a document in. */
+function inTopFrame(facts: RequestFacts): boolean {
+  if (facts.frameId !== 0) return false;
+  if (facts.parentFrameId !== undefined && facts.parentFrameId !== -1) return false;
+  return !Array.isArray(facts.frameAncestors) || facts.frameAncestors.length === 0;
+}
+
 /** A claude.ai page's own fetch or XHR: what counts as a request outcome. */
 export function madeByClaudePage(facts: RequestFacts): boolean {
   if (typeof facts.tabId !== 'number' || !Number.isInteger(facts.tabId) || facts.tabId < 0) return false;
-  if (facts.type !== 'xmlhttprequest') return false;
+  if (facts.type !== 'xmlhttprequest' || !inTopFrame(facts)) return false;
   return onClaude(facts.initiator ?? facts.documentUrl ?? facts.originUrl);
 }
 

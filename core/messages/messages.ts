@@ -9,18 +9,17 @@
 import * as z from 'zod/mini';
 import type { BannerText } from '../banner/banner-words';
 import { ERROR_CODE, PAGE_SIGNAL_KINDS } from '../claude-page/page-facts';
-import { settingsSchema } from '../settings/settings';
 import { settingsPatchSchema } from '../settings/settings-patch';
 import { SITE_IDS } from '../sites/site-hosts';
 import type { SiteView } from '../verdict/site-view';
 
 const site = z.enum(SITE_IDS);
+/** A gesture token (core/messages/gesture.ts): what a page sends with a request that acts outside it. */
+const token = z.optional(z.string().check(z.maxLength(64)));
 
 export const REQUESTS = {
   /** A person asked for a fresh check (the popup's refresh button). */
   refresh: z.object({ type: z.literal('refresh') }),
-  /** The options page asks the background (the only writer) to store new settings. */
-  settings: z.object({ type: z.literal('settings'), settings: settingsSchema }),
   /** The options page asks for one change (core/settings/settings-patch.ts), applied to the settings as stored in its turn. */
   'settings-patch': z.object({ type: z.literal('settings-patch'), patch: settingsPatchSchema }),
   /** The popup asks for incidents.json; the background fetches it at most every 10 min unless forced. */
@@ -44,14 +43,16 @@ export const REQUESTS = {
   /** The user dismissed the banner on this site: the background dismisses the banner it decides is shown there. */
   dismiss: z.object({ type: z.literal('dismiss'), site }),
   /** The user clicked a banner link: the background opens the address it knows for that id (core/banner/banner-words.ts). */
-  'open-link': z.object({ type: z.literal('open-link'), site, link: z.string().check(z.maxLength(64)) }),
+  'open-link': z.object({ type: z.literal('open-link'), site, link: z.string().check(z.maxLength(64)), token }),
   /**
    * "Tell me when it's back" on or off: sent by the popup, and by the banner on a trusted click
    * (with its site, as every page message carries).
    */
-  'back-watch': z.object({ type: z.literal('back-watch'), on: z.boolean(), site: z.optional(site) }),
+  'back-watch': z.object({ type: z.literal('back-watch'), on: z.boolean(), site: z.optional(site), token }),
   /** The banner, which cannot ask for the notification permission, offers to open the popup that can. */
-  'open-popup': z.object({ type: z.literal('open-popup'), site: z.optional(site) }),
+  'open-popup': z.object({ type: z.literal('open-popup'), site: z.optional(site), token }),
+  /** The banner, at a person's click, asks for the token its next request needs (core/messages/gesture.ts). */
+  gesture: z.object({ type: z.literal('gesture'), site }),
 } as const;
 
 export type MessageType = keyof typeof REQUESTS;
@@ -64,7 +65,6 @@ export type PageView = SiteView & { text: BannerText | null };
 /** The reply to each message; `undefined` where the sender only waits for the work to be done. */
 export interface Replies {
   refresh: undefined;
-  settings: undefined;
   'settings-patch': undefined;
   'history-refresh': undefined;
   'site-view': PageView;
@@ -73,13 +73,16 @@ export interface Replies {
   'open-link': undefined;
   'back-watch': undefined;
   'open-popup': undefined;
+  /** The token, or null: no banner on that site, or asked too often. */
+  gesture: string | null;
 }
 /** The reply to `message`; undefined when the background refused it (wrong sender, bad shape, too many). */
 export type ReplyTo<M extends Message> = Replies[M['type']] | undefined;
 
 /**
  * What a claude.ai or platform.claude.com page may ask, each about its own site only: its view,
- * a signal it saw, the user's dismissal, link clicks, and the "back" watch the banner offers.
+ * a signal it saw, the user's dismissal, link clicks, and the "back" watch the banner offers (those
+ * that act outside the page with a gesture token, core/messages/gesture.ts).
  * Everything else (settings, refreshes, history) comes only from the extension's own pages.
  */
 export const PAGE_MESSAGES: readonly MessageType[] = [
@@ -89,6 +92,7 @@ export const PAGE_MESSAGES: readonly MessageType[] = [
   'open-link',
   'back-watch',
   'open-popup',
+  'gesture',
 ];
 
 const messageSchema = z.union(

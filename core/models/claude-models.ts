@@ -158,22 +158,33 @@ const VERSION = String.raw`[1-9](?:\.\d{1,2})?(?![\d%]|\.\d|[A-Za-z])`;
 
 /** A word (any case) and a version; whether the word is a family is decided in code. */
 const FAMILY_VERSION = new RegExp(String.raw`\b(claude\s+)?([A-Za-z]+)(?:\s+|-)(${VERSION})`, 'gi');
+/** Between two versions of a list: ", ", ", and ", " and ", " & ". */
+const LIST_SEPARATOR = String.raw`(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)`;
 /**
- * Versions before a known family: "Claude 3.5 Sonnet" (the naming before Claude 4), "3.5-Sonnet",
- * and lists that share the family, "Claude 4, 4.5 Sonnet". Not after a digit and a hyphen, so the
- * API id "claude-3-5-sonnet" is read by OLD_API_ID alone.
+ * A version or a list of versions, "Claude" perhaps before it: "Claude 3.5", "4, 4.5". Not inside
+ * a word or a number, nor after a digit and a hyphen, so the API id "claude-3-5-sonnet" is read by
+ * OLD_API_ID alone. A list that a family follows (FAMILY_AFTER) names versions of that family:
+ * "Claude 3.5 Sonnet" (the naming before Claude 4), "3.5-Sonnet", "Claude 4, 4.5 Sonnet". Found
+ * whole and then looked past, rather than in one pattern that ends in the family: tried from every
+ * version of a list that no family follows, that pattern read the rest of the list again from each
+ * one, time that grows with the square of the text (tests/unit/fuzz-regex.test.ts). Only the
+ * last version of a list can have a family after it, so nothing is lost.
  */
-const VERSIONS_FAMILY = new RegExp(
-  String.raw`(?<![\w.:-]|\d-)(claude\s+)?(${VERSION}(?:(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)${VERSION})*)(?:\s+|-)(opus|sonnet|haiku)\b`,
+const VERSION_LIST = new RegExp(
+  String.raw`(?<![\w.:-]|\d-)(claude\s+)?(${VERSION}(?:${LIST_SEPARATOR}${VERSION})*)`,
   'gi',
 );
-/** Each version of a VERSIONS_FAMILY list. */
+/** A known family right after a VERSION_LIST (never from inside a run of spaces, see LIST_MORE). */
+const FAMILY_AFTER = /(?<!\s)(?:\s+|-)(opus|sonnet|haiku)\b/iy;
+/** Each version of a VERSION_LIST. */
 const ONE_VERSION = new RegExp(VERSION, 'g');
 /** "Opus 48": a version typed without its dot (see the header for why only these). */
 const LOST_DOT =
   /\b(claude\s+)?(opus|sonnet|haiku)(?:\s+|-)([3-9])(\d)(?![\d%.,]\d|[\d%]|[A-Za-z])(?!\s*(?:min|mins|minutes|hours?|hrs?|seconds?|secs?|percent)\b)/gi;
 /** "Fast Mode", "Fast", "(fast mode)" right after a model: its fast variant. */
-const FAST_VARIANT = /^\s*(?:\(\s*)?[-–]?\s*fast\b(?:[\s-]+mode\b)?/i;
+// Each run of spaces has one quantifier that may take it: two side by side (`\s*[-–]?\s*`) try
+// every split of a long run, time that grows with its square.
+const FAST_VARIANT = /^\s*(?:\(\s*)?(?:[-–]\s*)?fast\b(?:[\s-]+mode\b)?/i;
 /** "claude-opus-4-1-20250805", "claude-sonnet-4-5", "claude-opus-4-20250514" (the date is not a minor). */
 const API_ID = /\bclaude-(opus|sonnet|haiku)-([1-9])(?:-(\d{1,2})(?!\d))?(?![\w.])/gi;
 /** "claude-3-5-sonnet-20241022", "claude-3-opus-20240229". */
@@ -182,10 +193,11 @@ const OLD_API_ID = /\bclaude-([1-9])(?:-(\d))?-(opus|sonnet|haiku)\b/gi;
 const BARE_FAMILY = /\b(claude\s+)?(opus|sonnet|haiku)\b(?![-.]?\w)(?![\s-]*\d)/gi;
 /**
  * A bare version continuing a list after a family match. Refused when a count follows, since
- * "Opus 4.6 and 3 other models" lists a number, not "Opus 3".
+ * "Opus 4.6 and 3 other models" lists a number, not "Opus 3". It is tried right after a version,
+ * never inside a run of spaces: from each space of a long run, it would read the run again.
  */
 const LIST_MORE = new RegExp(
-  String.raw`(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+|\s*\/\s*)(${VERSION})(?!\s*(?:other|more|additional|of|out|times?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|percent|am|pm|utc)\b)`,
+  String.raw`(?<!\s)(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+|\s*\/\s*)(${VERSION})(?!\s*(?:other|more|additional|of|out|times?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|percent|am|pm|utc)\b)`,
   'iy',
 );
 
@@ -302,12 +314,15 @@ function findModels(clause: string, introduced: Set<string>): Found[] {
       familyVersion.lastIndex = more.lastIndex;
     }
   }
-  for (const match of clause.matchAll(VERSIONS_FAMILY)) {
-    const [whole, prefix, versions, family] = match;
+  for (const match of clause.matchAll(VERSION_LIST)) {
+    const [list, prefix, versions] = match;
+    FAMILY_AFTER.lastIndex = match.index + list.length;
+    const after = FAMILY_AFTER.exec(clause);
+    const family = after?.[1];
     if (!versions || !family) continue;
     // Without "Claude", a lower-case family needs a dotted version, as after the family.
     if (!prefix && !isCapitalised(family) && !versions.includes('.')) continue;
-    const end = match.index + whole.length;
+    const end = FAMILY_AFTER.lastIndex;
     for (const version of versions.match(ONE_VERSION) ?? [])
       found.push(named(clause, match.index, end, family, version));
   }
@@ -354,7 +369,7 @@ function findFamilies(clause: string, found: readonly Found[]): string[] {
 /** Statuspage bodies may carry simple HTML; only the words matter here. */
 function plainWords(text: string): string {
   return text
-    .replace(/<\/?[a-z][^>]*>/gi, ' ')
+    .replace(/<\/?[a-z][^<>]*>/gi, ' ')
     .replace(/&nbsp;/gi, ' ')
     .replace(/&amp;/gi, '&');
 }

@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { caresAbout, type Settings } from '../settings/settings';
 import { storedReach } from '../status-page/reach';
 import { SEVERITIES, type Severity, severityRank } from '../status-page/severity';
+import { STATUS_PAGE_URL } from '../status-page/sources';
 import type { Incident, Snapshot } from '../status-page/status-model';
 import { agedStamp } from '../time/clock';
 import { DAY_MS, MINUTE_MS } from '../time/time';
@@ -36,7 +37,8 @@ export type Notified = z.infer<typeof notifiedSchema>;
 
 export const EMPTY_NOTIFIED: Notified = { incidents: {}, links: {} };
 
-export type NoticeKind = 'started' | 'worse' | 'resolved' | 'update';
+/** `more`: the one notification that counts the changes beyond MAX_NOTICES - 1 in one poll. */
+export type NoticeKind = 'started' | 'worse' | 'resolved' | 'update' | 'more';
 
 /**
  * Hysteresis: a status page that lists and unlists the same incident on alternate
@@ -81,6 +83,45 @@ export interface Notice {
   /** The latest update's text, plain. */
   body: string;
   url: string | null;
+  /** `more` only: how many changes it stands for. */
+  count?: number;
+}
+
+/**
+ * The most notifications one poll shows. A status page listing 50 new incidents asked for 50 at
+ * once; beyond MAX_NOTICES, the MAX_NOTICES - 1 that matter most are shown (worse and new first,
+ * by severity, then resolved, then other updates) and one more says how many others changed, with
+ * a link to the status page. All of them are recorded as announced.
+ */
+export const MAX_NOTICES = 3;
+
+const KIND_ORDER: Record<NoticeKind, number> = { worse: 0, started: 0, resolved: 1, update: 2, more: 3 };
+
+function mostImportantFirst(notices: readonly Notice[]): Notice[] {
+  return [...notices].sort(
+    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || severityRank(b.severity) - severityRank(a.severity),
+  );
+}
+
+function capped(notices: readonly Notice[], nowMs: number): Notice[] {
+  if (notices.length <= MAX_NOTICES) return [...notices];
+  const sorted = mostImportantFirst(notices);
+  const shown = sorted.slice(0, MAX_NOTICES - 1);
+  const rest = sorted.slice(MAX_NOTICES - 1);
+  const more: Notice = {
+    id: `more:${new Date(nowMs).toISOString()}`,
+    kind: 'more',
+    incidentId: '',
+    name: '',
+    severity: rest.reduce<Severity>(
+      (w, n) => (severityRank(n.severity) > severityRank(w) ? n.severity : w),
+      'operational',
+    ),
+    body: '',
+    url: STATUS_PAGE_URL,
+    count: rest.length,
+  };
+  return [...shown, more];
 }
 
 /**
@@ -202,9 +243,10 @@ export function noticesFor(
       url: before.url,
     });
   }
-  const next: Notified = { incidents, ...linksKept(previous, notices, nowMs) };
+  const shown = capped(notices, nowMs);
+  const next: Notified = { incidents, ...linksKept(previous, shown, nowMs) };
   // Nothing new (the usual poll): the same object back, so the background writes nothing and
   // no storage change event reaches the open tabs.
   const before: Notified = { incidents: previous.incidents, links: previous.links, linkedAt: previous.linkedAt ?? {} };
-  return { notices, next: JSON.stringify(next) === JSON.stringify(before) ? previous : next };
+  return { notices: shown, next: JSON.stringify(next) === JSON.stringify(before) ? previous : next };
 }

@@ -30,9 +30,14 @@ export function backoffDelayMs(consecutiveFailures: number, random: number): num
 export interface SuccessOutcome {
   kind: 'success';
   source: SourceId;
-  /** null when the server answered 304 Not Modified: keep the snapshot we have. */
+  /** null when the server answered 304 Not Modified, or the same heavy answer again: keep the snapshot we have. */
   snapshot: Snapshot | null;
   validators: Validators | null;
+  /**
+   * The digest of a heavy answer (core/status-page/budget.ts: far larger than a real page, or over
+   * a budget); null for a normal one. Heavy answers in a row back the origin off, like failures.
+   */
+  heavy?: string | null;
 }
 
 export interface FailureOutcome {
@@ -60,6 +65,8 @@ export function applyOutcome(state: StatusState, outcome: FetchOutcome, nowMs: n
   const now = new Date(nowMs).toISOString();
   if (outcome.kind === 'success') {
     const snapshot = outcome.snapshot ?? state.snapshot;
+    // Heavy answers in a row: the same backoff as failures, growing with each (the work is bounded; its repetition is not).
+    const heavy = outcome.heavy ? { digest: outcome.heavy, strikes: (state.health.heavy?.strikes ?? 0) + 1 } : null;
     return {
       snapshot,
       health: {
@@ -71,9 +78,10 @@ export function applyOutcome(state: StatusState, outcome: FetchOutcome, nowMs: n
         lastError: null,
         source: outcome.source,
         consecutiveFailures: 0,
-        retryAt: null,
+        retryAt: heavy ? new Date(nowMs + backoffDelayMs(heavy.strikes, random)).toISOString() : null,
         retryAfterUntil: null,
         validators: withValidators(state.health.validators, outcome.source, outcome.validators),
+        heavy,
       },
     };
   }

@@ -33,7 +33,7 @@ export type GateVerdict =
 const at = (iso: string | null): number => (iso ? Date.parse(iso) : Number.NaN);
 
 /** A wait written by us and still running; one further away than we ever write is ignored (clock moved back). */
-function waiting(until: string | null, nowMs: number): boolean {
+export function waiting(until: string | null, nowMs: number): boolean {
   const ms = at(until);
   return !Number.isNaN(ms) && nowMs < ms && ms - nowMs <= MAX_RETRY_WAIT_MS;
 }

@@ -16,10 +16,23 @@ function episodeCompletionFailures(log: FailureLog): number {
   return log.minutes.filter((b) => b.minute >= first).reduce((sum, b) => sum + b.completionFailures, 0);
 }
 
+/**
+ * A completion success that ends the episode: the first after the last failure. Every success
+ * after it changes only when the last one was, which no surface reads: those wait their minute
+ * like any other count (after a past failure, each success was written and woke every claude.ai
+ * tab, 47 writes in 30 s).
+ */
+function endsEpisode(stored: FailureLog, next: FailureLog): boolean {
+  const failure = stored.lastFailureAt;
+  const before = stored.lastCompletionSuccessAt;
+  const after = next.lastCompletionSuccessAt;
+  return failure !== null && after !== null && after >= failure && (before === null || before < failure);
+}
+
 /** True when `next` tells the surfaces something `stored` does not: write it now. */
 export function changesVerdict(stored: FailureLog, next: FailureLog): boolean {
   if (stored.firstFailureAt !== next.firstFailureAt) return true;
-  if (stored.lastCompletionSuccessAt !== next.lastCompletionSuccessAt) return true;
+  if (endsEpisode(stored, next)) return true;
   const threshold = FAULT_THRESHOLDS.completionFailures;
   return episodeCompletionFailures(stored) < threshold && episodeCompletionFailures(next) >= threshold;
 }

@@ -5,11 +5,21 @@
  * first. Applied changes are re-checked here (the page is not trusted to have checked them).
  */
 import * as z from 'zod/mini';
-import { MAX_INPUT_LENGTH, normalizedAlternative, validateAlternative } from '../advice/user-alternatives';
-import { LANGUAGES, NOTIFY_MODES, POLL_INTERVAL_CHOICES, type Settings, THEMES } from './settings';
+import { normalizedAlternative, validateAlternative } from '../advice/user-alternatives';
+import { SITE_IDS } from '../sites/site-hosts';
+import {
+  LANGUAGES,
+  MAX_INPUT_LENGTH,
+  MAX_MUTED_SERVICES,
+  MAX_SETTING_ID,
+  NOTIFY_MODES,
+  POLL_INTERVAL_CHOICES,
+  type Settings,
+  THEMES,
+} from './settings';
 
-/** Ids of sites, services and alternatives: short in practice; bounded so a message stays small. */
-const idSchema = z.string().check(z.maxLength(200));
+/** Ids of services and alternatives: bounded as the settings hold them (core/settings/settings.ts). */
+const idSchema = z.string().check(z.maxLength(MAX_SETTING_ID));
 
 export const settingsPatchSchema = z.union([
   /** Plain values: interval, switches, notification mode, language, theme. */
@@ -24,7 +34,7 @@ export const settingsPatchSchema = z.union([
       theme: z.optional(z.enum(THEMES)),
     }),
   }),
-  z.object({ op: z.literal('banner'), site: idSchema, on: z.boolean() }),
+  z.object({ op: z.literal('banner'), site: z.enum(SITE_IDS), on: z.boolean() }),
   z.object({ op: z.literal('service'), id: idSchema, on: z.boolean() }),
   z.object({
     op: z.literal('alternative-add'),
@@ -65,6 +75,8 @@ export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Se
     case 'service': {
       const muted = settings.mutedServices.includes(patch.id);
       if (muted !== patch.on) return settings;
+      // Settings hold at most MAX_MUTED_SERVICES: one more is refused, as the 21st alternative is.
+      if (!patch.on && settings.mutedServices.length >= MAX_MUTED_SERVICES) return settings;
       return {
         ...settings,
         mutedServices: patch.on

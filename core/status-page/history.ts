@@ -11,14 +11,17 @@
  * can differ from status.claude.com's by the offset. Tests pass the zone explicitly.
  */
 import * as z from 'zod/mini';
+import { MAX_RETRY_WAIT_MS } from '../polling/health';
+import { waiting } from '../polling/poll-gate';
 import { DAY_MS, MINUTE_MS } from '../time/time';
+import { jsonBytes, MAX_HISTORY_BYTES, rowsWithin } from './budget';
 import { isoOrNull, msOf } from './dates';
 import { fromImpact, SEVERITIES, type Severity, worst } from './severity';
-import { affectedServiceIds, MAX_NAME, serviceNameMatcher, shortServiceName } from './snapshot';
+import { affectedServiceIds, serviceNameMatcher, shortServiceName } from './snapshot';
 import { safeStatusLink } from './sources';
 import { fetchErrorKindSchema, type Service, sourceIdSchema } from './status-model';
-import { type IncidentsList, isClosed, type StatuspageIncident } from './statuspage';
-import { cleanText } from './text';
+import { type IncidentsList, isClosed, MAX_ROWS, type StatuspageIncident } from './statuspage';
+import { cleanText, MAX_NAME } from './text';
 
 export const HISTORY_DAYS = 7;
 /** The popup asks for history when it opens; the background fetches at most this often unless forced. */
@@ -49,6 +52,8 @@ export const historySchema = z.object({
   source: z.nullable(sourceIdSchema),
   /** Newest start first. */
   incidents: z.array(historyIncidentSchema),
+  /** incidents.json asked us (429 or 503 with Retry-After) to wait until then: no fetch before, not even a forced one. Since version 2. */
+  retryAfterUntil: z.nullable(z.string()),
 });
 export type History = z.infer<typeof historySchema>;
 
@@ -58,7 +63,21 @@ export const EMPTY_HISTORY: History = {
   lastErrorKind: null,
   source: null,
   incidents: [],
+  retryAfterUntil: null,
 };
+
+/** Version 2 adds `retryAfterUntil` (no wait); a value already of version 2 passes through. */
+export const HISTORY_VERSION = 2;
+export const HISTORY_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+  2: (old) =>
+    typeof old === 'object' && old !== null && !('retryAfterUntil' in old) ? { ...old, retryAfterUntil: null } : old,
+};
+
+/** How long incidents.json asked us to wait, from now: a 429 without Retry-After waits the usual gap. */
+export function incidentsWait(kind: History['lastErrorKind'], retryAfterMs: number | null): number {
+  const asked = retryAfterMs ?? (kind === 'rate-limited' ? HISTORY_MIN_GAP_MS : 0);
+  return Math.min(Math.max(0, asked), MAX_RETRY_WAIT_MS);
+}
 
 function endOf(incident: StatuspageIncident): string | null {
   const resolved = isoOrNull(incident.resolved_at);
@@ -76,10 +95,14 @@ export function historyFromIncidents(
   services: readonly Service[],
   nowMs: number,
 ): HistoryIncident[] {
-  const known: Service[] = [...services];
+  // At most MAX_ROWS.components, as in a snapshot: each is looked for in every title.
+  const known: Service[] = services.slice(0, MAX_ROWS.components);
+  const ids = new Set(known.map((s) => s.id));
   for (const incident of list.incidents) {
     for (const c of incident.components) {
-      if (!known.some((s) => s.id === c.id)) {
+      if (known.length >= MAX_ROWS.components) break;
+      if (!ids.has(c.id)) {
+        ids.add(c.id);
         known.push({ id: c.id, name: c.name, state: 'operational', position: known.length + 1, groupId: null });
       }
     }
@@ -106,20 +129,37 @@ export function historyFromIncidents(
     });
   }
   rows.sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
-  return rows.slice(0, MAX_HISTORY);
+  // Stored: the newest that fit in MAX_HISTORY_BYTES (a hostile list can name hundreds of services in each).
+  return [...rowsWithin(rows.slice(0, MAX_HISTORY), jsonBytes(EMPTY_HISTORY), MAX_HISTORY_BYTES).rows];
 }
 
 export function historySuccess(incidents: HistoryIncident[], source: History['source'], nowMs: number): History {
   const now = new Date(nowMs).toISOString();
-  return { fetchedAt: now, lastAttemptAt: now, lastErrorKind: null, source, incidents };
+  return { fetchedAt: now, lastAttemptAt: now, lastErrorKind: null, source, incidents, retryAfterUntil: null };
 }
 
-/** A failed fetch keeps what we had: old history beats none. */
-export function historyFailure(history: History, kind: History['lastErrorKind'], nowMs: number): History {
-  return { ...history, lastAttemptAt: new Date(nowMs).toISOString(), lastErrorKind: kind };
+/**
+ * A failed fetch keeps what we had: old history beats none. `retryAfterMs`: what a 429 or 503
+ * asked for (Retry-After), waited whatever asks for the history (incidentsWait).
+ */
+export function historyFailure(
+  history: History,
+  kind: History['lastErrorKind'],
+  nowMs: number,
+  retryAfterMs: number | null = null,
+): History {
+  const wait = incidentsWait(kind, retryAfterMs);
+  return {
+    ...history,
+    lastAttemptAt: new Date(nowMs).toISOString(),
+    lastErrorKind: kind,
+    retryAfterUntil: wait > 0 ? new Date(nowMs + wait).toISOString() : null,
+  };
 }
 
 export function historyDue(history: History, nowMs: number, force: boolean): boolean {
+  // Nobody skips a Retry-After, not even the popup's forced refresh.
+  if (waiting(history.retryAfterUntil, nowMs)) return false;
   if (force) return true;
   const last = msOf(history.lastAttemptAt);
   // A clock set back leaves `last` in the future: fetch rather than wait for it.

@@ -7,6 +7,7 @@
  * operational unless another active incident lists them.
  */
 import * as z from 'zod/mini';
+import { waiting } from '../polling/poll-gate';
 import { MINUTE_MS } from '../time/time';
 import { msOf } from './dates';
 import { storedReach } from './reach';
@@ -30,14 +31,28 @@ export const resolutionsSchema = z.object({
   validators: z.nullable(validatorsSchema),
   /** Incidents the snapshot still lists that incidents.json says are resolved. */
   resolved: z.array(resolutionSchema),
+  /** incidents.json asked us (429 or 503 with Retry-After) to wait until then. Since version 2. */
+  retryAfterUntil: z.nullable(z.string()),
 });
 export type Resolutions = z.infer<typeof resolutionsSchema>;
 
-export const EMPTY_RESOLUTIONS: Resolutions = { checkedAt: null, validators: null, resolved: [] };
+export const EMPTY_RESOLUTIONS: Resolutions = {
+  checkedAt: null,
+  validators: null,
+  resolved: [],
+  retryAfterUntil: null,
+};
 
-/** Whether a check is worth making now: an incident that may raise a banner, and the gap passed. */
+/** Version 2 adds `retryAfterUntil` (no wait); a value already of version 2 passes through. */
+export const RESOLUTIONS_VERSION = 2;
+export const RESOLUTIONS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+  2: (old) =>
+    typeof old === 'object' && old !== null && !('retryAfterUntil' in old) ? { ...old, retryAfterUntil: null } : old,
+};
+
+/** Whether a check is worth making now: an incident that may raise a banner, the gap passed, no Retry-After running. */
 export function resolutionCheckDue(resolutions: Resolutions, snapshot: Snapshot | null, nowMs: number): boolean {
-  if (!snapshot) return false;
+  if (!snapshot || waiting(resolutions.retryAfterUntil, nowMs)) return false;
   const known = new Set(resolutions.resolved.map((r) => r.id));
   const open = snapshot.incidents.some((i) => !known.has(i.id) && storedReach(i).surfaces !== 'none');
   if (!open) return false;
@@ -49,6 +64,7 @@ export function resolutionCheckDue(resolutions: Resolutions, snapshot: Snapshot 
 /**
  * After an attempt: what incidents.json says of the incidents the snapshot lists (list null: a 304
  * or a failure, nothing new). Entries for incidents the snapshot no longer lists are dropped.
+ * `waitMs`: what a 429 or 503 asked for (history.ts incidentsWait), waited before the next check.
  */
 export function recordResolutions(
   before: Resolutions,
@@ -56,6 +72,7 @@ export function recordResolutions(
   snapshot: Snapshot | null,
   validators: Resolutions['validators'],
   nowMs: number,
+  waitMs = 0,
 ): Resolutions {
   const listed = new Set(snapshot?.incidents.map((i) => i.id) ?? []);
   const resolved = before.resolved.filter((r) => listed.has(r.id));
@@ -65,7 +82,8 @@ export function recordResolutions(
     // A resolution ahead of the clock cannot be placed in time: no later update could reopen it.
     resolved.push({ id: incident.id, resolvedAt: new Date(Math.min(at, nowMs)).toISOString() });
   }
-  return { checkedAt: new Date(nowMs).toISOString(), validators, resolved };
+  const retryAfterUntil = waitMs > 0 ? new Date(nowMs + waitMs).toISOString() : null;
+  return { checkedAt: new Date(nowMs).toISOString(), validators, resolved, retryAfterUntil };
 }
 
 /** summary.json posted an update after the resolution: the incident is open again, summary wins. */

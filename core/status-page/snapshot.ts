@@ -4,13 +4,14 @@
  */
 
 import { incidentModelScope } from '../models/claude-models';
+import { jsonBytes, MAX_SNAPSHOT_BYTES, NO_BUDGET, rowsWithin, type WorkBudget } from './budget';
 import { isoOrNull, msOf } from './dates';
 import { incidentReach, listedServiceIds, titleServiceIds } from './incident-scope';
 import { fromComponentStatus, fromImpact, fromIndicator, type Severity, worst } from './severity';
 import { safeStatusLink } from './sources';
 import type { Incident, IncidentUpdate, Maintenance, Service, Snapshot } from './status-model';
-import { isClosed, type StatuspageComponent, type StatuspageIncident, type Summary } from './statuspage';
-import { cleanText, plainBody } from './text';
+import { isClosed, MAX_ROWS, type StatuspageComponent, type StatuspageIncident, type Summary } from './statuspage';
+import { cleanText, head, MAX_BODY, MAX_NAME, plainBody } from './text';
 
 /** Sorts in place by a key computed once per row (dates are parsed once, not once per comparison). */
 function sortBy<T>(rows: T[], key: (row: T) => number): void {
@@ -18,10 +19,16 @@ function sortBy<T>(rows: T[], key: (row: T) => number): void {
   rows.sort((a, b) => (keys.get(a) ?? 0) - (keys.get(b) ?? 0));
 }
 
-export const MAX_NAME = 300;
-export const MAX_BODY = 4000;
 export const MAX_UPDATES = 20;
-const MAX_SERVICES = 2000;
+/** Services and groups kept, in page order: the rows the parser reads (real page: 6). */
+const MAX_SERVICES = MAX_ROWS.components;
+/**
+ * A service's (and a group's) name as shown: one line in the popup. Real names are at most 52
+ * characters ("platform.claude.com (formerly console.anthropic.com)").
+ */
+export const MAX_SERVICE_NAME = 120;
+/** A name longer than this is not looked for in incident texts (titles use the short forms). */
+const MAX_MATCHED_NAME = 40;
 /** Unresolved incidents (and maintenances) kept; a real page has a handful. */
 const MAX_INCIDENTS = 50;
 /**
@@ -33,35 +40,54 @@ const MAX_NAME_LOOKUPS = 200;
 
 /** "Claude API (api.anthropic.com)" -> "Claude API": the form incident titles use. */
 export function shortServiceName(name: string): string {
-  return name.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  // No `\s*` before `\(` and no `)` or `(` inside: tried from every space or `(` of a long name,
+  // either would read the rest of the name again each time (tests/unit/fuzz-regex.test.ts).
+  return name.replace(/\([^()]*\)\s*$/, '').trim();
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `(^|[^\w.])name(?!\w|\.\w)`: the name at `at` stands as whole words (not "api" in "rapid", nor "claude.ai" in "claude.ai.evil"). */
+function wholeWordsAt(text: string, at: number, length: number): boolean {
+  const before = at > 0 ? text.charAt(at - 1) : '';
+  if (/[\w.]/.test(before)) return false;
+  const after = text.charAt(at + length);
+  return !(/\w/.test(after) || (after === '.' && /\w/.test(text.charAt(at + length + 1))));
+}
+
+/**
+ * Whether `name` (lower case) stands in `text` (lower case) as whole words. A string search, not a
+ * pattern built from the name: a name from the status page would make a pattern that compares
+ * it at every position of a text (tests/unit/fuzz-regex.test.ts).
+ */
+function namedInText(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (wholeWordsAt(text, at, name.length)) return true;
+  }
+  return false;
 }
 
 /** `title`: an incident's own name, always looked up (there are at most 2 × MAX_INCIDENTS). */
 export type NameMatcher = (text: string, title?: boolean) => string[];
 
 /**
- * servicesNamedIn for one service list: patterns compiled once, answers cached per text, texts
- * cut at MAX_NAME (what a reader sees), and at most MAX_NAME_LOOKUPS distinct other texts.
+ * servicesNamedIn for one service list: names lower-cased once, answers cached per text, texts
+ * cut at MAX_NAME (what a reader sees), at most MAX_NAME_LOOKUPS distinct other texts, and none
+ * once the work budget is spent.
  */
-export function serviceNameMatcher(services: readonly Service[]): NameMatcher {
-  const compiled = services.map((service) => ({
+export function serviceNameMatcher(services: readonly Service[], budget: WorkBudget = NO_BUDGET): NameMatcher {
+  const names = services.map((service) => ({
     id: service.id,
-    patterns: [...new Set([service.name, shortServiceName(service.name)].filter((n) => n.length >= 3))].map(
-      (name) => new RegExp(`(^|[^\\w.])${escapeRegExp(name)}(?![\\w]|\\.\\w)`, 'i'),
+    names: [...new Set([service.name, shortServiceName(service.name)].map((n) => n.toLowerCase()))].filter(
+      (n) => n.length >= 3 && n.length <= MAX_MATCHED_NAME,
     ),
   }));
   const cache = new Map<string, string[]>();
   let lookups = 0;
   return (raw, title = false) => {
-    const text = raw.slice(0, MAX_NAME);
+    const text = raw.slice(0, MAX_NAME).toLowerCase();
     const cached = cache.get(text);
     if (cached) return cached;
-    if (!title && ++lookups > MAX_NAME_LOOKUPS) return [];
-    const found = compiled.filter((c) => c.patterns.some((p) => p.test(text))).map((c) => c.id);
+    if (!title && (++lookups > MAX_NAME_LOOKUPS || budget.spent())) return [];
+    const found = names.filter((s) => s.names.some((name) => namedInText(text, name))).map((s) => s.id);
     cache.set(text, found);
     return found;
   };
@@ -75,7 +101,7 @@ export function servicesNamedIn(text: string, services: readonly Service[]): str
 function toService(component: StatuspageComponent, index: number): Service {
   return {
     id: component.id,
-    name: cleanText(component.name, MAX_NAME) || cleanText(component.id, MAX_NAME),
+    name: cleanText(component.name, MAX_SERVICE_NAME) || cleanText(component.id, MAX_SERVICE_NAME),
     state: fromComponentStatus(component.status),
     position: component.position ?? index + 1,
     groupId: component.group_id ?? null,
@@ -206,6 +232,61 @@ function uniqueById<T extends { id: string }>(rows: readonly T[]): T[] {
 }
 
 export function buildSnapshot(summary: Summary): Snapshot {
+  return buildSnapshotWithin(summary, NO_BUDGET).snapshot;
+}
+
+/** `make` for each row while the budget lasts, and always for the first. */
+function buildWhile<T, R>(rows: readonly T[], budget: WorkBudget, make: (row: T) => R): R[] {
+  const built: R[] = [];
+  for (const row of rows) {
+    if (built.length > 0 && budget.spent()) break;
+    built.push(make(row));
+  }
+  return built;
+}
+
+/** An update body cut to this when the latest updates alone are too much to store. */
+const FIT_BODY = 1000;
+
+function shorter(update: IncidentUpdate): IncidentUpdate {
+  return update.body.length > FIT_BODY ? { ...update, body: `${head(update.body, FIT_BODY - 1).trimEnd()}…` } : update;
+}
+
+/**
+ * The snapshot as stored: within MAX_SNAPSHOT_BYTES, the same object when it fits. Otherwise each
+ * incident keeps only its latest update, cut to FIT_BODY if that is still too much; then as much
+ * as fits is kept in this order: the services, the incidents (newest first), the maintenances in
+ * progress, the scheduled ones.
+ */
+function fitToStorage(snapshot: Snapshot): { snapshot: Snapshot; reduced: boolean } {
+  if (jsonBytes(snapshot) <= MAX_SNAPSHOT_BYTES) return { snapshot, reduced: false };
+  let latestOnly = snapshot.incidents.map((i) => (i.updates.length > 1 ? { ...i, updates: i.updates.slice(0, 1) } : i));
+  if (jsonBytes({ ...snapshot, incidents: latestOnly }) > MAX_SNAPSHOT_BYTES) {
+    latestOnly = latestOnly.map((i) => ({ ...i, updates: i.updates.map(shorter) }));
+  }
+  let used = jsonBytes({ ...snapshot, services: [], incidents: [], maintenances: [], trimmed: true });
+  const kept = <T>(rows: readonly T[]): T[] => {
+    const fit = rowsWithin(rows, used, MAX_SNAPSHOT_BYTES);
+    used += fit.bytes;
+    return [...fit.rows];
+  };
+  const services = kept(snapshot.services);
+  const incidents = kept(latestOnly);
+  const maintenances = [
+    ...kept(snapshot.maintenances.filter((m) => m.inProgress)),
+    ...kept(snapshot.maintenances.filter((m) => !m.inProgress)),
+  ];
+  sortBy(maintenances, (m) => msOf(m.scheduledFor) ?? 0);
+  return { snapshot: { ...snapshot, services, incidents, maintenances, trimmed: true }, reduced: true };
+}
+
+/**
+ * buildSnapshot within a work budget and within MAX_SNAPSHOT_BYTES: what does not fit in either
+ * is left out, and the snapshot says it was trimmed. `overBudget`: the time ran out or the
+ * snapshot had to be reduced to be stored, the mark of an answer too heavy to take at every poll
+ * (core/polling/health.ts backs off an origin that keeps sending it).
+ */
+export function buildSnapshotWithin(summary: Summary, budget: WorkBudget): { snapshot: Snapshot; overBudget: boolean } {
   const rows = uniqueById(summary.components).slice(0, MAX_SERVICES);
   const groupRows = rows.filter((c) => c.group === true || (c.components?.length ?? 0) > 0);
   const groupIds = new Set(groupRows.map((g) => g.id));
@@ -218,22 +299,24 @@ export function buildSnapshot(summary: Summary): Snapshot {
   const groups = groupRows
     .map((g, i) => ({
       id: g.id,
-      name: cleanText(g.name, MAX_NAME) || cleanText(g.id, MAX_NAME),
+      name: cleanText(g.name, MAX_SERVICE_NAME) || cleanText(g.id, MAX_SERVICE_NAME),
       position: g.position ?? i + 1,
     }))
     .sort((a, b) => a.position - b.position);
 
-  const namedIn = serviceNameMatcher(services);
-  const active = uniqueById(summary.incidents).filter((i) => !isClosed(i.status));
-  const built = active.slice(0, MAX_INCIDENTS).map((i) => toIncident(i, services, namedIn));
-  const capped = built.some((i) => i.dropped) || active.length > MAX_INCIDENTS;
-  sortBy(built, (i) => -(msOf(i.startedAt) ?? 0));
-  const budget = withinBudget(built.map(({ dropped: _, ...incident }) => incident));
-  const incidents = budget.incidents;
-  const maintenances = uniqueById(summary.scheduled_maintenances)
+  const namedIn = serviceNameMatcher(services, budget);
+  const open = uniqueById(summary.incidents).filter((i) => !isClosed(i.status));
+  const active = open.slice(0, MAX_INCIDENTS);
+  const built = buildWhile(active, budget, (i) => toIncident(i, services, namedIn));
+  const scheduled = uniqueById(summary.scheduled_maintenances)
     .filter((m) => !isClosed(m.status))
-    .slice(0, MAX_INCIDENTS)
-    .map((m) => toMaintenance(m, services, namedIn));
+    .slice(0, MAX_INCIDENTS);
+  const maintenances = buildWhile(scheduled, budget, (m) => toMaintenance(m, services, namedIn));
+  const outOfTime = built.length < active.length || maintenances.length < scheduled.length;
+  const capped = built.some((i) => i.dropped) || open.length > MAX_INCIDENTS;
+  sortBy(built, (i) => -(msOf(i.startedAt) ?? 0));
+  const updates = withinBudget(built.map(({ dropped: _, ...incident }) => incident));
+  const incidents = updates.incidents;
   sortBy(maintenances, (m) => msOf(m.scheduledFor) ?? 0);
 
   // The indicator can understate (minor while components are in partial outage): take the worst.
@@ -244,7 +327,7 @@ export function buildSnapshot(summary: Summary): Snapshot {
     ...maintenances.filter((m) => m.inProgress).map((): Severity => 'maintenance'),
   );
 
-  return {
+  const fitted = fitToStorage({
     pageName: cleanText(summary.page.name, MAX_NAME),
     pageUpdatedAt: isoOrNull(summary.page.updated_at),
     indicator: summary.status.indicator,
@@ -255,6 +338,7 @@ export function buildSnapshot(summary: Summary): Snapshot {
     incidents,
     maintenances,
     // Said in the popup: older updates are on the status page, not here.
-    trimmed: capped || budget.dropped,
-  };
+    trimmed: capped || outOfTime || updates.dropped,
+  });
+  return { snapshot: fitted.snapshot, overBudget: outOfTime || fitted.reduced };
 }

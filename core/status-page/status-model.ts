@@ -145,6 +145,11 @@ export const fetchHealthSchema = z.object({
   primaryStrikes: z.number(),
   /** At most one per source: each origin's ETag / Last-Modified only ever go back to that origin. */
   validators: z.array(validatorsSchema),
+  /**
+   * The last answer was heavy (core/status-page/budget.ts): its digest, and how many heavy answers
+   * came in a row (the backoff grows with them). null after a normal answer. Since version 3.
+   */
+  heavy: z.nullable(z.object({ digest: z.string(), strikes: z.number() })),
 });
 export type FetchHealth = z.infer<typeof fetchHealthSchema>;
 
@@ -168,9 +173,10 @@ export const EMPTY_HEALTH: FetchHealth = {
   primaryAvoidUntil: null,
   primaryStrikes: 0,
   validators: [],
+  heavy: null,
 };
 
-export const STATUS_VERSION = 2;
+export const STATUS_VERSION = 3;
 
 /**
  * Version 1 to 2. Version 2 adds the Retry-After, hint and sticky-source fields of the fetch health
@@ -197,6 +203,20 @@ export function migrateStatusV1toV2(old: unknown): unknown {
   };
 }
 
-export const STATUS_MIGRATIONS: Record<number, (old: unknown) => unknown> = { 2: migrateStatusV1toV2 };
+/**
+ * Version 2 to 3 adds `heavy` to the fetch health (no heavy answer known yet). A value that
+ * already is version 3 passes through.
+ */
+export function migrateStatusV2toV3(old: unknown): unknown {
+  if (z.safeParse(statusStateSchema, old).success) return old;
+  const v2 = (typeof old === 'object' && old !== null ? old : {}) as { snapshot?: unknown; health?: unknown };
+  const health = typeof v2.health === 'object' && v2.health !== null ? v2.health : {};
+  return { ...v2, health: { ...health, heavy: null } };
+}
+
+export const STATUS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+  2: migrateStatusV1toV2,
+  3: migrateStatusV2toV3,
+};
 
 export const EMPTY_STATUS: StatusState = { snapshot: null, health: EMPTY_HEALTH };

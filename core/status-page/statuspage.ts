@@ -5,6 +5,7 @@
  * (shapes: docs/status-page.md, https://developer.statuspage.io/).
  */
 import * as z from 'zod/mini';
+import { head, MAX_BODY, MAX_NAME, RAW_PER_SHOWN } from './text';
 
 // zod probes `new Function` to decide whether it may compile parsers, which web-ext lint flags
 // (DANGEROUS_EVAL) and MV3's CSP forbids anyway; jitless skips the probe.
@@ -16,7 +17,47 @@ function tolerantEnum<const T extends readonly [string, ...string[]]>(values: T)
   return z.catch(z.enum([...values, 'unknown']), 'unknown' as const);
 }
 
-const optionalText = z.catch(z.optional(z.nullable(z.string())), undefined);
+/**
+ * Bounds on what a status origin sends, applied while parsing, before any costly work: each text
+ * is cut to what is ever read of it, ids and dates longer than any real one are refused, and each
+ * list is read up to a count. A hostile or compromised origin (the fallback origin and its CDN
+ * are not Anthropic's) can fill 2 MB with whatever it likes; past these bounds, it is not read.
+ * SECURITY.md lists them with their figures.
+ */
+/** Statuspage ids are 12 characters; an id is stored with every incident that names its service. */
+export const MAX_ID = 64;
+/** ISO times are 24 characters; anything longer is no time. */
+const MAX_TIME = 64;
+/** Rows read from each list; the rest is not parsed. Real pages: 6 components, a handful of incidents. */
+export const MAX_ROWS = {
+  /** summary.json's components (groups included), and those an incident lists. */
+  components: 200,
+  /** Incidents and maintenances in one list. */
+  incidents: 100,
+  /** Updates of one incident, half from each end of the list (the snapshot keeps 20). */
+  updates: 50,
+  /** Affected components of one update. */
+  affected: 20,
+} as const;
+
+/** A text cut to `chars` before anything reads it. */
+function cutText(chars: number) {
+  return z.pipe(
+    z.catch(z.string(), ''),
+    z.transform((text: string) => head(text, chars)),
+  );
+}
+/** Names: what is shown, times RAW_PER_SHOWN (room for markup and what cleaning removes). */
+const nameText = cutText(MAX_NAME * RAW_PER_SHOWN);
+const optionalText = z.catch(
+  z.optional(z.nullable(z.string().check(z.maxLength(MAX_NAME * RAW_PER_SHOWN)))),
+  undefined,
+);
+const optionalTime = z.catch(z.optional(z.nullable(z.string().check(z.maxLength(MAX_TIME)))), undefined);
+const optionalId = z.catch(z.optional(z.nullable(z.string().check(z.maxLength(MAX_ID)))), undefined);
+/** Links are checked later (sources.ts safeStatusLink), which refuses any over 2,048 characters. */
+const optionalLink = z.catch(z.optional(z.nullable(z.string().check(z.maxLength(2048)))), undefined);
+const id = z.string().check(z.maxLength(MAX_ID));
 const optionalNumber = z.catch(z.optional(z.nullable(z.number())), undefined);
 
 export const COMPONENT_STATUSES = [
@@ -60,46 +101,66 @@ export function isClosed(status: IncidentStatus): boolean {
 }
 
 export const componentSchema = z.object({
-  id: z.string(),
-  name: z.catch(z.string(), ''),
+  id,
+  name: nameText,
   status: z._default(componentStatusSchema, 'unknown'),
   position: optionalNumber,
   description: optionalText,
-  group_id: optionalText,
+  group_id: optionalId,
   group: z.catch(z.optional(z.boolean()), undefined),
   only_show_if_degraded: z.catch(z.optional(z.boolean()), undefined),
-  components: z.catch(z.optional(z.array(z.string())), undefined),
-  updated_at: optionalText,
+  // Only whether a group has members is read.
+  components: z.catch(z.optional(lenientArray(z.string(), 'empty', MAX_ROWS.components)), undefined),
+  updated_at: optionalTime,
 });
 export type StatuspageComponent = z.infer<typeof componentSchema>;
 
 export const affectedComponentSchema = z.object({
-  code: z.catch(z.string(), ''),
-  name: z.catch(z.string(), ''),
+  code: z.catch(id, ''),
+  name: nameText,
   old_status: z.optional(componentStatusSchema),
   new_status: z.optional(componentStatusSchema),
 });
 
 export const incidentUpdateSchema = z.object({
-  id: z.catch(z.string(), ''),
+  id: z.catch(id, ''),
   status: z._default(incidentStatusSchema, 'unknown'),
-  body: z.catch(z.string(), ''),
-  created_at: optionalText,
-  updated_at: optionalText,
-  display_at: optionalText,
+  body: cutText(MAX_BODY * RAW_PER_SHOWN),
+  created_at: optionalTime,
+  updated_at: optionalTime,
+  display_at: optionalTime,
   // Row by row, like every list here: one malformed entry must not hide the others.
-  affected_components: z.catch(z.optional(z.nullable(lenientArray(affectedComponentSchema))), undefined),
+  affected_components: z.catch(
+    z.optional(z.nullable(lenientArray(affectedComponentSchema, 'empty', MAX_ROWS.affected))),
+    undefined,
+  ),
 });
 export type StatuspageIncidentUpdate = z.infer<typeof incidentUpdateSchema>;
 
-/** One element of an array that must not sink the whole list when it is malformed. */
-function lenientArray<T extends z.core.$ZodType>(item: T, whenMissing: 'empty' | 'fail' = 'empty') {
+/** At most `max` rows: the first ones, or with `ends`, half from each end (a list in either order keeps its newest). */
+function someRows(rows: unknown[], max: number, ends: boolean): unknown[] {
+  if (rows.length <= max) return rows;
+  return ends
+    ? [...rows.slice(0, Math.ceil(max / 2)), ...rows.slice(rows.length - Math.floor(max / 2))]
+    : rows.slice(0, max);
+}
+
+/**
+ * A list whose malformed rows are dropped one by one rather than sinking the whole list; at most
+ * `maxRows` of its rows are read.
+ */
+function lenientArray<T extends z.core.$ZodType>(
+  item: T,
+  whenMissing: 'empty' | 'fail',
+  maxRows: number,
+  ends = false,
+) {
   const list = z.array(z.unknown());
   return z.pipe(
     whenMissing === 'empty' ? z.catch(list, []) : list,
     z.transform((rows: unknown[]) => {
       const parsed: z.infer<T>[] = [];
-      for (const row of rows) {
+      for (const row of someRows(rows, maxRows, ends)) {
         const result = z.safeParse(item, row);
         if (result.success) parsed.push(result.data as z.infer<T>);
       }
@@ -109,40 +170,41 @@ function lenientArray<T extends z.core.$ZodType>(item: T, whenMissing: 'empty' |
 }
 
 export const statuspageIncidentSchema = z.object({
-  id: z.string(),
-  name: z.catch(z.string(), ''),
+  id,
+  name: nameText,
   status: z._default(incidentStatusSchema, 'unknown'),
   impact: z._default(impactSchema, 'unknown'),
-  created_at: optionalText,
-  updated_at: optionalText,
-  started_at: optionalText,
-  monitoring_at: optionalText,
-  resolved_at: optionalText,
-  shortlink: optionalText,
-  scheduled_for: optionalText,
-  scheduled_until: optionalText,
-  incident_updates: lenientArray(incidentUpdateSchema),
-  components: lenientArray(componentSchema),
+  created_at: optionalTime,
+  updated_at: optionalTime,
+  started_at: optionalTime,
+  monitoring_at: optionalTime,
+  resolved_at: optionalTime,
+  shortlink: optionalLink,
+  scheduled_for: optionalTime,
+  scheduled_until: optionalTime,
+  // Statuspage lists updates newest first; from both ends, the newest are read in either order.
+  incident_updates: lenientArray(incidentUpdateSchema, 'empty', MAX_ROWS.updates, true),
+  components: lenientArray(componentSchema, 'empty', MAX_ROWS.components),
 });
 export type StatuspageIncident = z.infer<typeof statuspageIncidentSchema>;
 
 export const pageSchema = z.object({
-  id: z.catch(z.string(), ''),
-  name: z.catch(z.string(), ''),
-  url: optionalText,
-  time_zone: optionalText,
-  updated_at: optionalText,
+  id: z.catch(id, ''),
+  name: nameText,
+  url: optionalLink,
+  time_zone: optionalId,
+  updated_at: optionalTime,
 });
 
 export const summarySchema = z.object({
   page: pageSchema,
-  status: z.catch(
-    z.object({ indicator: z._default(indicatorSchema, 'unknown'), description: z.catch(z.string(), '') }),
-    { indicator: 'unknown' as const, description: '' },
-  ),
+  status: z.catch(z.object({ indicator: z._default(indicatorSchema, 'unknown'), description: nameText }), {
+    indicator: 'unknown' as const,
+    description: '',
+  }),
   components: z.array(z.unknown()).check(z.minLength(0)),
-  incidents: lenientArray(statuspageIncidentSchema),
-  scheduled_maintenances: lenientArray(statuspageIncidentSchema),
+  incidents: lenientArray(statuspageIncidentSchema, 'empty', MAX_ROWS.incidents),
+  scheduled_maintenances: lenientArray(statuspageIncidentSchema, 'empty', MAX_ROWS.incidents),
 });
 
 /** summary.json after parsing; components are parsed one by one so a bad row is dropped. */
@@ -157,7 +219,7 @@ export interface Summary {
 export const incidentsListSchema = z.object({
   page: z.optional(pageSchema),
   // The list is the whole body here: without it, this is not an incidents list (not "no incidents").
-  incidents: lenientArray(statuspageIncidentSchema, 'fail'),
+  incidents: lenientArray(statuspageIncidentSchema, 'fail', MAX_ROWS.incidents),
 });
 export type IncidentsList = z.infer<typeof incidentsListSchema>;
 
@@ -228,7 +290,7 @@ export function parseSummary(json: unknown): ParseResult<Summary> {
   const result = z.safeParse(summarySchema, json);
   if (!result.success) return { ok: false, kind: 'invalid', message: describeIssues(result.error) };
   const components: StatuspageComponent[] = [];
-  for (const row of result.data.components) {
+  for (const row of result.data.components.slice(0, MAX_ROWS.components)) {
     const parsed = z.safeParse(componentSchema, row);
     if (parsed.success) components.push(parsed.data);
   }

@@ -4,6 +4,7 @@
  */
 import type { Browser } from 'wxt/browser';
 import type { PageSignal } from '../../core/claude-page/page-facts';
+import type { Sender } from '../../core/messages/message-senders';
 import type { PageView } from '../../core/messages/messages';
 import type { PollReason } from '../../core/polling/poll-gate';
 import type { Settings } from '../../core/settings/settings';
@@ -33,4 +34,10 @@ export interface BackgroundContext {
   /** Opens the popup, or popup.html in a tab where the browser cannot (./open-popup.ts). */
   openPopup(): Promise<void>;
   openTab(url: string): Promise<void>;
+  /** A gesture token for the page's tab, or null when it asks too often (../banner/gestures.ts). */
+  issueGesture(page: PageSender): string | null;
+  /** Whether the page sent its tab's live token; used up either way. */
+  redeemGesture(page: PageSender, token: string | undefined): boolean;
 }
+
+type PageSender = Extract<Sender, { kind: 'page' }>;

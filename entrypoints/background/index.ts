@@ -17,6 +17,7 @@ import {
 import { createBackWatcher } from './back-watch/back-watch';
 import { createBadgeQueue } from './badge/badge-queue';
 import { injectBanner } from './banner/banner-injector';
+import { createGestures } from './banner/gestures';
 import { createPageView } from './banner/page-view';
 import { createOutcomeWriter } from './claude-page/outcome-writer';
 import { createPageReports } from './claude-page/page-reports';
@@ -89,6 +90,7 @@ export default defineBackground({
       async openTab(url) {
         await browser.tabs.create({ url });
       },
+      ...createGestures(),
     };
     browser.runtime.onMessage.addListener(
       createMessageRouter({

@@ -32,6 +32,13 @@ export function createBannerHost(): BannerController {
   let shown: { view: PageView; refresh: () => void } | null = null;
   const copy = createMessageCopy(() => draw());
   const send = (message: Message) => void pageApi.runtime.sendMessage(message).catch(() => undefined);
+  // What acts outside the page goes with a token asked for at the click (core/messages/gesture.ts).
+  const afterClick = (message: (token: string) => Message) =>
+    site &&
+    void pageApi.runtime
+      .sendMessage({ type: 'gesture', site })
+      .then((token) => token && pageApi.runtime.sendMessage(message(token)))
+      .catch(() => undefined);
 
   const mount = (): HTMLElement => {
     if (host && container) {
@@ -69,17 +76,15 @@ export function createBannerHost(): BannerController {
         if (site) send({ type: 'dismiss', site });
         hide();
       },
-      onLink: (link) => {
-        if (site) send({ type: 'open-link', site, link });
-      },
+      onLink: (link) => site && afterClick((token) => ({ type: 'open-link', site, link, token })),
       handlers: {
         canCopy: canCopy(),
         copyNote: copy.note(),
         // components/banner/banner.ts calls these only on the user's own (trusted) clicks.
         onCopy: () => void copy.copy(shown?.view.text?.actions?.copy),
-        onWatch: () => site && send({ type: 'back-watch', on: true, site }),
-        onCancelWatch: () => site && send({ type: 'back-watch', on: false, site }),
-        onOpenPopup: () => site && send({ type: 'open-popup', site }),
+        onWatch: () => site && afterClick((token) => ({ type: 'back-watch', on: true, site, token })),
+        onCancelWatch: () => site && afterClick((token) => ({ type: 'back-watch', on: false, site, token })),
+        onOpenPopup: () => site && afterClick((token) => ({ type: 'open-popup', site, token })),
       },
     });
     place();

@@ -9,7 +9,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACK_NOTE_MS } from '../../core/back-watch/back-watch';
-import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import { SERVICE_IDS } from '../../core/status-page/services';
 import { launchChromium } from './drivers/chromium';
 import { launchFirefox } from './drivers/firefox';
@@ -17,7 +16,7 @@ import type { ExtensionBrowser } from './drivers/types';
 import { Harness } from './harness';
 import type { BannerPage } from './pages/banner-page';
 import { CLAUDE_AI } from './scenarios';
-import { until } from './support';
+import { changeSettings, until } from './support';
 
 type Launcher = (replayPort: number) => Promise<ExtensionBrowser>;
 
@@ -114,10 +113,7 @@ describe.each(DRIVERS)('%s', (_name, launch) => {
     // claude.ai in trouble on the status page, but the user does not care about it: the badge
     // leaves it out, so the popup does not offer to watch it either.
     await harness.reset('claude-ai-partial');
-    await harness.api.send({
-      type: 'settings',
-      settings: { ...DEFAULT_SETTINGS, mutedServices: [SERVICE_IDS.claudeAi] },
-    });
+    await changeSettings(harness.api, { mutedServices: [SERVICE_IDS.claudeAi] });
     const muted = await harness.openPopup();
     await muted.waitForServices(5);
     expect(await muted.query('[data-testid="back-watch-start"]')).toEqual([]);

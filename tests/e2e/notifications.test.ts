@@ -6,12 +6,13 @@
  */
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../core/settings/settings';
+import { hostileBehaviour } from '../replay/hostile-origin';
 import type { ReplayServer } from '../replay/server';
 import { TEST_BUILD_CHROME } from './drivers/builds';
 import { type ChromiumExtensionBrowser, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
 import { CLAUDE_AI } from './scenarios';
+import { changeSettings } from './support';
 
 let server: ReplayServer;
 let browser: ChromiumExtensionBrowser;
@@ -46,7 +47,7 @@ describe('notifications (chromium)', () => {
 
   it('one notification per incident update, none on a repeat poll', async () => {
     await harness.reset('healthy');
-    await harness.api.send({ type: 'settings', settings: { ...DEFAULT_SETTINGS, notifications: 'my-services' } });
+    await changeSettings(harness.api, { notifications: 'my-services' });
     await harness.statusBecomes('claude-ai-partial');
     await expect.poll(shown).toHaveLength(1);
     const [id] = await shown();
@@ -79,13 +80,27 @@ describe('notifications (chromium)', () => {
     expect(await shown()).toEqual([]);
   });
 
+  it('50 new incidents at once: at most 3 notifications, the last counting the others (issue #28)', async () => {
+    await harness.reset('healthy');
+    await clearAll();
+    await changeSettings(harness.api, { notifications: 'my-services' });
+    const many = hostileBehaviour('many-incidents');
+    harness.server.setBehaviour('primary', many);
+    harness.server.setBehaviour('fallback', many);
+    // A refresh returns once the poll has announced what it found.
+    await harness.api.refresh();
+    const ids = await shown();
+    expect(ids).toHaveLength(3);
+    expect(ids.filter((id) => id.startsWith('more:'))).toHaveLength(1);
+    // Every incident was recorded as announced: the next poll shows nothing new.
+    await harness.api.refresh();
+    expect(await shown()).toEqual(ids);
+  });
+
   it('an incident on a muted service announces nothing', async () => {
     await harness.reset('healthy');
     await clearAll();
-    await harness.api.send({
-      type: 'settings',
-      settings: { ...DEFAULT_SETTINGS, notifications: 'my-services', mutedServices: ['bpp5gb3hpjcl'] },
-    });
+    await changeSettings(harness.api, { notifications: 'my-services', mutedServices: ['bpp5gb3hpjcl'] });
     await harness.statusBecomes('cowork-only');
     await new Promise((r) => setTimeout(r, 500));
     expect(await shown()).toEqual([]);

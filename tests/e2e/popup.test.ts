@@ -5,7 +5,6 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import { dayStrip, historySchema, recentIncidents } from '../../core/status-page/history';
 import { snapshotSchema } from '../../core/status-page/status-model';
 import { SUMMARY_FIXTURES } from '../replay/scenarios';
@@ -13,6 +12,7 @@ import type { ReplayServer } from '../replay/server';
 import { type ChromiumExtensionBrowser, driverPage, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
 import { PopupPage } from './pages/popup-page';
+import { changeSettings } from './support';
 
 const WIDTH = 400;
 const SERVICE_ORDER = ['rwppv331jlwc', '0qbwn08sd68x', 'k8w3r06qmzrp', 'yyzkbfz2thpt', 'bpp5gb3hpjcl', '0scnb50nvy53'];
@@ -261,7 +261,7 @@ describe('popup in Chromium', () => {
   it('the history strip\'s "Today" fits its column in every language, and does not look like a link', async () => {
     await harness.reset('healthy');
     for (const language of ['en', 'de', 'fr'] as const) {
-      await harness.api.send({ type: 'settings', settings: { ...DEFAULT_SETTINGS, language } });
+      await changeSettings(harness.api, { language });
       const { page, popup } = await openPopup();
       await popup.waitForStrip();
       const today = await page.evaluate(() => {

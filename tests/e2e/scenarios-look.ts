@@ -5,19 +5,15 @@
  */
 import { expect } from 'vitest';
 import { LAYOUT_SELECTORS } from '../../core/claude-page/page-facts';
-import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
 import type { Harness } from './harness';
 import type { BannerPage } from './pages/banner-page';
 import { CLAUDE_AI, modelIncident, openWithModelIncident, type Scenario } from './scenarios';
+import { changeSettings } from './support';
 
 /** The banner's background in each theme (entrypoints/claude.content/style.css, --so-bg). */
 const LIGHT = 'rgb(255, 251, 235)';
 const DARK = 'rgb(38, 33, 26)';
 const PHONE = { width: 360, height: 740 };
-
-async function withSettings(h: Harness, changes: Partial<Settings>): Promise<void> {
-  await h.api.send({ type: 'settings', settings: { ...DEFAULT_SETTINGS, ...changes } });
-}
 
 /** Opens claude.ai (the fixture page with `query`) and returns its banner's computed background. */
 async function bannerBackground(h: Harness, query: string): Promise<string> {
@@ -104,9 +100,9 @@ export const LOOK_SCENARIOS: Scenario[] = [
     name: 'Theme = Dark: the banner is dark on a light page; Theme = Light: light on a dark page',
     status: 'claude-ai-partial',
     async run(h) {
-      await withSettings(h, { theme: 'dark' });
+      await changeSettings(h.api, { theme: 'dark' });
       expect(await bannerBackground(h, '?theme=light')).toBe(DARK);
-      await withSettings(h, { theme: 'light' });
+      await changeSettings(h.api, { theme: 'light' });
       expect(await bannerBackground(h, '?theme=dark')).toBe(LIGHT);
     },
   },

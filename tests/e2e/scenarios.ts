@@ -700,6 +700,31 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'a claude.ai document that another site frames: its failing requests do not count (issue #28)',
+    status: 'healthy',
+    async run(h) {
+      const page = await h.openSite(CLAUDE_AI);
+      h.server.setApiBehaviour({ status: 529 });
+      h.server.resetLog();
+      const other = await h.openSite(`https://${OTHER_SITE}/frames-claude-page`);
+      await until(
+        async () => ((await other.page.evaluate(() => document.title, null)) === 'fetched' ? true : null),
+        5_000,
+        'the framed claude.ai document to make its requests',
+      );
+      const framed = h.server.requests.filter((r) => r.host === 'claude.ai' && r.path.endsWith('/completion'));
+      expect(framed.map((r) => r.status)).toEqual([529, 529]);
+      // Given the time a page's answer takes to reach the banner...
+      await sleep(SETTLE_MS);
+      expect(await h.api.getStorage('failures')).toBeNull();
+      expect(await page.kind()).toBeNull();
+      // ...while the same two failures of the page's own do raise it.
+      expect(await page.sendCompletion()).toBe(529);
+      expect(await page.sendCompletion()).toBe(529);
+      await page.waitForKind('failing', 5_000);
+    },
+  },
+  {
     name: 'the status origin redirects to another site: its answer is not stored as the status',
     status: 'healthy',
     async run(h) {
@@ -733,6 +758,22 @@ export const SCENARIOS: Scenario[] = [
         5_000,
         'the dismissal to be stored',
       );
+    },
+  },
+  {
+    name: "a person's click on a banner alternative opens it in a tab, through a gesture token; a page script's click opens nothing (issue #28)",
+    status: 'claude-ai-partial',
+    async run(h) {
+      const page = await h.openSite(CLAUDE_AI);
+      await page.waitForBanner();
+      const workbench = '[data-alternative="workbench"]';
+      const opened = async () =>
+        (await h.browser.tabs()).some((tab) => tab.url.startsWith('https://platform.claude.com/workbench'));
+      expect(await page.scriptedClick(workbench)).toBe(true);
+      await sleep(SETTLE_MS);
+      expect(await opened()).toBe(false);
+      await page.click(workbench);
+      await until(async () => ((await opened()) ? true : null), 10_000, 'the workbench to open in a tab');
     },
   },
   {

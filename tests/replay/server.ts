@@ -327,6 +327,18 @@ export async function startReplayServer(options: { scenario?: ScenarioName } = {
     }
     if (host === 'claude.ai') {
       if (pathname.startsWith('/api/')) return apiPlan;
+      // A claude.ai document that makes two completion requests when it loads, and tells the page
+      // that frames it (OTHER_SITE/frames-claude-page) when they are answered.
+      if (pathname === '/framed-fetches') {
+        return {
+          kind: 'send',
+          status: 200,
+          headers: { 'content-type': HTML_TYPE, 'cache-control': NO_STORE },
+          body: Buffer.from(
+            `<!doctype html><title>framed claude.ai</title><script>(async () => { for (let i = 0; i < 2; i++) await fetch('/api/organizations/0f0e5c1a/chat_conversations/5a5b7c9d/completion', { method: 'POST' }).catch(() => undefined); parent.postMessage('fetched', '*'); })();</script>`,
+          ),
+        };
+      }
       return {
         kind: 'send',
         status: 200,
@@ -343,6 +355,17 @@ export async function startReplayServer(options: { scenario?: ScenarioName } = {
           headers: { 'content-type': HTML_TYPE, 'cache-control': NO_STORE },
           body: Buffer.from(
             '<!doctype html><title>elsewhere</title><iframe src="https://claude.ai/api/organizations/0f0e5c1a/chat_conversations/5a5b7c9d/completion" onload="document.title=\'framed\'"></iframe>',
+          ),
+        };
+      }
+      // A page that frames a claude.ai document, which then makes claude.ai requests of its own.
+      if (pathname === '/frames-claude-page') {
+        return {
+          kind: 'send',
+          status: 200,
+          headers: { 'content-type': HTML_TYPE, 'cache-control': NO_STORE },
+          body: Buffer.from(
+            '<!doctype html><title>elsewhere</title><script>addEventListener("message", (e) => { if (e.data === "fetched") document.title = "fetched"; });</script><iframe src="https://claude.ai/framed-fetches"></iframe>',
           ),
         };
       }

@@ -13,8 +13,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALTERNATIVES } from '../../core/advice/alternatives';
-import { sanitizeSettings, validateAlternative } from '../../core/advice/user-alternatives';
+import { validateAlternative } from '../../core/advice/user-alternatives';
 import { DEFAULT_SETTINGS } from '../../core/settings/settings';
+import { applySettingsPatch } from '../../core/settings/settings-patch';
 import { STATUS_ORIGINS, STATUS_PAGE_URL, safeStatusLink } from '../../core/status-page/sources';
 
 const OUT_DIR = path.resolve(process.env.SO_OUT_DIR ?? '.output');
@@ -176,18 +177,16 @@ describe('links the UI can open', () => {
     expect(validateAlternative({ name: 'Mine', url }, []) === null).toBe(ok);
   });
 
-  it('settings from the options page are checked again before they are stored', () => {
-    const candidate = {
-      ...DEFAULT_SETTINGS,
-      alternatives: [
-        { id: 'a', name: 'Good', url: 'https://chat.example.com' },
-        { id: 'b', name: 'Bad', url: 'javascript:alert(1)' },
-        { id: 'c', name: 'Plain', url: 'http://chat.example.com' },
-      ],
-    };
-    expect(sanitizeSettings(candidate).alternatives).toEqual([
-      { id: 'a', name: 'Good', url: 'https://chat.example.com/' },
-    ]);
+  it('links the options page asks to add are checked again before they are stored', () => {
+    let settings = DEFAULT_SETTINGS;
+    for (const [id, url] of [
+      ['a', 'https://chat.example.com'],
+      ['b', 'javascript:alert(1)'],
+      ['c', 'http://chat.example.com'],
+    ] as const) {
+      settings = applySettingsPatch(settings, { op: 'alternative-add', alternative: { id, name: 'Mine', url } });
+    }
+    expect(settings.alternatives).toEqual([{ id: 'a', name: 'Mine', url: 'https://chat.example.com/' }]);
   });
 });
 

@@ -52,7 +52,7 @@ async function stored() {
 }
 
 /** A claude.ai page's own fetch, as Chrome reports it (core/claude-page/request-origin.ts). */
-const FROM_CLAUDE_PAGE: RequestFacts = { type: 'xmlhttprequest', tabId: 4, initiator: 'https://claude.ai' };
+const FROM_CLAUDE_PAGE: RequestFacts = { type: 'xmlhttprequest', tabId: 4, frameId: 0, initiator: 'https://claude.ai' };
 /** claude.ai's page itself loading in a tab. */
 const CLAUDE_NAVIGATION: RequestFacts = { type: 'main_frame', tabId: 4 };
 
@@ -352,6 +352,8 @@ describe('background', () => {
       { type: 'xmlhttprequest', tabId: 4, documentUrl: 'https://evil.example/page' },
       { type: 'xmlhttprequest', tabId: -1, initiator: 'https://claude.ai' },
       { type: 'image', tabId: 4, initiator: 'https://claude.ai' },
+      // A claude.ai document that another site frames (issue #28).
+      { type: 'xmlhttprequest', tabId: 4, frameId: 5, parentFrameId: 0, initiator: 'https://claude.ai' },
       { type: 'main_frame', tabId: 4 },
     ];
     for (const facts of strangers) webRequest.complete(completion, 500, undefined, facts);
@@ -363,6 +365,8 @@ describe('background', () => {
     webRequest.complete(completion, 500, undefined, {
       type: 'xmlhttprequest',
       tabId: 4,
+      frameId: 0,
+      frameAncestors: [],
       documentUrl: 'https://claude.ai/chat/1',
     });
     await vi.waitFor(async () => expect((await failures())?.lastFailureAt).toEqual(expect.any(Number)));

@@ -111,6 +111,26 @@ describe('failure log write pace', () => {
     expect(writeAt(two, two, T0, T0 + 9000)).toBe(Number.POSITIVE_INFINITY);
   });
 
+  it('after a past failure, successes that end nothing wait their minute (issue #28: 47 writes in 30 s before)', () => {
+    const ended = recordOutcome(fail(EMPTY_FAILURE_LOG, T0), { at: T0 + 1000, kind: 'completion', outcome: 'ok' });
+    let stored = ended;
+    let unsaved = stored;
+    let lastWrite: number | null = T0 + 1000;
+    let writes = 0;
+    // A completion every 0.6 s, from 10 s after the episode ended, for 5 minutes.
+    for (let at = T0 + 10_000; at < T0 + 5 * MIN; at += 600) {
+      unsaved = recordOutcome(unsaved, { at, kind: 'completion', outcome: 'ok' });
+      expect(changesVerdict(stored, unsaved)).toBe(false);
+      if (writeAt(stored, unsaved, lastWrite, at) <= at) {
+        stored = unsaved;
+        lastWrite = at;
+        writes++;
+      }
+    }
+    expect(writes).toBeLessThanOrEqual(5);
+    expect(writes).toBeGreaterThanOrEqual(4);
+  });
+
   it('failures every 3 s in 5 tabs for 10 minutes: at most one write a minute after the first two', () => {
     let stored = EMPTY_FAILURE_LOG;
     let unsaved = stored;

@@ -207,4 +207,14 @@ describe('stored signals: version 1 -> 2', () => {
     expect(migrated).toEqual(expected);
     expect(signalsSchema.safeParse(migrated).success).toBe(true);
   });
+
+  it('a version 1 of 50,000 detections keeps the 500 latest, as every write does (issue #28)', () => {
+    // Stored out of order, newest first: the order in storage says nothing.
+    const capacity = Array.from({ length: 50_000 }, (_, i) => ({ at: iso(T0 - i * SEC), site: 'claude-ai' }));
+    const migrated = migrateSignalsV1toV2({ capacity }) as Signals;
+    expect(migrated.detections).toHaveLength(500);
+    expect(migrated.detections.at(-1)?.at).toBe(iso(T0));
+    expect(migrated.detections[0]?.at).toBe(iso(T0 - 499 * SEC));
+    expect(signalsSchema.safeParse(migrated).success).toBe(true);
+  });
 });

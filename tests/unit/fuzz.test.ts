@@ -35,7 +35,7 @@ import { assess } from '../../core/banner/banner-decision';
 import { SITES } from '../../core/sites/sites';
 import { SERVICE_IDS } from '../../core/status-page/services';
 import { SEVERITIES, type Severity, severityRank } from '../../core/status-page/severity';
-import { buildSnapshot, MAX_BODY, MAX_NAME, MAX_UPDATES } from '../../core/status-page/snapshot';
+import { buildSnapshot, MAX_UPDATES } from '../../core/status-page/snapshot';
 import { STATUS_ORIGINS, safeStatusLink } from '../../core/status-page/sources';
 import {
   EMPTY_STATUS,
@@ -58,7 +58,7 @@ import {
   parseSummaryText,
   type Summary,
 } from '../../core/status-page/statuspage';
-import { cleanText, plainBody } from '../../core/status-page/text';
+import { cleanText, MAX_BODY, MAX_NAME, plainBody } from '../../core/status-page/text';
 import { fixtureJson, fixtureText, SUMMARY_FIXTURES } from './fixtures';
 
 // ---------------------------------------------------------------------------------------------
@@ -103,6 +103,10 @@ const HOSTILE_TEXTS = [
   '<img src=x onerror="window.__pwned=1">',
   '\u202eia.edualc',
   '\u2066isolate\u2069',
+  // Invisible characters a page may use to hide or join words (issue #28).
+  'zero\u200bwidth\u200cnon\u200djoiner\u2060word\ufeffbom',
+  'arabic\u061cmark\u00adsoft\u180evowel\u3164filler',
+  'tag\u{e0041}\u{e007f}chars\u2028line\u2029para',
   'a\u0000b\u0007c\u009fd',
   '&lt;script&gt;alert(1)&lt;/script&gt;',
   '&#x202e;&#0;&#xd800;&#1114112;',
@@ -378,8 +382,10 @@ function mustParse(json: unknown): Summary {
 // Invariants.
 
 const ERROR_KINDS = ['not-json', 'invalid', 'too-large'];
-// biome-ignore lint/suspicious/noControlCharactersInRegex: what cleanText removes must never reach a surface.
-const INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** What SECURITY.md says shown text never holds: controls, format characters (bidi, zero width, tags), blank fillers, U+2028/9. */
+const INVISIBLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: what cleanText removes must never reach a surface.
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Cf}\u115f\u1160\u17b4\u17b5\u3164\uffa0\u2028\u2029]|\u034f/u;
 
 function expectTypedError(result: ParseResult<unknown>): void {
   if (!result.ok) {

@@ -10,9 +10,16 @@ import {
   isOlderThanInterval,
   isStale,
   STALE_AFTER_INTERVALS,
+  type SuccessOutcome,
   statusPageUnreachable,
 } from '../../core/polling/health';
-import { EMPTY_STATUS, type Snapshot, type StatusState } from '../../core/status-page/status-model';
+import {
+  EMPTY_STATUS,
+  type Snapshot,
+  STATUS_MIGRATIONS,
+  type StatusState,
+  statusStateSchema,
+} from '../../core/status-page/status-model';
 import { MINUTE_MS as MIN } from '../../core/time/time';
 import { loadSnapshot } from './fixtures';
 
@@ -108,6 +115,7 @@ describe('applyOutcome: success', () => {
       primaryAvoidUntil: null,
       primaryStrikes: 0,
       validators: [{ source: 'primary', etag: '"abc"', lastModified: null }],
+      heavy: null,
     });
   });
 
@@ -142,6 +150,56 @@ describe('applyOutcome: success', () => {
 
   it('304 with nothing stored leaves the snapshot empty', () => {
     expect(applyOutcome(EMPTY_STATUS, success(null), T0, 0.5).snapshot).toBeNull();
+  });
+});
+
+describe('applyOutcome: heavy answers back the origin off (issue #28)', () => {
+  const heavy = (digest: string): SuccessOutcome => ({ ...(success(healthy) as SuccessOutcome), heavy: digest });
+
+  it('a heavy answer is a success that waits a backoff before the next scheduled poll', () => {
+    const state = applyOutcome(EMPTY_STATUS, heavy('d1'), T0, 0.5);
+    expect(state.snapshot).toBe(healthy);
+    expect(state.health).toMatchObject({ lastSuccessAt: iso(T0), failingSince: null, consecutiveFailures: 0 });
+    expect(state.health.heavy).toEqual({ digest: 'd1', strikes: 1 });
+    expect(state.health.retryAt).toBe(iso(T0 + backoffDelayMs(1, 0.5)));
+    expect(inBackoff(state, T0 + 1_000)).toBe(true);
+  });
+
+  it('heavy answers in a row wait longer each time, up to the cap; a normal answer ends it', () => {
+    let state = EMPTY_STATUS;
+    for (let i = 1; i <= 8; i++) {
+      state = applyOutcome(state, heavy(i % 2 === 0 ? 'same' : 'other'), T0, 1);
+      expect(state.health.heavy?.strikes).toBe(i);
+      expect(Date.parse(state.health.retryAt ?? '') - T0).toBe(
+        Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (i - 1)),
+      );
+    }
+    state = applyOutcome(state, success(outage), T0, 1);
+    expect(state.health.heavy).toBeNull();
+    expect(state.health.retryAt).toBeNull();
+  });
+
+  it('the same heavy answer again (no new snapshot) keeps the snapshot and counts a strike', () => {
+    const first = applyOutcome(fetchedAt(T0), heavy('d1'), T0, 0.5);
+    const again = applyOutcome(first, { ...heavy('d1'), snapshot: null }, T0 + MIN, 0.5);
+    expect(again.snapshot).toBe(healthy);
+    expect(again.health.heavy).toEqual({ digest: 'd1', strikes: 2 });
+  });
+});
+
+describe('status item version 3: the migration adds `heavy`', () => {
+  const toV3 = STATUS_MIGRATIONS[3];
+
+  it('a version 2 value keeps its snapshot and health, with no heavy answer known', () => {
+    if (!toV3) throw new Error('no migration to version 3');
+    const v3 = fetchedAt(T0);
+    const { heavy: _, ...v2health } = v3.health;
+    const migrated = statusStateSchema.parse(toV3({ snapshot: v3.snapshot, health: v2health }));
+    expect(migrated).toEqual({ snapshot: healthy, health: { ...v2health, heavy: null } });
+    // A value already of version 3 passes through; garbage is left for the schema to refuse.
+    const withHeavy = { ...v3, health: { ...v3.health, heavy: { digest: 'd', strikes: 2 } } };
+    expect(toV3(withHeavy)).toBe(withHeavy);
+    expect(statusStateSchema.safeParse(toV3('garbage')).success).toBe(false);
   });
 });
 

@@ -11,7 +11,7 @@ import { withPermissionCheck } from '../../entrypoints/background/polling/permis
 import { loadFixture } from '../replay/server';
 import { loadSnapshot } from './fixtures';
 
-type Answer = { status: number; body: string; type?: string } | 'network-error' | 'hang';
+type Answer = { status: number; body: string; type?: string; retryAfter?: string } | 'network-error' | 'hang';
 
 function fakeFetch(answer: (url: string) => Answer) {
   const urls: string[] = [];
@@ -24,7 +24,9 @@ function fakeFetch(answer: (url: string) => Answer) {
         init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
       });
     }
-    return new Response(a.body, { status: a.status, headers: { 'content-type': a.type ?? 'application/json' } });
+    const headers: Record<string, string> = { 'content-type': a.type ?? 'application/json' };
+    if (a.retryAfter !== undefined) headers['retry-after'] = a.retryAfter;
+    return new Response(a.body, { status: a.status, headers });
   });
   return { fn, urls };
 }
@@ -32,7 +34,7 @@ function fakeFetch(answer: (url: string) => Answer) {
 const INCIDENTS = (now: number): Answer => ({ status: 200, body: loadFixture('incidents', now) });
 const CHALLENGE: Answer = { status: 405, body: '<!doctype html><title>Just a moment...</title>', type: 'text/html' };
 
-function setup(answer: (url: string) => Answer, start: History = EMPTY_HISTORY) {
+function setup(answer: (url: string) => Answer, start: History = EMPTY_HISTORY, statusWait: string | null = null) {
   let now = Date.parse('2026-11-20T14:00:40.833Z');
   let stored = start;
   const fetch = fakeFetch(answer);
@@ -44,6 +46,7 @@ function setup(answer: (url: string) => Answer, start: History = EMPTY_HISTORY) 
       stored = h;
     },
     services: async () => loadSnapshot('healthy').services,
+    statusWait: async () => statusWait,
     timeoutMs: 50,
   });
   return {
@@ -90,6 +93,39 @@ describe('history fetcher', () => {
     s.advance(HISTORY_MIN_GAP_MS);
     await s.fetcher.refresh();
     expect(s.fetch.urls).toHaveLength(3);
+  });
+
+  it('a 429 from the primary: its mirror is not asked, and the Retry-After is waited, even by a forced refresh (issue #28)', async () => {
+    const s = setup(() => ({ status: 429, body: '', retryAfter: '120' }));
+    await s.fetcher.refresh(true);
+    expect(s.fetch.urls).toEqual(['https://status.claude.com/api/v2/incidents.json']);
+    expect(s.stored()).toMatchObject({
+      lastErrorKind: 'rate-limited',
+      retryAfterUntil: new Date(s.now() + 120_000).toISOString(),
+    });
+    s.advance(119_000);
+    await s.fetcher.refresh(true);
+    expect(s.fetch.urls).toHaveLength(1);
+    s.advance(1_000);
+    await s.fetcher.refresh(true);
+    expect(s.fetch.urls).toHaveLength(2);
+  });
+
+  it('a 429 without Retry-After waits the usual 10 minutes; a 503 with one tries the mirror, then waits', async () => {
+    const bare = setup(() => ({ status: 429, body: '' }));
+    await bare.fetcher.refresh(true);
+    expect(bare.stored().retryAfterUntil).toBe(new Date(bare.now() + HISTORY_MIN_GAP_MS).toISOString());
+    const busy = setup(() => ({ status: 503, body: '', retryAfter: '300' }));
+    await busy.fetcher.refresh(true);
+    expect(busy.fetch.urls).toHaveLength(2);
+    expect(busy.stored().retryAfterUntil).toBe(new Date(busy.now() + 300_000).toISOString());
+  });
+
+  it("while summary.json's Retry-After runs, incidents.json is not asked either", async () => {
+    const until = new Date(Date.parse('2026-11-20T14:00:40.833Z') + 60_000).toISOString();
+    const s = setup(() => INCIDENTS(Date.parse('2026-11-20T14:00:40.833Z')), EMPTY_HISTORY, until);
+    await s.fetcher.refresh(true);
+    expect(s.fetch.urls).toEqual([]);
   });
 
   it('joins a fetch already running', async () => {

@@ -9,6 +9,7 @@ import {
   dayStrip,
   EMPTY_HISTORY,
   formatDuration,
+  HISTORY_MIGRATIONS,
   HISTORY_MIN_GAP_MS,
   type History,
   historyDue,
@@ -249,5 +250,17 @@ describe('formatDuration (en)', () => {
     [2 * DAY + 3 * HOUR + 5 * MIN, '2 days 3 hr'],
   ])('%d ms -> %s', (ms, text) => {
     expect(formatDuration(ms, 'en')).toBe(text);
+  });
+});
+
+describe('history item version 2: the migration adds `retryAfterUntil`', () => {
+  it('a version 1 value keeps what it had, with no wait; a version 2 passes through', () => {
+    const migrate = HISTORY_MIGRATIONS[2];
+    if (!migrate) throw new Error('no migration to version 2');
+    const { retryAfterUntil: _, ...v1 } = { ...EMPTY_HISTORY, fetchedAt: '2026-11-20T14:00:00.000Z' };
+    expect(historySchema.parse(migrate(v1))).toEqual({ ...v1, retryAfterUntil: null });
+    const v2 = { ...EMPTY_HISTORY, retryAfterUntil: '2026-11-20T14:10:00.000Z' };
+    expect(migrate(v2)).toBe(v2);
+    expect(migrate('garbage')).toBe('garbage');
   });
 });

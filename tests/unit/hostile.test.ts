@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
-import { buildSnapshot, MAX_NAME } from '../../core/status-page/snapshot';
+import { buildSnapshot } from '../../core/status-page/snapshot';
 import { safeStatusLink } from '../../core/status-page/sources';
 import {
   EMPTY_STATUS,
@@ -15,7 +15,14 @@ import {
   snapshotSchema,
   statusStateSchema,
 } from '../../core/status-page/status-model';
-import { MAX_BODY_BYTES, type ParseErrorKind, parseSummaryText } from '../../core/status-page/statuspage';
+import {
+  MAX_BODY_BYTES,
+  MAX_ID,
+  MAX_ROWS,
+  type ParseErrorKind,
+  parseSummaryText,
+} from '../../core/status-page/statuspage';
+import { cleanText, MAX_BODY, MAX_NAME, plainBody, RAW_PER_SHOWN } from '../../core/status-page/text';
 import { FETCH_TIMEOUT_MS, type FetchFn, fetchSummary } from '../../entrypoints/background/polling/fetch-summary';
 import { createPoller } from '../../entrypoints/background/polling/poller';
 import { parseStored } from '../../shell/stored-item';
@@ -191,15 +198,18 @@ describe('hostile fixture: text stays text, links and dates are checked', () => 
     expect(empty.services[0]?.groupId).toBeNull();
   });
 
-  it('an empty name falls back to the id, cleaned and bounded too', () => {
+  it('an empty name falls back to the id, cleaned too; an id longer than any real one drops its row', () => {
     const named = snapshotOf(
       healthyWith((json) => {
-        (json.components as unknown[]).push({ id: `\u202e${'y'.repeat(5_000)}`, name: '', status: 'operational' });
+        const components = json.components as unknown[];
+        components.push({ id: `\u202e${'y'.repeat(MAX_ID - 1)}`, name: '', status: 'operational' });
+        components.push({ id: 'z'.repeat(MAX_ID + 1), name: 'Too long an id', status: 'major_outage' });
       }),
     );
     const last = named.services[named.services.length - 1];
-    expect(last?.name.length).toBe(MAX_NAME);
-    expect(last?.name).not.toMatch(/\u202e/);
+    expect(last?.name).toBe('y'.repeat(MAX_ID - 1));
+    expect(named.services.map((s) => s.name)).not.toContain('Too long an id');
+    expect(named.severity).toBe('operational');
   });
 
   it('a 1.9 MB page of 2000 components and 60,000 distinct affected names builds in well under a second, titles still matched', () => {
@@ -233,9 +243,53 @@ describe('hostile fixture: text stays text, links and dates are checked', () => 
     const built = buildSnapshot(parsed.value);
     // Before the lookups were bounded this took about 100 s; the bound is generous for slow CI.
     expect(performance.now() - started).toBeLessThan(5_000);
-    expect(built.services).toHaveLength(2000);
+    // Only the first MAX_ROWS.components rows are read.
+    expect(built.services).toHaveLength(MAX_ROWS.components);
     expect(built.incidents.length).toBeLessThanOrEqual(50);
     expect(built.incidents[0]?.serviceIds).toContain('c1');
+  });
+});
+
+describe('text cleaning: what a reader cannot see is removed (issue #28)', () => {
+  it.each<[string, string]>([
+    ['U+061C arabic letter mark', '\u061c'],
+    ['U+200B zero width space', '\u200b'],
+    ['U+200C zero width non-joiner', '\u200c'],
+    ['U+200D zero width joiner', '\u200d'],
+    ['U+2060 word joiner', '\u2060'],
+    ['U+FEFF byte order mark', '\ufeff'],
+    ['U+E0041 tag letter A', '\u{e0041}'],
+    ['U+E007F cancel tag', '\u{e007f}'],
+    ['U+00AD soft hyphen', '\u00ad'],
+    ['U+3164 Hangul filler', '\u3164'],
+    ['U+180E Mongolian vowel separator', '\u180e'],
+    ['U+034F combining grapheme joiner', '\u034f'],
+  ])('%s', (_name, ch) => {
+    expect(cleanText(`claude${ch}.ai${ch}`, MAX_NAME)).toBe('claude.ai');
+    expect(plainBody(`<p>Elevated${ch} errors</p>`, MAX_BODY)).toBe('Elevated errors');
+  });
+
+  it('U+2028 and U+2029 are line breaks, as a reader sees them', () => {
+    expect(cleanText('one\u2028two\u2029three', MAX_NAME)).toBe('one\ntwo\nthree');
+  });
+
+  it('only the first characters of a long text are read: 4 for each one shown', () => {
+    expect(RAW_PER_SHOWN).toBe(4);
+    // 1,200 invisible characters, then words: nothing of the words is within what is read.
+    expect(cleanText(`${'\u200b'.repeat(MAX_NAME * RAW_PER_SHOWN)}hidden`, MAX_NAME)).toBe('');
+    expect(cleanText(`${'\u200b'.repeat(MAX_NAME * RAW_PER_SHOWN - 4)}seen`, MAX_NAME)).toBe('seen');
+  });
+
+  it('a body of 1.9 MB of "<" is cut before any pattern reads it, and shown as text', () => {
+    const body = plainBody('<'.repeat(1_900_000), MAX_BODY);
+    expect(body.length).toBeLessThanOrEqual(MAX_BODY);
+    expect(body.endsWith('<…')).toBe(true);
+  });
+
+  it('a cut that leaves a tag open drops the open tag; a whole "<" in text is kept', () => {
+    expect(plainBody(`${'a'.repeat(MAX_BODY * RAW_PER_SHOWN - 4)}<img src=x onerror=1>`, 10)).toBe('aaaaaaaaa…');
+    expect(plainBody(`done <b>${'x'.repeat(MAX_BODY * RAW_PER_SHOWN)}`, 10)).toBe('done xxxx…');
+    expect(plainBody('latency < 5 s', MAX_BODY)).toBe('latency < 5 s');
   });
 });
 
@@ -345,7 +399,7 @@ describe('fetchSummary: hostile answers from one origin', () => {
         init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
       });
     const started = Date.now();
-    const outcome = await fetchSummary('primary', null, hangs, NOW, 50);
+    const outcome = await fetchSummary('primary', null, hangs, NOW, { timeoutMs: 50 });
     expect(outcome).toMatchObject({ kind: 'failure', errorKind: 'timeout' });
     expect(signal?.aborted).toBe(true);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -402,7 +456,7 @@ describe('fetchSummary: hostile answers from one origin', () => {
       return new Response(body, { status: 200 });
     };
     const outcome = await Promise.race([
-      fetchSummary('primary', null, stalling, NOW, 50),
+      fetchSummary('primary', null, stalling, NOW, { timeoutMs: 50 }),
       new Promise((resolve) => setTimeout(() => resolve('still reading after 2 s'), 2_000)),
     ]);
     expect(outcome).toMatchObject({ kind: 'failure', errorKind: 'timeout' });

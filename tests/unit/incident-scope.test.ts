@@ -309,18 +309,19 @@ describe('readings stored with each incident (status item version 2)', () => {
   });
 
   it('the migration to version 2 keeps the snapshot and drops the validators, so the next poll rebuilds it', () => {
-    expect(STATUS_VERSION).toBe(2);
-    expect(Object.keys(STATUS_MIGRATIONS).map(Number)).toEqual([2]);
-    const migrate = STATUS_MIGRATIONS[2];
-    if (!migrate) throw new Error('no migration');
+    expect(STATUS_VERSION).toBe(3);
+    expect(Object.keys(STATUS_MIGRATIONS).map(Number)).toEqual([2, 3]);
+    const [toV2, toV3] = [STATUS_MIGRATIONS[2], STATUS_MIGRATIONS[3]];
+    if (!toV2 || !toV3) throw new Error('no migration');
+    const migrate = (old: unknown) => toV3(toV2(old));
     const snapshot = snapshotWith({ name: 'Elevated errors on claude.ai', components: [claudeAi] });
     const v1 = {
       snapshot,
       health: { ...EMPTY_HEALTH, validators: { source: 'primary', etag: '"v1"', lastModified: null } },
     };
-    const v2 = statusStateSchema.parse(migrate(v1));
-    expect(v2.snapshot).toEqual(snapshot);
-    expect(v2.health.validators).toEqual([]);
+    const v3 = statusStateSchema.parse(migrate(v1));
+    expect(v3.snapshot).toEqual(snapshot);
+    expect(v3.health.validators).toEqual([]);
     // Garbage becomes a clean state, never a crash.
     for (const garbage of [null, 'x', {}, { health: null }])
       expect(statusStateSchema.parse(migrate(garbage))).toEqual({ snapshot: null, health: EMPTY_HEALTH });

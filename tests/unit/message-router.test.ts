@@ -64,22 +64,18 @@ describe('messages from a claude.ai page', () => {
   });
 
   it('cannot change the settings (turn the banner off, plant an alternative)', async () => {
-    const settings = {
-      pollIntervalSec: 'auto',
-      banner: { 'claude-ai': false },
-      capacityDetection: false,
-      requestSignal: false,
-      notifications: 'off',
-      mutedServices: [],
-      alternatives: [{ id: 'mine-1', name: 'Support', url: 'https://phish.example/' }],
-      language: 'auto',
-      theme: 'auto',
-    };
-    expect(await send({ type: 'settings', settings }, TAB())).toBeUndefined();
+    const patches = [
+      { op: 'banner', site: 'claude-ai', on: false },
+      { op: 'alternative-add', alternative: { id: 'mine-1', name: 'Support', url: 'https://phish.example/' } },
+    ];
+    for (const patch of patches) expect(await send({ type: 'settings-patch', patch }, TAB())).toBeUndefined();
     expect(await stored('settings')).toBeNull();
     // The options page may.
-    await send({ type: 'settings', settings }, POPUP());
-    expect(await stored('settings')).toMatchObject({ banner: { 'claude-ai': false } });
+    for (const patch of patches) await send({ type: 'settings-patch', patch }, POPUP());
+    expect(await stored('settings')).toMatchObject({
+      banner: { 'claude-ai': false },
+      alternatives: [{ id: 'mine-1', name: 'Support', url: 'https://phish.example/' }],
+    });
   });
 
   it('cannot make the background fetch the status page or its history', async () => {
@@ -124,15 +120,78 @@ describe('messages from a claude.ai page', () => {
     expect(await send({ type: 'site-view', site: 'claude-ai' }, TAB(8))).toBeDefined();
   });
 
+  /** A gesture token for `tab`, as the banner asks for one at a click. */
+  const token = async (tab = TAB()) => (await send({ type: 'gesture', site: 'claude-ai' }, tab)) as string | null;
+  /** The links the banner on claude.ai shows now. */
+  async function shownLinks(): Promise<string[]> {
+    const view = (await send({ type: 'site-view', site: 'claude-ai' }, POPUP())) as {
+      text: { incidentLink: { id: string } | null; alternatives: { id: string }[] } | null;
+    };
+    return [view.text?.incidentLink?.id ?? '', ...(view.text?.alternatives ?? []).map((a) => a.id)].filter(Boolean);
+  }
+
   it('opens links by id from the catalogue or the user list, never an address it sends', async () => {
+    await send({ type: 'refresh' }, POPUP());
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    await send({ type: 'open-link', site: 'claude-ai', link: 'workbench' }, TAB());
-    expect(create).toHaveBeenLastCalledWith({ url: 'https://platform.claude.com/workbench' });
-    await send({ type: 'open-link', site: 'claude-ai', link: 'https://phish.example/' }, TAB());
-    await send({ type: 'open-link', site: 'claude-ai', link: 'workbench', url: 'https://phish.example/' }, TAB());
-    expect(create.mock.calls.map(([c]) => c.url)).toEqual([
-      'https://platform.claude.com/workbench',
-      'https://platform.claude.com/workbench',
-    ]);
+    create.mockClear();
+    const [link] = (await shownLinks()).filter((id) => id !== 'incident');
+    if (!link) throw new Error('the banner shows no alternative');
+    await send({ type: 'open-link', site: 'claude-ai', link, token: await token() }, TAB());
+    expect(create).toHaveBeenCalledTimes(1);
+    const opened = create.mock.calls[0]?.[0]?.url;
+    expect(opened).toMatch(/^https:\/\//);
+    await send({ type: 'open-link', site: 'claude-ai', link: 'https://phish.example/', token: await token() }, TAB());
+    await send(
+      { type: 'open-link', site: 'claude-ai', link, url: 'https://phish.example/', token: await token() },
+      TAB(),
+    );
+    expect(create.mock.calls.map(([c]) => c.url)).toEqual([opened, opened]);
+  });
+
+  it('opens nothing and switches no watch without a gesture token from its own tab, used once (issue #28)', async () => {
+    await send({ type: 'refresh' }, POPUP());
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    create.mockClear();
+    const [link] = await shownLinks();
+    if (!link) throw new Error('the banner shows no link');
+    // Before: 4 a second opened any link, with no token at all.
+    for (let i = 0; i < 8; i++) await send({ type: 'open-link', site: 'claude-ai', link }, TAB());
+    await send({ type: 'back-watch', on: true, site: 'claude-ai' }, TAB());
+    await send({ type: 'open-popup', site: 'claude-ai' }, TAB());
+    expect(create).not.toHaveBeenCalled();
+    expect(await stored('backWatch')).toBeNull();
+    // Another tab's token, a made-up one, a used one: nothing.
+    const other = await token(TAB(8));
+    await send({ type: 'open-link', site: 'claude-ai', link, token: other ?? '' }, TAB());
+    await send({ type: 'open-link', site: 'claude-ai', link, token: 'made-up' }, TAB());
+    const mine = await token();
+    await send({ type: 'open-link', site: 'claude-ai', link, token: mine ?? '' }, TAB());
+    await send({ type: 'open-link', site: 'claude-ai', link, token: mine ?? '' }, TAB());
+    expect(create).toHaveBeenCalledTimes(1);
+    // The watch, with a token.
+    await send({ type: 'back-watch', on: true, site: 'claude-ai', token: (await token()) ?? '' }, TAB());
+    expect(await stored('backWatch')).toMatchObject({ watch: expect.anything() });
+  });
+
+  it('tokens: three at once, then one every 2 s; none while the site shows no banner', async () => {
+    await send({ type: 'refresh' }, POPUP());
+    const tokens = [];
+    for (let i = 0; i < 10; i++) tokens.push(await token());
+    expect(tokens.filter((t) => typeof t === 'string')).toHaveLength(3);
+    // A healthy status page: no banner on claude.ai, nothing to click.
+    fetchFn.mockImplementation(async () => new Response(fixture('healthy.json'), { status: 200 }));
+    await send({ type: 'refresh' }, POPUP());
+    expect(await token(TAB(9))).toBeNull();
+  });
+
+  it('opens only a link its banner shows, not any catalogue entry', async () => {
+    await send({ type: 'refresh' }, POPUP());
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    create.mockClear();
+    const shown = await shownLinks();
+    const hidden = ['workbench', 'bedrock', 'vertex', 'openrouter', 'poe'].find((id) => !shown.includes(id));
+    if (!hidden) throw new Error('every catalogue entry is shown');
+    await send({ type: 'open-link', site: 'claude-ai', link: hidden, token: (await token()) ?? '' }, TAB());
+    expect(create).not.toHaveBeenCalled();
   });
 });

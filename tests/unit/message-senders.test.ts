@@ -55,6 +55,7 @@ describe('allowed', () => {
     { type: 'open-link', site: 'claude-ai', link: 'workbench' },
     { type: 'back-watch', on: true, site: 'claude-ai' },
     { type: 'open-popup', site: 'claude-ai' },
+    { type: 'gesture', site: 'claude-ai' },
     // Without its site, a page may not send even what it may send with one.
     { type: 'back-watch', on: false },
   ];

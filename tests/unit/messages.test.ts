@@ -11,11 +11,6 @@ const CASES: Record<MessageType, [unknown, boolean][]> = {
     [{ type: 'refresh' }, true],
     [{ type: 'Refresh' }, false],
   ],
-  settings: [
-    [{ type: 'settings', settings: DEFAULT_SETTINGS }, true],
-    [{ type: 'settings' }, false],
-    [{ type: 'settings', settings: { ...DEFAULT_SETTINGS, pollIntervalSec: 'often' } }, false],
-  ],
   'settings-patch': [
     [{ type: 'settings-patch', patch: { op: 'set', values: { capacityDetection: false } } }, true],
     [{ type: 'settings-patch', patch: { op: 'set', values: { capacityDetection: 'no' } } }, false],
@@ -58,7 +53,13 @@ const CASES: Record<MessageType, [unknown, boolean][]> = {
   'open-popup': [
     [{ type: 'open-popup' }, true],
     [{ type: 'open-popup', site: 'platform' }, true],
+    [{ type: 'open-popup', site: 'platform', token: 'c0ffee' }, true],
     [{ type: 'open-popup', site: 'evil' }, false],
+    [{ type: 'open-popup', site: 'platform', token: 'x'.repeat(65) }, false],
+  ],
+  gesture: [
+    [{ type: 'gesture', site: 'claude-ai' }, true],
+    [{ type: 'gesture' }, false],
   ],
 };
 
@@ -75,6 +76,11 @@ describe('parseMessage', () => {
       expect(parseMessage(raw)).toBeNull();
     },
   );
+
+  it('the whole-settings message is gone: settings change only through one patch at a time (issue #28)', () => {
+    expect(parseMessage({ type: 'settings', settings: DEFAULT_SETTINGS })).toBeNull();
+    expect(Object.keys(REQUESTS)).not.toContain('settings');
+  });
 
   it('keeps what was sent and drops what the contract does not know', () => {
     expect(parseMessage({ type: 'dismiss', site: 'claude-ai', extra: '<b>' })).toEqual({

@@ -5,6 +5,7 @@ import {
   GONE_POLLS_TO_RESOLVE,
   LINK_MAX_AGE_MS,
   MAX_LINKS,
+  MAX_NOTICES,
   migrateNotifiedV1toV2,
   NOTIFIED_MIGRATIONS,
   type Notified,
@@ -37,6 +38,54 @@ function withUpdate(snapshot: Snapshot): Snapshot {
   copy.incidents[0]?.updates.unshift({ id: 'new-update', status: 'monitoring', body: 'A fix is in place.', at: null });
   return copy;
 }
+
+describe('noticesFor: at most MAX_NOTICES a poll (issue #28)', () => {
+  /** `n` incidents on claude.ai; the first two major, the others minor. */
+  function incidents(n: number): Snapshot {
+    const base = loadSnapshot('claude-ai-partial');
+    const [first] = base.incidents;
+    if (!first) throw new Error('fixture has no incident');
+    return {
+      ...base,
+      incidents: Array.from({ length: n }, (_, i) => ({
+        ...first,
+        id: `inc${i}`,
+        name: `Case ${i}`,
+        severity: i >= n - 2 ? 'major_outage' : 'partial_outage',
+        url: `https://stspg.io/inc${i}`,
+      })),
+    };
+  }
+
+  it('50 new incidents: the two worst, and one that counts the 48 others and opens the status page', () => {
+    const { notices, next } = noticesFor(EMPTY_NOTIFIED, incidents(50), mine);
+    expect(MAX_NOTICES).toBe(3);
+    expect(notices.map((n) => n.kind)).toEqual(['started', 'started', 'more']);
+    expect(notices.slice(0, 2).map((n) => n.severity)).toEqual(['major_outage', 'major_outage']);
+    expect(notices[2]).toMatchObject({ count: 48, url: 'https://status.claude.com', severity: 'partial_outage' });
+    // Every incident is recorded as announced: the next poll announces none of them.
+    expect(Object.keys(next.incidents)).toHaveLength(50);
+    expect(noticesFor(next, incidents(50), mine).notices).toEqual([]);
+    // Links are kept for what was shown only.
+    expect(Object.keys(next.links)).toEqual(notices.map((n) => n.id));
+  });
+
+  it('three at once are shown as they are', () => {
+    expect(noticesFor(EMPTY_NOTIFIED, incidents(3), mine).notices.map((n) => n.kind)).toEqual([
+      'started',
+      'started',
+      'started',
+    ]);
+  });
+
+  it('50 resolved at once: the same cap', () => {
+    const first = noticesFor(EMPTY_NOTIFIED, incidents(50), mine);
+    const none = { ...incidents(0), incidents: [] };
+    const gone = noticesFor(first.next, none, mine, T0 + MIN, new Set(Object.keys(first.next.incidents)));
+    expect(gone.notices.map((n) => n.kind)).toEqual(['resolved', 'resolved', 'more']);
+    expect(gone.notices[2]?.count).toBe(48);
+  });
+});
 
 describe('noticesFor', () => {
   it('a new incident on a service I care about: one "started" notice with its link', () => {

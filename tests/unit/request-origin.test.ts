@@ -6,23 +6,49 @@ describe('madeByClaudePage / claudePageOrItsRequest', () => {
   it.each<[string, RequestFacts, boolean, boolean]>([
     [
       'Chrome: a fetch from claude.ai',
-      { type: 'xmlhttprequest', tabId: 3, initiator: 'https://claude.ai' },
+      { type: 'xmlhttprequest', tabId: 3, frameId: 0, parentFrameId: -1, initiator: 'https://claude.ai' },
       true,
       true,
     ],
     [
       'Firefox: a fetch from a claude.ai document',
-      { type: 'xmlhttprequest', tabId: 3, documentUrl: 'https://claude.ai/new' },
+      { type: 'xmlhttprequest', tabId: 3, frameId: 0, frameAncestors: [], documentUrl: 'https://claude.ai/new' },
       true,
       true,
     ],
     [
       'Firefox: only originUrl given',
-      { type: 'xmlhttprequest', tabId: 3, originUrl: 'https://claude.ai/new' },
+      { type: 'xmlhttprequest', tabId: 3, frameId: 0, originUrl: 'https://claude.ai/new' },
       true,
       true,
     ],
     ['claude.ai loading in a tab', { type: 'main_frame', tabId: 3 }, false, true],
+    [
+      'Chrome: a fetch from a claude.ai document another site frames (issue #28)',
+      { type: 'xmlhttprequest', tabId: 3, frameId: 7, parentFrameId: 0, initiator: 'https://claude.ai' },
+      false,
+      false,
+    ],
+    [
+      'Firefox: a fetch from a framed claude.ai document',
+      {
+        type: 'xmlhttprequest',
+        tabId: 3,
+        frameId: 7,
+        parentFrameId: 0,
+        frameAncestors: [{ url: 'https://evil.example/', frameId: 0 }],
+        documentUrl: 'https://claude.ai/new',
+      },
+      false,
+      false,
+    ],
+    [
+      'a top frame id with frame ancestors is still framed',
+      { type: 'xmlhttprequest', tabId: 3, frameId: 0, frameAncestors: [{}], documentUrl: 'https://claude.ai/' },
+      false,
+      false,
+    ],
+    ['no frame said at all', { type: 'xmlhttprequest', tabId: 3, initiator: 'https://claude.ai' }, false, false],
     [
       'another site framing a claude.ai address',
       { type: 'sub_frame', tabId: 3, initiator: 'https://evil.example' },

@@ -10,13 +10,15 @@ import { siteById } from '../../core/sites/sites';
 import {
   EMPTY_RESOLUTIONS,
   RESOLUTION_CHECK_GAP_MS,
+  RESOLUTIONS_MIGRATIONS,
   type Resolutions,
   recordResolutions,
   resolutionCheckDue,
+  resolutionsSchema,
   resolvedStatus,
   withResolutions,
 } from '../../core/status-page/resolutions';
-import { EMPTY_HEALTH, type Snapshot } from '../../core/status-page/status-model';
+import { EMPTY_HEALTH, type FetchHealth, type Snapshot } from '../../core/status-page/status-model';
 import { type IncidentsList, parseIncidentsList } from '../../core/status-page/statuspage';
 import { createResolutionCheck } from '../../entrypoints/background/polling/resolution-check';
 import { loadSnapshot } from './fixtures';
@@ -189,7 +191,10 @@ describe('withResolutions', () => {
 });
 
 describe('the background check', () => {
-  function setup(answers: (url: string, headers: Record<string, string>) => Response) {
+  function setup(
+    answers: (url: string, headers: Record<string, string>) => Response,
+    health: FetchHealth = EMPTY_HEALTH,
+  ) {
     let now = NOW;
     let stored: Resolutions = EMPTY_RESOLUTIONS;
     const calls: { url: string; headers: Record<string, string> }[] = [];
@@ -205,7 +210,7 @@ describe('the background check', () => {
       write: async (r) => {
         stored = r;
       },
-      status: async () => ({ snapshot: partial(), health: EMPTY_HEALTH }),
+      status: async () => ({ snapshot: partial(), health }),
       timeoutMs: 50,
     });
     return { check, calls, stored: () => stored, advance: (ms: number) => (now += ms) };
@@ -260,9 +265,39 @@ describe('the background check', () => {
     expect(down.stored().resolved).toEqual([]);
   });
 
+  it('a 429: the mirror is not asked, and the Retry-After is waited past the usual gap (issue #28)', async () => {
+    const t = setup(() => new Response('', { status: 429, headers: { 'retry-after': '900' } }));
+    await t.check.check();
+    expect(t.calls.map((c) => new URL(c.url).host)).toEqual(['status.claude.com']);
+    expect(t.stored().retryAfterUntil).toBe(new Date(NOW + 900_000).toISOString());
+    t.advance(RESOLUTION_CHECK_GAP_MS);
+    await t.check.check();
+    expect(t.calls).toHaveLength(1);
+    t.advance(900_000 - RESOLUTION_CHECK_GAP_MS);
+    await t.check.check();
+    expect(t.calls).toHaveLength(2);
+  });
+
+  it("while summary.json's Retry-After runs, no check is made", async () => {
+    const waiting = { ...EMPTY_HEALTH, retryAfterUntil: new Date(NOW + 60_000).toISOString() };
+    const t = setup(() => json(resolvedBody), waiting);
+    await t.check.check();
+    expect(t.calls).toEqual([]);
+  });
+
   it('single flight: two calls at once make one request', async () => {
     const t = setup(() => json(resolvedBody));
     await Promise.all([t.check.check(), t.check.check()]);
     expect(t.calls).toHaveLength(1);
+  });
+});
+
+describe('resolutions item version 2: the migration adds `retryAfterUntil`', () => {
+  it('a version 1 value keeps what it had, with no wait; a version 2 passes through', () => {
+    const migrate = RESOLUTIONS_MIGRATIONS[2];
+    if (!migrate) throw new Error('no migration to version 2');
+    const v1 = { checkedAt: '2026-11-20T14:00:00.000Z', validators: null, resolved: [{ id: ID, resolvedAt: 'x' }] };
+    expect(resolutionsSchema.parse(migrate(v1))).toEqual({ ...v1, retryAfterUntil: null });
+    expect(migrate(EMPTY_RESOLUTIONS)).toBe(EMPTY_RESOLUTIONS);
   });
 });

@@ -1,7 +1,13 @@
 /** core/settings/settings-patch.ts: one change at a time, applied to the settings as stored, re-checked. */
 import { describe, expect, it } from 'vitest';
-import { MAX_INPUT_LENGTH, MAX_USER_ALTERNATIVES, validateAlternative } from '../../core/advice/user-alternatives';
-import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
+import { validateAlternative } from '../../core/advice/user-alternatives';
+import {
+  DEFAULT_SETTINGS,
+  MAX_INPUT_LENGTH,
+  MAX_MUTED_SERVICES,
+  MAX_USER_ALTERNATIVES,
+  type Settings,
+} from '../../core/settings/settings';
 import { applySettingsPatch, type SettingsPatch, settingsPatchSchema } from '../../core/settings/settings-patch';
 
 const alt = (id: string) => ({ id, name: `Alt ${id}`, url: `https://${id}.example.com/` });
@@ -67,6 +73,24 @@ describe('applySettingsPatch', () => {
     const patch: SettingsPatch = { op: 'alternative-add', alternative: alt('one-more') };
     expect(applySettingsPatch(full, patch)).toBe(full);
     expect(validateAlternative(alt('one-more'), full.alternatives)).toEqual({ field: 'name', error: 'too-many' });
+  });
+});
+
+describe('applySettingsPatch: what settings hold stays bounded (issue #28)', () => {
+  it(`muting stops at ${MAX_MUTED_SERVICES} services; unmuting still works`, () => {
+    const full: Settings = {
+      ...DEFAULT_SETTINGS,
+      mutedServices: Array.from({ length: MAX_MUTED_SERVICES }, (_, i) => `s${i}`),
+    };
+    expect(applySettingsPatch(full, { op: 'service', id: 'one-more', on: false })).toBe(full);
+    expect(applySettingsPatch(full, { op: 'service', id: 's0', on: true }).mutedServices).toHaveLength(
+      MAX_MUTED_SERVICES - 1,
+    );
+  });
+
+  it('a banner switch names a site the extension knows, or the message is refused', () => {
+    expect(settingsPatchSchema.safeParse({ op: 'banner', site: 'claude-ai', on: false }).success).toBe(true);
+    expect(settingsPatchSchema.safeParse({ op: 'banner', site: 'elsewhere', on: false }).success).toBe(false);
   });
 });
 

@@ -1,13 +1,16 @@
 /** Settings: parsing, defaults, the migration from every earlier stored version, and validation. */
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { sanitizeSettings, validateAlternative } from '../../core/advice/user-alternatives';
+import { validateAlternative } from '../../core/advice/user-alternatives';
 import {
   bannerEnabled,
   caresAbout,
   DEFAULT_SETTINGS,
+  MAX_MUTED_SERVICES,
+  MAX_USER_ALTERNATIVES,
   migrateV1toV2,
   migrateV2toV3,
+  migrateV3toV4,
   SETTINGS_MIGRATIONS,
   SETTINGS_VERSION,
   settingsSchema,
@@ -25,6 +28,18 @@ describe('settings schema', () => {
     ['an unknown theme', { theme: 'sepia' }],
     ['an unknown notification mode', { notifications: 'sometimes' }],
     ['alternatives that are not a list', { alternatives: 'x' }],
+    [
+      'more alternatives than a user keeps (issue #28: 10,003 were read and drew 10,001 links)',
+      {
+        alternatives: Array.from({ length: 10_003 }, (_, i) => ({ id: `a${i}`, name: 'x', url: 'https://x.example/' })),
+      },
+    ],
+    ['more muted services than any page lists', { mutedServices: Array.from({ length: 201 }, (_, i) => `s${i}`) }],
+    [
+      'an alternative name longer than a line',
+      { alternatives: [{ id: 'a', name: 'n'.repeat(81), url: 'https://x.example/' }] },
+    ],
+    ['an id longer than any', { banner: { ['x'.repeat(201)]: false } }],
   ])('refuses %s', (_name, patch) => {
     expect(z.safeParse(settingsSchema, { ...DEFAULT_SETTINGS, ...patch }).success).toBe(false);
   });
@@ -39,8 +54,32 @@ describe('settings schema', () => {
 
 describe('migrations', () => {
   it('has one migration per version after the first', () => {
-    expect(SETTINGS_VERSION).toBe(3);
-    expect(Object.keys(SETTINGS_MIGRATIONS).map(Number)).toEqual([2, 3]);
+    expect(SETTINGS_VERSION).toBe(4);
+    expect(Object.keys(SETTINGS_MIGRATIONS).map(Number)).toEqual([2, 3, 4]);
+  });
+
+  it('v3 -> v4: what v3 held past the bounds is cut or dropped; the rest is kept', () => {
+    const alternative = (i: number) => ({ id: `a${i}`, name: `Mine ${i}`, url: `https://x${i}.example/` });
+    const v3 = {
+      ...DEFAULT_SETTINGS,
+      language: 'de',
+      banner: { 'claude-ai': false, platform: true, elsewhere: false, ['x'.repeat(500)]: true },
+      mutedServices: ['rwppv331jlwc', 'y'.repeat(300), ...Array.from({ length: 300 }, (_, i) => `s${i}`)],
+      alternatives: [
+        { id: 'long', name: 'n'.repeat(81), url: 'https://long.example/' },
+        ...Array.from({ length: 10_003 }, (_, i) => alternative(i)),
+      ],
+    };
+    const v4 = migrateV3toV4(v3) as typeof v3;
+    expect(z.safeParse(settingsSchema, v4).success).toBe(true);
+    expect(v4.language).toBe('de');
+    expect(v4.banner).toEqual({ 'claude-ai': false, platform: true });
+    expect(v4.mutedServices).toHaveLength(MAX_MUTED_SERVICES);
+    expect(v4.mutedServices[0]).toBe('rwppv331jlwc');
+    expect(v4.alternatives).toEqual(Array.from({ length: MAX_USER_ALTERNATIVES }, (_, i) => alternative(i)));
+    // A value already of v4 passes through; garbage stays garbage for the read to replace.
+    expect(migrateV3toV4(DEFAULT_SETTINGS)).toBe(DEFAULT_SETTINGS);
+    expect(z.safeParse(settingsSchema, migrateV3toV4('garbage')).success).toBe(false);
   });
 
   it('the default interval is automatic', () => {
@@ -156,17 +195,5 @@ describe('validateAlternative', () => {
       field: 'url',
       error: 'url-duplicate',
     });
-  });
-
-  it('sanitizeSettings drops what the options page should never have sent', () => {
-    const dirty = {
-      ...DEFAULT_SETTINGS,
-      alternatives: [
-        { id: 'a', name: ' Good ', url: 'https://good.example.org' },
-        { id: 'b', name: 'Bad', url: 'javascript:alert(1)' },
-        { id: 'c', name: 'Dup', url: 'https://good.example.org/' },
-      ],
-    };
-    expect(sanitizeSettings(dirty).alternatives).toEqual([{ id: 'a', name: 'Good', url: 'https://good.example.org/' }]);
   });
 });

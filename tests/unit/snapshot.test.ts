@@ -4,8 +4,6 @@ import type { Severity } from '../../core/status-page/severity';
 import {
   affectedServiceIds,
   buildSnapshot,
-  MAX_BODY,
-  MAX_NAME,
   MAX_STORED_UPDATE_CHARS,
   MAX_UPDATES,
   servicesNamedIn,
@@ -19,6 +17,7 @@ import {
   type StatuspageIncident,
   type Summary,
 } from '../../core/status-page/statuspage';
+import { MAX_BODY, MAX_NAME } from '../../core/status-page/text';
 import {
   fixtureJson,
   loadIncidents,

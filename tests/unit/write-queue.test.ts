@@ -4,7 +4,9 @@
  * full storage never stops the status from being written.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { RELIEF } from '../../entrypoints/background/storage/stored-queue';
 import { createWriteQueue, type QueuedItem } from '../../entrypoints/background/storage/write-queue';
+import * as items from '../../shell/stored-items';
 
 /** A storage item in memory whose writes can be made to fail, as a full browser storage does. */
 function memoryItem<T>(key: string, initial: T, store: Map<string, unknown>, full: () => boolean): QueuedItem<T> {
@@ -86,6 +88,12 @@ describe('createWriteQueue', () => {
     full = false;
     await queue.write(status, { snapshot: 'newer' });
     expect(store.get('local:status')).toEqual({ snapshot: 'newer' });
+  });
+
+  it("the background's relief drops only what it fetches again, never the signals that work without the status page", () => {
+    expect(RELIEF.map((item) => item.key)).toEqual(['local:history', 'local:resolutions']);
+    const kept = [items.failuresItem, items.signalsItem, items.statusItem, items.settingsItem, items.dismissalsItem];
+    for (const item of kept) expect(RELIEF.map((r) => r.key)).not.toContain(item.key);
   });
 
   it('an error that is not about space drops nothing', async () => {

@@ -6,7 +6,6 @@
  */
 import type { Browser } from 'wxt/browser';
 import { ALTERNATIVES } from '../../../core/advice/alternatives';
-import { sanitizeSettings } from '../../../core/advice/user-alternatives';
 import { INCIDENT_LINK } from '../../../core/banner/banner-words';
 import { withDismissedIncidents } from '../../../core/banner/dismissals';
 import type { Sender } from '../../../core/messages/message-senders';
@@ -28,11 +27,6 @@ export const HANDLERS: Handlers = {
   /** A person asked (the popup's button); only the extension's pages may send it (core/messages/message-senders.ts). */
   refresh: async (_message, _from, background) => {
     await background.poll('user');
-  },
-
-  /** The options page stores new settings, checked again here (https only, caps). */
-  settings: async (message, _from, background) => {
-    await background.queue.write(settingsItem, sanitizeSettings(message.settings));
   },
 
   /**
@@ -89,9 +83,15 @@ export const HANDLERS: Handlers = {
   /**
    * The user clicked a banner link. The background opens the address it knows for the id (the
    * incident of the banner shown on that site, the catalogue, the user's own list), never an
-   * address from the page, which may have rewritten the link.
+   * address from the page, which may have rewritten the link, and only a link that banner shows.
    */
-  'open-link': async (message, _from, background) => {
+  'open-link': async (message, { sender }, background) => {
+    // A page opens only what its banner shows now (with a gesture token, core/messages/gesture.ts).
+    if (sender.kind === 'page') {
+      const text = (await background.pageView(message.site, null)).view.text;
+      const shown = [text?.incidentLink, ...(text?.alternatives ?? [])].some((link) => link?.id === message.link);
+      if (!shown) return;
+    }
     const url =
       message.link === INCIDENT_LINK
         ? (await background.decision(message.site)).banner?.url
@@ -110,5 +110,12 @@ export const HANDLERS: Handlers = {
   /** The banner cannot ask for the notification permission; the popup, opened here, can. */
   'open-popup': async (_message, _from, background) => {
     await background.openPopup();
+  },
+
+  /** At a person's click, the banner asks for the token its request needs (core/messages/gesture.ts). */
+  gesture: async (message, { sender }, background) => {
+    // Only a page needs one, and only while its site shows a banner: there is nothing to click otherwise.
+    if (sender.kind !== 'page' || !(await background.decision(message.site)).banner) return null;
+    return background.issueGesture(sender);
   },
 };

@@ -7,10 +7,10 @@ import { type Notice, type Notified, noticesFor } from '../../../core/notificati
 import type { Settings } from '../../../core/settings/settings';
 import { safeStatusLink } from '../../../core/status-page/sources';
 import type { Snapshot } from '../../../core/status-page/status-model';
-import { t } from '../../../shell/i18n';
+import { plural, t } from '../../../shell/i18n';
 import { notifiedItem } from '../../../shell/stored-items';
 
-const TITLE_KEY: Record<Notice['kind'], string> = {
+const TITLE_KEY: Record<Exclude<Notice['kind'], 'more'>, string> = {
   started: 'notifyStarted',
   worse: 'notifyWorse',
   resolved: 'notifyResolved',
@@ -45,12 +45,14 @@ export async function announce(
     return result.next;
   });
   if (notices.length === 0 || !(await notificationsAllowed())) return notified;
+  // At most MAX_NOTICES (core/notifications/notify.ts): the last may count the others.
   for (const notice of notices) {
+    const more = notice.kind === 'more';
     await browser.notifications.create(notice.id, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: t(TITLE_KEY[notice.kind], notice.name),
-      message: notice.body.slice(0, 300) || t(`severity_${notice.severity}`),
+      title: notice.kind === 'more' ? plural('notifyMore', notice.count ?? 0) : t(TITLE_KEY[notice.kind], notice.name),
+      message: more ? t('notifyMoreBody') : notice.body.slice(0, 300) || t(`severity_${notice.severity}`),
     });
   }
   return notified;

@@ -3,7 +3,8 @@
  * headers, a size cap while reading, and every failure turned into a typed outcome (never a throw).
  */
 import type { FailureOutcome, FetchOutcome } from '../../../core/polling/health';
-import { buildSnapshot } from '../../../core/status-page/snapshot';
+import { HEAVY_ANSWER_CHARS, workBudget } from '../../../core/status-page/budget';
+import { buildSnapshotWithin } from '../../../core/status-page/snapshot';
 import { SOURCES, type SourceId, STATUS_ORIGINS, SUMMARY_PATH } from '../../../core/status-page/sources';
 import type { Validators } from '../../../core/status-page/status-model';
 import { MAX_BODY_BYTES, parseSummaryText } from '../../../core/status-page/statuspage';
@@ -120,12 +121,37 @@ export async function fetchStatusText(
   }
 }
 
+/** A validator longer than this is not kept (nor sent back): real ETags are about 40 characters. */
+const MAX_VALIDATOR = 256;
+
+/** A validator as kept and sent back: none when it is longer than a real one. */
+export function keptValidator(value: string | null): string | null {
+  return value !== null && value.length <= MAX_VALIDATOR ? value : null;
+}
+
+/** SHA-256 of a heavy answer, 128 bits in hex: enough to know the same answer when it comes again. */
+async function digestOf(text: string): Promise<string> {
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(hash).slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A turn for the messages and events waiting while an answer is parsed. */
+const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export interface SummaryOptions {
+  timeoutMs?: number;
+  /** The digest of the heavy answer the stored snapshot came from: the same answer again is not parsed again. */
+  heavyDigest?: string | null;
+  /** The clock of the work budget (ms). */
+  clock?: () => number;
+}
+
 export async function fetchSummary(
   source: SourceId,
   validators: Validators | null,
   fetchFn: FetchFn,
   nowMs: number,
-  timeoutMs = FETCH_TIMEOUT_MS,
+  options: SummaryOptions = {},
 ): Promise<FetchOutcome> {
   const headers: Record<string, string> = {};
   // Validators belong to the origin that gave them.
@@ -133,19 +159,24 @@ export async function fetchSummary(
     if (validators.etag) headers['if-none-match'] = validators.etag;
     if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
   }
-  const answer = await fetchStatusText(source, SUMMARY_PATH, headers, fetchFn, nowMs, timeoutMs);
-  if (answer.kind === 'not-modified') return { kind: 'success', source, snapshot: null, validators };
+  const answer = await fetchStatusText(source, SUMMARY_PATH, headers, fetchFn, nowMs, options.timeoutMs);
+  if (answer.kind === 'not-modified') return { kind: 'success', source, snapshot: null, validators, heavy: null };
   if (answer.kind === 'failure') return answer;
+  const next: Validators = {
+    source,
+    etag: keptValidator(answer.headers.get('etag')),
+    lastModified: keptValidator(answer.headers.get('last-modified')),
+  };
+  // An answer far larger than a real page: known again by its digest, it is neither parsed nor
+  // built again, and the origin is backed off while it keeps sending heavy answers (core/polling/health.ts).
+  const digest = answer.text.length > HEAVY_ANSWER_CHARS ? await digestOf(answer.text) : null;
+  if (digest !== null && digest === options.heavyDigest) {
+    return { kind: 'success', source, snapshot: null, validators: next, heavy: digest };
+  }
   const parsed = parseSummaryText(answer.text);
   if (!parsed.ok) return failure(parsed.kind, parsed.message);
-  return {
-    kind: 'success',
-    source,
-    snapshot: buildSnapshot(parsed.value),
-    validators: {
-      source,
-      etag: answer.headers.get('etag'),
-      lastModified: answer.headers.get('last-modified'),
-    },
-  };
+  await yieldToEvents();
+  const built = buildSnapshotWithin(parsed.value, workBudget(options.clock ?? (() => performance.now())));
+  const heavy = digest ?? (built.overBudget ? await digestOf(answer.text) : null);
+  return { kind: 'success', source, snapshot: built.snapshot, validators: next, heavy };
 }

@@ -17,6 +17,8 @@ export interface PollerDeps {
   read: () => Promise<StatusState>;
   write: (state: StatusState) => Promise<void>;
   timeoutMs?: number;
+  /** The clock of a poll's work budget (ms); performance.now by default. */
+  clock?: () => number;
 }
 
 /** Each source's host, as a failure message names it. */
@@ -51,14 +53,13 @@ export function createPoller(deps: PollerDeps) {
     health: FetchHealth,
     withValidators: boolean,
   ): Promise<{ outcome: FetchOutcome; primary: PrimaryResult }> {
+    // Like validators, a known heavy answer is only worth skipping while we hold its snapshot.
     const get = (source: SourceId) =>
-      fetchSummary(
-        source,
-        withValidators ? validatorsFor(health, source) : null,
-        deps.fetch,
-        deps.now(),
-        deps.timeoutMs,
-      );
+      fetchSummary(source, withValidators ? validatorsFor(health, source) : null, deps.fetch, deps.now(), {
+        ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
+        ...(deps.clock ? { clock: deps.clock } : {}),
+        heavyDigest: withValidators ? (health.heavy?.digest ?? null) : null,
+      });
     const [first] = sourcesToTry(health, deps.now());
     if (first === 'fallback') return { outcome: await get('fallback'), primary: 'skipped' };
     const primary = await get('primary');

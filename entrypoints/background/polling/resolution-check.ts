@@ -5,10 +5,11 @@
  * check at a time. Apart from the poller on purpose: it must never delay or fail a poll.
  */
 
+import { retryAfterUntil } from '../../../core/polling/poll-gate';
 import { type Resolutions, recordResolutions, resolutionCheckDue } from '../../../core/status-page/resolutions';
 import type { StatusState } from '../../../core/status-page/status-model';
 import type { FetchFn } from './fetch-summary';
-import { fetchIncidentsList } from './incidents-list';
+import { fetchIncidentsFromEither } from './incidents-list';
 
 export interface ResolutionCheckDeps {
   fetch: FetchFn;
@@ -24,15 +25,15 @@ export function createResolutionCheck(deps: ResolutionCheckDeps) {
 
   async function run(): Promise<Resolutions> {
     const before = await deps.read();
-    const { snapshot } = await deps.status();
-    if (!resolutionCheckDue(before, snapshot, deps.now())) return before;
-    let result = await fetchIncidentsList('primary', before.validators, deps);
-    if (!result.ok) result = await fetchIncidentsList('fallback', before.validators, deps);
+    const { snapshot, health } = await deps.status();
+    // The status page asked summary.json's readers to wait (Retry-After): incidents.json waits too.
+    if (!resolutionCheckDue(before, snapshot, deps.now()) || retryAfterUntil(health, deps.now())) return before;
+    const result = await fetchIncidentsFromEither(before.validators, deps);
     // Read again: the snapshot may have changed while the request ran.
     const current = (await deps.status()).snapshot;
     const next = result.ok
       ? recordResolutions(before, result.list, current, result.validators, deps.now())
-      : recordResolutions(before, null, current, before.validators, deps.now());
+      : recordResolutions(before, null, current, before.validators, deps.now(), result.waitMs);
     await deps.write(next);
     return next;
   }

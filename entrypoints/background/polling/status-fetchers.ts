@@ -4,6 +4,7 @@
  * the poller itself), the history the popup shows, the resolution check on incidents.json, and
  * the past durations for "how long will it last".
  */
+import { retryAfterUntil } from '../../../core/polling/poll-gate';
 import { historyItem, pastDurationsItem, resolutionsItem, statusItem } from '../../../shell/stored-items';
 import type { WriteQueue } from '../storage/write-queue';
 import { createHistoryFetcher } from './history';
@@ -31,6 +32,7 @@ export function createStatusFetchers(queue: WriteQueue, reads: StatusReads) {
       read: historyItem.get,
       write: (history) => queue.write(historyItem, history),
       services: async () => (await statusItem.get()).snapshot?.services ?? [],
+      statusWait: async () => retryAfterUntil((await statusItem.get()).health, Date.now()),
     }),
     resolutions: createResolutionCheck({
       fetch: statusFetch,
