@@ -139,21 +139,15 @@ export function historySuccess(incidents: HistoryIncident[], source: History['so
 }
 
 /**
- * A failed fetch keeps what we had: old history beats none. `retryAfterMs`: what a 429 or 503
- * asked for (Retry-After), waited whatever asks for the history (incidentsWait).
+ * A failed fetch keeps what we had: old history beats none. `waitMs`: what a 429 or 503 asked
+ * for (incidentsWait), waited by whatever asks for the history, forced or not.
  */
-export function historyFailure(
-  history: History,
-  kind: History['lastErrorKind'],
-  nowMs: number,
-  retryAfterMs: number | null = null,
-): History {
-  const wait = incidentsWait(kind, retryAfterMs);
+export function historyFailure(history: History, kind: History['lastErrorKind'], nowMs: number, waitMs = 0): History {
   return {
     ...history,
     lastAttemptAt: new Date(nowMs).toISOString(),
     lastErrorKind: kind,
-    retryAfterUntil: wait > 0 ? new Date(nowMs + wait).toISOString() : null,
+    retryAfterUntil: waitMs > 0 ? new Date(nowMs + waitMs).toISOString() : null,
   };
 }
 

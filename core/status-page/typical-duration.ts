@@ -46,7 +46,11 @@ export type PastDurations = z.infer<typeof pastDurationsSchema>;
 
 export const EMPTY_PAST_DURATIONS: PastDurations = { checkedAt: null, validators: null, incidents: [] };
 
-/** Whether to fetch the history now: an incident is listed, and the last attempt is an hour old. */
+/**
+ * Whether to fetch the history now: an incident is listed, and the last attempt is an hour old.
+ * The hour is also the longest Retry-After honoured (core/polling/health.ts MAX_RETRY_WAIT_MS),
+ * so whatever incidents.json asked for at the last attempt has run out by then.
+ */
 export function pastDurationsDue(past: PastDurations, snapshot: Snapshot | null, nowMs: number): boolean {
   if (!snapshot || snapshot.incidents.length === 0) return false;
   const last = msOf(past.checkedAt);

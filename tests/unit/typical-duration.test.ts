@@ -10,6 +10,7 @@
  * the 90 days the rule reads. Nothing else about an incident is made up.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { MAX_RETRY_WAIT_MS } from '../../core/polling/health';
 import { EMPTY_HEALTH, type Snapshot } from '../../core/status-page/status-model';
 import { type IncidentsList, parseIncidentsList } from '../../core/status-page/statuspage';
 import {
@@ -283,6 +284,30 @@ describe('the background fetch', () => {
     expect(s.stored().incidents).toHaveLength(9);
     await s.past.refresh();
     expect(s.calls).toHaveLength(4);
+  });
+
+  it('a 429 from the primary: its mirror is not asked, and the next try is an hour later, past any Retry-After honoured (issue #28)', async () => {
+    expect(PAST_DURATIONS_GAP_MS).toBeGreaterThanOrEqual(MAX_RETRY_WAIT_MS);
+    const s = setup(() => new Response('', { status: 429, headers: { 'retry-after': '1800' } }));
+    await s.past.refresh();
+    expect(s.calls.map((c) => c.url)).toEqual(['https://status.claude.com/api/v2/incidents.json']);
+    s.advance(PAST_DURATIONS_GAP_MS - MIN);
+    await s.past.refresh();
+    expect(s.calls).toHaveLength(1);
+    s.advance(MIN);
+    await s.past.refresh();
+    expect(s.calls).toHaveLength(2);
+  });
+
+  it('a 503 from the primary tries the mirror, as any other failure does', async () => {
+    const s = setup((url) =>
+      url.startsWith('https://status.claude.com')
+        ? new Response('', { status: 503, headers: { 'retry-after': '300' } })
+        : recorded(),
+    );
+    await s.past.refresh();
+    expect(s.calls.map((c) => new URL(c.url).host)).toEqual(['status.claude.com', 'anthropic.statuspage.io']);
+    expect(s.stored().incidents).toHaveLength(9);
   });
 
   it('never while the status page asked us to wait (Retry-After)', async () => {
