@@ -1,9 +1,9 @@
 /**
- * How much of what the status origin sends may cost: the bytes a snapshot and the history take in
- * storage, and the time one snapshot may take to build. A hostile or compromised origin (the
- * fallback origin and its CDN are outside Anthropic's control) once filled the browser's storage
- * quota with 2,000 components named in 100 titles; past these bounds, what it sends is reduced,
- * never stored whole, and a poll's work stops. SECURITY.md lists them.
+ * How much of what the status origin sends may cost: the bytes a snapshot, the history and the
+ * past durations take in storage, and the time one snapshot may take to build. A hostile or
+ * compromised origin (the fallback origin and its CDN are outside Anthropic's control) once filled
+ * the browser's storage quota with 2,000 components named in 100 titles; past these bounds, what
+ * it sends is reduced, never stored whole, and a poll's work stops. SECURITY.md lists them.
  */
 
 /**
@@ -14,6 +14,12 @@
 export const MAX_SNAPSHOT_BYTES = 150_000;
 /** The most the stored history (incidents.json's last days) may take; real: about 5 KB. */
 export const MAX_HISTORY_BYTES = 100_000;
+/**
+ * The most the stored past durations (core/status-page/typical-duration.ts: incidents.json's
+ * resolved incidents of 90 days, at most 50) may take; real: the recorded list's 9 take 1,497
+ * bytes, so 50 alike about 8 KB.
+ */
+export const MAX_PAST_DURATIONS_BYTES = 50_000;
 /**
  * How long building one snapshot may take. A real page takes under 5 ms; past this, the incidents
  * and maintenances not yet built are left out (the snapshot says it was trimmed), so the

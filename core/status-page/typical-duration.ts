@@ -9,6 +9,7 @@
  */
 import * as z from 'zod/mini';
 import { DAY_MS, HOUR_MS } from '../time/time';
+import { jsonBytes, MAX_PAST_DURATIONS_BYTES, rowsWithin } from './budget';
 import { isoOrNull, msOf } from './dates';
 import { affectedServiceIds, serviceNameMatcher } from './snapshot';
 import { type Incident, type Service, type Snapshot, validatorsSchema } from './status-model';
@@ -85,7 +86,8 @@ export function pastIncidentsFrom(list: IncidentsList, services: readonly Servic
     });
   }
   rows.sort((a, b) => Date.parse(b.resolvedAt) - Date.parse(a.resolvedAt));
-  return rows.slice(0, MAX_PAST);
+  // Stored: the newest that fit in MAX_PAST_DURATIONS_BYTES (a hostile list can name hundreds of services in each).
+  return [...rowsWithin(rows.slice(0, MAX_PAST), jsonBytes(EMPTY_PAST_DURATIONS), MAX_PAST_DURATIONS_BYTES).rows];
 }
 
 export interface Typical {

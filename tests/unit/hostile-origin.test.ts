@@ -14,12 +14,19 @@ import {
   HEAVY_ANSWER_CHARS,
   jsonBytes,
   MAX_HISTORY_BYTES,
+  MAX_PAST_DURATIONS_BYTES,
   MAX_SNAPSHOT_BYTES,
   workBudget,
 } from '../../core/status-page/budget';
 import { historyFromIncidents } from '../../core/status-page/history';
 import { buildSnapshotWithin, MAX_SERVICE_NAME } from '../../core/status-page/snapshot';
-import { EMPTY_HEALTH, EMPTY_STATUS, type Snapshot, snapshotSchema } from '../../core/status-page/status-model';
+import {
+  EMPTY_HEALTH,
+  EMPTY_STATUS,
+  type Service,
+  type Snapshot,
+  snapshotSchema,
+} from '../../core/status-page/status-model';
 import {
   MAX_ID,
   MAX_ROWS,
@@ -28,6 +35,7 @@ import {
   parseSummaryText,
 } from '../../core/status-page/statuspage';
 import { MAX_BODY, MAX_NAME } from '../../core/status-page/text';
+import { EMPTY_PAST_DURATIONS, pastIncidentsFrom } from '../../core/status-page/typical-duration';
 import { type FetchFn, fetchSummary } from '../../entrypoints/background/polling/fetch-summary';
 import { HOSTILE_SUMMARIES, type HostileSummaryName, manyComponents } from '../replay/hostile-origin';
 
@@ -223,5 +231,39 @@ describe('a hostile incidents.json: the history stays under its budget', () => {
     expect(bytes).toBeLessThanOrEqual(MAX_HISTORY_BYTES);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows[0]?.id).toBe('hist0');
+  });
+});
+
+describe('a hostile incidents.json: the past durations stay under their budget', () => {
+  it('100 resolved incidents each listing the 200 services of the snapshot, ids at the cap', () => {
+    const ids = Array.from(
+      { length: MAX_ROWS.components },
+      (_, i) => `${String(i).padStart(4, '0')}${'p'.repeat(MAX_ID - 4)}`,
+    );
+    const services: Service[] = ids.map((id, i) => ({
+      id,
+      name: `Service ${i}`,
+      state: 'operational',
+      position: i + 1,
+      groupId: null,
+    }));
+    const incidents = Array.from({ length: 100 }, (_, i) => ({
+      id: `past${i}`,
+      name: `Elevated errors (${i})`,
+      status: 'resolved',
+      impact: 'major',
+      started_at: new Date(NOW - (i + 2) * 60 * 60_000).toISOString(),
+      resolved_at: new Date(NOW - (i + 1) * 60 * 60_000).toISOString(),
+      components: ids.map((id) => ({ id, name: 'Service' })),
+    }));
+    const list = parseIncidentsList({ incidents });
+    if (!list.ok) throw new Error(list.message);
+    const rows = pastIncidentsFrom(list.value, services, NOW);
+    const bytes = jsonBytes({ ...EMPTY_PAST_DURATIONS, incidents: rows });
+    figures.push(`  past durations of 100 incidents naming 200 services: ${bytes.toLocaleString('en')} stored`);
+    expect(bytes).toBeLessThanOrEqual(MAX_PAST_DURATIONS_BYTES);
+    // What is kept is the newest, each with every service it names.
+    expect(rows[0]?.id).toBe('past0');
+    expect(rows[0]?.serviceIds).toHaveLength(MAX_ROWS.components);
   });
 });
