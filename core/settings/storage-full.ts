@@ -1,7 +1,7 @@
 /**
  * The browser's storage refused a write for lack of space (entrypoints/background/storage/write-queue.ts
  * made room by dropping what it can rebuild). Recorded so that the popup says so: the user can
- * free space, and knows why the history strip or the failure counts went empty.
+ * free space, and knows why the history strip or the typical durations went empty.
  */
 import * as z from 'zod/mini';
 import { HOUR_MS } from '../time/time';

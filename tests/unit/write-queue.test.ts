@@ -91,8 +91,16 @@ describe('createWriteQueue', () => {
   });
 
   it("the background's relief drops only what it fetches again, never the signals that work without the status page", () => {
-    expect(RELIEF.map((item) => item.key)).toEqual(['local:history', 'local:resolutions']);
-    const kept = [items.failuresItem, items.signalsItem, items.statusItem, items.settingsItem, items.dismissalsItem];
+    expect(RELIEF.map((item) => item.key)).toEqual(['local:history', 'local:pastDurations', 'local:resolutions']);
+    const kept = [
+      items.failuresItem,
+      items.signalsItem,
+      items.statusItem,
+      items.settingsItem,
+      items.dismissalsItem,
+      items.notifiedItem,
+      items.backWatchItem,
+    ];
     for (const item of kept) expect(RELIEF.map((r) => r.key)).not.toContain(item.key);
   });
 
