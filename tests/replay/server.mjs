@@ -8,7 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
@@ -138,6 +138,23 @@ const NO_STORE = 'private, max-age=0, no-store, no-cache, must-revalidate';
 
 /** @param {string} file */
 const readPage = (file) => readFileSync(path.join(PAGES_DIR, file));
+
+/**
+ * The real-structure claude.ai pages (tests/fixtures/pages/claude-2026-*.html, built from public
+ * captures), each with its test hooks (real-page-hooks.js) added before `</body>`, by name.
+ * @returns {Map<string, Buffer>}
+ */
+function realStructurePages() {
+  const hooks = readFileSync(path.join(PAGES_DIR, 'real-page-hooks.js'), 'utf8');
+  const pages = new Map();
+  for (const file of readdirSync(PAGES_DIR)) {
+    const name = /^(claude-\d{4}-\d{2})\.html$/.exec(file)?.[1];
+    if (!name) continue;
+    const html = readFileSync(path.join(PAGES_DIR, file), 'utf8');
+    pages.set(name, Buffer.from(html.replace('</body>', () => `<script>${hooks}</script>\n</body>`)));
+  }
+  return pages;
+}
 
 /**
  * @param {Behaviour} behaviour
@@ -273,6 +290,7 @@ export async function startReplayServer(options = {}) {
 
   const chatPage = readPage('claude-chat.html');
   const platformPage = readPage('platform.html');
+  const realPages = realStructurePages();
   let plans = scenarioPlans(scenarioName);
   /** @type {Plan} */
   let apiPlan = planFor(DEFAULT_API, 'api', Date.now());
@@ -303,7 +321,7 @@ export async function startReplayServer(options = {}) {
       entry.status = res.statusCode;
       entry.bytes = socket.bytesWritten - before;
     });
-    send(req, res, route(host, url.pathname));
+    send(req, res, route(host, url.pathname, url.searchParams.get('fixture')));
   });
 
   /**
@@ -311,7 +329,7 @@ export async function startReplayServer(options = {}) {
    * @param {string} pathname
    * @returns {Plan}
    */
-  function route(host, pathname) {
+  function route(host, pathname, fixture) {
     const source = SOURCE_BY_HOST[host];
     if (source) {
       if (pathname === SUMMARY_PATH) return plans[source].summary;
@@ -324,7 +342,8 @@ export async function startReplayServer(options = {}) {
         kind: 'send',
         status: 200,
         headers: { 'content-type': HTML_TYPE, 'cache-control': NO_STORE },
-        body: chatPage,
+        // ?fixture=claude-2026-06: one of the real-structure pages; the hand-made page otherwise.
+        body: (fixture && realPages.get(fixture)) || chatPage,
       };
     }
     if (host === OTHER_SITE) {
