@@ -1,72 +1,71 @@
 /**
- * Watches the page for claude.ai's own failure messages (capacity, outage screen, retry) as they
- * appear. Cheap by design:
+ * Watches the page for text that may be one of claude.ai's own failure messages (capacity, outage
+ * screen, retry, a reply cut off, a model unavailable) as it appears, and hands each candidate on
+ * (page-scan.ts); whether it is one is the page reader's to say. Cheap by design:
  * - changes inside subtrees that cannot hold such a message (the composer, code:
  *   QUIET_SUBTREE) are dropped before anything else, at the cost of one `closest()` per
  *   changed parent;
- * - a reply while it streams is re-rendered many times a second: it is read whole once, when it
- *   stops streaming, and meanwhile looked at no more than once every STREAM_LOOK_MS, and only while
- *   it is short enough to be a notice (claude.ai's retry notice can stand where the reply will be);
+ * - a streaming reply is handled apart, in `streamWatch` below (one place to change how
+ *   streaming is watched);
  * - what is left is batched and handed to page-scan.ts, which reads it in slices so that a long
  *   conversation (the first scan, or claude.ai rendering one on navigation) never blocks the page.
+ *   Many nodes added at once (a whole conversation) are queued as their parent, never one by one.
  */
-import {
-  MAX_SURFACE_CHARS,
-  type PageSignal,
-  type PageSignalKind,
-  QUIET_SUBTREE,
-  SELECTORS,
-} from '../../core/claude-page/page-facts';
-import { createScanner } from './page-scan';
+import { MAX_SURFACE_CHARS, QUIET_SUBTREE, SELECTORS } from '../../core/claude-page/page-facts';
+import { createScanner, type Scanner } from './page-scan';
 
 /** Mutations are batched at most this often; the error must still show within a second. */
 const BATCH_MS = 100;
 /** How often a streaming reply is looked at for a notice standing in its place. */
 const STREAM_LOOK_MS = 1_000;
-/** One message stays on screen while the page re-renders it: each kind is reported once a minute at most. */
-export const REPORT_EVERY_MS = 60_000;
+/** Above this many nodes added by one mutation, their parent is queued instead. */
+const MANY_ADDED = 64;
 
 function elementOf(node: Node): Element | null {
   return node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
 }
 
-export function watchCapacityErrors(
-  root: Node,
-  onDetected: (signal: PageSignal) => void,
-  /** Called before each batch of changes is scanned, e.g. to notice a new model in the model menu button. */
-  onBatch: () => void = () => undefined,
-): () => void {
-  const reported = new Map<PageSignalKind, number>();
-  const scanner = createScanner(
-    (signal) => {
-      const now = Date.now();
-      // Never reported counts as reported at the epoch: long ago.
-      if (now - (reported.get(signal.kind) ?? 0) < REPORT_EVERY_MS) return;
-      reported.set(signal.kind, now);
-      onDetected(signal);
-    },
-    { delayMs: BATCH_MS, onBatch },
-  );
-
-  /** Streaming replies changed since the last look. */
-  const streaming = new Set<Element>();
-  let streamLook: ReturnType<typeof setTimeout> | null = null;
-  const lookAtStreams = () => {
-    streamLook = null;
-    for (const reply of streaming) {
+/**
+ * Replies while they stream (`div[data-is-streaming="true"]`, re-rendered many times a second):
+ * each is read whole once, when it stops streaming (its attribute flips, see the observer), and
+ * meanwhile looked at no more than once every STREAM_LOOK_MS, and only while it is short enough to
+ * be a notice (claude.ai's retry notice can stand where the reply will be).
+ */
+function streamWatch(scanner: Scanner) {
+  const changed = new Set<Element>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const look = () => {
+    timer = null;
+    for (const reply of changed) {
       // textContent of a short notice is cheap; a real reply is longer than any notice.
       if (reply.isConnected && (reply.textContent?.length ?? 0) <= MAX_SURFACE_CHARS) scanner.add(reply);
     }
-    streaming.clear();
+    changed.clear();
   };
-  /** Notes a quiet element that changed; a streaming reply among them is looked at soon. */
-  const quiet = (element: Element | null): Element | null => {
-    if (element?.getAttribute(SELECTORS.streamingAttribute) === 'true') {
-      streaming.add(element);
-      streamLook ??= setTimeout(lookAtStreams, STREAM_LOOK_MS);
-    }
-    return element;
+  return {
+    /** Notes a quiet element that changed; a streaming reply among them is looked at soon. */
+    note(element: Element | null): Element | null {
+      if (element?.getAttribute(SELECTORS.streamingAttribute) === 'true') {
+        changed.add(element);
+        timer ??= setTimeout(look, STREAM_LOOK_MS);
+      }
+      return element;
+    },
+    stop() {
+      if (timer !== null) clearTimeout(timer);
+      changed.clear();
+    },
   };
+}
+
+export function watchPageSignals(
+  root: Node,
+  onCandidate: (text: Text) => void,
+  /** Called before each batch of changes is scanned, e.g. to notice a new model in the model menu button. */
+  onBatch: () => void = () => undefined,
+): { stop(): void; rescan(node: Node): void } {
+  const scanner = createScanner(onCandidate, { delayMs: BATCH_MS, onBatch });
+  const streams = streamWatch(scanner);
 
   const observer = new MutationObserver((mutations) => {
     // Many mutations of one callback share their parent (a re-rendered reply): test it once.
@@ -81,14 +80,15 @@ export function watchCapacityErrors(
       }
       if (target !== lastTarget) {
         lastTarget = target;
-        lastQuiet = quiet(elementOf(target)?.closest(QUIET_SUBTREE) ?? null);
+        lastQuiet = streams.note(elementOf(target)?.closest(QUIET_SUBTREE) ?? null);
       }
       if (lastQuiet) continue;
-      if (mutation.type === 'characterData') scanner.add(target);
+      if (mutation.type === 'characterData' || mutation.addedNodes.length > MANY_ADDED) scanner.add(target);
       else {
         for (const node of mutation.addedNodes) {
           // A new code block or composer: never read. A new streaming reply: looked at as above.
-          if (node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(QUIET_SUBTREE)) quiet(node as Element);
+          if (node.nodeType === Node.ELEMENT_NODE && (node as Element).matches(QUIET_SUBTREE))
+            streams.note(node as Element);
           else scanner.add(node);
         }
       }
@@ -112,11 +112,14 @@ export function watchCapacityErrors(
     { timeout: 1_000 },
   );
 
-  return () => {
-    observer.disconnect();
-    scanner.stop();
-    if (streamLook !== null) clearTimeout(streamLook);
-    streaming.clear();
-    if (initial !== null) (globalThis.cancelIdleCallback ?? clearTimeout)(initial as never);
+  return {
+    stop() {
+      observer.disconnect();
+      scanner.stop();
+      streams.stop();
+      if (initial !== null) (globalThis.cancelIdleCallback ?? clearTimeout)(initial as never);
+    },
+    /** Queues a node again (a candidate kept while the page reader loaded). */
+    rescan: (node) => scanner.add(node),
   };
 }

@@ -6,8 +6,10 @@
 
 import type { BackWatch } from '../../../core/back-watch/back-watch';
 import type { Dismissals } from '../../../core/banner/dismissals';
-import type { Signals } from '../../../core/claude-page/detections';
+import { lastDetection, type Signals } from '../../../core/claude-page/detections';
 import type { FailureLog } from '../../../core/claude-page/fault';
+import { PAGE_SIGNAL_KINDS, type PageSignalKind } from '../../../core/claude-page/page-facts';
+import { wrongBannerReport } from '../../../core/claude-page/page-report';
 import type { PageView } from '../../../core/messages/messages';
 import { isOlderThanInterval } from '../../../core/polling/health';
 import type { Settings } from '../../../core/settings/settings';
@@ -32,13 +34,15 @@ export interface PageViewDeps {
   useLanguage: (language: Settings['language']) => Promise<void>;
   online: () => boolean;
   now: () => number;
+  /** The extension's version and the browser's user agent, for the "Wrong banner?" report. */
+  about: () => { version: string; userAgent: string };
 }
 
 export function createPageView(deps: PageViewDeps) {
   async function decide(
     site: SiteId,
     modelLabel: string | null,
-  ): Promise<{ view: SiteView; settings: Settings; now: number; old: boolean }> {
+  ): Promise<{ view: SiteView; settings: Settings; signals: Signals; now: number; old: boolean }> {
     const [{ status, staleMs: intervalMs }, signals, dismissals, failures, settings, backWatch] = await Promise.all([
       deps.statusNow(),
       deps.signals(),
@@ -61,7 +65,7 @@ export function createPageView(deps: PageViewDeps) {
       settings,
       backWatch,
     });
-    return { view, settings, now, old: isOlderThanInterval(status, now, intervalMs) };
+    return { view, settings, signals, now, old: isOlderThanInterval(status, now, intervalMs) };
   }
 
   return {
@@ -71,15 +75,34 @@ export function createPageView(deps: PageViewDeps) {
     },
     /** The view the page gets, and whether the status it was decided from is older than one interval. */
     async pageView(site: SiteId, modelLabel: string | null): Promise<{ view: PageView; old: boolean }> {
-      const { view, settings, now, old } = await decide(site, modelLabel);
+      const { view, settings, signals, now, old } = await decide(site, modelLabel);
       await deps.useLanguage(settings.language);
+      const kind = view.banner?.kind;
+      // A banner raised by what the page showed offers the "Wrong banner?" report of that signal.
+      const report =
+        kind && (PAGE_SIGNAL_KINDS as readonly string[]).includes(kind)
+          ? wrongBannerReport({
+              ...deps.about(),
+              kind: kind as PageSignalKind,
+              detection: lastDetection(signals, site, kind as PageSignalKind),
+              markers: signals.markers,
+            })
+          : null;
       // The words too, in the user's language: the page only builds DOM from them.
       const text = view.banner
-        ? bannerText(view.banner, siteById(site), view.lastSuccessAt, now, settings.alternatives, {
-            watching: view.watching,
-            // Asked of the browser only when the words depend on it: while the watch is on.
-            canNotify: view.watching && (await deps.canNotify()),
-          })
+        ? bannerText(
+            view.banner,
+            siteById(site),
+            view.lastSuccessAt,
+            now,
+            settings.alternatives,
+            {
+              watching: view.watching,
+              // Asked of the browser only when the words depend on it: while the watch is on.
+              canNotify: view.watching && (await deps.canNotify()),
+            },
+            report,
+          )
         : null;
       return { view: { ...view, text }, old };
     },

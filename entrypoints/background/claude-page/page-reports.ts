@@ -1,10 +1,11 @@
 /**
  * What claude.ai and Console tabs report, stored through the write queue: an error message seen
- * on screen (core/claude-page/detections.ts), and that a tab of ours is open (the cadence keeps up meanwhile).
+ * on screen and the markers a conversation page lacks (core/claude-page/detections.ts), and that a
+ * tab of ours is open (the cadence keeps up meanwhile).
  */
 
-import { withDetection } from '../../../core/claude-page/detections';
-import type { PageSignal } from '../../../core/claude-page/page-facts';
+import { withDetection, withMarkers } from '../../../core/claude-page/detections';
+import type { MarkerName, PageShape, PageSignal } from '../../../core/claude-page/page-facts';
 import type { SiteId } from '../../../core/sites/site-hosts';
 import { signalsItem, siteSeenItem } from '../../../shell/stored-items';
 import type { WriteQueue } from '../storage/write-queue';
@@ -15,7 +16,7 @@ const SITE_SEEN_EVERY_MS = 60_000;
 export function createPageReports(queue: WriteQueue) {
   return {
     /** Whether the signal was stored: the same kind within a minute is nothing new. */
-    async recordSignal(seen: PageSignal & { site: SiteId }): Promise<boolean> {
+    async recordSignal(seen: PageSignal & { site: SiteId; shape?: PageShape }): Promise<boolean> {
       // Queued: five tabs reporting at once would otherwise each read the old value and each write.
       let stored = false;
       await queue
@@ -26,6 +27,12 @@ export function createPageReports(queue: WriteQueue) {
         })
         .catch((error) => console.warn('[status-overlay] signals:', error));
       return stored;
+    },
+    /** The markers a claude.ai conversation page lacks; written only when the answer changed. */
+    async recordMarkers(missing: readonly MarkerName[]): Promise<void> {
+      await queue
+        .update(signalsItem, (signals) => withMarkers(signals, missing, Date.now()))
+        .catch((error) => console.warn('[status-overlay] markers:', error));
     },
     async noteSiteSeen(): Promise<void> {
       // A time ahead of the clock is replaced.

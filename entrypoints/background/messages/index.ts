@@ -5,6 +5,8 @@ import type { Handlers } from './handler';
 import { historyRefresh } from './history-refresh';
 import { openLink } from './open-link';
 import { openPopup } from './open-popup';
+import { pageMarkers } from './page-markers';
+import { pageReader } from './page-reader';
 import { pageSignal } from './page-signal';
 import { refresh } from './refresh';
 import { settings } from './settings';
@@ -18,6 +20,8 @@ export const HANDLERS: Handlers = {
   'history-refresh': historyRefresh,
   'site-view': siteView,
   'page-signal': pageSignal,
+  'page-reader': pageReader,
+  'page-markers': pageMarkers,
   dismiss,
   'open-link': openLink,
   'back-watch': backWatch,
