@@ -1,5 +1,5 @@
 /** Types of bench/sizes.mjs. */
-export type Entrypoint = 'content' | 'banner' | 'background' | 'popup';
+export type Entrypoint = 'content' | 'reader' | 'banner' | 'background' | 'popup';
 
 export interface Budgets {
   /** How the figures are counted, for a reader of the JSON. */
@@ -41,8 +41,9 @@ export interface EntrypointSize {
 export declare const BUDGETS_FILE: URL;
 /** 1 KB = 1000 bytes. */
 export declare const KB: 1000;
-export declare const ENTRYPOINTS: readonly ['content', 'banner', 'background', 'popup'];
+export declare const ENTRYPOINTS: readonly ['content', 'reader', 'banner', 'background', 'popup'];
 export declare const BANNER_SCRIPT: string;
+export declare const READER_SCRIPT: string;
 export declare function loadBudgets(): Budgets;
 export declare function entrypointFiles(buildDir: string): Record<Entrypoint, { js: string[]; css: string[] }>;
 export declare function measureBuild(buildDir: string, budgets?: Budgets): EntrypointSize[];

@@ -5,8 +5,8 @@
  *
  * What is counted: the JavaScript each entrypoint loads, found from the built manifest (the
  * background's service worker or scripts, the content script's `js`, and the scripts popup.html
- * loads plus the chunks they import statically), and the banner script the background injects
- * on demand (BANNER_SCRIPT, not in the manifest). gzip is node's zlib at level 9 (gzip -9), per
+ * loads plus the chunks they import statically), and the scripts the background injects on demand
+ * (the page reader, READER_SCRIPT, and the banner, BANNER_SCRIPT; not in the manifest). gzip is node's zlib at level 9 (gzip -9), per
  * file, summed. A trailing `//# sourceMappingURL=` comment (SO_SOURCEMAP=1 builds) is not
  * counted, so a build with source maps measures like the production one. CSS is reported beside
  * the JavaScript; it counts towards the budget only where budgets.json says `countsCss` (the
@@ -19,9 +19,11 @@ import zlib from 'node:zlib';
 
 export const BUDGETS_FILE = new URL('./budgets.json', import.meta.url);
 export const KB = 1000;
-export const ENTRYPOINTS = /** @type {const} */ (['content', 'banner', 'background', 'popup']);
+export const ENTRYPOINTS = /** @type {const} */ (['content', 'reader', 'banner', 'background', 'popup']);
 /** The banner script as built (entrypoints/claude-banner.ts; entrypoints/background/banner/banner-injector.ts injects it). */
 export const BANNER_SCRIPT = 'claude-banner.js';
+/** The page reader as built (entrypoints/claude-read.ts; entrypoints/background/claude-page/reader-injector.ts injects it). */
+export const READER_SCRIPT = 'claude-read.js';
 
 /** @returns {import('./sizes.d.mts').Budgets} */
 export function loadBudgets() {
@@ -112,6 +114,7 @@ export function entrypointFiles(buildDir) {
   ].filter((file) => fs.existsSync(path.join(buildDir, file)));
   return {
     content: { js: contentJs, css: contentCss },
+    reader: { js: fs.existsSync(path.join(buildDir, READER_SCRIPT)) ? [READER_SCRIPT] : [], css: [] },
     banner: { js: fs.existsSync(path.join(buildDir, BANNER_SCRIPT)) ? [BANNER_SCRIPT] : [], css: [] },
     background: { js: background, css: [] },
     popup: { js: pageScripts(buildDir, popupHtml), css: pageStyles(buildDir, popupHtml) },

@@ -27,7 +27,8 @@ const token = (max: number, pattern: RegExp) => z.string().check(z.maxLength(max
 /** The structure around a matched element, as the page reader describes it (entrypoints/claude.content/page-read.ts). */
 export const pageShapeSchema = z.object({
   surface: z.enum(SURFACES),
-  depth: z.number().check(z.int(), z.minimum(0), z.maximum(500)),
+  /** Only shown in the report, rounded and clamped there (a number is never page text). */
+  depth: z.number(),
   path: z
     .array(
       z.object({
@@ -105,7 +106,8 @@ function withoutShape({ shape: _shape, ...rest }: Detection): Detection {
  * very same object when nothing changed, so the caller can skip the write.
  */
 export function withMarkers(signals: Signals, missing: readonly MarkerName[], nowMs: number): Signals {
-  const known = [...new Set(missing)].sort();
+  // In MARKER_NAMES' order, whatever the order sent: the same answer is the same list.
+  const known = MARKER_NAMES.filter((name) => missing.includes(name));
   const before = signals.markers?.missing ?? [];
   if (signals.markers && before.join() === known.join()) return signals;
   return { ...signals, markers: { at: new Date(nowMs).toISOString(), missing: known } };
@@ -169,13 +171,14 @@ export function migrateSignalsV1toV2(old: unknown): unknown {
 
 /**
  * Version 2 `{ detections }` to 3: every version 2 detection is a version 3 one (the new kinds and
- * the structure are additions); the markers are not known yet. What cannot be read is dropped.
+ * the structure are additions); the markers are not known yet. What cannot be read is dropped. A
+ * version 3 value stored without its version mark (storage cleared of the marks only) keeps its
+ * markers: @wxt-dev/storage takes a value without a mark for version 1 and runs every migration.
  */
 export function migrateSignalsV2toV3(old: unknown): unknown {
-  const detections = (old as { detections?: unknown } | null)?.detections;
-  return {
-    detections: (Array.isArray(detections) ? detections : []).filter((d) => z.safeParse(detectionSchema, d).success),
-  };
+  const { detections, markers } = (old ?? {}) as { detections?: unknown; markers?: unknown };
+  const kept = (Array.isArray(detections) ? detections : []).filter((d) => z.safeParse(detectionSchema, d).success);
+  return z.safeParse(markersSchema, markers).success ? { detections: kept, markers } : { detections: kept };
 }
 
 export const SIGNALS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {

@@ -47,7 +47,8 @@ export function wrongBannerReport(input: ReportInput): string {
     `Signal: ${input.kind}${detection ? ` on ${detection.site}, seen ${detection.at}` : ''}`,
   ];
   if (shape) {
-    lines.push(`Read from: ${shape.surface}, ${shape.depth} elements deep`, 'Structure, innermost first:');
+    const depth = Math.min(500, Math.max(0, Math.round(shape.depth) || 0));
+    lines.push(`Read from: ${shape.surface}, ${depth} elements deep`, 'Structure, innermost first:');
     for (const s of shape.path) lines.push(`  ${step(s)}`);
   } else lines.push('Structure: not recorded');
   if (markers) lines.push(`Page markers missing: ${markers.missing.join(', ') || 'none'} (checked ${markers.at})`);

@@ -57,11 +57,7 @@ export interface Scanner {
  */
 export function createScanner(
   onCandidate: (text: Text) => void,
-  {
-    delayMs = 100,
-    sliceMs = SLICE_MS,
-    onBatch = () => undefined,
-  }: { delayMs?: number; sliceMs?: number; onBatch?: () => void } = {},
+  { delayMs = 100, sliceMs = SLICE_MS }: { delayMs?: number; sliceMs?: number } = {},
 ): Scanner {
   const queue = new Set<Node>();
   let walker: TreeWalker | null = null;
@@ -76,10 +72,7 @@ export function createScanner(
 
   function run(): void {
     timer = null;
-    if (batchDone) {
-      batchDone = false;
-      onBatch();
-    }
+    batchDone = false;
     budget.deadline = performance.now() + sliceMs;
     for (;;) {
       if (!walker) {

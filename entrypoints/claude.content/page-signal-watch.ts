@@ -61,13 +61,25 @@ function streamWatch(scanner: Scanner) {
 export function watchPageSignals(
   root: Node,
   onCandidate: (text: Text) => void,
-  /** Called before each batch of changes is scanned, e.g. to notice a new model in the model menu button. */
+  /**
+   * Called once per batch of changes anywhere in the page, quiet parts included (the model menu
+   * button is in the page header, which is never read), at most every BATCH_MS: e.g. to notice a
+   * new model in the model menu button.
+   */
   onBatch: () => void = () => undefined,
 ): { stop(): void; rescan(node: Node): void } {
-  const scanner = createScanner(onCandidate, { delayMs: BATCH_MS, onBatch });
+  const scanner = createScanner(onCandidate, { delayMs: BATCH_MS });
   const streams = streamWatch(scanner);
+  let batch: ReturnType<typeof setTimeout> | null = null;
+  const changed = () => {
+    batch ??= setTimeout(() => {
+      batch = null;
+      onBatch();
+    }, BATCH_MS);
+  };
 
   const observer = new MutationObserver((mutations) => {
+    changed();
     // Many mutations of one callback share their parent (a re-rendered reply): test it once.
     let lastTarget: Node | null = null;
     let lastQuiet: Element | null = null;
@@ -108,6 +120,7 @@ export function watchPageSignals(
     () => {
       initial = null;
       scanner.add(root);
+      changed();
     },
     { timeout: 1_000 },
   );
@@ -117,6 +130,7 @@ export function watchPageSignals(
       observer.disconnect();
       scanner.stop();
       streams.stop();
+      if (batch !== null) clearTimeout(batch);
       if (initial !== null) (globalThis.cancelIdleCallback ?? clearTimeout)(initial as never);
     },
     /** Queues a node again (a candidate kept while the page reader loaded). */

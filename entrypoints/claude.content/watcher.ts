@@ -92,7 +92,7 @@ export function startWatcher(site: SiteId): void {
   };
 
   // The markers, checked once the page is quiet after changes; sent when the answer changes.
-  let markersSent = '';
+  let markersSent: string | null = null;
   let markersTimer: ReturnType<typeof setTimeout> | null = null;
   /** A message of claude.ai's own was found: the page is not the conversation it usually is (the outage screen). */
   let signalled = false;

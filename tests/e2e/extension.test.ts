@@ -9,6 +9,7 @@ import type { ExtensionBrowser } from './drivers/types';
 import { Harness } from './harness';
 import { measured, SCENARIOS } from './scenarios';
 import { LOOK_SCENARIOS } from './scenarios-look';
+import { PAGE_SCENARIOS } from './scenarios-page';
 
 type Launcher = (replayPort: number) => Promise<ExtensionBrowser>;
 
@@ -30,7 +31,7 @@ describe.each(DRIVERS)('%s', (_name, launch) => {
   });
 
   // Each test is titled by its scenario, so a failure names the case.
-  for (const scenario of [...SCENARIOS, ...LOOK_SCENARIOS]) {
+  for (const scenario of [...SCENARIOS, ...LOOK_SCENARIOS, ...PAGE_SCENARIOS]) {
     it(scenario.name, async () => {
       await harness.reset(scenario.status);
       await scenario.run(harness);

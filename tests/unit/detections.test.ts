@@ -255,9 +255,9 @@ describe('the structure of a detection (for the "Wrong banner?" report)', () => 
 });
 
 describe('the markers a conversation page lacks', () => {
-  it('are stored sorted and without repeats, and the same answer writes nothing', () => {
+  it('are stored in their own order and without repeats, and the same answer writes nothing', () => {
     const s = withMarkers(EMPTY_SIGNALS, ['reply', 'user-message', 'reply'], T0);
-    expect(s.markers).toEqual({ at: iso(T0), missing: ['reply', 'user-message'] });
+    expect(s.markers).toEqual({ at: iso(T0), missing: ['user-message', 'reply'] });
     expect(withMarkers(s, ['user-message', 'reply'], T0 + MIN)).toBe(s);
     const fixed = withMarkers(s, [], T0 + 2 * MIN);
     expect(fixed.markers).toEqual({ at: iso(T0 + 2 * MIN), missing: [] });
@@ -290,6 +290,16 @@ describe('stored signals: version 2 -> 3', () => {
     ['empty', { detections: [] }, EMPTY_SIGNALS],
     ['garbage', 'garbage', EMPTY_SIGNALS],
     ['null', null, EMPTY_SIGNALS],
+    [
+      'a version 3 value stored without its version mark keeps its markers',
+      { detections: [], markers: { at: iso(T0), missing: ['reply'] } },
+      { detections: [], markers: { at: iso(T0), missing: ['reply'] } },
+    ],
+    [
+      'unreadable markers are dropped',
+      { detections: [], markers: { at: iso(T0), missing: ['sidebar'] } },
+      EMPTY_SIGNALS,
+    ],
     [
       'an unreadable entry is dropped, the rest kept',
       {
