@@ -66,7 +66,8 @@ export const SELECTORS = {
    * (a button's words are never a message: "Get more usage", "Try again"), the page header with the
    * conversation's title (a `<button>` since 2026: `chat-title-button`), what is visually hidden
    * (`.sr-only`, the screen-reader headings "You said: …" beside every message) and what is not
-   * rendered as text. All but three claude.ai markers are plain HTML, so they hold when its classes drift.
+   * rendered as text. All but four (the user-message, page-header and chat-title test ids, and
+   * Tailwind's `.sr-only`) are plain HTML, so they hold when claude.ai's classes drift.
    */
   neverCounts: NEVER_COUNTS,
   /**
@@ -77,10 +78,11 @@ export const SELECTORS = {
 } as const;
 
 /**
- * Subtrees whose changes the watcher drops before anything else: those that never count, and a
- * reply while it streams (`div[data-is-streaming="true"]`, re-rendered many times a second).
+ * Subtrees whose changes the watcher drops before anything else: a reply while it streams
+ * (`div[data-is-streaming="true"]`, re-rendered many times a second: first, so that the commonest
+ * change matches at once) and those that never count.
  */
-export const QUIET_SUBTREE = `${NEVER_COUNTS},[data-is-streaming="true"]`;
+export const QUIET_SUBTREE = `[data-is-streaming="true"],${NEVER_COUNTS}`;
 
 /**
  * claude.ai's own surfaces, where its messages appear (read by the page reader, never by the
@@ -106,7 +108,9 @@ export type Surface = (typeof SURFACES)[number];
 
 /**
  * The markers the watcher relies on, checked on conversation pages (`/chat/…`) to notice when
- * claude.ai changes (a plain list, so that only the watcher's bundle carries it).
+ * claude.ai changes (a plain list, so that only the watcher's bundle carries it). The same
+ * selectors as MESSAGE_SELECTORS and SELECTORS, written out so that the watcher's bundle does not
+ * carry those objects (a unit test keeps them equal).
  */
 export const MARKERS = [
   ['user-message', '[data-testid="user-message"]'],

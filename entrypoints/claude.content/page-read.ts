@@ -79,9 +79,9 @@ function hidden(el: Element): boolean {
 }
 
 /**
- * The rendered text of `root` as a reader sees it: buttons and hidden parts left out, and (unless
- * `skipNever`) what never counts; null when it holds more than MAX_SURFACE_NODES nodes (visited, not
- * skipped) or more characters than any message.
+ * The rendered text of `root` as a reader sees it: buttons and hidden parts left out, and what
+ * never counts too unless `skipNever` is false; null when it holds more than MAX_SURFACE_NODES
+ * nodes (visited, not skipped) or more characters than any message.
  */
 function textOf(root: Element, skipNever = true): string | null {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {

@@ -43,13 +43,12 @@ function streamWatch(scanner: Scanner) {
     changed.clear();
   };
   return {
-    /** Notes a quiet element that changed; a streaming reply among them is looked at soon. */
-    note(element: Element | null): Element | null {
-      if (element?.getAttribute(SELECTORS.streamingAttribute) === 'true') {
-        changed.add(element);
-        timer ??= setTimeout(look, STREAM_LOOK_MS);
-      }
-      return element;
+    /** Notes a quiet element that changed; a streaming reply among them is looked at soon. Whether it is one. */
+    note(element: Element | null): boolean {
+      if (element?.getAttribute(SELECTORS.streamingAttribute) !== 'true') return false;
+      changed.add(element);
+      timer ??= setTimeout(look, STREAM_LOOK_MS);
+      return true;
     },
     stop() {
       if (timer !== null) clearTimeout(timer);
@@ -79,7 +78,6 @@ export function watchPageSignals(
   };
 
   const observer = new MutationObserver((mutations) => {
-    changed();
     // Many mutations of one callback share their parent (a re-rendered reply): test it once.
     let lastTarget: Node | null = null;
     let lastQuiet: Element | null = null;
@@ -88,11 +86,14 @@ export function watchPageSignals(
       if (mutation.type === 'attributes') {
         // A reply that stops streaming is read once, whole.
         if ((target as Element).getAttribute(SELECTORS.streamingAttribute) !== 'true') scanner.add(target);
+        changed();
         continue;
       }
       if (target !== lastTarget) {
         lastTarget = target;
-        lastQuiet = streams.note(elementOf(target)?.closest(QUIET_SUBTREE) ?? null);
+        lastQuiet = elementOf(target)?.closest(QUIET_SUBTREE) ?? null;
+        // A streaming reply's changes are its own (streamWatch); any other change is a batch.
+        if (!streams.note(lastQuiet)) changed();
       }
       if (lastQuiet) continue;
       if (mutation.type === 'characterData' || mutation.addedNodes.length > MANY_ADDED) scanner.add(target);

@@ -4,7 +4,16 @@
  * that must never match.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyNotice, MAX_SURFACE_CHARS, MAYBE_SIGNAL, type PageSignal } from '../../core/claude-page/page-facts';
+import {
+  classifyNotice,
+  MARKER_NAMES,
+  MARKERS,
+  MAX_SURFACE_CHARS,
+  MAYBE_SIGNAL,
+  MESSAGE_SELECTORS,
+  type PageSignal,
+  SELECTORS,
+} from '../../core/claude-page/page-facts';
 
 const CAPACITY =
   'Due to unexpected capacity constraints, Claude is unable to respond to your message. Please try again soon.';
@@ -249,5 +258,17 @@ describe('the cheap pre-filter', () => {
   it('a megabyte of text is rejected quickly', () => {
     const text = 'We talk about capacity and about being overloaded with work, 529 times over. '.repeat(14_000);
     expect(classifyNotice(text)).toBeNull();
+  });
+});
+
+describe('the markers the watcher checks', () => {
+  it('are the selectors the rest of the extension relies on, under their stored names', () => {
+    expect(MARKERS.map(([name]) => name)).toEqual([...MARKER_NAMES]);
+    expect(Object.fromEntries(MARKERS)).toEqual({
+      'user-message': MESSAGE_SELECTORS.userMessage,
+      reply: MESSAGE_SELECTORS.reply,
+      composer: MESSAGE_SELECTORS.composer,
+      'model-button': SELECTORS.modelButton,
+    });
   });
 });
