@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'preact/hooks';
 import { watchOffered } from '../../core/back-watch/back-watch';
+import type { PageSignalKind } from '../../core/claude-page/page-facts';
 import { DEFAULT_INTERVAL_MS } from '../../core/polling/health';
 import type { UserAlternative } from '../../core/settings/settings';
 import { storageFullShown } from '../../core/settings/storage-full';
@@ -31,6 +32,8 @@ export interface PopupAppProps {
   /** "Tell me when it's back": on (asking for the notification permission in the same click), or off. */
   onWatch?: () => void;
   onCancelWatch?: () => void;
+  /** "Wrong banner?": copies the report of the latest signal of this kind (the page entry composes it). */
+  onReport?: (kind: PageSignalKind) => Promise<boolean>;
   intervalMs?: number;
   /** The user's own alternatives, from the options. */
   userAlternatives?: UserAlternative[];
@@ -44,6 +47,7 @@ export function PopupApp({
   onOpenOptions,
   onWatch = () => undefined,
   onCancelWatch = () => undefined,
+  onReport,
   intervalMs = DEFAULT_INTERVAL_MS,
   userAlternatives = [],
   settings = PAGE_ONLY.settings,
@@ -109,7 +113,7 @@ export function PopupApp({
         {(claudeAiTrouble || s.backWatch.watch !== null) && (
           <BackWatchControl backWatch={s.backWatch} now={now} onWatch={onWatch} onCancel={onCancelWatch} />
         )}
-        <CapacityNote signals={signals} failures={s.failures} now={now} />
+        <CapacityNote signals={signals} failures={s.failures} now={now} onReport={onReport} />
         <HistorySection
           history={s.history}
           services={services}

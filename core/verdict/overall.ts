@@ -97,7 +97,7 @@ function localSignal(status: StatusState, now: number, context: OverallContext):
 }
 
 /** Each surface somewhere else to work helps with, and the services it stands on. */
-const SURFACES: readonly [WorkSurface, readonly string[]][] = [
+const WORK_SURFACES: readonly [WorkSurface, readonly string[]][] = [
   ['claude-ai', siteById('claude-ai').serviceIds],
   ['platform', siteById('platform').serviceIds],
   ['code', [SERVICE_IDS.code]],
@@ -134,7 +134,7 @@ export function overallFor(
   const pageRank = stale ? 0 : severityRank(severity);
   const kind = local && LOCAL_RANK[local] >= pageRank ? local : pageKind;
   const surfaces: WorkSurface[] = [];
-  for (const [surface, ids] of SURFACES) {
+  for (const [surface, ids] of WORK_SURFACES) {
     const trouble =
       snapshot && surfaceTrouble(ids, snapshot, surface === 'claude-ai' ? (context.currentModel ?? null) : null);
     // claude.ai failing on the user's own screen counts whatever the status page says.

@@ -73,10 +73,14 @@ export function createBannerHost(): BannerController {
         if (site) send({ type: 'open-link', site, link });
       },
       handlers: {
-        canCopy: canCopy(),
+        canCopy: canCopy(view.text?.actions?.copy?.from),
         copyNote: copy.note(),
         // components/banner/banner.ts calls these only on the user's own (trusted) clicks.
         onCopy: () => void copy.copy(shown?.view.text?.actions?.copy),
+        onReport: () => {
+          const report = shown?.view.text?.report;
+          if (report) void copy.copy(report, report.text);
+        },
         onWatch: () => site && send({ type: 'back-watch', on: true, site }),
         onCancelWatch: () => site && send({ type: 'back-watch', on: false, site }),
         onOpenPopup: () => site && send({ type: 'open-popup', site }),
