@@ -12,7 +12,7 @@ import {
   OUTAGE_SCREEN_BANNER_MS,
   RETRY_BANNER_MS,
 } from '../claude-page/signal-timing';
-import { incidentModelScope, type ModelAdvice, type ModelName, modelAdvice } from '../models/claude-models';
+import { incidentModelScope, type ModelAdvice, type ModelName, unavailableModelAdvice } from '../models/claude-models';
 import type { Site } from '../sites/sites';
 import { incidentReach } from '../status-page/incident-scope';
 import { type Severity, severityRank, worst } from '../status-page/severity';
@@ -270,7 +270,6 @@ function pageMessageBanner(input: AssessInput, kind: PageMessageKind): Banner | 
   const key = `${kind}:${seen.at}`;
   if (isDismissed(dismissals, key, severity)) return null;
   const code = seen.code ?? null;
-  const current = input.currentModel ?? null;
   const unavailable = kind === 'model-unavailable';
   return {
     kind,
@@ -285,7 +284,7 @@ function pageMessageBanner(input: AssessInput, kind: PageMessageKind): Banner | 
     url: null,
     alternatives: unavailable ? [] : siteAlternatives(snapshot, site),
     dismiss: { kind: 'incidents', entries: { [key]: severity } },
-    models: unavailable && current ? modelAdvice([{ kind: 'models', models: [current] }], current) : null,
+    models: unavailable ? unavailableModelAdvice(input.currentModel ?? null) : null,
     fault: null,
     stale: input.stale,
     ...(code ? { errorCode: code } : {}),

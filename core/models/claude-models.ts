@@ -542,3 +542,12 @@ export function modelAdvice(
   }
   return { affected, families, allExcept: spared, current, currentAffected, switchTo };
 }
+
+/**
+ * The advice when claude.ai says the model in use is unavailable: that model is the one named, and
+ * another to switch to, as modelAdvice() picks it; null when the model in use is unknown. The banner
+ * and the popup give it alike.
+ */
+export function unavailableModelAdvice(current: ModelName | null): ModelAdvice | null {
+  return current ? modelAdvice([{ kind: 'models', models: [current] }], current) : null;
+}

@@ -4,6 +4,7 @@
  * (its size budget is in bench/budgets.json) and keeps every surface's wording in one place.
  */
 
+import { WATCH_BANNER_KINDS } from '../../../core/back-watch/back-watch';
 import type { Banner } from '../../../core/banner/banner-decision';
 import { type BannerActions, type BannerText, INCIDENT_LINK } from '../../../core/banner/banner-words';
 import type { UserAlternative } from '../../../core/settings/settings';
@@ -21,8 +22,6 @@ import { dayTime } from '../../../shell/words/time-text';
 
 /** The banners "Copy my message" belongs to: claude.ai failing to answer what the user sent (a reply cut off copies the reply). */
 const COPY_KINDS: readonly Banner['kind'][] = ['capacity', 'failing', 'outage-screen'];
-/** The banners that offer "Tell me when it's back": claude.ai itself in trouble. */
-const WATCH_KINDS: readonly Banner['kind'][] = [...COPY_KINDS, 'incident', 'outage'];
 
 /** Whether "Tell me when it's back" is on, and whether it may notify (the permission is the popup's to ask). */
 export interface WatchState {
@@ -32,7 +31,7 @@ export interface WatchState {
 
 function actions(banner: Banner, site: Site, watch: WatchState | null): BannerActions | null {
   if (!watch || !site.detectsCapacity || banner.role !== 'alert') return null;
-  const offersWatch = WATCH_KINDS.includes(banner.kind);
+  const offersWatch = WATCH_BANNER_KINDS.includes(banner.kind);
   // A reply cut off: what arrived of it is what the user may lose.
   const copy = COPY_KINDS.includes(banner.kind)
     ? { label: t('bannerCopyMessage'), done: t('bannerCopied'), failed: t('bannerCopyFailed') }
