@@ -6,6 +6,7 @@
 import { useEffect } from 'preact/hooks';
 import { watchOffered } from '../../core/back-watch/back-watch';
 import type { PageSignalKind } from '../../core/claude-page/page-facts';
+import { unavailableModelAdvice } from '../../core/models/claude-models';
 import { DEFAULT_INTERVAL_MS } from '../../core/polling/health';
 import type { UserAlternative } from '../../core/settings/settings';
 import { storageFullShown } from '../../core/settings/storage-full';
@@ -72,9 +73,18 @@ export function PopupApp({
   });
   // "Tell me when it's back" is about claude.ai: offered while the verdict has it in trouble, shown while on.
   const claudeAiTrouble = watchOffered(view.local, snapshot, settings.mutedServices);
+  // The model claude.ai says is unavailable is the one its latest tab showed: the banner's advice.
+  const modelAdvice = view.kind === 'model-unavailable' ? unavailableModelAdvice(s.modelInUse) : null;
   return (
     <div class="so-popup">
-      <StatusHeader status={status} view={view} now={now} refreshing={s.refreshing} onRefresh={onRefresh} />
+      <StatusHeader
+        status={status}
+        view={view}
+        now={now}
+        refreshing={s.refreshing}
+        onRefresh={onRefresh}
+        modelAdvice={modelAdvice}
+      />
       <main>
         {(s.access === 'missing' || (s.access !== 'granted' && status.health.lastErrorKind === 'permission')) && (
           <PermissionNotice onGrant={onGrantAccess} />
