@@ -7,6 +7,7 @@
  * markers vanish; the node-heavy shapes make no long task.
  */
 import { expect } from 'vitest';
+import { KIND_LOOK } from '../../core/verdict/kind-look';
 import { type ChromiumExtensionBrowser, driverPage } from './drivers/chromium';
 import type { Harness } from './harness';
 import { BannerPage } from './pages/banner-page';
@@ -48,6 +49,58 @@ async function bannerWithin1s(h: Harness, kind: string, act: (page: BannerPage) 
   await page.waitForKind(kind, 1_000);
   record(`${h.browser.name}: ${kind} on the June 2026 page -> banner (ms)`, Date.now() - started);
   return page;
+}
+
+/**
+ * The two kinds issue #26 added, as every surface tells them: the banner (its kind, label, title and
+ * colour), the badge (its mark, colour and tooltip), the popup's header and the welcome page (the
+ * tooltip's headline, in the badge's colour). `popupLine`: a line the popup's header adds in the
+ * banner's own words, and the banner's line it repeats.
+ */
+async function oneStory(
+  h: Harness,
+  page: BannerPage,
+  kind: 'incomplete' | 'model-unavailable',
+  expected: { mark: string; label: string; title: string; headline: string; popupLine?: [string, string] },
+): Promise<void> {
+  const colour = KIND_LOOK[kind].light;
+  // The banner.
+  expect(await page.label()).toBe(expected.label);
+  expect(await page.title()).toBe(expected.title);
+  const [section] = await page.query('.so-banner');
+  expect(section?.attrs['data-colour']).toBe(kind);
+  expect(section?.attrs.style).toContain(colour);
+  // The badge, redrawn once the signal is stored.
+  await until(async () => ((await h.api.badgeText()) === expected.mark ? true : null), 5_000, 'the badge');
+  expect(await h.api.badgeColour()).toBe(colour);
+  expect((await h.api.badgeTitle()).split('\n')[1]).toBe(expected.headline);
+  // The popup's header: the same headline, kind and colour.
+  const popup = await h.openPopup();
+  await popup.waitForServices(6);
+  expect(await popup.headerKind()).toBe(kind);
+  expect(await popup.overall()).toBe(expected.headline);
+  if (expected.popupLine) {
+    const [testId, bannerTestId] = expected.popupLine;
+    const said = await page.text(bannerTestId);
+    // The model in use reaches the popup with the page's next question (the banner's advice depends on it).
+    await until(
+      async () => ((await popup.query(`[data-testid="${testId}"]`))[0]?.text.trim() === said ? true : null),
+      5_000,
+      `the popup to say "${said}"`,
+    );
+  }
+  // The welcome page: the same headline, in the same colour.
+  const welcome = await h.openPage('welcome.html');
+  const status = await until(
+    () =>
+      welcome.evaluate(() => {
+        const el = document.querySelector('[data-testid="welcome-status"]');
+        return el ? { text: el.textContent?.trim() ?? '', kind: el.getAttribute('data-kind') } : null;
+      }, null),
+    5_000,
+    "the welcome page's status",
+  );
+  expect(status).toEqual({ text: expected.headline, kind });
 }
 
 export const PAGE_SCENARIOS: Scenario[] = [
@@ -122,6 +175,47 @@ export const PAGE_SCENARIOS: Scenario[] = [
       await page.click('[data-testid="banner-copy"]');
       await page.waitFor('[data-testid="banner-copied"]');
       expect(await page.page.readClipboard()).toBe('The first half of the answer\n\nand then it');
+    },
+  },
+  {
+    name: "June 2026 page, a reply cut off: banner, badge 'CUT' (its tooltip), popup header and welcome page tell one story in one colour",
+    status: 'healthy',
+    async run(h) {
+      const page = await bannerWithin1s(h, 'incomplete', (p) =>
+        p.hook('__insertCutOffReply', ['The first half of the answer'], 'Response incomplete'),
+      );
+      await oneStory(h, page, 'incomplete', {
+        mark: 'CUT',
+        label: 'Reply cut off',
+        title: 'claude.ai stopped in the middle of a reply',
+        headline: 'claude.ai stopped in the middle of a reply for you: a server error cut it off',
+      });
+    },
+  },
+  {
+    name: "June 2026 page, a model unavailable on 'Opus 4.8 High': banner, badge 'MOD' (its tooltip), popup header with the banner's model advice and welcome page tell one story in one colour",
+    status: 'healthy',
+    async run(h) {
+      const page = await bannerWithin1s(h, 'model-unavailable', (p) =>
+        p.hook('__insertFailedReply', 'Claude Opus 4.8 is currently unavailable.'),
+      );
+      // The banner names the model the page is on once it has sent it.
+      await until(
+        async () => ((await page.text('banner-switch-model')) ? true : null),
+        5_000,
+        "the banner's model advice",
+      );
+      expect(await page.text('banner-models')).toMatch(
+        /^claude\.ai says Opus 4\.8 is unavailable\. Switch to \S.* in the model menu\.$/,
+      );
+      expect(await page.alternatives()).toEqual([]);
+      await oneStory(h, page, 'model-unavailable', {
+        mark: 'MOD',
+        label: 'Model unavailable',
+        title: 'The model you chose is unavailable on claude.ai',
+        headline: 'claude.ai says the model you chose is unavailable; other models may still answer',
+        popupLine: ['overall-model', 'banner-models'],
+      });
     },
   },
   {
