@@ -9,11 +9,13 @@ import type { BannerActions, BannerLink, BannerText } from '../../core/banner/ba
 
 /** Handlers of the banner's actions; like every control here, called only on a trusted click (button()). */
 export interface BannerActionHandlers {
-  /** Whether the page shows a message or a draft to copy: otherwise "Copy my message" is not offered. */
+  /** Whether the page shows what the copy action copies: otherwise it is not offered. */
   canCopy: boolean;
-  /** The confirmation after a copy (or its failure), shown until the next redraw. */
+  /** The confirmation after a copy or the report (or its failure), shown until the next redraw. */
   copyNote: string | null;
   onCopy: () => void;
+  /** "Wrong banner?": copies the report the background composed. */
+  onReport?: () => void;
   onWatch: () => void;
   onCancelWatch: () => void;
   onOpenPopup: () => void;
@@ -81,19 +83,22 @@ function button(
   return b;
 }
 
-function actionRow(actions: BannerActions, h: BannerActionHandlers): HTMLElement {
-  const { copy, watch } = actions;
+function actionRow(actions: BannerActions | null, h: BannerActionHandlers): HTMLElement | null {
   const action = (label: string, onClick: () => void, testId: string) =>
     button('so-action', label, label, onClick, { 'data-testid': testId });
+  const copy = actions?.copy;
+  const watch = actions?.watch;
+  if (!(copy && h.canCopy) && !watch && !h.copyNote) return null;
   return el(
     'p',
     { class: 'so-actions' },
     copy && h.canCopy && action(copy.label, h.onCopy, 'banner-copy'),
-    watch.on
-      ? el('span', { 'data-testid': 'banner-watching' }, watch.note)
-      : action(watch.label, h.onWatch, 'banner-watch'),
-    watch.on && watch.openPopup && action(watch.openPopup, h.onOpenPopup, 'banner-open-popup'),
-    watch.on && action(watch.cancel, h.onCancelWatch, 'banner-watch-cancel'),
+    watch &&
+      (watch.on
+        ? el('span', { 'data-testid': 'banner-watching' }, watch.note)
+        : action(watch.label, h.onWatch, 'banner-watch')),
+    watch?.on && watch.openPopup && action(watch.openPopup, h.onOpenPopup, 'banner-open-popup'),
+    watch?.on && action(watch.cancel, h.onCancelWatch, 'banner-watch-cancel'),
     h.copyNote && el('span', { role: 'status', 'data-testid': 'banner-copied' }, h.copyNote),
   );
 }
@@ -164,6 +169,11 @@ export function buildBanner({ text, expanded, onToggle, onDismiss, onLink, handl
         { class: 'so-meta' },
         ...text.meta.map((m) => el('span', {}, m)),
         text.incidentLink && link(text.incidentLink, onLink),
+        text.report &&
+          handlers?.onReport &&
+          button('so-link-button so-report', text.report.label, text.report.label, handlers.onReport, {
+            'data-testid': 'banner-report',
+          }),
       ),
       text.alternatives.length > 0 &&
         el(
@@ -172,7 +182,7 @@ export function buildBanner({ text, expanded, onToggle, onDismiss, onLink, handl
           el('span', {}, text.alternativesLabel),
           ...text.alternatives.map((l) => link(l, onLink)),
         ),
-      text.actions && handlers && actionRow(text.actions, handlers),
+      handlers && actionRow(text.actions, handlers),
       toggle('so-toggle', { 'data-testid': 'banner-toggle' }),
     ),
   );
@@ -209,6 +219,7 @@ export function renderBanner(container: HTMLElement, props: BannerProps): void {
   if (action) {
     const byId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
     (byId(action) ?? byId(FOCUS_NEXT[action] ?? action))?.focus();
-  } else if (focused === 'so-link-button' || focused === 'so-dismiss' || focused === 'so-toggle')
+  } else if (focused === 'so-link-button so-report') container.querySelector<HTMLElement>('.so-report')?.focus();
+  else if (focused === 'so-link-button' || focused === 'so-dismiss' || focused === 'so-toggle')
     container.querySelector<HTMLElement>(`.${focused}`)?.focus();
 }

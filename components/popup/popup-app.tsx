@@ -5,6 +5,8 @@
  */
 import { useEffect } from 'preact/hooks';
 import { watchOffered } from '../../core/back-watch/back-watch';
+import type { PageSignalKind } from '../../core/claude-page/page-facts';
+import { unavailableModelAdvice } from '../../core/models/claude-models';
 import { DEFAULT_INTERVAL_MS } from '../../core/polling/health';
 import type { UserAlternative } from '../../core/settings/settings';
 import { storageFullShown } from '../../core/settings/storage-full';
@@ -31,6 +33,8 @@ export interface PopupAppProps {
   /** "Tell me when it's back": on (asking for the notification permission in the same click), or off. */
   onWatch?: () => void;
   onCancelWatch?: () => void;
+  /** "Wrong banner?": copies the report of the latest signal of this kind (the page entry composes it). */
+  onReport?: (kind: PageSignalKind) => Promise<boolean>;
   intervalMs?: number;
   /** The user's own alternatives, from the options. */
   userAlternatives?: UserAlternative[];
@@ -44,6 +48,7 @@ export function PopupApp({
   onOpenOptions,
   onWatch = () => undefined,
   onCancelWatch = () => undefined,
+  onReport,
   intervalMs = DEFAULT_INTERVAL_MS,
   userAlternatives = [],
   settings = PAGE_ONLY.settings,
@@ -68,9 +73,18 @@ export function PopupApp({
   });
   // "Tell me when it's back" is about claude.ai: offered while the verdict has it in trouble, shown while on.
   const claudeAiTrouble = watchOffered(view.local, snapshot, settings.mutedServices);
+  // The model claude.ai says is unavailable is the one its latest tab showed: the banner's advice.
+  const modelAdvice = view.kind === 'model-unavailable' ? unavailableModelAdvice(s.modelInUse) : null;
   return (
     <div class="so-popup">
-      <StatusHeader status={status} view={view} now={now} refreshing={s.refreshing} onRefresh={onRefresh} />
+      <StatusHeader
+        status={status}
+        view={view}
+        now={now}
+        refreshing={s.refreshing}
+        onRefresh={onRefresh}
+        modelAdvice={modelAdvice}
+      />
       <main>
         {(s.access === 'missing' || (s.access !== 'granted' && status.health.lastErrorKind === 'permission')) && (
           <PermissionNotice onGrant={onGrantAccess} />
@@ -109,7 +123,7 @@ export function PopupApp({
         {(claudeAiTrouble || s.backWatch.watch !== null) && (
           <BackWatchControl backWatch={s.backWatch} now={now} onWatch={onWatch} onCancel={onCancelWatch} />
         )}
-        <CapacityNote signals={signals} failures={s.failures} now={now} />
+        <CapacityNote signals={signals} failures={s.failures} now={now} onReport={onReport} />
         <HistorySection
           history={s.history}
           services={services}

@@ -1,10 +1,12 @@
 /** Overall state in words and colour, when it was last checked, and whether the page is reachable. */
 
+import type { ModelAdvice } from '../../core/models/claude-models';
 import { retryAfterUntil } from '../../core/polling/poll-gate';
 import type { StatusState } from '../../core/status-page/status-model';
 import { agoTime } from '../../core/time/format';
 import type { BadgeView } from '../../core/verdict/badge';
 import { locale, t } from '../../shell/i18n';
+import { modelText } from '../../shell/words/model-text';
 import { overallLastKnown, overallMuted, overallWorking, statusHeadline } from '../../shell/words/overall-text';
 import { dayTime } from '../../shell/words/time-text';
 
@@ -15,9 +17,14 @@ export interface StatusHeaderProps {
   now: number;
   refreshing: boolean;
   onRefresh: () => void;
+  /**
+   * claude.ai says the model in use is unavailable: which one, and another to switch to, in the
+   * banner's words (core/models/claude-models.ts unavailableModelAdvice); null otherwise.
+   */
+  modelAdvice?: ModelAdvice | null;
 }
 
-export function StatusHeader({ status, view, now, refreshing, onRefresh }: StatusHeaderProps) {
+export function StatusHeader({ status, view, now, refreshing, onRefresh, modelAdvice = null }: StatusHeaderProps) {
   const working = overallWorking(view);
   const lastKnown = overallLastKnown(view);
   const muted = overallMuted(view);
@@ -38,6 +45,17 @@ export function StatusHeader({ status, view, now, refreshing, onRefresh }: Statu
           {refreshing ? t('popupRefreshing') : t('popupRefresh')}
         </button>
       </div>
+      {modelAdvice?.current && (
+        <p class="so-checked" data-testid="overall-model">
+          {t('bannerModelUnavailableOn', modelText(modelAdvice.current))}
+          {modelAdvice.switchTo && ' '}
+          {modelAdvice.switchTo && (
+            <strong data-testid="overall-switch-model">
+              {t('bannerSwitchModel', modelText(modelAdvice.switchTo))}
+            </strong>
+          )}
+        </p>
+      )}
       {lastKnown && (
         <p class="so-checked" data-testid="last-known">
           {lastKnown}

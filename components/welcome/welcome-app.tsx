@@ -185,7 +185,7 @@ function BannerSample({ settings, now, bannerCss }: WelcomeProps) {
   );
 }
 
-const BANNER_CASES = ['incident', 'capacity', 'outage', 'failing', 'maintenance'] as const;
+const BANNER_CASES = ['incident', 'capacity', 'outage', 'failing', 'reply', 'maintenance'] as const;
 
 function Banner(props: WelcomeProps) {
   return (
@@ -215,11 +215,12 @@ function Options() {
   );
 }
 
-/** "Copy my message" and "Tell me when it's back": what the banner and the popup offer in an outage. */
+/** "Copy my message" (or the partial reply) and "Tell me when it's back": what the banner and the popup offer in an outage. */
 function KeepWorking() {
   return (
     <ul data-testid="welcome-keep-working">
       <li>{t('welcomeKeepCopy')}</li>
+      <li>{t('welcomeKeepCopyReply')}</li>
       <li>{t('welcomeKeepWatch')}</li>
     </ul>
   );

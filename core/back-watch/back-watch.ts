@@ -4,6 +4,7 @@
  * and when stepBackWatch() says claude.ai is back, announces it once. Pure: no browser, no clock.
  */
 import * as z from 'zod/mini';
+import type { BannerKind } from '../banner/banner-decision';
 import { storedReach } from '../status-page/reach';
 import { SERVICE_IDS } from '../status-page/services';
 import type { Snapshot } from '../status-page/status-model';
@@ -22,6 +23,13 @@ export const CAPACITY_QUIET_MS = 10 * MINUTE_MS;
 export const COMPLETION_GRACE_MS = 30 * SECOND_MS;
 /** How long the "claude.ai is back" note stays in the page. */
 export const BACK_NOTE_MS = 20 * SECOND_MS;
+
+/**
+ * The banners that offer "Tell me when it's back", and the user's own signals for which the popup
+ * offers it too (watchOffered): claude.ai itself in trouble. Not a reply cut off nor a model
+ * claude.ai says is unavailable: claude.ai answers, and there is nothing to come back from.
+ */
+export const WATCH_BANNER_KINDS: readonly BannerKind[] = ['capacity', 'failing', 'outage-screen', 'incident', 'outage'];
 
 /** Why the watch was asked for: a capacity error comes back on its own terms (CAPACITY_QUIET_MS). */
 export const WATCH_REASONS = ['capacity', 'outage'] as const;
@@ -93,16 +101,17 @@ function statusTrouble(snapshot: Snapshot, serviceIds: readonly string[]): boole
 
 /**
  * Whether the popup offers the watch: claude.ai is in trouble as the single verdict reads it
- * (core/verdict/overall.ts), that is its own screen shows a problem (the user's connection is not one
- * claude.ai comes back from), or the status page shows claude.ai in trouble and the user cares
- * about it. The banner offers it on the banners of those same events.
+ * (core/verdict/overall.ts), that is its own screen shows a problem it comes back from (not the
+ * user's connection, a reply cut off or a model unavailable: WATCH_BANNER_KINDS), or the status
+ * page shows claude.ai in trouble and the user cares about it. The banner offers it on the banners
+ * of those same events.
  */
 export function watchOffered(
   local: LocalKind | null,
   snapshot: Snapshot | null,
   mutedServices: readonly string[],
 ): boolean {
-  if (local !== null && local !== 'connection') return true;
+  if (local !== null && WATCH_BANNER_KINDS.includes(local)) return true;
   return snapshot !== null && statusTrouble(caredSnapshot(snapshot, mutedServices), [SERVICE_IDS.claudeAi]);
 }
 

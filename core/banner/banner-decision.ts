@@ -5,8 +5,14 @@
  */
 import { type Alternative, SHOWN_ALTERNATIVES, siteAlternatives as siteCatalogue } from '../advice/alternatives';
 import type { FaultVerdict } from '../claude-page/fault';
-import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from '../claude-page/signal-timing';
-import { incidentModelScope, type ModelAdvice, type ModelName } from '../models/claude-models';
+import {
+  CAPACITY_BANNER_MS,
+  INCOMPLETE_BANNER_MS,
+  MODEL_UNAVAILABLE_BANNER_MS,
+  OUTAGE_SCREEN_BANNER_MS,
+  RETRY_BANNER_MS,
+} from '../claude-page/signal-timing';
+import { incidentModelScope, type ModelAdvice, type ModelName, unavailableModelAdvice } from '../models/claude-models';
 import type { Site } from '../sites/sites';
 import { incidentReach } from '../status-page/incident-scope';
 import { type Severity, severityRank, worst } from '../status-page/severity';
@@ -21,8 +27,9 @@ import { capacitySnoozed, type Dismissals, isDismissed } from './dismissals';
  * showed claude.ai's capacity error; failing: claude.ai's own requests fail for this user before the
  * status page says so; connection: those requests fail because the user's connection does;
  * maintenance: planned work on the site's services; outage-screen: claude.ai showed its own outage
- * screen; retry: claude.ai showed its retry notice; back: claude.ai is usable again after the user
- * asked to hear it (core/back-watch/back-watch.ts), a short note.
+ * screen; retry: claude.ai showed its retry notice; incomplete: a server error cut a reply off;
+ * model-unavailable: claude.ai says the model chosen is unavailable; back: claude.ai is usable
+ * again after the user asked to hear it (core/back-watch/back-watch.ts), a short note.
  */
 export type BannerKind =
   | 'incident'
@@ -33,6 +40,8 @@ export type BannerKind =
   | 'maintenance'
   | 'outage-screen'
   | 'retry'
+  | 'incomplete'
+  | 'model-unavailable'
   | 'back';
 
 export interface Banner {
@@ -82,6 +91,10 @@ export interface AssessInput {
   outageScreen?: { at: number; code: string | null } | null;
   /** Latest time this site showed claude.ai's retry notice, ms. */
   retrySeenAt?: number | null;
+  /** Latest time this site showed a reply cut off by a server error, ms. */
+  incompleteSeenAt?: number | null;
+  /** Latest time this site showed claude.ai saying a model is unavailable, ms. */
+  modelUnavailableSeenAt?: number | null;
   /** Services the user does not care about: their troubles raise no banner (alternatives still avoid them). */
   mutedServices?: readonly string[];
 }
@@ -220,26 +233,47 @@ function faultBanner(input: AssessInput): Banner | null {
   };
 }
 
+/** claude.ai's own failure messages other than capacity, each with its banner's style and how long a sighting keeps it up. */
+type PageMessageKind = 'outage-screen' | 'retry' | 'incomplete' | 'model-unavailable';
+const PAGE_MESSAGE_BANNERS: Record<PageMessageKind, { ms: number; role: Banner['role']; severity: Severity }> = {
+  'outage-screen': { ms: OUTAGE_SCREEN_BANNER_MS, role: 'alert', severity: 'partial_outage' },
+  retry: { ms: RETRY_BANNER_MS, role: 'status', severity: 'degraded' },
+  incomplete: { ms: INCOMPLETE_BANNER_MS, role: 'alert', severity: 'degraded' },
+  'model-unavailable': { ms: MODEL_UNAVAILABLE_BANNER_MS, role: 'alert', severity: 'degraded' },
+};
+
+function seenOf(input: AssessInput, kind: PageMessageKind): { at: number; code?: string | null } | null {
+  const at =
+    kind === 'retry'
+      ? input.retrySeenAt
+      : kind === 'incomplete'
+        ? input.incompleteSeenAt
+        : input.modelUnavailableSeenAt;
+  return kind === 'outage-screen' ? (input.outageScreen ?? null) : at ? { at } : null;
+}
+
 /**
  * claude.ai's own failure messages other than capacity (core/claude-page/page-facts.ts). The outage screen
  * is an alert: claude.ai itself says it is down, whatever the status page says. The retry notice
  * is informational: claude.ai is still trying, and the notice does not say whose fault the delay
  * is (a slow connection shows it too), so it informs without alarming; failed requests alongside
- * it raise the 'failing' alert of their own.
+ * it raise the 'failing' alert of their own. A reply cut off by a server error is an alert with
+ * the alternatives (the partial reply can be copied); a model unavailable is an alert whose advice
+ * is another model (the model in use, when the page shows it, is the one named), not another service.
  */
-function pageMessageBanner(input: AssessInput, kind: 'outage-screen' | 'retry'): Banner | null {
+function pageMessageBanner(input: AssessInput, kind: PageMessageKind): Banner | null {
   const { site, now, snapshot, dismissals } = input;
-  const seen = kind === 'outage-screen' ? input.outageScreen : input.retrySeenAt ? { at: input.retrySeenAt } : null;
-  if (!site.detectsCapacity || !seen) return null;
-  if (now - seen.at > (kind === 'outage-screen' ? OUTAGE_SCREEN_BANNER_MS : RETRY_BANNER_MS)) return null;
-  const severity: Severity = kind === 'outage-screen' ? 'partial_outage' : 'degraded';
+  const seen = seenOf(input, kind);
+  const { ms, role, severity } = PAGE_MESSAGE_BANNERS[kind];
+  if (!site.detectsCapacity || !seen || now - seen.at > ms) return null;
   // One key per sighting: a dismissed screen stays away until claude.ai shows it again.
   const key = `${kind}:${seen.at}`;
   if (isDismissed(dismissals, key, severity)) return null;
-  const code = 'code' in seen ? seen.code : null;
+  const code = seen.code ?? null;
+  const unavailable = kind === 'model-unavailable';
   return {
     kind,
-    role: kind === 'outage-screen' ? 'alert' : 'status',
+    role,
     severity,
     incident: null,
     moreIncidents: 0,
@@ -248,9 +282,9 @@ function pageMessageBanner(input: AssessInput, kind: 'outage-screen' | 'retry'):
     startedAt: new Date(seen.at).toISOString(),
     latestUpdate: null,
     url: null,
-    alternatives: siteAlternatives(snapshot, site),
+    alternatives: unavailable ? [] : siteAlternatives(snapshot, site),
     dismiss: { kind: 'incidents', entries: { [key]: severity } },
-    models: null,
+    models: unavailable ? unavailableModelAdvice(input.currentModel ?? null) : null,
     fault: null,
     stale: input.stale,
     ...(code ? { errorCode: code } : {}),
@@ -270,7 +304,11 @@ function decide(input: AssessInput): Banner | null {
   const snapshot = input.snapshot && caredSnapshot(input.snapshot, input.mutedServices ?? []);
   const incident = snapshot ? incidentBanner(input, snapshot) : null;
   // What claude.ai shows the user right now outranks a minor incident; the outage screen first.
-  const local = pageMessageBanner(input, 'outage-screen') ?? capacityBanner(input);
+  const local =
+    pageMessageBanner(input, 'outage-screen') ??
+    capacityBanner(input) ??
+    pageMessageBanner(input, 'model-unavailable') ??
+    pageMessageBanner(input, 'incomplete');
   if (local && (!incident || severityRank(incident.severity) <= severityRank('degraded'))) {
     return { ...local, incident: incident?.incident ?? null, url: incident?.url ?? null };
   }

@@ -50,11 +50,19 @@ export interface BannerText {
   lessLabel: string;
   /** What the banner offers to keep the user's work going; null where it offers nothing. */
   actions: BannerActions | null;
+  /**
+   * "Wrong banner?": copies a report for the project's issue tracker (core/claude-page/page-report.ts:
+   * no page text); offered on the banners raised by what claude.ai's page showed.
+   */
+  report?: { label: string; done: string; failed: string; text: string } | null;
 }
 
-/** "Copy my message" and "Tell me when it's back", in words; the page wires them (banner-host.ts). */
+/** "Copy my message" (or the partial reply) and "Tell me when it's back", in words; the page wires them (banner-host.ts). */
 export interface BannerActions {
-  /** Offered only where the page shows a message or a draft; the page checks at draw time. */
-  copy: { label: string; done: string; failed: string } | null;
-  watch: { on: false; label: string } | { on: true; note: string; cancel: string; openPopup: string | null };
+  /**
+   * Offered only where the page shows what it copies; the page checks at draw time. `from`: the
+   * user's message or draft, or (a reply cut off) the last reply as far as it arrived.
+   */
+  copy: { label: string; done: string; failed: string; from?: 'message' | 'reply' } | null;
+  watch: { on: false; label: string } | { on: true; note: string; cancel: string; openPopup: string | null } | null;
 }

@@ -8,7 +8,8 @@
  */
 import * as z from 'zod/mini';
 import type { BannerText } from '../banner/banner-words';
-import { ERROR_CODE, PAGE_SIGNAL_KINDS } from '../claude-page/page-facts';
+import { pageShapeSchema } from '../claude-page/detections';
+import { ERROR_CODE, MARKER_NAMES, PAGE_SIGNAL_KINDS } from '../claude-page/page-facts';
 import { settingsPatchSchema } from '../settings/settings-patch';
 import { SITE_IDS } from '../sites/site-hosts';
 import type { SiteView } from '../verdict/site-view';
@@ -33,12 +34,24 @@ export const REQUESTS = {
     /** Whether the banner script is already loaded in that page; if not and a banner is due, the background injects it. */
     bannerLoaded: z.optional(z.boolean()),
   }),
-  /** The page showed one of claude.ai's own failure messages; only its kind and error code travel. */
+  /**
+   * The page showed one of claude.ai's own failure messages; only its kind, error code and the
+   * structure around it (tag names, test ids, roles, class names, depth; never text) travel.
+   */
   'page-signal': z.object({
     type: z.literal('page-signal'),
     site,
     kind: z.enum(PAGE_SIGNAL_KINDS),
     code: z.optional(z.string().check(z.regex(ERROR_CODE))),
+    shape: z.optional(pageShapeSchema),
+  }),
+  /** The page shows text that may be claude.ai's own message: the background loads the page reader into that frame. */
+  'page-reader': z.object({ type: z.literal('page-reader'), site }),
+  /** A claude.ai conversation page lacks these markers (none: it has them all); only their names travel. */
+  'page-markers': z.object({
+    type: z.literal('page-markers'),
+    site,
+    missing: z.array(z.enum(MARKER_NAMES)).check(z.maxLength(MARKER_NAMES.length)),
   }),
   /** The user dismissed the banner on this site: the background dismisses the banner it decides is shown there. */
   dismiss: z.object({ type: z.literal('dismiss'), site }),
@@ -69,6 +82,8 @@ export interface Replies {
   'history-refresh': undefined;
   'site-view': PageView;
   'page-signal': undefined;
+  'page-reader': undefined;
+  'page-markers': undefined;
   dismiss: undefined;
   'open-link': undefined;
   'back-watch': undefined;
@@ -88,6 +103,8 @@ export type ReplyTo<M extends Message> = Replies[M['type']] | undefined;
 export const PAGE_MESSAGES: readonly MessageType[] = [
   'site-view',
   'page-signal',
+  'page-reader',
+  'page-markers',
   'dismiss',
   'open-link',
   'back-watch',

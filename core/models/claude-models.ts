@@ -467,16 +467,26 @@ export function incidentModelScope(incident: IncidentText): ModelScope {
 
 const LABEL = new RegExp(String.raw`^(claude\s+)?([A-Za-z]+)\s+(${VERSION})(.*)$`, 'i');
 const OLD_LABEL = new RegExp(String.raw`^claude\s+(${VERSION})\s+(opus|sonnet|haiku)(.*)$`, 'i');
-/** What the menu button may add after the name without making it less clearly one model. */
-const LABEL_SUFFIX = /^(?:\s*[(·•|–—-]\s*|\s+)(?:extended(?:\s+thinking)?|thinking|preview|beta|new|legacy)\)?\s*$/i;
+/**
+ * What the menu button may add after the name without making it less clearly one model: a mode
+ * ("Extended"), an effort level (2026: "Opus 4.8 High", "Sonnet 5 Medium"; "X-High", "xhigh"), a
+ * context size ("Opus 4.8 (256k context)", "1M"), one or several, each alone or in brackets.
+ */
+const LABEL_QUALIFIER = String.raw`(?:extended(?:\s+thinking)?|thinking|preview|beta|new|legacy|low|medium|high|max|x-?high|extra[\s-]high|\d{1,4}\s?[km](?:\s+(?:tokens?\s+)?context)?|context)`;
+const LABEL_SUFFIX = new RegExp(String.raw`^(?:(?:\s*[(·•|,–—/-]\s*|\s+)${LABEL_QUALIFIER}\)?)+\s*$`, 'i');
 
 /**
- * The model named by claude.ai's model menu button ("Opus 4.6", "Claude Sonnet 4.6"). The button
- * names a model by design, so any capitalised word and version is taken as a family here, minus
- * product and platform names; anything else around the name makes it unclear, hence null.
+ * The model named by claude.ai's model menu button: its text ("Opus 4.6", "Claude Sonnet 4.6",
+ * "Opus 4.8 High") or its aria-label ("Model: Sonnet 5 Medium"). The button names a model by
+ * design, so any capitalised word and version is taken as a family here, minus product and
+ * platform names; the effort level and context size it adds are not part of the model; anything
+ * else around the name makes it unclear, hence null.
  */
 export function parseModelLabel(text: string): ModelName | null {
-  const label = text.replace(/\s+/g, ' ').trim();
+  const label = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^model:\s*/i, '');
   const old = OLD_LABEL.exec(label);
   if (old) {
     const [, version, family, rest] = old;
@@ -546,4 +556,13 @@ export function modelAdvice(
     }
   }
   return { affected, families, allExcept: spared, current, currentAffected, switchTo };
+}
+
+/**
+ * The advice when claude.ai says the model in use is unavailable: that model is the one named, and
+ * another to switch to, as modelAdvice() picks it; null when the model in use is unknown. The banner
+ * and the popup give it alike.
+ */
+export function unavailableModelAdvice(current: ModelName | null): ModelAdvice | null {
+  return current ? modelAdvice([{ kind: 'models', models: [current] }], current) : null;
 }

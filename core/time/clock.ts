@@ -47,7 +47,7 @@ export function agedStamp(stamp: string | undefined, nowMs: number, maxAgeMs: nu
 
 export function presentSignals(signals: Signals, nowMs: number): Signals {
   const detections = signals.detections.filter((d) => !(Date.parse(d.at) > nowMs));
-  return detections.length === signals.detections.length ? signals : { detections };
+  return detections.length === signals.detections.length ? signals : { ...signals, detections };
 }
 
 export function presentFailures(log: FailureLog, nowMs: number): FailureLog {

@@ -29,6 +29,11 @@ export const KIND_LOOK: Readonly<Record<OverallKind, KindLook>> = {
   stale: { mark: '?', light: '#6b7280', dark: '#9ca3af' },
   // What claude.ai showed this user: a word rather than a mark, since the status page may be green.
   capacity: { mark: 'CAP', light: '#7e22ce', dark: '#d8b4fe' },
+  // claude.ai says the model in use is unavailable ("Claude Fable 5 is currently unavailable."):
+  // its own signal, like capacity; the advice is another model.
+  'model-unavailable': { mark: 'MOD', light: '#4338ca', dark: '#a5b4fc' },
+  // A server error cut a reply off ("Server error mid-response. …", "Response incomplete").
+  incomplete: { mark: 'CUT', light: '#0f766e', dark: '#5eead4' },
   failing: { mark: 'ERR', light: '#be123c', dark: '#fda4af' },
   // claude.ai's own outage screen ("Claude will return soon"). Not "OFF", which read as "the
   // extension is off" (issue #27, item 11).
@@ -46,6 +51,8 @@ export const LOOK_KINDS = Object.keys(KIND_LOOK) as OverallKind[];
 export function bannerColourKind(kind: BannerKind, severity: Severity): OverallKind {
   switch (kind) {
     case 'capacity':
+    case 'model-unavailable':
+    case 'incomplete':
     case 'failing':
     case 'connection':
     case 'outage-screen':

@@ -1,7 +1,7 @@
 /**
  * The one verdict the badge, its tooltip and the popup's header show. What the user's own claude.ai
- * screen says (its outage screen, its capacity error, its requests failing, or the connection)
- * counts as much as the status page; the status page counts only for the services the user cares
+ * screen says (its outage screen, its capacity error, a model it says is unavailable, a reply it cut
+ * off, its requests failing, or the connection) counts as much as the status page; the status page counts only for the services the user cares
  * about. The banner decides from the same signals and windows (core/banner/banner-decision.ts), so a banner that
  * warns never sits beside a green badge.
  */
@@ -9,7 +9,13 @@
 import type { WorkSurface } from '../advice/alternatives';
 import { EMPTY_SIGNALS, lastDetectionAt, type Signals } from '../claude-page/detections';
 import { assessFault, EMPTY_FAILURE_LOG, type FailureLog } from '../claude-page/fault';
-import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS } from '../claude-page/signal-timing';
+import type { PageSignalKind } from '../claude-page/page-facts';
+import {
+  CAPACITY_BANNER_MS,
+  INCOMPLETE_BANNER_MS,
+  MODEL_UNAVAILABLE_BANNER_MS,
+  OUTAGE_SCREEN_BANNER_MS,
+} from '../claude-page/signal-timing';
 import type { ModelName } from '../models/claude-models';
 import { isStale, statusPageUnreachable } from '../polling/health';
 import type { Settings } from '../settings/settings';
@@ -22,14 +28,41 @@ import { caredSnapshot } from './cared';
 import { surfaceTrouble } from './surface-trouble';
 
 /** What claude.ai itself showed this user, in the order the banner ranks them (assess()). */
-export type LocalKind = 'outage-screen' | 'capacity' | 'failing' | 'connection';
+export type LocalKind = 'outage-screen' | 'capacity' | 'model-unavailable' | 'incomplete' | 'failing' | 'connection';
 export type OverallKind = Severity | 'stale' | LocalKind;
 
 /**
  * Where each signal sits on the status page's scale (core/status-page/severity.ts: degraded 2, partial 3,
- * major 4). A tie goes to the user's own screen: it is about them, the page is about everyone.
+ * major 4), as the banner weighs them: claude.ai's own messages but its outage screen are
+ * degraded-level alerts there, outranked by a worse incident. A tie goes to the user's own
+ * screen: it is about them, the page is about everyone.
  */
-const LOCAL_RANK: Record<LocalKind, number> = { 'outage-screen': 3, failing: 3, capacity: 2, connection: 1 };
+const LOCAL_RANK: Record<LocalKind, number> = {
+  'outage-screen': 3,
+  failing: 3,
+  capacity: 2,
+  'model-unavailable': 2,
+  incomplete: 2,
+  connection: 1,
+};
+
+/**
+ * claude.ai's own messages that lead the verdict while their banner would show, strongest first
+ * (assess() ranks its page messages so), each with the time a sighting keeps its banner up.
+ */
+const PAGE_SIGNALS: readonly [LocalKind & PageSignalKind, number][] = [
+  ['outage-screen', OUTAGE_SCREEN_BANNER_MS],
+  ['capacity', CAPACITY_BANNER_MS],
+  ['model-unavailable', MODEL_UNAVAILABLE_BANNER_MS],
+  ['incomplete', INCOMPLETE_BANNER_MS],
+];
+
+/**
+ * The user's own signals after which somewhere else to work does not help, as their banners offer
+ * none: the connection (nothing else would work either) and a model claude.ai says is unavailable
+ * (the advice is another model).
+ */
+const NO_ALTERNATIVES: readonly LocalKind[] = ['connection', 'model-unavailable'];
 
 export interface Overall {
   kind: OverallKind;
@@ -81,10 +114,11 @@ export const PAGE_ONLY: OverallContext = {
 function localSignal(status: StatusState, now: number, context: OverallContext): LocalKind | null {
   const { signals, settings } = context;
   const detects = settings.capacityDetection;
-  const screenAt = detects ? lastDetectionAt(signals, 'claude-ai', 'outage-screen') : null;
-  if (screenAt !== null && now - screenAt <= OUTAGE_SCREEN_BANNER_MS) return 'outage-screen';
+  for (const [kind, keepsMs] of PAGE_SIGNALS) {
+    const at = detects ? lastDetectionAt(signals, 'claude-ai', kind) : null;
+    if (at !== null && now - at <= keepsMs) return kind;
+  }
   const capacityAt = detects ? lastDetectionAt(signals, 'claude-ai') : null;
-  if (capacityAt !== null && now - capacityAt <= CAPACITY_BANNER_MS) return 'capacity';
   const fault = assessFault(
     settings.requestSignal ? context.failures : EMPTY_FAILURE_LOG,
     { online: context.online, otherSitesFailing: statusPageUnreachable(status.health) },
@@ -97,7 +131,7 @@ function localSignal(status: StatusState, now: number, context: OverallContext):
 }
 
 /** Each surface somewhere else to work helps with, and the services it stands on. */
-const SURFACES: readonly [WorkSurface, readonly string[]][] = [
+const WORK_SURFACES: readonly [WorkSurface, readonly string[]][] = [
   ['claude-ai', siteById('claude-ai').serviceIds],
   ['platform', siteById('platform').serviceIds],
   ['code', [SERVICE_IDS.code]],
@@ -134,11 +168,11 @@ export function overallFor(
   const pageRank = stale ? 0 : severityRank(severity);
   const kind = local && LOCAL_RANK[local] >= pageRank ? local : pageKind;
   const surfaces: WorkSurface[] = [];
-  for (const [surface, ids] of SURFACES) {
+  for (const [surface, ids] of WORK_SURFACES) {
     const trouble =
       snapshot && surfaceTrouble(ids, snapshot, surface === 'claude-ai' ? (context.currentModel ?? null) : null);
     // claude.ai failing on the user's own screen counts whatever the status page says.
-    const own = surface === 'claude-ai' && local !== null && local !== 'connection';
+    const own = surface === 'claude-ai' && local !== null && !NO_ALTERNATIVES.includes(local);
     if (own || (trouble && !trouble.quiet)) surfaces.push(surface);
   }
   return {

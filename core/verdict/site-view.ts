@@ -8,7 +8,13 @@ import { assess, type Banner } from '../banner/banner-decision';
 import type { Dismissals } from '../banner/dismissals';
 import { lastDetection, lastDetectionAt, type Signals } from '../claude-page/detections';
 import { assessFault, EMPTY_FAILURE_LOG, FAULT_THRESHOLDS, type FailureLog } from '../claude-page/fault';
-import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from '../claude-page/signal-timing';
+import {
+  CAPACITY_BANNER_MS,
+  INCOMPLETE_BANNER_MS,
+  MODEL_UNAVAILABLE_BANNER_MS,
+  OUTAGE_SCREEN_BANNER_MS,
+  RETRY_BANNER_MS,
+} from '../claude-page/signal-timing';
 import { parseModelLabel } from '../models/claude-models';
 import { isStale, statusPageUnreachable } from '../polling/health';
 import { bannerEnabled, type Language, type Settings, type Theme } from '../settings/settings';
@@ -23,7 +29,7 @@ export interface SiteView {
   recheckAt: number | null;
   /** What the page should do and look like, from the user's settings. */
   detectCapacity: boolean;
-  /** The banner's advice names models, so it depends on the one the page shows: send its label. */
+  /** The banner's advice names models (or would, with the model in use), so it depends on the one the page shows: send its label. */
   needsModel: boolean;
   language: Language;
   theme: Theme;
@@ -65,7 +71,11 @@ export function siteView(raw: SiteViewInput): SiteView {
   const screen = settings.capacityDetection ? lastDetection(input.signals, siteId, 'outage-screen') : null;
   const outageScreen =
     screen && after(Date.parse(screen.at)) !== null ? { at: Date.parse(screen.at), code: screen.code ?? null } : null;
-  const retrySeenAt = settings.capacityDetection ? after(lastDetectionAt(input.signals, siteId, 'retry')) : null;
+  const seenAt = (kind: 'retry' | 'incomplete' | 'model-unavailable') =>
+    settings.capacityDetection ? after(lastDetectionAt(input.signals, siteId, kind)) : null;
+  const retrySeenAt = seenAt('retry');
+  const incompleteSeenAt = seenAt('incomplete');
+  const modelUnavailableSeenAt = seenAt('model-unavailable');
   const failures = settings.requestSignal ? input.failures : EMPTY_FAILURE_LOG;
   const fault = assessFault(
     failures,
@@ -89,12 +99,16 @@ export function siteView(raw: SiteViewInput): SiteView {
         fault,
         outageScreen,
         retrySeenAt,
+        incompleteSeenAt,
+        modelUnavailableSeenAt,
         mutedServices: settings.mutedServices,
       }));
   const expiries = [
     capacitySeenAt === null ? null : capacitySeenAt + CAPACITY_BANNER_MS,
     outageScreen === null ? null : outageScreen.at + OUTAGE_SCREEN_BANNER_MS,
     retrySeenAt === null ? null : retrySeenAt + RETRY_BANNER_MS,
+    incompleteSeenAt === null ? null : incompleteSeenAt + INCOMPLETE_BANNER_MS,
+    modelUnavailableSeenAt === null ? null : modelUnavailableSeenAt + MODEL_UNAVAILABLE_BANNER_MS,
     failures.lastFailureAt === null ? null : failures.lastFailureAt + FAULT_THRESHOLDS.quietMs,
     backUntil,
   ].filter((t): t is number => t !== null && t > now);
@@ -103,7 +117,8 @@ export function siteView(raw: SiteViewInput): SiteView {
     lastSuccessAt: status.health.lastSuccessAt,
     recheckAt: expiries.length > 0 ? now + timerDelay(Math.min(...expiries) - now) : null,
     detectCapacity: site.detectsCapacity && settings.capacityDetection,
-    needsModel: banner?.models != null,
+    // A model unavailable: the advice names another model once the page says which one it is on.
+    needsModel: banner?.models != null || banner?.kind === 'model-unavailable',
     language: settings.language,
     theme: settings.theme,
     watching: backWatch?.watch != null,

@@ -3,7 +3,7 @@
  * the page's view. Built once in index.ts; each handler takes only the parts it needs.
  */
 import type { Browser } from 'wxt/browser';
-import type { PageSignal } from '../../core/claude-page/page-facts';
+import type { MarkerName, PageShape, PageSignal } from '../../core/claude-page/page-facts';
 import type { Sender } from '../../core/messages/message-senders';
 import type { PageView } from '../../core/messages/messages';
 import type { PollReason } from '../../core/polling/poll-gate';
@@ -19,7 +19,9 @@ export interface BackgroundContext {
   pageView(site: SiteId, modelLabel: string | null): Promise<{ view: PageView; old: boolean }>;
   /** The decision alone: which banner the site's page shows now, without its words. */
   decision(site: SiteId): Promise<SiteView>;
-  recordSignal(seen: PageSignal & { site: SiteId }): Promise<boolean>;
+  recordSignal(seen: PageSignal & { site: SiteId; shape?: PageShape }): Promise<boolean>;
+  /** What a claude.ai conversation page lacks of the markers the watcher relies on (none: all there). */
+  recordMarkers(missing: readonly MarkerName[]): Promise<void>;
   /** The one queue every stored read-modify-write goes through (./write-queue.ts). */
   queue: WriteQueue;
   /** The settings as last applied (in memory). */
@@ -29,6 +31,8 @@ export interface BackgroundContext {
   /** The model label a claude.ai tab sent: the model in use, for the popup's advice. */
   noteModel(site: SiteId, label: string | null): Promise<void>;
   injectBanner(sender: Browser.runtime.MessageSender): Promise<void>;
+  /** Loads the page reader (entrypoints/claude-read.ts) into the frame that asked. */
+  injectReader(sender: Browser.runtime.MessageSender): Promise<void>;
   /** "Tell me when it's back" on or off (./back-watch.ts). */
   backWatch(on: boolean): Promise<void>;
   /** Opens the popup, or popup.html in a tab where the browser cannot (./open-popup.ts). */

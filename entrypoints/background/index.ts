@@ -21,6 +21,7 @@ import { createGestures } from './banner/gestures';
 import { createPageView } from './banner/page-view';
 import { createOutcomeWriter } from './claude-page/outcome-writer';
 import { createPageReports } from './claude-page/page-reports';
+import { injectReader } from './claude-page/reader-injector';
 import { watchClaudeRequests } from './claude-page/request-watch';
 import type { BackgroundContext } from './context';
 import { HANDLERS } from './messages/handlers';
@@ -80,11 +81,13 @@ export default defineBackground({
         useLanguage,
         online: () => navigator.onLine,
         now: Date.now,
+        about: () => ({ version: browser.runtime.getManifest().version, userAgent: navigator.userAgent }),
       }),
       ...createPageReports(queue),
       queue,
       settings: currentSettings,
       injectBanner,
+      injectReader,
       backWatch: (on) => (on ? backWatcher.start() : backWatcher.cancel()),
       openPopup,
       async openTab(url) {

@@ -78,10 +78,14 @@ export function createBannerHost(): BannerController {
       },
       onLink: (link) => site && afterClick((token) => ({ type: 'open-link', site, link, token })),
       handlers: {
-        canCopy: canCopy(),
+        canCopy: canCopy(view.text?.actions?.copy?.from),
         copyNote: copy.note(),
         // components/banner/banner.ts calls these only on the user's own (trusted) clicks.
         onCopy: () => void copy.copy(shown?.view.text?.actions?.copy),
+        onReport: () => {
+          const report = shown?.view.text?.report;
+          if (report) void copy.copy(report, report.text);
+        },
         onWatch: () => site && afterClick((token) => ({ type: 'back-watch', on: true, site, token })),
         onCancelWatch: () => site && afterClick((token) => ({ type: 'back-watch', on: false, site, token })),
         onOpenPopup: () => site && afterClick((token) => ({ type: 'open-popup', site, token })),

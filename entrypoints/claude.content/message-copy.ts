@@ -1,7 +1,8 @@
 /**
  * "Copy my message" in the banner: what it copies (the unsent draft, else the user's last
- * message), read from the page at the click only, and the short note that says how it went. The
- * text goes to the clipboard and nowhere else.
+ * message; for a reply cut off, that reply as far as it arrived), read from the page at the click
+ * only, and the short note that says how it went. The text goes to the clipboard and nowhere else.
+ * The "Wrong banner?" report goes the same way, with its own text (no page text).
  */
 import type { BannerActions } from '../../core/banner/banner-words';
 import { MESSAGE_SELECTORS } from '../../core/claude-page/page-facts';
@@ -37,8 +38,16 @@ function messageToCopy(): string | null {
   return text.trim() || null;
 }
 
+/** The last reply's rendered text, as far as it arrived; null when the page shows none. */
+function replyToCopy(): string | null {
+  const replies = document.querySelectorAll<HTMLElement>(MESSAGE_SELECTORS.reply);
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered lines, read once at the click.
+  return replies[replies.length - 1]?.innerText.trim() || null;
+}
+
 /** Whether there is anything to copy, without reading it. */
-export function canCopy(): boolean {
+export function canCopy(from: 'message' | 'reply' = 'message'): boolean {
+  if (from === 'reply') return document.querySelector(MESSAGE_SELECTORS.reply) !== null;
   return draftBox() !== null || document.querySelector(MESSAGE_SELECTORS.userMessage) !== null;
 }
 
@@ -57,8 +66,9 @@ export function createMessageCopy(redraw: () => void) {
   return {
     /** "Copied: …" or "Could not copy …", while it stays. */
     note: () => note,
-    async copy(words: CopyWords | null | undefined): Promise<void> {
-      const text = messageToCopy();
+    /** Copies what `words` says to copy, or `given` text (the report). */
+    async copy(words: CopyWords | null | undefined, given?: string): Promise<void> {
+      const text = given ?? (words?.from === 'reply' ? replyToCopy() : messageToCopy());
       if (!words || text === null) return show(null);
       try {
         await navigator.clipboard.writeText(text);

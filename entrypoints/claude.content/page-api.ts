@@ -4,6 +4,7 @@
  * calls in MV3). Not `wxt/browser`: the @wxt-dev/webextension-polyfill module aliases it to the
  * polyfill, about 3 KB gzip that would run on every claude.ai page (docs/benchmarks.md).
  */
+import type { PageShape, PageSignal } from '../../core/claude-page/page-facts';
 import type { Message, PageView, ReplyTo } from '../../core/messages/messages';
 
 export type { PageView };
@@ -37,4 +38,18 @@ export const BANNER_GLOBAL = '__statusOverlayBanner';
 
 export function bannerController(): BannerController | undefined {
   return (globalThis as Record<string, unknown>)[BANNER_GLOBAL] as BannerController | undefined;
+}
+
+/**
+ * What the page reader (entrypoints/claude-read.ts) leaves on the same global once the background
+ * has injected it: whether a candidate text is claude.ai's own message (entrypoints/claude.content/page-read.ts).
+ */
+export interface PageReader {
+  read(text: Text): (PageSignal & { shape: PageShape }) | null;
+}
+
+export const READER_GLOBAL = '__statusOverlayReader';
+
+export function pageReader(): PageReader | undefined {
+  return (globalThis as Record<string, unknown>)[READER_GLOBAL] as PageReader | undefined;
 }

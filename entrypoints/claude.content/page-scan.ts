@@ -1,32 +1,12 @@
 /**
- * Which text on claude.ai is claude.ai's own failure message (docs/claude-page.md). Plain DOM, no
- * library: it is part of the always-on watcher.
- *
- * A text counts only when all of these hold:
- * - it is outside everything in SELECTORS.neverCounts (the composer, the user's messages, code,
- *   quotations, links and navigation such as the sidebar's titles, hidden and non-rendered parts);
- * - the element that carries it holds that message and little else (core/claude-page/page-facts.ts
- *   classifyNotice), read at most MAX_SURFACE_CHARS at a time, so a long reply or conversation is
- *   never read whole;
- * - that element is not one paragraph among others (a paragraph beside paragraphs, lists or code
- *   is part of a longer text), and inside a reply of Claude's it is the whole reply. The sibling
- *   rule holds without claude.ai's markers; the reply rule uses them when they are there;
- * - it is rendered visible.
+ * The always-on part of reading claude.ai's page: finds the few text nodes that may be one of
+ * claude.ai's own failure messages (core/claude-page/page-facts.ts, MAYBE_SIGNAL), outside
+ * everything that never counts (SELECTORS.neverCounts: the composer, the user's messages, code,
+ * buttons, the page header, hidden parts), and hands each to `onCandidate`. Whether one is
+ * claude.ai's own message is the page reader's to say (page-read.ts), loaded only when there is a
+ * candidate. Plain DOM, no library.
  */
-import {
-  classifyNotice,
-  MAX_SURFACE_CHARS,
-  MAYBE_SIGNAL,
-  type PageSignal,
-  SELECTORS,
-} from '../../core/claude-page/page-facts';
-
-/** Elements that are part of a sentence rather than a block of their own. */
-const INLINE = /^(?:A|SPAN|STRONG|EM|B|I|U|S|SMALL|MARK|SUB|SUP|ABBR|TIME)$/;
-/** Siblings that make an element one part of a longer text. */
-const PROSE = /^(?:P|UL|OL|DL|PRE|BLOCKQUOTE|TABLE|HR|H\d)$/;
-/** Never read as text, even when measuring an element's text. */
-const NOT_TEXT = /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/;
+import { MAYBE_SIGNAL, SELECTORS } from '../../core/claude-page/page-facts';
 
 /**
  * Each slice of a scan ends after this many ms. Well under the 16 ms that a frame takes, so
@@ -37,64 +17,17 @@ const SLICE_MS = 5;
 const TEXT = 3;
 const ELEMENT = 1;
 
-/** The rendered text of `root`, or null when it is longer than `max` characters. */
-function textUpTo(root: Element, max: number): string | null {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) =>
-      n.nodeType === ELEMENT && NOT_TEXT.test((n as Element).tagName)
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT,
-  });
-  let out = '';
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType !== TEXT) continue;
-    out += ` ${(n as Text).data}`;
-    if (out.length > max) return null;
-  }
-  return out;
-}
-
-/**
- * Rendered and visible. `visibilityProperty` (Chrome 121, Firefox 122) is the current name of the
- * older `checkVisibilityCSS`; the manifests ask for Chrome 123 and Firefox 140, so it alone is enough.
- * https://developer.mozilla.org/en-US/docs/Web/API/Element/checkVisibility
- */
-function shown(el: Element): boolean {
-  return el.checkVisibility({ visibilityProperty: true });
-}
-
-/** The signal `text` shows as claude.ai's own message, or null (the rules above). */
-export function signalOfText(text: Text): PageSignal | null {
-  const parent = text.parentElement;
-  if (!parent || !MAYBE_SIGNAL.test(text.data) || parent.closest(SELECTORS.neverCounts)) return null;
-  // The block that holds the text: links and emphasis are part of its sentence.
-  let surface: Element = parent;
-  while (INLINE.test(surface.tagName) && surface.parentElement) surface = surface.parentElement;
-  const own = textUpTo(surface, MAX_SURFACE_CHARS);
-  let signal = own === null ? null : classifyNotice(own);
-  if (!signal) return null;
-  // Grow to the largest element that still holds only this message.
-  for (let up = surface.parentElement; up && up !== document.documentElement; ) {
-    const wider = textUpTo(up, MAX_SURFACE_CHARS);
-    const next = wider === null ? null : classifyNotice(wider);
-    if (!next || next.kind !== signal.kind) break;
-    surface = up;
-    signal = next;
-    up = up.parentElement;
-  }
-  const siblings = surface.parentElement?.children ?? [];
-  for (const sibling of siblings) if (sibling !== surface && PROSE.test(sibling.tagName)) return null;
-  const reply = parent.closest(SELECTORS.reply);
-  if (reply && !surface.contains(reply)) return null;
-  return shown(surface) ? signal : null;
+/** A text node that may be claude.ai's message: its words, and not inside what never counts. */
+function candidate(text: Text): boolean {
+  return MAYBE_SIGNAL.test(text.data) && !text.parentElement?.closest(SELECTORS.neverCounts);
 }
 
 /**
  * Walks `root`'s text, skipping whole subtrees that never count; null when `root` is in one.
- * With a `budget`, the walk also stops on an element once the deadline has passed, so that a
- * long stretch of nodes without a candidate cannot make one long task.
+ * The walk also stops on an element once the deadline has passed, so that a long stretch of nodes
+ * without a candidate (a hundred thousand empty elements) cannot make one long task.
  */
-function walkerOf(root: Node, budget?: { deadline: number }): TreeWalker | null {
+function walkerOf(root: Node, budget: { deadline: number }): TreeWalker | null {
   const start = root.nodeType === ELEMENT ? (root as Element) : root.parentElement;
   if (!start || start.closest(SELECTORS.neverCounts)) return null;
   let visited = 0;
@@ -103,24 +36,12 @@ function walkerOf(root: Node, budget?: { deadline: number }): TreeWalker | null 
       if (n.nodeType === ELEMENT) {
         if ((n as Element).matches(SELECTORS.neverCounts)) return NodeFilter.FILTER_REJECT;
         // Accepting an element only pauses the walk: its children are walked when it resumes.
-        if (budget && (++visited & 63) === 0 && performance.now() > budget.deadline) return NodeFilter.FILTER_ACCEPT;
+        if ((++visited & 63) === 0 && performance.now() > budget.deadline) return NodeFilter.FILTER_ACCEPT;
         return NodeFilter.FILTER_SKIP;
       }
       return MAYBE_SIGNAL.test((n as Text).data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
     },
   });
-}
-
-/** The first signal in `node` (a text node or a subtree), or null. Synchronous: for small additions. */
-export function scan(node: Node): PageSignal | null {
-  if (node.nodeType === TEXT) return signalOfText(node as Text);
-  const walker = walkerOf(node);
-  if (!walker) return null;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const signal = signalOfText(n as Text);
-    if (signal) return signal;
-  }
-  return null;
 }
 
 export interface Scanner {
@@ -132,14 +53,11 @@ export interface Scanner {
 /**
  * Scans queued nodes in slices of at most `sliceMs`, each slice its own task, so a long
  * conversation or a huge code block never blocks the page; a walk resumes where it stopped.
+ * `onCandidate` runs inside the slice: it must be short (the reader's work is bounded by nodes).
  */
 export function createScanner(
-  onFound: (signal: PageSignal) => void,
-  {
-    delayMs = 100,
-    sliceMs = SLICE_MS,
-    onBatch = () => undefined,
-  }: { delayMs?: number; sliceMs?: number; onBatch?: () => void } = {},
+  onCandidate: (text: Text) => void,
+  { delayMs = 100, sliceMs = SLICE_MS }: { delayMs?: number; sliceMs?: number } = {},
 ): Scanner {
   const queue = new Set<Node>();
   let walker: TreeWalker | null = null;
@@ -154,10 +72,7 @@ export function createScanner(
 
   function run(): void {
     timer = null;
-    if (batchDone) {
-      batchDone = false;
-      onBatch();
-    }
+    batchDone = false;
     budget.deadline = performance.now() + sliceMs;
     for (;;) {
       if (!walker) {
@@ -167,8 +82,7 @@ export function createScanner(
         // A removed node (the page re-rendered it) is not on screen any more.
         if (!next.value.isConnected) continue;
         if (next.value.nodeType === TEXT) {
-          const signal = signalOfText(next.value as Text);
-          if (signal) onFound(signal);
+          if (candidate(next.value as Text)) onCandidate(next.value as Text);
           continue;
         }
         walker = walkerOf(next.value, budget);
@@ -176,10 +90,7 @@ export function createScanner(
       }
       const n = walker.nextNode();
       if (!n) walker = null;
-      else if (n.nodeType === TEXT) {
-        const signal = signalOfText(n as Text);
-        if (signal) onFound(signal);
-      }
+      else if (n.nodeType === TEXT) onCandidate(n as Text);
       if (performance.now() > budget.deadline) {
         schedule(0);
         return;

@@ -1,15 +1,18 @@
 /**
  * The always-on part in claude.ai and platform.claude.com pages: it asks the background whether
- * there is anything to show (one message), watches for claude.ai's own error signals, and reads
- * the model label only when the advice needs it. Plain DOM and the browser's own extension API,
- * nothing else: the banner's view is injected by the background only when a banner is due
- * (entrypoints/background/banner/banner-injector.ts), and drawn by entrypoints/claude-banner.ts.
+ * there is anything to show (one message), watches for claude.ai's own error signals, notices when
+ * the page's markers vanish, and reads the model label only when the advice needs it. Plain DOM and
+ * the browser's own extension API, nothing else: the page reader is injected by the background
+ * only when the page shows a candidate (entrypoints/claude-read.ts), the banner's view only when a
+ * banner is due (entrypoints/background/banner/banner-injector.ts, entrypoints/claude-banner.ts).
  */
-import { SELECTORS } from '../../core/claude-page/page-facts';
+import { MARKERS, type MarkerName, type PageSignalKind, SELECTORS } from '../../core/claude-page/page-facts';
 import type { SiteId } from '../../core/sites/site-hosts';
+import { TEST_BUILD, TEST_TIMINGS } from '../../core/time/test-build';
+import { MINUTE_MS } from '../../core/time/time';
 import { HISTORY_KEY, NOTIFIED_KEY } from '../../shell/stored-keys';
-import { watchCapacityErrors } from './capacity-watch';
-import { bannerController, type PageView, pageApi } from './page-api';
+import { bannerController, type PageView, pageApi, pageReader } from './page-api';
+import { watchPageSignals } from './page-signal-watch';
 
 /**
  * The stored items whose change never changes the banner; any other change asks again, so an
@@ -17,10 +20,28 @@ import { bannerController, type PageView, pageApi } from './page-api';
  */
 const UNWATCHED_KEYS = [HISTORY_KEY, NOTIFIED_KEY];
 
-/** The model shown in the model menu button, e.g. "Opus 4.6"; null when the page shows none. */
+/** One message stays on screen while the page re-renders it: each kind is reported once a minute at most. */
+export const REPORT_EVERY_MS = TEST_BUILD ? TEST_TIMINGS.paceMs : MINUTE_MS;
+/** The markers are checked once the page has been quiet this long (claude.ai renders a conversation after load). */
+const MARKERS_QUIET_MS = 3_000;
+/** Candidates kept while the page reader loads; the newest count most (a failed reply comes last). */
+const MAX_PENDING = 16;
+
+/**
+ * The model shown in the model menu button, e.g. "Opus 4.6": its aria-label when that names the
+ * model ("Model: Sonnet 5 Medium" beside the text "Sonnet 5"), else its text; null when the page shows none.
+ */
 function modelLabel(): string | null {
-  const text = document.querySelector(SELECTORS.modelButton)?.textContent?.trim();
+  const button = document.querySelector(SELECTORS.modelButton);
+  const label = button?.getAttribute('aria-label') ?? '';
+  const text = (/^model\b/i.test(label) ? label : button?.textContent)?.trim();
   return text ? text.slice(0, 80) : null;
+}
+
+/** The markers this conversation page lacks; null when this is not a conversation page. */
+function missingMarkers(): MarkerName[] | null {
+  if (!location.pathname.startsWith('/chat/')) return null;
+  return MARKERS.filter(([, selector]) => !document.querySelector(selector)).map(([name]) => name);
 }
 
 async function fetchView(site: SiteId, model: string | null): Promise<PageView | undefined> {
@@ -73,7 +94,22 @@ export function startWatcher(site: SiteId): void {
     else bannerController()?.hide();
   };
 
+  // The markers, checked once the page is quiet after changes; sent when the answer changes.
+  let markersSent: string | null = null;
+  let markersTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A message of claude.ai's own was found: the page is not the conversation it usually is (the outage screen). */
+  let signalled = false;
+  const checkMarkers = () => {
+    markersTimer = null;
+    const missing = missingMarkers();
+    if (!missing || signalled || missing.join() === markersSent) return;
+    markersSent = missing.join();
+    pageApi.runtime.sendMessage({ type: 'page-markers', site, missing }).catch(() => undefined);
+  };
+
   const onBatch = () => {
+    if (markersTimer !== null) clearTimeout(markersTimer);
+    markersTimer = setTimeout(checkMarkers, MARKERS_QUIET_MS);
     if (!needsModel) return;
     // Switching model may change the advice ("you are on Sonnet 4.6, which is not named").
     const next = modelLabel();
@@ -83,21 +119,47 @@ export function startWatcher(site: SiteId): void {
     }
   };
 
-  let stopWatching: (() => void) | null = null;
-  // On while the user's setting asks for capacity detection, or while the advice needs the model.
+  const reported = new Map<PageSignalKind, number>();
+  // Candidates wait here while the page reader loads, then are queued again.
+  const pending = new Set<Text>();
+  let loading = false;
+  const onCandidate = (text: Text) => {
+    if (!detectCapacity) return;
+    const reader = pageReader();
+    if (!reader) {
+      pending.add(text);
+      for (const old of pending) if (pending.size > MAX_PENDING) pending.delete(old);
+      if (loading) return;
+      loading = true;
+      void pageApi.runtime
+        .sendMessage({ type: 'page-reader', site })
+        .catch(() => undefined)
+        .then(() => {
+          loading = false;
+          if (pageReader()) for (const t of pending) watching?.rescan(t);
+          pending.clear();
+        });
+      return;
+    }
+    const signal = reader.read(text);
+    if (!signal) return;
+    signalled = true;
+    const now = Date.now();
+    // Never reported counts as reported at the epoch: long ago.
+    if (now - (reported.get(signal.kind) ?? 0) < REPORT_EVERY_MS) return;
+    reported.set(signal.kind, now);
+    pageApi.runtime.sendMessage({ type: 'page-signal', site, ...signal }).catch(() => undefined);
+  };
+
+  let watching: ReturnType<typeof watchPageSignals> | null = null;
+  // On while the user's setting asks for claude.ai's own messages, or while the advice needs the model.
   function watch(on: boolean): void {
-    if (on && !stopWatching) {
-      stopWatching = watchCapacityErrors(
-        document.body,
-        (signal) => {
-          if (!detectCapacity) return;
-          pageApi.runtime.sendMessage({ type: 'page-signal', site, ...signal }).catch(() => undefined);
-        },
-        onBatch,
-      );
-    } else if (!on && stopWatching) {
-      stopWatching();
-      stopWatching = null;
+    if (on && !watching) {
+      watching = watchPageSignals(document.body, onCandidate, onBatch);
+    } else if (!on && watching) {
+      watching.stop();
+      watching = null;
+      if (markersTimer !== null) clearTimeout(markersTimer);
     }
   }
 

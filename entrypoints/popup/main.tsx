@@ -6,6 +6,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup/popup-app';
 import { popupStore } from '../../components/popup/popup-store';
+import { lastDetection } from '../../core/claude-page/detections';
+import type { PageSignalKind } from '../../core/claude-page/page-facts';
+import { wrongBannerReport } from '../../core/claude-page/page-report';
 import { staleIntervalMs } from '../../core/polling/cadence';
 import { isOlderThanInterval } from '../../core/polling/health';
 import type { Settings } from '../../core/settings/settings';
@@ -75,6 +78,24 @@ function watchBack(): void {
     .then(() => send({ type: 'back-watch', on: true }));
 }
 
+/** "Wrong banner?": the report of the latest signal of `kind` (no page text), copied in the user's click. */
+async function copyReport(kind: PageSignalKind): Promise<boolean> {
+  const { signals } = popupStore.getState();
+  const text = wrongBannerReport({
+    version: browser.runtime.getManifest().version,
+    userAgent: navigator.userAgent,
+    kind,
+    detection: lastDetection(signals, 'claude-ai', kind),
+    markers: signals.markers,
+  });
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function draw(settings: Settings, interval: number): void {
   const root = document.getElementById('app');
   if (!root) return;
@@ -85,6 +106,7 @@ function draw(settings: Settings, interval: number): void {
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onWatch={watchBack}
       onCancelWatch={() => void send({ type: 'back-watch', on: false })}
+      onReport={copyReport}
       intervalMs={interval}
       userAlternatives={settings.alternatives}
       settings={settings}

@@ -6,7 +6,7 @@
  */
 
 import type { Snapshot } from '../../core/status-page/status-model';
-import type { Overall } from '../../core/verdict/overall';
+import type { LocalKind, Overall } from '../../core/verdict/overall';
 import { t } from '../i18n';
 import { dayTime } from './time-text';
 
@@ -20,15 +20,23 @@ function pageHeadline(kind: Overall['kind'], affected: readonly string[]): strin
     : word;
 }
 
+/** What claude.ai showed the user, each in words of its own (a kind added to LocalKind must be worded here). */
+const LOCAL_WORDS: Readonly<Record<LocalKind, string>> = {
+  'outage-screen': 'overall_outage_screen',
+  capacity: 'overall_capacity',
+  'model-unavailable': 'overall_model_unavailable',
+  incomplete: 'overall_incomplete',
+  failing: 'overall_failing',
+  connection: 'overall_connection',
+};
+
 /**
  * "claude.ai is over capacity for you; …", "Partial outage: claude.ai", "All systems operational",
  * "Status unknown since 14:02: …" (the day too when it is not today). `now` places that time.
  */
 export function overallHeadline(view: HeadlineView, now: number): string {
   const { kind } = view;
-  if (kind === 'capacity' || kind === 'failing' || kind === 'outage-screen' || kind === 'connection') {
-    return t(`overall_${kind.replace('-', '_')}`);
-  }
+  if (kind in LOCAL_WORDS) return t(LOCAL_WORDS[kind as LocalKind]);
   if (kind === 'stale') {
     const since = dayTime(view.lastSuccessAt, now);
     return since ? t('overallUnknownSince', since) : t('severity_stale');

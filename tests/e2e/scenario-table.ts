@@ -8,6 +8,7 @@ import type { ExtensionBrowser } from './drivers/types';
 import { Harness } from './harness';
 import { measured, SCENARIOS } from './scenarios';
 import { LOOK_SCENARIOS } from './scenarios-look';
+import { PAGE_SCENARIOS } from './scenarios-page';
 import { STORY_SCENARIOS } from './scenarios-story';
 
 export function runScenarioTable(name: string, launch: (replayPort: number) => Promise<ExtensionBrowser>): void {
@@ -24,7 +25,7 @@ export function runScenarioTable(name: string, launch: (replayPort: number) => P
     });
 
     // Each test is titled by its scenario, so a failure names the case.
-    for (const scenario of [...SCENARIOS, ...LOOK_SCENARIOS, ...STORY_SCENARIOS]) {
+    for (const scenario of [...SCENARIOS, ...LOOK_SCENARIOS, ...STORY_SCENARIOS, ...PAGE_SCENARIOS]) {
       it(scenario.name, async () => {
         await harness.reset(scenario.status);
         await scenario.run(harness);

@@ -28,7 +28,7 @@ export interface Scenario {
 /** Figures worth reporting (not asserted on: timings are measured by `npm run bench`). */
 export const measured: Record<string, number[]> = {};
 
-function record(name: string, value: number): void {
+export function record(name: string, value: number): void {
   const list = measured[name] ?? [];
   list.push(value);
   measured[name] = list;
@@ -45,7 +45,7 @@ async function storedKinds(h: Harness): Promise<string[]> {
 }
 
 /** The content script's calls longer than 16 ms of CPU time, and how many calls it made in all. */
-function extensionCalls(calls: ScriptCall[]): { count: number; long: ScriptCall[]; longestMs: number } {
+export function extensionCalls(calls: ScriptCall[]): { count: number; long: ScriptCall[]; longestMs: number } {
   const own = calls.filter((c) => /^(?:chrome|moz)-extension:\/\//.test(c.url));
   return {
     count: own.length,

@@ -75,16 +75,18 @@ describe.each(DRIVERS)('welcome page (%s)', (_name, launch) => {
       'welcome-section-keep-working',
       'welcome-section-options',
     ]);
-    expect(page.keepWorking).toMatch(/"Copy my message".*never stored or sent.*"Tell me when it's back"/s);
+    expect(page.keepWorking).toMatch(
+      /"Copy my message".*never stored or sent.*"Copy the partial reply".*"Tell me when it's back"/s,
+    );
     expect(page.pin).toMatch(harness.browser.name === 'firefox' ? /Pin to Toolbar/ : /pin beside/);
-    expect(page.cases).toBe(5);
+    expect(page.cases).toBe(6);
     expect(page.sampleTitle).toBe('Elevated errors on claude.ai');
     // Labelled as a sample, in the banner's own section, apart from today's status.
     expect(page.sampleCaption).toBe("A sample, not today's status:");
     expect(page.sampleSection).toBe('welcome-section-banner');
     // Every mark the badge can show, in the badge's own order and words.
     expect(page.legend).toEqual(LOOK_KINDS.map((kind) => KIND_LOOK[kind].mark || 'empty'));
-    expect(page.legend).toEqual(expect.arrayContaining(['CAP', 'DOWN', 'ERR', 'NET', '?']));
+    expect(page.legend).toEqual(expect.arrayContaining(['CAP', 'MOD', 'CUT', 'DOWN', 'ERR', 'NET', '?']));
     expect(page.sampleBackground).toBe('rgb(255, 251, 235)');
     expect(page.samplePosition).toBe('static');
     expect(page.options).toMatch(/^(?:chrome|moz)-extension:\/\/[^/]+\/options\.html$/);

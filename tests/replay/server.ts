@@ -8,7 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import http from 'node:http';
@@ -175,6 +175,22 @@ const NO_STORE = 'private, max-age=0, no-store, no-cache, must-revalidate';
 
 const readPage = (file: string) => readFileSync(path.join(PAGES_DIR, file));
 
+/**
+ * The real-structure claude.ai pages (tests/fixtures/pages/claude-2026-*.html, built from public
+ * captures), each with its test hooks (real-page-hooks.js) added before `</body>`, by name.
+ */
+function realStructurePages(): Map<string, Buffer> {
+  const hooks = readFileSync(path.join(PAGES_DIR, 'real-page-hooks.js'), 'utf8');
+  const pages = new Map<string, Buffer>();
+  for (const file of readdirSync(PAGES_DIR)) {
+    const name = /^(claude-\d{4}-\d{2})\.html$/.exec(file)?.[1];
+    if (!name) continue;
+    const html = readFileSync(path.join(PAGES_DIR, file), 'utf8');
+    pages.set(name, Buffer.from(html.replace('</body>', () => `<script>${hooks}</script>\n</body>`)));
+  }
+  return pages;
+}
+
 function planFor(behaviour: Behaviour, flavour: 'statuspage' | 'api', now: number): Plan {
   if ('hang' in behaviour && behaviour.hang) return { kind: 'hang' };
   if ('reset' in behaviour && behaviour.reset) return { kind: 'reset' };
@@ -289,6 +305,7 @@ export async function startReplayServer(options: { scenario?: ScenarioName } = {
 
   const chatPage = readPage('claude-chat.html');
   const platformPage = readPage('platform.html');
+  const realPages = realStructurePages();
   let plans = scenarioPlans(scenarioName);
   let apiPlan: Plan = planFor(DEFAULT_API, 'api', Date.now());
 
@@ -315,10 +332,10 @@ export async function startReplayServer(options: { scenario?: ScenarioName } = {
       entry.status = res.statusCode;
       entry.bytes = socket.bytesWritten - before;
     });
-    send(req, res, route(host, url.pathname));
+    send(req, res, route(host, url.pathname, url.searchParams.get('fixture')));
   });
 
-  function route(host: string, pathname: string): Plan {
+  function route(host: string, pathname: string, fixture: string | null): Plan {
     const source = SOURCE_BY_HOST[host];
     if (source) {
       if (pathname === SUMMARY_PATH) return plans[source].summary;
@@ -343,7 +360,8 @@ export async function startReplayServer(options: { scenario?: ScenarioName } = {
         kind: 'send',
         status: 200,
         headers: { 'content-type': HTML_TYPE, 'cache-control': NO_STORE },
-        body: chatPage,
+        // ?fixture=claude-2026-06: one of the real-structure pages; the hand-made page otherwise.
+        body: (fixture && realPages.get(fixture)) || chatPage,
       };
     }
     if (host === OTHER_SITE) {

@@ -242,6 +242,15 @@ describe('watchOffered(): the popup offers "Tell me when it\'s back" while the v
     { name: 'the outage screen', local: 'outage-screen', fixture: null, offered: true },
     { name: "claude.ai's own requests failing", local: 'failing', fixture: 'healthy', offered: true },
     { name: "only the user's connection", local: 'connection', fixture: 'healthy', offered: false },
+    // Issue #26's kinds: claude.ai answers, so neither banner offers the watch, nor does the popup.
+    { name: 'a reply cut off, page green', local: 'incomplete', fixture: 'healthy', offered: false },
+    { name: 'a model unavailable, page green', local: 'model-unavailable', fixture: 'healthy', offered: false },
+    {
+      name: 'a reply cut off while the status page shows claude.ai in trouble',
+      local: 'incomplete',
+      fixture: 'claude-ai-partial',
+      offered: true,
+    },
     { name: 'the status page shows claude.ai in trouble', local: null, fixture: 'claude-ai-partial', offered: true },
     {
       name: 'claude.ai in trouble but muted by the user',

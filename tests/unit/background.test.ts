@@ -436,6 +436,30 @@ describe('background', () => {
     expect(fetched.fn.mock.calls.length).toBeLessThanOrEqual(2);
   });
 
+  it('page signals keep the structure around the element (for the report); the markers a page lacks are stored when they change', async () => {
+    const fetched = fakeFetch({ primary: () => json('healthy'), fallback: () => json('healthy') });
+    vi.stubGlobal('fetch', fetched.fn);
+    background.main();
+    const shape = { surface: 'band', depth: 12, path: [{ tag: 'span', classes: ['text-sm'] }] };
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'page-signal', site: 'claude-ai', kind: 'incomplete', shape },
+      CLAUDE_TAB(),
+      () => undefined,
+    );
+    let writes = 0;
+    fakeBrowser.storage.onChanged.addListener((changes) => {
+      if ('signals' in changes) writes++;
+    });
+    const markers = (missing: string[]) => ({ type: 'page-markers', site: 'claude-ai', missing });
+    for (const missing of [['reply'], ['reply'], []])
+      await fakeBrowser.runtime.onMessage.trigger(markers(missing), CLAUDE_TAB(), () => undefined);
+    const stored = (await fakeBrowser.storage.local.get('signals')).signals as Record<string, unknown>;
+    expect(stored.detections).toEqual([{ at: expect.any(String), site: 'claude-ai', kind: 'incomplete', shape }]);
+    expect(stored.markers).toEqual({ at: expect.any(String), missing: [] });
+    // ['reply'] once, then [] once: the repeat wrote nothing.
+    expect(writes).toBe(2);
+  });
+
   it('two dismissals at the same moment are both kept (one write queue)', async () => {
     // Two incidents, one on each site: the claude.ai tab and the Console tab each dismiss their own.
     const both = JSON.parse(fixture('claude-ai-partial.json')) as { incidents: unknown[]; components: unknown[] };

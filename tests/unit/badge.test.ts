@@ -47,7 +47,18 @@ describe('badgeFor: one look per severity', () => {
 
   it('every kind has its own colour and its own text (not colour alone)', () => {
     const kinds: BadgeKind[] = [...LOOK_KINDS];
-    expect(kinds.sort()).toEqual([...SEVERITIES, 'stale', 'capacity', 'failing', 'outage-screen', 'connection'].sort());
+    expect(kinds.sort()).toEqual(
+      [
+        ...SEVERITIES,
+        'stale',
+        'capacity',
+        'model-unavailable',
+        'incomplete',
+        'failing',
+        'outage-screen',
+        'connection',
+      ].sort(),
+    );
     const colours = kinds.map((k) => badgeStyle(k).color.toLowerCase());
     const texts = kinds.map((k) => badgeStyle(k).text);
     expect(new Set(colours).size).toBe(kinds.length);

@@ -50,6 +50,13 @@ describe('bannerText: the actions offered', () => {
     ],
     ['incident on claude.ai', () => banner({ snapshot: loadSnapshot('claude-ai-partial') }), false, true],
     ['retry notice (informational)', () => banner({ retrySeenAt: NOW }), false, false],
+    ['a reply cut off: copy the partial reply, no watch', () => banner({ incompleteSeenAt: NOW }), true, false],
+    [
+      'a model unavailable: neither (the advice is another model)',
+      () => banner({ modelUnavailableSeenAt: NOW }),
+      false,
+      false,
+    ],
     ['maintenance', () => banner({ snapshot: loadSnapshot('maintenance'), site: siteById('platform') }), false, false],
     ['the "back" note itself', () => backBanner(new Date(NOW).toISOString(), EMPTY_DISMISSALS) as Banner, false, false],
   ])('%s', (_name, make, copy, watch) => {
@@ -57,6 +64,25 @@ describe('bannerText: the actions offered', () => {
     const text = bannerText(b, claudeAi, null, NOW, [], OFF);
     expect(text.actions?.copy != null).toBe(copy);
     expect(text.actions?.watch != null).toBe(watch);
+  });
+
+  it('a reply cut off copies the reply, in its own words', () => {
+    const copy = bannerText(banner({ incompleteSeenAt: NOW }), claudeAi, null, NOW, [], OFF).actions?.copy;
+    expect(copy).toEqual({
+      label: 'Copy the partial reply',
+      done: 'Copied: the partial reply is on your clipboard',
+      failed: 'Could not copy: the browser refused the clipboard',
+      from: 'reply',
+    });
+  });
+
+  it('"Wrong banner?" is offered with the report it was given, and only then', () => {
+    const b = banner({ capacitySeenAt: NOW });
+    expect(bannerText(b, claudeAi, null, NOW, [], OFF).report).toBeNull();
+    expect(bannerText(b, claudeAi, null, NOW, [], OFF, undefined, 'the report').report).toMatchObject({
+      label: 'Wrong banner?',
+      text: 'the report',
+    });
   });
 
   it('on platform.claude.com: none', () => {
@@ -170,5 +196,36 @@ describe('the banner and the keyboard (issue #27, item 8)', () => {
     const details = section.querySelector('.so-details');
     expect(details?.querySelector('.so-actions')).not.toBeNull();
     expect(details?.querySelector('[data-testid="banner-toggle"]')).not.toBeNull();
+  });
+});
+
+describe('buildBanner: "Wrong banner?"', () => {
+  const noop = () => undefined;
+  it('a button beside the links when the banner has a report and the page wires it; the note after a copy', () => {
+    const text = bannerText(banner({ retrySeenAt: NOW }), claudeAi, null, NOW, [], OFF, undefined, 'the report');
+    const build = (copyNote: string | null, onReport?: () => void) =>
+      buildBanner({
+        text,
+        expanded: false,
+        onToggle: noop,
+        onLink: noop,
+        onDismiss: noop,
+        handlers: {
+          canCopy: false,
+          copyNote,
+          onCopy: noop,
+          onWatch: noop,
+          onCancelWatch: noop,
+          onOpenPopup: noop,
+          onReport,
+        },
+      });
+    expect(build(null).querySelector('[data-testid="banner-report"]')).toBeNull();
+    const node = build(null, noop);
+    expect(node.querySelector('.so-meta [data-testid="banner-report"]')?.textContent).toBe('Wrong banner?');
+    // The retry banner offers no actions: the row is there only for the note.
+    expect(node.querySelector('.so-actions')).toBeNull();
+    const copied = build(text.report?.done ?? '', noop);
+    expect(copied.querySelector('[data-testid="banner-copied"]')?.textContent).toContain('Report copied');
   });
 });

@@ -6,7 +6,13 @@ import { assess } from '../../core/banner/banner-decision';
 import { EMPTY_DISMISSALS, withDismissedIncidents } from '../../core/banner/dismissals';
 import { EMPTY_SIGNALS } from '../../core/claude-page/detections';
 import { EMPTY_FAILURE_LOG, type FaultVerdict } from '../../core/claude-page/fault';
-import { CAPACITY_BANNER_MS, OUTAGE_SCREEN_BANNER_MS, RETRY_BANNER_MS } from '../../core/claude-page/signal-timing';
+import {
+  CAPACITY_BANNER_MS,
+  INCOMPLETE_BANNER_MS,
+  MODEL_UNAVAILABLE_BANNER_MS,
+  OUTAGE_SCREEN_BANNER_MS,
+  RETRY_BANNER_MS,
+} from '../../core/claude-page/signal-timing';
 import { parseModelLabel } from '../../core/models/claude-models';
 import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import { type SiteId, siteById } from '../../core/sites/sites';
@@ -204,6 +210,77 @@ describe("assess: claude.ai's outage screen and retry notice", () => {
     expect(view.banner?.kind).toBe('outage-screen');
     expect(view.banner?.errorCode).toBe('AB12');
     expect(view.recheckAt).toBe(NOW - 1000 + OUTAGE_SCREEN_BANNER_MS);
+  });
+});
+
+describe("assess: a reply cut off, a model unavailable (claude.ai's own screen, 2026)", () => {
+  const cut = (ago: number) => ({ incompleteSeenAt: NOW - ago });
+  const unavailable = (ago: number) => ({ modelUnavailableSeenAt: NOW - ago });
+
+  it.each([
+    // name, fixture, extra input, banner kind, role
+    ['a reply cut off on a green day: an alert', 'healthy', cut(0), 'incomplete', 'alert'],
+    ['a reply cut off longer ago than its banner lasts', 'healthy', cut(INCOMPLETE_BANNER_MS + 1), null, null],
+    ['a model unavailable on a green day: an alert', 'healthy', unavailable(0), 'model-unavailable', 'alert'],
+    [
+      'a model unavailable longer ago than its banner lasts',
+      'healthy',
+      unavailable(MODEL_UNAVAILABLE_BANNER_MS + 1),
+      null,
+      null,
+    ],
+    ['a capacity error beats a reply cut off', 'healthy', { ...cut(0), capacitySeenAt: NOW }, 'capacity', 'alert'],
+    [
+      'the outage screen beats a model unavailable',
+      'healthy',
+      { ...unavailable(0), outageScreen: { at: NOW, code: null } },
+      'outage-screen',
+      'alert',
+    ],
+    ['a major incident beats both', 'major-outage', { ...cut(0), ...unavailable(0) }, 'incident', 'alert'],
+  ] as const)('%s -> %s', (_name, fixture, extra, kind, role) => {
+    const banner = decide('claude-ai', fixture, extra);
+    expect(banner?.kind ?? null).toBe(kind);
+    expect(banner?.role ?? null).toBe(role);
+  });
+
+  it('a reply cut off offers the alternatives; a model unavailable offers another model instead', () => {
+    expect(decide('claude-ai', 'healthy', cut(0))?.alternatives.length).toBeGreaterThan(0);
+    const banner = decide('claude-ai', 'healthy', {
+      ...unavailable(0),
+      currentModel: parseModelLabel('Opus 4.8 High'),
+    });
+    expect(banner?.alternatives).toEqual([]);
+    expect(banner?.models?.current?.label).toBe('Opus 4.8');
+    expect(banner?.models?.switchTo?.label).toBe('Sonnet 4.6');
+    // Without the model in use, no advice of models: the words say "another model".
+    expect(decide('claude-ai', 'healthy', unavailable(0))?.models).toBeNull();
+  });
+
+  it('is never raised on platform.claude.com', () => {
+    expect(decide('platform', 'healthy', { ...cut(0), ...unavailable(0) })).toBeNull();
+  });
+
+  it('site view: read from the stored detections; a model unavailable asks the page for its model', () => {
+    const view = siteView({
+      siteId: 'claude-ai',
+      status: {
+        snapshot: loadSnapshot('healthy'),
+        health: { ...EMPTY_HEALTH, lastSuccessAt: new Date(NOW).toISOString() },
+      },
+      signals: {
+        detections: [{ at: new Date(NOW - 1000).toISOString(), site: 'claude-ai', kind: 'model-unavailable' }],
+      },
+      dismissals: EMPTY_DISMISSALS,
+      failures: EMPTY_FAILURE_LOG,
+      now: NOW,
+      intervalMs: 60_000,
+      online: true,
+      settings: DEFAULT_SETTINGS,
+    });
+    expect(view.banner?.kind).toBe('model-unavailable');
+    expect(view.needsModel).toBe(true);
+    expect(view.recheckAt).toBe(NOW - 1000 + MODEL_UNAVAILABLE_BANNER_MS);
   });
 });
 

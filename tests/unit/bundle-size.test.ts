@@ -24,6 +24,8 @@ describe('bench/budgets.json', () => {
     expect(budgets.bundles.content.maxGzipBytes).toBe(3_000);
     expect(budgets.bundles.content.countsCss).toBe(true);
     expect(budgets.bundles.banner.maxGzipBytes).toBeGreaterThan(0);
+    // Issue #26: the page reader, injected only when the page shows candidate text, apart from both.
+    expect(budgets.bundles.reader.maxGzipBytes).toBe(3_000);
     // Issue #8's 30 KB: the enforced budget, or the target a raised budget (with its why) is measured against.
     expect(budgets.bundles.popup.targetGzipBytes ?? budgets.bundles.popup.maxGzipBytes).toBe(30_000);
     expect(budgets.bundles.background.targetGzipBytes).toBe(15_000);

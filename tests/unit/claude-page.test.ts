@@ -4,7 +4,16 @@
  * that must never match.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyNotice, MAX_SURFACE_CHARS, MAYBE_SIGNAL, type PageSignal } from '../../core/claude-page/page-facts';
+import {
+  classifyNotice,
+  MARKER_NAMES,
+  MARKERS,
+  MAX_SURFACE_CHARS,
+  MAYBE_SIGNAL,
+  MESSAGE_SELECTORS,
+  type PageSignal,
+  SELECTORS,
+} from '../../core/claude-page/page-facts';
 
 const CAPACITY =
   'Due to unexpected capacity constraints, Claude is unable to respond to your message. Please try again soon.';
@@ -92,6 +101,69 @@ describe('retry notice', () => {
   });
 });
 
+describe('retry notice, 2026 wording', () => {
+  it.each<Row>([
+    [
+      '"Retrying shortly" with its attempt',
+      'Taking longer than usual. Retrying shortly (attempt 4)',
+      { kind: 'retry' },
+    ],
+    ['beside "Trying again shortly"', 'Taking longer than usual. Trying again shortly', { kind: 'retry' }],
+  ])('%s', (_label, text, expected) => {
+    expect(classifyNotice(text)).toEqual(expected);
+  });
+});
+
+describe('a reply cut off (incomplete)', () => {
+  it.each<Row>([
+    ['the whole note', 'Server error mid-response. The response above may be incomplete.', { kind: 'incomplete' }],
+    ['its first sentence', 'Server error mid-response.', { kind: 'incomplete' }],
+    ['"Response incomplete"', 'Response incomplete', { kind: 'incomplete' }],
+    [
+      'with a Retry button',
+      'Server error mid-response. The response above may be incomplete. Retry',
+      {
+        kind: 'incomplete',
+      },
+    ],
+  ])('%s', (_label, text, expected) => {
+    expect(classifyNotice(text)).toEqual(expected);
+  });
+});
+
+describe('a model unavailable', () => {
+  it.each<Row>([
+    [
+      '"Claude Fable 5 is currently unavailable."',
+      'Claude Fable 5 is currently unavailable.',
+      {
+        kind: 'model-unavailable',
+      },
+    ],
+    ['a known family', 'Opus 4.8 is currently unavailable.', { kind: 'model-unavailable' }],
+    ['a family without a version', 'Claude Mythos is currently unavailable', { kind: 'model-unavailable' }],
+  ])('%s', (_label, text, expected) => {
+    expect(classifyNotice(text)).toEqual(expected);
+  });
+});
+
+describe('Claude Code on the web', () => {
+  it('"API Error: Repeated 529 Overloaded errors"', () => {
+    expect(classifyNotice('API Error: Repeated 529 Overloaded errors')).toEqual({ kind: 'capacity' });
+  });
+});
+
+describe('with no slack (a reply must be the error and nothing else)', () => {
+  it.each<[string, string, PageSignal | null]>([
+    ['the sentence', CAPACITY, { kind: 'capacity' }],
+    ['with its upsell', `${CAPACITY} ${UPSELL}`, { kind: 'capacity' }],
+    ['"Sure!" before it', `Sure! ${CAPACITY}`, null],
+    ['"OK." after it', `${CAPACITY} OK.`, null],
+  ])('%s', (_label, text, expected) => {
+    expect(classifyNotice(text, 0)).toEqual(expected);
+  });
+});
+
 describe('never an outage, and never someone quoting one', () => {
   it.each<[string, string]>([
     ['empty', ''],
@@ -141,6 +213,19 @@ describe('never an outage, and never someone quoting one', () => {
       'The build is taking longer than usual because the cache was cleared; CI is trying again shortly after.',
     ],
     ['the normal reply in the page fixture', 'Here are the main points: the launch moves to next Tuesday.'],
+    ['the weekly-limit notice (2026)', "You've used 75% of your weekly limit"],
+    ['the same, with its button', "You've used 75% of your weekly limit Get more usage"],
+    ['extra usage', "You're now using extra usage"],
+    ['the 5-hour limit with extra usage', '5-hour limit resets 4:00 PM - continuing with extra usage'],
+    ['"Claude is currently unavailable" (no model named)', 'Claude is currently unavailable in your region.'],
+    [
+      'a model unavailable in a longer text',
+      'I read that Opus 4.8 is currently unavailable in some regions; is that true for me?',
+    ],
+    [
+      'a note about incompleteness in prose',
+      'The response above may be incomplete because I ran out of room; ask me to continue.',
+    ],
   ])('%s', (_label, text) => {
     expect(classifyNotice(text)).toBeNull();
   });
@@ -152,7 +237,20 @@ describe('never an outage, and never someone quoting one', () => {
 
 describe('the cheap pre-filter', () => {
   it('passes every text that any kind matches', () => {
-    for (const text of [CAPACITY, OUTAGE_HEADING, OUTAGE_TEXT, RETRY, 'Taking longer than usual.', '529 Overloaded']) {
+    for (const text of [
+      CAPACITY,
+      OUTAGE_HEADING,
+      OUTAGE_TEXT,
+      RETRY,
+      'Taking longer than usual.',
+      '529 Overloaded',
+      'Retrying shortly (attempt 2)',
+      'Server error mid-response.',
+      'Response incomplete',
+      'The response above may be incomplete.',
+      'Claude Fable 5 is currently unavailable.',
+      'API Error: Repeated 529 Overloaded errors',
+    ]) {
       expect(MAYBE_SIGNAL.test(text)).toBe(true);
     }
   });
@@ -160,5 +258,17 @@ describe('the cheap pre-filter', () => {
   it('a megabyte of text is rejected quickly', () => {
     const text = 'We talk about capacity and about being overloaded with work, 529 times over. '.repeat(14_000);
     expect(classifyNotice(text)).toBeNull();
+  });
+});
+
+describe('the markers the watcher checks', () => {
+  it('are the selectors the rest of the extension relies on, under their stored names', () => {
+    expect(MARKERS.map(([name]) => name)).toEqual([...MARKER_NAMES]);
+    expect(Object.fromEntries(MARKERS)).toEqual({
+      'user-message': MESSAGE_SELECTORS.userMessage,
+      reply: MESSAGE_SELECTORS.reply,
+      composer: MESSAGE_SELECTORS.composer,
+      'model-button': SELECTORS.modelButton,
+    });
   });
 });

@@ -100,6 +100,9 @@ describe('stored times ahead of the clock', () => {
     const next = withDetection(capacityAt(NOW + HOUR), { site: 'claude-ai', kind: 'capacity' }, NOW);
     expect(next.detections.map((d) => d.at)).toEqual([iso(NOW)]);
     expect(presentSignals(capacityAt(NOW + 1), NOW)).toEqual(EMPTY_SIGNALS);
+    // The markers check is kept as it is.
+    const markers = { at: iso(NOW), missing: ['reply' as const] };
+    expect(presentSignals({ ...capacityAt(NOW + 1), markers }, NOW)).toEqual({ detections: [], markers });
   });
 
   it('"last checked" and "failing since" are never ahead of now', () => {

@@ -5,14 +5,17 @@ import {
   EMPTY_SIGNALS,
   lastDetection,
   lastDetectionAt,
+  latestDetection,
   migrateSignalsV1toV2,
+  migrateSignalsV2toV3,
   SIGNALS_MIGRATIONS,
   SIGNALS_VERSION,
   type Signals,
   signalsSchema,
   withDetection,
+  withMarkers,
 } from '../../core/claude-page/detections';
-import type { PageSignalKind } from '../../core/claude-page/page-facts';
+import type { PageShape, PageSignalKind } from '../../core/claude-page/page-facts';
 import { DETECTION_DEDUPE_MS } from '../../core/claude-page/signal-timing';
 import type { SiteId } from '../../core/sites/sites';
 import { HOUR_MS as HOUR, MINUTE_MS as MIN, SECOND_MS as SEC } from '../../core/time/time';
@@ -169,8 +172,8 @@ describe('detectionsSince / lastDetectionAt', () => {
 
 describe('stored signals: version 1 -> 2', () => {
   it('has one migration per version after the first', () => {
-    expect(SIGNALS_VERSION).toBe(2);
-    expect(Object.keys(SIGNALS_MIGRATIONS).map(Number)).toEqual([2]);
+    expect(SIGNALS_VERSION).toBe(3);
+    expect(Object.keys(SIGNALS_MIGRATIONS).map(Number)).toEqual([2, 3]);
   });
 
   it.each<[string, unknown, Signals]>([
@@ -216,5 +219,115 @@ describe('stored signals: version 1 -> 2', () => {
     expect(migrated.detections.at(-1)?.at).toBe(iso(T0));
     expect(migrated.detections[0]?.at).toBe(iso(T0 - 499 * SEC));
     expect(signalsSchema.safeParse(migrated).success).toBe(true);
+  });
+});
+
+const SHAPE: PageShape = {
+  surface: 'reply',
+  depth: 17,
+  path: [
+    { tag: 'p', classes: ['font-claude-response-body'] },
+    { tag: 'div', classes: ['standard-markdown'] },
+    { tag: 'div', testid: 'chat-column', role: 'feed' },
+  ],
+};
+
+describe('the structure of a detection (for the "Wrong banner?" report)', () => {
+  it('is kept on the newest detection of its kind only', () => {
+    let s = withDetection(EMPTY_SIGNALS, { site: 'claude-ai', kind: 'capacity', shape: SHAPE }, T0);
+    s = withDetection(s, { site: 'claude-ai', kind: 'retry', shape: SHAPE }, T0 + SEC);
+    s = withDetection(s, { site: 'claude-ai', kind: 'capacity', shape: SHAPE }, T0 + 2 * MIN);
+    expect(s.detections.map((d) => `${d.kind} ${d.shape ? 'shape' : '-'}`)).toEqual([
+      'capacity -',
+      'retry shape',
+      'capacity shape',
+    ]);
+    expect(signalsSchema.safeParse(s).success).toBe(true);
+  });
+
+  it.each<[string, unknown]>([
+    ['page text as a class name', { ...SHAPE, path: [{ tag: 'p', classes: ['Due to unexpected capacity'] }] }],
+    ['a file name as a test id', { ...SHAPE, path: [{ tag: 'div', testid: 'report.pdf' }] }],
+    ['too many steps', { ...SHAPE, path: Array.from({ length: 9 }, () => ({ tag: 'div' })) }],
+    ['an unknown surface', { ...SHAPE, surface: 'sidebar' }],
+  ])('a structure that could carry more than structure is not kept: %s', (_label, shape) => {
+    const s = withDetection(EMPTY_SIGNALS, { site: 'claude-ai', kind: 'capacity', shape: shape as PageShape }, T0);
+    expect(s.detections).toEqual([{ at: iso(T0), site: 'claude-ai', kind: 'capacity' }]);
+  });
+
+  it('the latest detection of any kind', () => {
+    let s = withDetection(EMPTY_SIGNALS, { site: 'claude-ai', kind: 'capacity' }, T0);
+    s = withDetection(s, { site: 'claude-ai', kind: 'incomplete' }, T0 + MIN);
+    s = withDetection(s, { site: 'platform', kind: 'retry' }, T0 + 2 * MIN);
+    expect(latestDetection(s, 'claude-ai')?.kind).toBe('incomplete');
+    expect(latestDetection(EMPTY_SIGNALS, 'claude-ai')).toBeNull();
+  });
+});
+
+describe('the markers a conversation page lacks', () => {
+  it('are stored in their own order and without repeats, and the same answer writes nothing', () => {
+    const s = withMarkers(EMPTY_SIGNALS, ['reply', 'user-message', 'reply'], T0);
+    expect(s.markers).toEqual({ at: iso(T0), missing: ['user-message', 'reply'] });
+    expect(withMarkers(s, ['user-message', 'reply'], T0 + MIN)).toBe(s);
+    const fixed = withMarkers(s, [], T0 + 2 * MIN);
+    expect(fixed.markers).toEqual({ at: iso(T0 + 2 * MIN), missing: [] });
+    expect(withMarkers(fixed, [], T0 + 3 * MIN)).toBe(fixed);
+    expect(signalsSchema.safeParse(fixed).success).toBe(true);
+  });
+
+  it('the first check is stored even when nothing is missing', () => {
+    expect(withMarkers(EMPTY_SIGNALS, [], T0).markers).toEqual({ at: iso(T0), missing: [] });
+  });
+});
+
+describe('stored signals: version 2 -> 3', () => {
+  it.each<[string, unknown, Signals]>([
+    [
+      'version 2 detections are kept as they are',
+      {
+        detections: [
+          { at: iso(T0), site: 'claude-ai', kind: 'outage-screen', code: '1034YMZ' },
+          { at: iso(T0 + MIN), site: 'platform', kind: 'retry' },
+        ],
+      },
+      {
+        detections: [
+          { at: iso(T0), site: 'claude-ai', kind: 'outage-screen', code: '1034YMZ' },
+          { at: iso(T0 + MIN), site: 'platform', kind: 'retry' },
+        ],
+      },
+    ],
+    ['empty', { detections: [] }, EMPTY_SIGNALS],
+    ['garbage', 'garbage', EMPTY_SIGNALS],
+    ['null', null, EMPTY_SIGNALS],
+    [
+      'a version 3 value stored without its version mark keeps its markers',
+      { detections: [], markers: { at: iso(T0), missing: ['reply'] } },
+      { detections: [], markers: { at: iso(T0), missing: ['reply'] } },
+    ],
+    [
+      'unreadable markers are dropped',
+      { detections: [], markers: { at: iso(T0), missing: ['sidebar'] } },
+      EMPTY_SIGNALS,
+    ],
+    [
+      'an unreadable entry is dropped, the rest kept',
+      {
+        detections: [
+          { at: iso(T0), site: 'claude-ai', kind: 'outage' },
+          { at: iso(T0), site: 'claude-ai', kind: 'capacity' },
+        ],
+      },
+      { detections: [{ at: iso(T0), site: 'claude-ai', kind: 'capacity' }] },
+    ],
+  ])('%s', (_label, v2, expected) => {
+    const migrated = migrateSignalsV2toV3(v2);
+    expect(migrated).toEqual(expected);
+    expect(signalsSchema.safeParse(migrated).success).toBe(true);
+  });
+
+  it('a version 1 value goes through both', () => {
+    const migrated = migrateSignalsV2toV3(migrateSignalsV1toV2({ capacity: [{ at: iso(T0), site: 'claude-ai' }] }));
+    expect(migrated).toEqual({ detections: [{ at: iso(T0), site: 'claude-ai', kind: 'capacity' }] });
   });
 });

@@ -16,13 +16,16 @@ import { StatusHeader } from '../../components/popup/status-header';
 import { assess, type BannerKind } from '../../core/banner/banner-decision';
 import { EMPTY_DISMISSALS } from '../../core/banner/dismissals';
 import { EMPTY_FAILURE_LOG } from '../../core/claude-page/fault';
+import type { PageSignalKind } from '../../core/claude-page/page-facts';
 import { applyOutcome } from '../../core/polling/health';
+import { DEFAULT_SETTINGS } from '../../core/settings/settings';
 import { siteById } from '../../core/sites/sites';
 import { SEVERITIES, type Severity } from '../../core/status-page/severity';
 import { EMPTY_STATUS } from '../../core/status-page/status-model';
 import { badgeFor, badgeStyle } from '../../core/verdict/badge';
 import { bannerColour, bannerColourKind, KIND_LOOK, kindColourCss, LOOK_KINDS } from '../../core/verdict/kind-look';
 import type { OverallKind } from '../../core/verdict/overall';
+import { siteView } from '../../core/verdict/site-view';
 import { bannerText } from '../../entrypoints/background/banner/banner-text';
 import { loadSnapshot } from './fixtures';
 import { useEnglish } from './support/translator';
@@ -43,6 +46,8 @@ describe('one look per kind (core/verdict/kind-look.ts)', () => {
     ['major_outage', '!!!', '#b91c1c'],
     ['stale', '?', '#6b7280'],
     ['capacity', 'CAP', '#7e22ce'],
+    ['model-unavailable', 'MOD', '#4338ca'],
+    ['incomplete', 'CUT', '#0f766e'],
     ['failing', 'ERR', '#be123c'],
     ['outage-screen', 'DOWN', '#7f1d1d'],
     ['connection', 'NET', '#334155'],
@@ -60,7 +65,16 @@ describe('one look per kind (core/verdict/kind-look.ts)', () => {
 
   it('covers every kind the verdict can give, each with its own colour and its own mark', () => {
     expect([...LOOK_KINDS].sort()).toEqual(
-      [...SEVERITIES, 'stale', 'capacity', 'failing', 'outage-screen', 'connection'].sort(),
+      [
+        ...SEVERITIES,
+        'stale',
+        'capacity',
+        'model-unavailable',
+        'incomplete',
+        'failing',
+        'outage-screen',
+        'connection',
+      ].sort(),
     );
     expect(new Set(LOOK_KINDS.map((k) => KIND_LOOK[k].light)).size).toBe(LOOK_KINDS.length);
     expect(new Set(LOOK_KINDS.map((k) => KIND_LOOK[k].dark)).size).toBe(LOOK_KINDS.length);
@@ -82,6 +96,8 @@ describe('one look per kind (core/verdict/kind-look.ts)', () => {
     ['outage-screen', 'partial_outage', 'outage-screen'],
     ['maintenance', 'maintenance', 'maintenance'],
     ['retry', 'degraded', 'degraded'],
+    ['model-unavailable', 'degraded', 'model-unavailable'],
+    ['incomplete', 'degraded', 'incomplete'],
     ['back', 'operational', 'operational'],
   ])('a %s banner (%s) is coloured as %s', (kind, severity, colour) => {
     expect(bannerColourKind(kind, severity)).toBe(colour);
@@ -149,6 +165,49 @@ describe('the surfaces take their colour from the table', () => {
       },
     );
     expect(badge.kind).toBe(text.colour.kind);
+  });
+
+  // [what claude.ai showed, the badge's mark]: the same message gives the banner, the badge and the
+  // popup's header one kind and one colour (the two kinds of issue #26 had none on the badge).
+  it.each<[PageSignalKind & OverallKind, string]>([
+    ['capacity', 'CAP'],
+    ['outage-screen', 'DOWN'],
+    ['model-unavailable', 'MOD'],
+    ['incomplete', 'CUT'],
+  ])('claude.ai showed %s: banner, badge (%s) and popup header of one kind and colour', (kind, mark) => {
+    const status = applyOutcome(
+      EMPTY_STATUS,
+      { kind: 'success', source: 'primary', snapshot: loadSnapshot('healthy'), validators: null },
+      NOW,
+      0.5,
+    );
+    const signals = { detections: [{ at: new Date(NOW - 1_000).toISOString(), site: 'claude-ai' as const, kind }] };
+    const settings = { ...DEFAULT_SETTINGS, requestSignal: false };
+    const { banner } = siteView({
+      siteId: 'claude-ai',
+      status,
+      signals,
+      dismissals: EMPTY_DISMISSALS,
+      failures: EMPTY_FAILURE_LOG,
+      now: NOW,
+      intervalMs: 60_000,
+      online: true,
+      settings,
+    });
+    expect(banner?.kind).toBe(kind);
+    if (!banner) return;
+    const text = bannerText(banner, siteById('claude-ai'), null, NOW);
+    const badge = badgeFor(status, NOW, 60_000, { signals, failures: EMPTY_FAILURE_LOG, settings, online: true });
+    expect(badge.kind).toBe(kind);
+    expect(badge.text).toBe(mark);
+    expect(text.colour).toEqual({ kind, light: badge.color, dark: KIND_LOOK[kind].dark });
+    const section = buildBanner({ text, expanded: false, onToggle: () => {}, onDismiss: () => {}, onLink: () => {} });
+    expect(section.getAttribute('data-colour')).toBe(badge.kind);
+    const root = document.createElement('div');
+    act(() => render(h(StatusHeader, { status, view: badge, now: NOW, refreshing: false, onRefresh: () => {} }), root));
+    expect(root.querySelector('header')?.getAttribute('data-kind')).toBe(kind);
+    expect(root.querySelector('header')?.classList.contains(`so-colour-${kind}`)).toBe(true);
+    act(() => render(null, root));
   });
 
   /** The style sheets of the popup, the welcome page, the options and the banner. */

@@ -51,6 +51,8 @@ describe('allowed', () => {
     { type: 'history-refresh', force: true },
     { type: 'site-view', site: 'claude-ai' },
     { type: 'page-signal', site: 'claude-ai', kind: 'capacity' },
+    { type: 'page-reader', site: 'claude-ai' },
+    { type: 'page-markers', site: 'claude-ai', missing: [] },
     { type: 'dismiss', site: 'claude-ai' },
     { type: 'open-link', site: 'claude-ai', link: 'workbench' },
     { type: 'back-watch', on: true, site: 'claude-ai' },
@@ -64,7 +66,7 @@ describe('allowed', () => {
     for (const m of messages) expect(allowed({ kind: 'extension' }, m)).toBe(true);
   });
 
-  it('lets a page send only view, signal, dismiss, link clicks and the back watch, each about its own site', () => {
+  it('lets a page send only view, signal, reader, markers, dismiss, link clicks and the back watch, each about its own site', () => {
     const page = { kind: 'page', site: 'claude-ai', tabId: 1 } as const;
     expect(messages.filter((m) => allowed(page, m)).map((m) => m.type)).toEqual([...PAGE_MESSAGES]);
     const other = { kind: 'page', site: 'platform', tabId: 1 } as const;

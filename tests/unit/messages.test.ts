@@ -35,6 +35,51 @@ const CASES: Record<MessageType, [unknown, boolean][]> = {
     [{ type: 'page-signal', site: 'claude-ai', kind: 'retry' }, true],
     [{ type: 'page-signal', site: 'claude-ai', kind: 'capacity', code: '<img src=x>' }, false],
     [{ type: 'page-signal', site: 'claude-ai', kind: 'outage' }, false],
+    [{ type: 'page-signal', site: 'claude-ai', kind: 'incomplete' }, true],
+    [{ type: 'page-signal', site: 'claude-ai', kind: 'model-unavailable' }, true],
+    [
+      {
+        type: 'page-signal',
+        site: 'claude-ai',
+        kind: 'capacity',
+        shape: { surface: 'band', depth: 12, path: [{ tag: 'div', role: 'status', classes: ['flex'] }] },
+      },
+      true,
+    ],
+    // The structure carries no text: a class with spaces, a test id that is a file name, an unknown surface.
+    [
+      {
+        type: 'page-signal',
+        site: 'claude-ai',
+        kind: 'capacity',
+        shape: { surface: 'band', depth: 1, path: [{ tag: 'p', classes: ['my private words'] }] },
+      },
+      false,
+    ],
+    [
+      {
+        type: 'page-signal',
+        site: 'claude-ai',
+        kind: 'capacity',
+        shape: { surface: 'band', depth: 1, path: [{ tag: 'div', testid: 'passwords.txt' }] },
+      },
+      false,
+    ],
+    [
+      { type: 'page-signal', site: 'claude-ai', kind: 'capacity', shape: { surface: 'sidebar', depth: 1, path: [] } },
+      false,
+    ],
+  ],
+  'page-reader': [
+    [{ type: 'page-reader', site: 'claude-ai' }, true],
+    [{ type: 'page-reader' }, false],
+  ],
+  'page-markers': [
+    [{ type: 'page-markers', site: 'claude-ai', missing: [] }, true],
+    [{ type: 'page-markers', site: 'claude-ai', missing: ['user-message', 'model-button'] }, true],
+    [{ type: 'page-markers', site: 'claude-ai', missing: ['sidebar'] }, false],
+    [{ type: 'page-markers', site: 'claude-ai', missing: Array(5).fill('reply') }, false],
+    [{ type: 'page-markers', site: 'claude-ai' }, false],
   ],
   dismiss: [
     [{ type: 'dismiss', site: 'claude-ai' }, true],

@@ -545,6 +545,21 @@ describe('banner', () => {
       'outage-screen',
     ],
     ['retry notice', 'claude-ai', () => loadSnapshot('healthy'), { retrySeenAt: NOW - MIN }, 'retry'],
+    ['a reply cut off', 'claude-ai', () => loadSnapshot('healthy'), { incompleteSeenAt: NOW - MIN }, 'incomplete'],
+    [
+      'a model unavailable, the model in use known',
+      'claude-ai',
+      () => loadSnapshot('healthy'),
+      { modelUnavailableSeenAt: NOW - MIN, currentModel: parseModelLabel('Opus 4.8 High') },
+      'model-unavailable',
+    ],
+    [
+      'a model unavailable, the model in use unknown',
+      'claude-ai',
+      () => loadSnapshot('healthy'),
+      { modelUnavailableSeenAt: NOW - MIN },
+      'model-unavailable',
+    ],
   ];
 
   it.each(CASES)('%s', (_name, site, snapshotOf, extra, kind) => {
@@ -563,7 +578,18 @@ describe('banner', () => {
 
   it('covers every kind of banner', () => {
     expect(new Set(CASES.map((c) => c[4]))).toEqual(
-      new Set(['incident', 'outage', 'capacity', 'failing', 'connection', 'maintenance', 'outage-screen', 'retry']),
+      new Set([
+        'incident',
+        'outage',
+        'capacity',
+        'failing',
+        'connection',
+        'maintenance',
+        'outage-screen',
+        'retry',
+        'incomplete',
+        'model-unavailable',
+      ]),
     );
   });
 

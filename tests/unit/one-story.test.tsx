@@ -11,10 +11,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CardContext, IncidentList } from '../../components/popup/incident-list';
 import { StatusHeader } from '../../components/popup/status-header';
 import { alternativeGroups } from '../../core/advice/alternatives';
+import { watchOffered } from '../../core/back-watch/back-watch';
 import { EMPTY_DISMISSALS } from '../../core/banner/dismissals';
-import { EMPTY_SIGNALS } from '../../core/claude-page/detections';
+import { EMPTY_SIGNALS, type Signals } from '../../core/claude-page/detections';
 import { EMPTY_FAILURE_LOG } from '../../core/claude-page/fault';
-import { parseModelLabel } from '../../core/models/claude-models';
+import { parseModelLabel, unavailableModelAdvice } from '../../core/models/claude-models';
 import { reportedModel } from '../../core/models/model-in-use';
 import { applyOutcome } from '../../core/polling/health';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
@@ -285,5 +286,136 @@ describe('item 9: each site’s banner and the popup list the same alternatives 
       expect(listed.slice(0, offered.length), site).toEqual(offered);
       expect(offered.length > 0, site).toBe(listed.length > 0);
     }
+  });
+});
+
+describe("issue #26's kinds: a reply cut off and a model unavailable tell one story on every surface", () => {
+  const signalsOf = (kind: 'incomplete' | 'model-unavailable'): Signals => ({
+    detections: [{ at: new Date(NOW - MIN).toISOString(), site: 'claude-ai', kind }],
+  });
+
+  // [kind, badge mark, the headline of the tooltip and the popup header, the banner's label and title]
+  it.each<['incomplete' | 'model-unavailable', string, string, string, string]>([
+    [
+      'incomplete',
+      'CUT',
+      'claude.ai stopped in the middle of a reply for you: a server error cut it off',
+      'Reply cut off',
+      'claude.ai stopped in the middle of a reply',
+    ],
+    [
+      'model-unavailable',
+      'MOD',
+      'claude.ai says the model you chose is unavailable; other models may still answer',
+      'Model unavailable',
+      'The model you chose is unavailable on claude.ai',
+    ],
+  ])('%s: badge %s, and the tooltip, the popup header and the banner agree', (kind, mark, headline, label, title) => {
+    const status = statusAt(loadSnapshot('healthy'), NOW);
+    const ctx = { ...context(DEFAULT_SETTINGS), signals: signalsOf(kind) };
+    const view = badgeFor(status, NOW, I, ctx);
+    expect(view.kind).toBe(kind);
+    expect(view.text).toBe(mark);
+    expect(badgeTitle(view, NOW).split('\n')[1]).toBe(headline);
+    act(() =>
+      render(<StatusHeader status={status} view={view} now={NOW} refreshing={false} onRefresh={() => {}} />, root),
+    );
+    expect(text(root.querySelector('h1'))).toBe(headline);
+    expect(root.querySelector('header')?.getAttribute('data-kind')).toBe(kind);
+    const site = siteView({
+      siteId: 'claude-ai',
+      status,
+      signals: ctx.signals,
+      dismissals: EMPTY_DISMISSALS,
+      failures: EMPTY_FAILURE_LOG,
+      now: NOW,
+      intervalMs: I,
+      online: true,
+      settings: DEFAULT_SETTINGS,
+    });
+    expect(site.banner?.kind).toBe(kind);
+    if (!site.banner) return;
+    const words = bannerText(site.banner, siteById('claude-ai'), site.lastSuccessAt, NOW, [], {
+      watching: false,
+      canNotify: true,
+    });
+    expect(words.severityLabel).toBe(label);
+    expect(words.title).toBe(title);
+    expect(words.colour).toEqual({ kind, light: view.color, dark: expect.any(String) });
+    // Somewhere else to work: offered by both for a reply cut off, by neither for a model unavailable.
+    expect(view.alternatives).toBe(site.banner.alternatives.length > 0);
+    expect(view.alternatives).toBe(kind === 'incomplete');
+    // Neither is a trouble claude.ai comes back from: no "Tell me when it's back" on either surface.
+    expect(words.actions?.watch ?? null).toBeNull();
+    expect(watchOffered(view.local, status.snapshot, [])).toBe(false);
+  });
+
+  it.each<[string, string | null, string, string | null]>([
+    ['on Opus 4.6', 'Opus 4.6', 'claude.ai says Opus 4.6 is unavailable.', 'Switch to Sonnet 4.6 in the model menu.'],
+    [
+      'on Sonnet 4.6',
+      'Sonnet 4.6',
+      'claude.ai says Sonnet 4.6 is unavailable.',
+      'Switch to Opus 4.6 in the model menu.',
+    ],
+  ])('a model unavailable %s: the popup gives the banner’s advice, word for word', (_what, model, says, switchTo) => {
+    const status = statusAt(loadSnapshot('healthy'), NOW);
+    const current = model ? parseModelLabel(model) : null;
+    const ctx = { ...context(DEFAULT_SETTINGS, model), signals: signalsOf('model-unavailable') };
+    const view = badgeFor(status, NOW, I, ctx);
+    const site = siteView({
+      siteId: 'claude-ai',
+      status,
+      signals: ctx.signals,
+      dismissals: EMPTY_DISMISSALS,
+      failures: EMPTY_FAILURE_LOG,
+      now: NOW,
+      intervalMs: I,
+      online: true,
+      settings: DEFAULT_SETTINGS,
+      modelLabel: model,
+    });
+    if (!site.banner) throw new Error('no banner');
+    const line = bannerText(site.banner, siteById('claude-ai'), site.lastSuccessAt, NOW).lines[0];
+    expect(line).toMatchObject({ text: says, testId: 'banner-models' });
+    expect(line?.strong ?? null).toBe(switchTo);
+    act(() =>
+      render(
+        <StatusHeader
+          status={status}
+          view={view}
+          now={NOW}
+          refreshing={false}
+          onRefresh={() => {}}
+          modelAdvice={unavailableModelAdvice(current)}
+        />,
+        root,
+      ),
+    );
+    expect(text(root.querySelector('[data-testid="overall-model"]'))).toBe(
+      [line?.text, line?.strong].filter(Boolean).join(' '),
+    );
+    expect(text(root.querySelector('[data-testid="overall-switch-model"]'))).toBe(switchTo ?? '');
+  });
+
+  it('a model unavailable, the model in use unknown: no model line, the headline says to choose another', () => {
+    const status = statusAt(loadSnapshot('healthy'), NOW);
+    const view = badgeFor(status, NOW, I, { ...context(DEFAULT_SETTINGS), signals: signalsOf('model-unavailable') });
+    expect(unavailableModelAdvice(null)).toBeNull();
+    act(() =>
+      render(
+        <StatusHeader
+          status={status}
+          view={view}
+          now={NOW}
+          refreshing={false}
+          onRefresh={() => {}}
+          modelAdvice={null}
+        />,
+        root,
+      ),
+    );
+    expect(root.querySelector('[data-testid="overall-model"]')).toBeNull();
+    expect(text(root.querySelector('h1'))).toContain('other models may still answer');
   });
 });

@@ -8,7 +8,11 @@ import type { WorkSurface } from '../../core/advice/alternatives';
 import { EMPTY_DISMISSALS } from '../../core/banner/dismissals';
 import { EMPTY_FAILURE_LOG, type FailureLog, type Outcome, recordOutcome } from '../../core/claude-page/fault';
 import type { PageSignalKind } from '../../core/claude-page/page-facts';
-import { CAPACITY_BANNER_MS } from '../../core/claude-page/signal-timing';
+import {
+  CAPACITY_BANNER_MS,
+  INCOMPLETE_BANNER_MS,
+  MODEL_UNAVAILABLE_BANNER_MS,
+} from '../../core/claude-page/signal-timing';
 import { type ModelName, parseModelLabel } from '../../core/models/claude-models';
 import { applyOutcome, DEFAULT_INTERVAL_MS, STALE_AFTER_INTERVALS } from '../../core/polling/health';
 import { DEFAULT_SETTINGS } from '../../core/settings/settings';
@@ -42,8 +46,8 @@ function failures(events: [number, Outcome][]): FailureLog {
 
 interface Case {
   status: SummaryFixture;
-  /** A claude.ai page signal seen `ago` ms before now. */
-  seen?: { kind: PageSignalKind; ago: number };
+  /** claude.ai page signals, each seen `ago` ms before now. */
+  seen?: { kind: PageSignalKind; ago: number } | { kind: PageSignalKind; ago: number }[];
   failed?: [number, Outcome][];
   online?: boolean;
   settings?: Partial<typeof DEFAULT_SETTINGS>;
@@ -54,7 +58,9 @@ interface Case {
 function context(c: Case): OverallContext {
   return {
     signals: {
-      detections: c.seen ? [{ at: new Date(T0 - c.seen.ago).toISOString(), site: 'claude-ai', kind: c.seen.kind }] : [],
+      detections: [c.seen ?? []]
+        .flat()
+        .map(({ kind, ago }) => ({ at: new Date(T0 - ago).toISOString(), site: 'claude-ai' as const, kind })),
     },
     failures: c.failed ? failures(c.failed) : EMPTY_FAILURE_LOG,
     settings: { ...DEFAULT_SETTINGS, ...c.settings },
@@ -109,6 +115,93 @@ describe('overallFor: the status page and the user’s own screen, one verdict',
       { status: 'major-outage', seen: { kind: 'outage-screen', ago: MIN } },
       'major_outage',
       ['claude-ai', 'platform', 'code'],
+    ],
+    // Issue #26's kinds, as their banners tell them: a model unavailable is claude.ai's own signal,
+    // like capacity, with another model as the advice (no alternatives); a reply cut off offers them.
+    [
+      'a model unavailable now, the page green: the advice is another model',
+      { status: 'healthy', seen: { kind: 'model-unavailable', ago: MIN } },
+      'model-unavailable',
+      [],
+    ],
+    [
+      'a model unavailable past its window',
+      { status: 'healthy', seen: { kind: 'model-unavailable', ago: MODEL_UNAVAILABLE_BANNER_MS + 1 } },
+      'operational',
+      [],
+    ],
+    [
+      'a model unavailable beside a degraded Cowork: the screen wins the tie',
+      { status: 'cowork-only', seen: { kind: 'model-unavailable', ago: MIN } },
+      'model-unavailable',
+      [],
+    ],
+    [
+      'a model unavailable during a claude.ai partial outage: the page is worse, and its alternatives stay',
+      { status: 'claude-ai-partial', seen: { kind: 'model-unavailable', ago: MIN } },
+      'partial_outage',
+      ['claude-ai'],
+    ],
+    [
+      'a reply cut off now, the page green',
+      { status: 'healthy', seen: { kind: 'incomplete', ago: MIN } },
+      'incomplete',
+      ['claude-ai'],
+    ],
+    [
+      'a reply cut off past its window',
+      { status: 'healthy', seen: { kind: 'incomplete', ago: INCOMPLETE_BANNER_MS + 1 } },
+      'operational',
+      [],
+    ],
+    [
+      'a reply cut off, detection off',
+      { status: 'healthy', seen: { kind: 'incomplete', ago: MIN }, settings: { capacityDetection: false } },
+      'operational',
+      [],
+    ],
+    [
+      'a reply cut off beside a partial outage: the page is worse',
+      { status: 'claude-ai-partial', seen: { kind: 'incomplete', ago: MIN } },
+      'partial_outage',
+      ['claude-ai'],
+    ],
+    [
+      'a reply cut off and a model unavailable: the model first, as the banner ranks them',
+      {
+        status: 'healthy',
+        seen: [
+          { kind: 'incomplete', ago: MIN },
+          { kind: 'model-unavailable', ago: 2 * MIN },
+        ],
+      },
+      'model-unavailable',
+      [],
+    ],
+    [
+      'a capacity error and a model unavailable: capacity first, as the banner ranks them',
+      {
+        status: 'healthy',
+        seen: [
+          { kind: 'model-unavailable', ago: MIN },
+          { kind: 'capacity', ago: 2 * MIN },
+        ],
+      },
+      'capacity',
+      ['claude-ai'],
+    ],
+    [
+      'a reply cut off beside two failed replies: the reply, as the banner shows it',
+      {
+        status: 'healthy',
+        seen: { kind: 'incomplete', ago: MIN },
+        failed: [
+          [T0 - 30_000, 'server-error'],
+          [T0 - 10_000, 'server-error'],
+        ],
+      },
+      'incomplete',
+      ['claude-ai'],
     ],
     [
       'the retry notice alone is no verdict',
@@ -272,6 +365,47 @@ describe('issue #27, item 4: the badge’s verdict and the banner read the same 
       'capacity',
       'CAP',
       'capacity',
+    ],
+    [
+      'a model unavailable a minute ago',
+      { status: 'healthy', seen: { kind: 'model-unavailable', ago: MIN } },
+      'model-unavailable',
+      'MOD',
+      'model-unavailable',
+    ],
+    [
+      'a reply cut off a minute ago',
+      { status: 'healthy', seen: { kind: 'incomplete', ago: MIN } },
+      'incomplete',
+      'CUT',
+      'incomplete',
+    ],
+    [
+      'a reply cut off beside a partial outage: the incident on both',
+      { status: 'claude-ai-partial', seen: { kind: 'incomplete', ago: MIN } },
+      'partial_outage',
+      '!!',
+      'incident',
+    ],
+    [
+      'a reply cut off and a model unavailable: the model on both',
+      {
+        status: 'healthy',
+        seen: [
+          { kind: 'incomplete', ago: MIN },
+          { kind: 'model-unavailable', ago: 2 * MIN },
+        ],
+      },
+      'model-unavailable',
+      'MOD',
+      'model-unavailable',
+    ],
+    [
+      'a model unavailable stamped 5 min ahead of the clock',
+      { status: 'healthy', seen: { kind: 'model-unavailable', ago: -5 * MIN } },
+      'operational',
+      '',
+      null,
     ],
     [
       'a capacity error stamped 5 min ahead of the clock',

@@ -357,6 +357,49 @@ describe('CapacityNote', () => {
     show(<CapacityNote signals={{ detections: [at(now - 3 * HOUR)] }} now={now} />);
     expect(text(root)).toContain('No capacity error seen on claude.ai in the last hour.');
   });
+
+  it("says reading claude.ai's page may be unreliable when a recent check found markers missing", () => {
+    const markers = {
+      at: new Date(now - HOUR).toISOString(),
+      missing: ['user-message' as const, 'model-button' as const],
+    };
+    show(<CapacityNote signals={{ detections: [], markers }} now={now} />);
+    const drift = root.querySelector('[data-testid="page-drift"]');
+    expect(drift?.getAttribute('data-missing')).toBe('user-message model-button');
+    expect(text(drift)).toBe(
+      "Reading claude.ai's page may be unreliable until the extension is updated: it no longer finds your messages and the model menu on the page.",
+    );
+  });
+
+  it.each([
+    ['all markers there', { at: new Date(now - HOUR).toISOString(), missing: [] }],
+    ['a check over a week old', { at: new Date(now - 8 * 24 * HOUR).toISOString(), missing: ['reply' as const] }],
+    ['no check yet', null],
+  ])('no drift notice: %s', (_label, markers) => {
+    show(<CapacityNote signals={{ detections: [], markers }} now={now} />);
+    expect(root.querySelector('[data-testid="page-drift"]')).toBeNull();
+  });
+
+  it('"Wrong banner?" copies the report of the latest signal of the last hour, and says so', async () => {
+    const onReport = vi.fn(async () => true);
+    const signals: Signals = {
+      detections: [
+        at(now - 20 * MIN),
+        { at: new Date(now - 5 * MIN).toISOString(), site: 'claude-ai', kind: 'incomplete' },
+      ],
+    };
+    show(<CapacityNote signals={signals} now={now} onReport={onReport} />);
+    const button = root.querySelector<HTMLButtonElement>('[data-testid="popup-report"]');
+    expect(text(button)).toBe('Wrong banner?');
+    await act(async () => button?.click());
+    expect(onReport).toHaveBeenCalledWith('incomplete');
+    expect(text(root.querySelector('[data-testid="popup-report-copied"]'))).toContain('Report copied');
+  });
+
+  it('"Wrong banner?" is not offered without a signal in the last hour', () => {
+    show(<CapacityNote signals={{ detections: [at(now - 2 * HOUR)] }} now={now} onReport={async () => true} />);
+    expect(root.querySelector('[data-testid="popup-report"]')).toBeNull();
+  });
 });
 
 describe('HistorySection', () => {

@@ -7,20 +7,23 @@
  * https://developer.chrome.com/docs/extensions/reference/api/scripting#method-executeScript
  */
 import { type Browser, browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 
 /** The banner script as built (entrypoints/claude-banner.ts, an unlisted script). */
-export const BANNER_SCRIPT = '/claude-banner.js';
+export const BANNER_SCRIPT: ScriptPublicPath = '/claude-banner.js';
 
-export async function injectBanner(sender: Browser.runtime.MessageSender): Promise<void> {
+export function injectBanner(sender: Browser.runtime.MessageSender): Promise<void> {
+  return injectScript(sender, BANNER_SCRIPT);
+}
+
+/** Injects one of the extension's unlisted scripts into the frame `sender` is, in the content scripts' isolated world. */
+export async function injectScript(sender: Browser.runtime.MessageSender, file: ScriptPublicPath): Promise<void> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return;
   try {
-    await browser.scripting.executeScript({
-      target: { tabId, frameIds: [sender.frameId ?? 0] },
-      files: [BANNER_SCRIPT],
-    });
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file] });
   } catch (error) {
     // The tab navigated away or closed meanwhile; its next page asks again.
-    console.warn('[status-overlay] banner injection:', (error as Error).message);
+    console.warn('[status-overlay] script injection:', file, (error as Error).message);
   }
 }

@@ -4,6 +4,7 @@
  * (its size budget is in bench/budgets.json) and keeps every surface's wording in one place.
  */
 
+import { WATCH_BANNER_KINDS } from '../../../core/back-watch/back-watch';
 import type { Banner } from '../../../core/banner/banner-decision';
 import { type BannerActions, type BannerText, INCIDENT_LINK } from '../../../core/banner/banner-words';
 import type { UserAlternative } from '../../../core/settings/settings';
@@ -19,10 +20,8 @@ import { affectedText, modelText } from '../../../shell/words/model-text';
 import { overallHeadline, overallLastKnown } from '../../../shell/words/overall-text';
 import { dayTime } from '../../../shell/words/time-text';
 
-/** The banners "Copy my message" belongs to: claude.ai failing to answer what the user sent. */
+/** The banners "Copy my message" belongs to: claude.ai failing to answer what the user sent (a reply cut off copies the reply). */
 const COPY_KINDS: readonly Banner['kind'][] = ['capacity', 'failing', 'outage-screen'];
-/** The banners that offer "Tell me when it's back": claude.ai itself in trouble. */
-const WATCH_KINDS: readonly Banner['kind'][] = [...COPY_KINDS, 'incident', 'outage'];
 
 /** Whether "Tell me when it's back" is on, and whether it may notify (the permission is the popup's to ask). */
 export interface WatchState {
@@ -31,19 +30,32 @@ export interface WatchState {
 }
 
 function actions(banner: Banner, site: Site, watch: WatchState | null): BannerActions | null {
-  if (!watch || !site.detectsCapacity || banner.role !== 'alert' || !WATCH_KINDS.includes(banner.kind)) return null;
-  return {
-    copy: COPY_KINDS.includes(banner.kind)
-      ? { label: t('bannerCopyMessage'), done: t('bannerCopied'), failed: t('bannerCopyFailed') }
-      : null,
-    watch: watch.watching
+  if (!watch || !site.detectsCapacity || banner.role !== 'alert') return null;
+  const offersWatch = WATCH_BANNER_KINDS.includes(banner.kind);
+  // A reply cut off: what arrived of it is what the user may lose.
+  const copy = COPY_KINDS.includes(banner.kind)
+    ? { label: t('bannerCopyMessage'), done: t('bannerCopied'), failed: t('bannerCopyFailed') }
+    : banner.kind === 'incomplete'
       ? {
-          on: true,
-          note: t(watch.canNotify ? 'bannerWatching' : 'bannerWatchingNoNotify'),
-          cancel: t('watchCancel'),
-          openPopup: watch.canNotify ? null : t('bannerOpenPopup'),
+          label: t('bannerCopyReply'),
+          done: t('bannerReplyCopied'),
+          failed: t('bannerCopyFailed'),
+          from: 'reply' as const,
         }
-      : { on: false, label: t('watchStart') },
+      : null;
+  if (!copy && !offersWatch) return null;
+  return {
+    copy,
+    watch: !offersWatch
+      ? null
+      : watch.watching
+        ? {
+            on: true,
+            note: t(watch.canNotify ? 'bannerWatching' : 'bannerWatchingNoNotify'),
+            cancel: t('watchCancel'),
+            openPopup: watch.canNotify ? null : t('bannerOpenPopup'),
+          }
+        : { on: false, label: t('watchStart') },
   };
 }
 
@@ -66,6 +78,10 @@ function title(banner: Banner, siteLabel: string): string {
       return t('bannerOutageScreenTitle');
     case 'retry':
       return t('bannerRetryTitle');
+    case 'incomplete':
+      return t('bannerIncompleteTitle');
+    case 'model-unavailable':
+      return t('bannerModelUnavailableTitle');
     case 'back':
       return t('bannerBackTitle');
   }
@@ -74,7 +90,16 @@ function title(banner: Banner, siteLabel: string): string {
 function lines(banner: Banner, now: number): BannerText['lines'] {
   const out: BannerText['lines'] = [];
   const advice = banner.models;
-  if (advice) {
+  if (advice && banner.kind === 'model-unavailable' && advice.current) {
+    // The model claude.ai says is unavailable is the one the page is on.
+    out.push({
+      text: t('bannerModelUnavailableOn', modelText(advice.current)),
+      testId: 'banner-models',
+      ...(advice.switchTo
+        ? { strong: t('bannerSwitchModel', modelText(advice.switchTo)), strongTestId: 'banner-switch-model' }
+        : {}),
+    });
+  } else if (advice) {
     const names = affectedText(advice);
     if (advice.currentAffected === false && advice.current) {
       out.push({ text: t('bannerModelNotNamed', names, modelText(advice.current)), testId: 'banner-models' });
@@ -92,6 +117,9 @@ function lines(banner: Banner, now: number): BannerText['lines'] {
   if (banner.kind === 'outage-screen') out.push({ text: t('bannerOutageScreenBody') });
   if (banner.errorCode) out.push({ text: t('bannerErrorCode', banner.errorCode), testId: 'banner-error-code' });
   if (banner.kind === 'retry') out.push({ text: t('bannerRetryBody') });
+  if (banner.kind === 'incomplete') out.push({ text: t('bannerIncompleteBody') });
+  // Without the model in use, the advice is any other model.
+  if (banner.kind === 'model-unavailable' && !advice) out.push({ text: t('bannerModelUnavailableBody') });
   if (banner.kind === 'back') out.push({ text: t('bannerBackBody') });
   if (banner.kind === 'connection') {
     out.push({
@@ -149,6 +177,8 @@ export function bannerText(
   userAlternatives: readonly UserAlternative[] = [],
   watch: WatchState | null = null,
   story: BannerStory = NO_STORY,
+  /** The "Wrong banner?" report (core/claude-page/page-report.ts), for banners raised by the page's signals. */
+  report: string | null = null,
 ): BannerText {
   const started = agoTime(banner.startedAt, now, locale(), t('relativeNow'));
   const body = banner.latestUpdate?.body ?? '';
@@ -213,5 +243,8 @@ export function bannerText(
     moreLabel: t('bannerMoreText'),
     lessLabel: t('bannerLess'),
     actions: actions(banner, site, watch),
+    report: report
+      ? { label: t('bannerReport'), done: t('bannerReportCopied'), failed: t('bannerCopyFailed'), text: report }
+      : null,
   };
 }

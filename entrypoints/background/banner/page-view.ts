@@ -6,8 +6,10 @@
 
 import type { BackWatch } from '../../../core/back-watch/back-watch';
 import type { Dismissals } from '../../../core/banner/dismissals';
-import type { Signals } from '../../../core/claude-page/detections';
+import { lastDetection, type Signals } from '../../../core/claude-page/detections';
 import type { FailureLog } from '../../../core/claude-page/fault';
+import { PAGE_SIGNAL_KINDS, type PageSignalKind } from '../../../core/claude-page/page-facts';
+import { wrongBannerReport } from '../../../core/claude-page/page-report';
 import type { PageView } from '../../../core/messages/messages';
 import { parseModelLabel } from '../../../core/models/claude-models';
 import { isOlderThanInterval } from '../../../core/polling/health';
@@ -37,13 +39,15 @@ export interface PageViewDeps {
   useLanguage: (language: Settings['language']) => Promise<void>;
   online: () => boolean;
   now: () => number;
+  /** The extension's version and the browser's user agent, for the "Wrong banner?" report. */
+  about: () => { version: string; userAgent: string };
 }
 
 export function createPageView(deps: PageViewDeps) {
   async function decide(
     site: SiteId,
     modelLabel: string | null,
-  ): Promise<{ view: SiteView; verdict: Overall; settings: Settings; now: number; old: boolean }> {
+  ): Promise<{ view: SiteView; verdict: Overall; settings: Settings; signals: Signals; now: number; old: boolean }> {
     const [{ status, staleMs: intervalMs }, signals, dismissals, failures, settings, backWatch] = await Promise.all([
       deps.statusNow(),
       deps.signals(),
@@ -70,7 +74,7 @@ export function createPageView(deps: PageViewDeps) {
     // The verdict the badge and the popup show, from the same inputs: the banner says it too when it must.
     const currentModel = modelLabel ? parseModelLabel(modelLabel) : null;
     const verdict = overallFor(status, now, intervalMs, { signals, failures, settings, online, currentModel });
-    return { view, verdict, settings, now, old: isOlderThanInterval(status, now, intervalMs) };
+    return { view, verdict, settings, signals, now, old: isOlderThanInterval(status, now, intervalMs) };
   }
 
   return {
@@ -80,9 +84,20 @@ export function createPageView(deps: PageViewDeps) {
     },
     /** The view the page gets, and whether the status it was decided from is older than one interval. */
     async pageView(site: SiteId, modelLabel: string | null): Promise<{ view: PageView; old: boolean }> {
-      const { view, verdict, settings, now, old } = await decide(site, modelLabel);
+      const { view, verdict, settings, signals, now, old } = await decide(site, modelLabel);
       await deps.useLanguage(settings.language);
       const incident = view.banner?.incident ?? null;
+      const kind = view.banner?.kind;
+      // A banner raised by what the page showed offers the "Wrong banner?" report of that signal.
+      const report =
+        kind && (PAGE_SIGNAL_KINDS as readonly string[]).includes(kind)
+          ? wrongBannerReport({
+              ...deps.about(),
+              kind: kind as PageSignalKind,
+              detection: lastDetection(signals, site, kind as PageSignalKind),
+              markers: signals.markers,
+            })
+          : null;
       // The words too, in the user's language: the page only builds DOM from them.
       const text = view.banner
         ? bannerText(
@@ -97,6 +112,7 @@ export function createPageView(deps: PageViewDeps) {
               canNotify: view.watching && (await deps.canNotify()),
             },
             { verdict, typical: incident ? typicalDuration(incident, await deps.pastDurations(), now) : null },
+            report,
           )
         : null;
       return { view: { ...view, text }, old };

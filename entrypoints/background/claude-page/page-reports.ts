@@ -1,11 +1,12 @@
 /**
  * What claude.ai and Console tabs report, stored through the write queue: an error message seen
- * on screen (core/claude-page/detections.ts), that a tab of ours is open (the cadence keeps up
- * meanwhile), and the model claude.ai's model menu shows (core/models/model-in-use.ts).
+ * on screen and the markers a conversation page lacks (core/claude-page/detections.ts), that a tab
+ * of ours is open (the cadence keeps up meanwhile), and the model claude.ai's model menu shows
+ * (core/models/model-in-use.ts).
  */
 
-import { withDetection } from '../../../core/claude-page/detections';
-import type { PageSignal } from '../../../core/claude-page/page-facts';
+import { withDetection, withMarkers } from '../../../core/claude-page/detections';
+import type { MarkerName, PageShape, PageSignal } from '../../../core/claude-page/page-facts';
 import { parseModelLabel } from '../../../core/models/claude-models';
 import { reportedModel } from '../../../core/models/model-in-use';
 import type { SiteId } from '../../../core/sites/site-hosts';
@@ -19,7 +20,7 @@ const SITE_SEEN_EVERY_MS = MINUTE_MS;
 export function createPageReports(queue: WriteQueue) {
   return {
     /** Whether the signal was stored: the same kind within a minute is nothing new. */
-    async recordSignal(seen: PageSignal & { site: SiteId }): Promise<boolean> {
+    async recordSignal(seen: PageSignal & { site: SiteId; shape?: PageShape }): Promise<boolean> {
       // Queued: five tabs reporting at once would otherwise each read the old value and each write.
       let stored = false;
       await queue
@@ -36,6 +37,12 @@ export function createPageReports(queue: WriteQueue) {
       if (site !== 'claude-ai' || !label) return;
       const seen = parseModelLabel(label);
       await queue.update(modelInUseItem, (stored) => reportedModel(stored, seen));
+    },
+    /** The markers a claude.ai conversation page lacks; written only when the answer changed. */
+    async recordMarkers(missing: readonly MarkerName[]): Promise<void> {
+      await queue
+        .update(signalsItem, (signals) => withMarkers(signals, missing, Date.now()))
+        .catch((error) => console.warn('[status-overlay] markers:', error));
     },
     async noteSiteSeen(): Promise<void> {
       // A time ahead of the clock is replaced.

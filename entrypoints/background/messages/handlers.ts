@@ -53,14 +53,27 @@ export const HANDLERS: Handlers = {
     return view;
   },
 
-  /** A page showed one of claude.ai's own failure messages; only its kind and code are stored. */
+  /**
+   * A page showed one of claude.ai's own failure messages; only its kind, code and the structure
+   * around it (for the "Wrong banner?" report) are stored.
+   */
   'page-signal': async (message, { facts }, background) => {
-    const { site, kind, code } = message;
+    const { site, kind, code, shape } = message;
     // A banner is almost surely due: load its view while the detection is stored.
     const injected = bannerEnabled(background.settings(), site) ? background.injectBanner(facts) : Promise.resolve();
-    const [stored] = await Promise.all([background.recordSignal({ site, kind, code }), injected]);
+    const [stored] = await Promise.all([background.recordSignal({ site, kind, code, shape }), injected]);
     // claude.ai's own failure message may come with an incident the status page has just posted.
     if (stored) void background.poll('page');
+  },
+
+  /** A claude.ai page found text that may be claude.ai's own message; its reader is loaded first. */
+  'page-reader': async (_message, { facts }, background) => {
+    await background.injectReader(facts);
+  },
+
+  /** Which of the markers the watcher relies on a claude.ai conversation page lacks; only their names are stored. */
+  'page-markers': async (message, _from, background) => {
+    if (message.site === 'claude-ai') await background.recordMarkers(message.missing);
   },
 
   /**

@@ -33,6 +33,18 @@ export class ExtensionApi {
     }, null);
   }
 
+  /** The badge's background colour, as #rrggbb (both browsers give it as [r, g, b, a]). */
+  badgeColour(): Promise<string> {
+    return this.page.evaluate(async () => {
+      const g = globalThis as unknown as G;
+      const rgba = (await (g.browser ?? g.chrome)?.action.getBadgeBackgroundColor({})) ?? [];
+      return `#${[...rgba]
+        .slice(0, 3)
+        .map((c) => Number(c).toString(16).padStart(2, '0'))
+        .join('')}`;
+    }, null);
+  }
+
   badgeTitle(): Promise<string> {
     return this.page.evaluate(async () => {
       const g = globalThis as unknown as G;

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 /**
- * The always-on watcher's filter (issue #17), in happy-dom: it reads what claude.ai adds to the
- * conversation, skips what cannot hold claude.ai's own error (a reply while it streams, the
- * composer, code), reads a reply once when it stops streaming, and finds an error at the end of a
- * long conversation in its sliced first scan.
+ * The always-on watcher's filter (issues #17, #26), in happy-dom: it reads what claude.ai adds to
+ * the conversation, skips what cannot hold claude.ai's own message (a reply while it streams, the
+ * composer, code), reads a reply once when it stops streaming, finds a candidate at the end of a
+ * long conversation in its sliced first scan, and hands each candidate on (the page reader says
+ * whether it is one: tests/unit/page-read.test.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchCapacityErrors } from '../../entrypoints/claude.content/capacity-watch';
+import { watchPageSignals } from '../../entrypoints/claude.content/page-signal-watch';
 
 const SENTENCE =
   'Due to unexpected capacity constraints, Claude is unable to respond to your message. Please try again soon.';
@@ -39,20 +40,25 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
+/** The candidates handed on, as the words they start with. */
 function watch(): string[] {
   const found: string[] = [];
-  stop = watchCapacityErrors(document.body, (signal) => found.push(signal.kind));
+  const watcher = watchPageSignals(document.body, (text) => found.push(text.data.split(' ').slice(0, 3).join(' ')));
+  stop = watcher.stop;
   return found;
 }
 
-describe('watchCapacityErrors', () => {
-  it('reports the capacity error added to the conversation', async () => {
+const CANDIDATE = 'Due to unexpected';
+const RETRY = 'Taking longer than';
+
+describe('watchPageSignals', () => {
+  it('hands on the capacity error added to the conversation', async () => {
     const conversation = document.createElement('div');
     document.body.append(conversation);
     const found = watch();
     await settle();
     conversation.append(reply(SENTENCE, false));
-    expect(await reported(found)).toEqual(['capacity']);
+    expect(await reported(found)).toEqual([CANDIDATE]);
   });
 
   it('skips a reply while it streams, and reads it once when it stops', async () => {
@@ -66,7 +72,7 @@ describe('watchCapacityErrors', () => {
     await settle();
     expect(found).toEqual([]);
     streaming.dataset.isStreaming = 'false';
-    expect(await reported(found)).toEqual(['capacity']);
+    expect(await reported(found)).toEqual([CANDIDATE]);
   });
 
   it('looks at a streaming reply about once a second for a notice standing in its place', async () => {
@@ -76,7 +82,7 @@ describe('watchCapacityErrors', () => {
     await settle();
     (streaming.querySelector('p') as HTMLParagraphElement).textContent =
       'Taking longer than usual. Trying again shortly (attempt 3)';
-    expect(await reported(found)).toEqual(['retry']);
+    expect(await reported(found)).toEqual([RETRY]);
     expect(streaming.dataset.isStreaming).toBe('true');
   });
 
@@ -97,10 +103,23 @@ describe('watchCapacityErrors', () => {
 
   it('finds an error already at the end of a long conversation, read in slices', async () => {
     const conversation = document.createElement('div');
-    for (let i = 0; i < 1000; i++) conversation.append(reply(`Message ${i} about the rollout plan.`, false));
+    for (let i = 0; i < 1000; i++)
+      conversation.append(reply(`Message ${i.toString(36)} about the rollout plan.`, false));
     conversation.append(reply(SENTENCE, false));
     document.body.append(conversation);
     const found = watch();
-    expect(await reported(found)).toEqual(['capacity']);
+    expect(await reported(found)).toEqual([CANDIDATE]);
+  });
+
+  it('many nodes added at once are read as their parent, not one by one, and still found', async () => {
+    const conversation = document.createElement('div');
+    document.body.append(conversation);
+    const found = watch();
+    await settle();
+    const fragment = document.createDocumentFragment();
+    for (let i = 0; i < 5_000; i++) fragment.append(document.createElement('span'));
+    fragment.append(reply(SENTENCE, false));
+    conversation.append(fragment);
+    expect(await reported(found)).toEqual([CANDIDATE]);
   });
 });
