@@ -13,6 +13,9 @@ export default defineConfig({
           // Plain Node: the core and background tests need no DOM. A test that does (views, the
           // watcher, the banner) says so in its first lines: `@vitest-environment happy-dom`.
           environment: 'node',
+          // Vitest's default is one worker fewer than the cores: on two cores the files ran one
+          // after another. Two workers keep both cores busy.
+          maxWorkers: 2,
         },
       },
       {
