@@ -344,11 +344,13 @@ describe('chromium: faults', () => {
     server.setScenario('claude-ai-partial');
     await api.refresh();
     const good = await storedStatus(api);
+    // Down before the state ages: the alarm's poll, due once the last attempt reads ten minutes
+    // old, must not succeed against the old scenario and write a fresh state over the stale one.
+    server.setScenario('all-down');
     const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
     await api.setStorage({
       status: { ...good, health: { ...good.health, lastSuccessAt: tenMinutesAgo, lastAttemptAt: tenMinutesAgo } },
     });
-    server.setScenario('all-down');
     await api.refresh();
     const after = await storedStatus(api);
     expect(after.snapshot).toEqual(good.snapshot);

@@ -12,6 +12,7 @@ import type { ReplayServer } from '../replay/server';
 import { type ChromiumExtensionBrowser, driverPage, launchChromium } from './drivers/chromium';
 import { Harness } from './harness';
 import { PopupPage } from './pages/popup-page';
+import { statusPageGone } from './scenarios';
 import { changeSettings } from './support';
 
 const WIDTH = 400;
@@ -167,12 +168,7 @@ describe('popup in Chromium', () => {
 
   it('stale: keeps the last services and says since when the status page is unreachable', async () => {
     await harness.reset('claude-ai-partial');
-    const status = (await harness.api.getStorage('status')) as { health: Record<string, unknown> };
-    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
-    await harness.api.setStorage({
-      status: { ...status, health: { ...status.health, lastSuccessAt: tenMinutesAgo, lastAttemptAt: tenMinutesAgo } },
-    });
-    await harness.statusBecomes('all-down');
+    await statusPageGone(harness);
     const { popup } = await openPopup();
     const services = await popup.waitForServices(6);
     expect(services[0]?.state).toBe('partial_outage');

@@ -114,14 +114,21 @@ export async function openWithModelIncident(
   return page;
 }
 
-/** Ten minutes pass without a successful check (three intervals make data stale), then every check fails. */
+/**
+ * Ten minutes pass without a successful check (three intervals make data stale), then every check fails.
+ * The status page goes down first: the alarm's poll, due as soon as the last attempt reads ten
+ * minutes old, could otherwise start against the old scenario, succeed, and write a fresh state
+ * over the stale one (seen once in CI as "!!" instead of "?"). Every poll from then on fails and
+ * keeps the stale success time.
+ */
 export async function statusPageGone(h: Harness): Promise<void> {
+  await h.statusBecomes('all-down');
   const status = (await h.api.getStorage('status')) as { health: Record<string, unknown> };
   const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
   await h.api.setStorage({
     status: { ...status, health: { ...status.health, lastSuccessAt: tenMinutesAgo, lastAttemptAt: tenMinutesAgo } },
   });
-  await h.statusBecomes('all-down');
+  await h.api.refresh();
 }
 
 export const SCENARIOS: Scenario[] = [
