@@ -91,7 +91,10 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     // The always-on part in the two sites' pages: an unlisted script (entrypoints/claude-watch.ts
     // says why it is not a WXT content script). The banner's view is injected only when due.
-    content_scripts: [{ matches: SITE_MATCHES, js: ['claude-watch.js'], run_at: 'document_idle' }],
+    // document_start: it asks whether a banner is due while the page still loads, so that a
+    // stored incident's banner is drawn with the page (issue #29, docs/benchmarks.md); it watches
+    // the page from DOMContentLoaded on.
+    content_scripts: [{ matches: SITE_MATCHES, js: ['claude-watch.js'], run_at: 'document_start' }],
     // CSS light-dark() in the banner and pages (see vite.build.cssTarget below).
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '123' }),
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

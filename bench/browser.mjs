@@ -5,6 +5,9 @@
  *
  * The extension's poll alarm is cleared at the start, so that only the polls a measurement
  * causes reach the server (and its byte counts).
+ *
+ * With a peer (PEER_DIR, bench/peer.mjs), another extension runs as one more arm of the in-page,
+ * streamed-reply and banner measurements, in a browser of its own (see peerArm).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -16,6 +19,7 @@ import { chromium } from 'playwright-core';
 import { SourceMapConsumer } from 'source-map-js';
 import { coldStart, longConversation, streamedReply } from './page-work.mjs';
 import { BROWSER_PARTS } from './parts.mjs';
+import { unpackedExtensionId } from './peer.mjs';
 import { median, summary } from './stats.mjs';
 
 // The replay server is TypeScript; jiti loads it on any Node (Node 20 runs no .ts by itself).
@@ -32,6 +36,19 @@ const INTERVAL_MS = 60_000;
 /** Quiet time after `load` before a page's metrics are read: the content script has run by then. */
 const SETTLE_MS = 400;
 const BANNER_HOST = 'status-overlay-banner';
+/** The status page's hosts on the replay server: the peer's first request to one of them is waited for. */
+const STATUS_HOSTS = new Set(['status.claude.com', 'anthropic.statuspage.io']);
+/** How long the peer gets, after its browser starts, to ask the status page (it learns the scenario so). */
+const PEER_LEARN_MS = 8_000;
+/** Time the peer gets, once it asked, to store what it learnt and tell its tabs. */
+const PEER_SETTLE_MS = 1_000;
+/** How long after `load` a peer's banner is waited for, per load. */
+const PEER_BANNER_MS = 3_000;
+
+/** The parts the peer (PEER_DIR) runs in. */
+const PEER_PARTS = ['inPage', 'banner', 'stream'];
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The same flags as the e2e driver, with or without the extension. */
 export async function launch(port, extensionDir) {
@@ -52,13 +69,17 @@ export async function launch(port, extensionDir) {
 
 /**
  * Runs in the claude.ai page before its own scripts (Playwright init script, main world): records
- * performance.now() at DOMContentLoaded, load, and when the banner appears. The content script
- * runs at document_idle, after DOMContentLoaded; it tells the page nothing when it starts (issue
- * #17: nothing in a page reveals the extension), so banner latency counts from DOMContentLoaded,
- * which includes the wait for document_idle: an upper bound on "script start -> banner".
+ * performance.now() at DOMContentLoaded, load, and when the banner appears, and every element
+ * added to the document (where a peer's banner is looked for). The content script starts at
+ * document_start, with the page; it tells the page nothing when it starts (issue #17: nothing in
+ * a page reveals the extension), so banner latency counts from DOMContentLoaded, a moment every
+ * load has: negative when the banner is in the DOM before it.
  */
 function pageProbe() {
   const marks = { dcl: null, load: null, host: null, banner: null, frame: null, height: 0 };
+  /** @type {{ el: Element, at: number }[]} every element added to the document, in order */
+  const added = [];
+  const signature = (/** @type {Element} */ el) => `${el.localName}#${el.id}.${el.getAttribute('class') ?? ''}`;
   const w = /** @type {any} */ (window);
   w.__soBench = {
     marks,
@@ -67,6 +88,30 @@ function pageProbe() {
       marks.banner = null;
       marks.frame = null;
       marks.height = 0;
+    },
+    /** What the page holds by itself (read on the page without any extension, after its load). */
+    own: () => ({
+      signatures: [...new Set([...document.querySelectorAll('*'), ...added.map((a) => a.el)].map(signature))],
+      addedAfterDcl: added.some((a) => marks.dcl !== null && a.at > marks.dcl),
+    }),
+    /** @type {Element[]} the elements of the last `candidates` call, for CDP to look into */
+    listed: [],
+    /**
+     * The elements the page does not hold by itself (`own`: a tag, id and class it never has, or,
+     * on a page that adds nothing after DOMContentLoaded, any element added after it), still in
+     * the document and rendered, in the order they were added: kept in `listed`, their times
+     * returned. Whether one takes up space, in it or in its shadow roots (closed ones too), is for
+     * CDP to tell (peerShown).
+     */
+    candidates(own) {
+      const known = new Set(own.signatures);
+      const found = added.filter(({ el, at }) => {
+        const late = !own.addedAfterDcl && marks.dcl !== null && at > marks.dcl;
+        if (!el.isConnected || (known.has(signature(el)) && !late)) return false;
+        return el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+      });
+      w.__soBench.listed = found.map((a) => a.el);
+      return found.map((a) => a.at);
     },
   };
   document.addEventListener('DOMContentLoaded', () => {
@@ -96,7 +141,12 @@ function pageProbe() {
       new MutationObserver(check).observe(root, { childList: true, subtree: true });
     }
   };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  new MutationObserver((records) => {
+    const now = performance.now();
+    for (const r of records)
+      for (const node of r.addedNodes) if (node.nodeType === 1) added.push({ el: node, at: now });
+    check();
+  }).observe(document, { childList: true, subtree: true });
 }
 
 /** The extension's API, through an extension page (any page of the extension origin has it). */
@@ -152,21 +202,23 @@ async function loadAndMeasure(context) {
 
 /**
  * In-page cost: the same page, loaded in turn in browsers that differ only in what is installed:
- * nothing (the baseline), a minimal extension (see minimalExtension), this build, and (with
- * --compare) an earlier build of the extension.
+ * nothing (the baseline), a minimal extension (see minimalExtension), this build, (with --compare)
+ * an earlier build of the extension, and (with PEER_DIR) the peer.
  */
-async function inPageCost({ ext, base, minimal, before, api, beforeApi, server, runs, log }) {
+async function inPageCost({ ext, base, minimal, before, peer, api, beforeApi, server, runs, log }) {
   const arms = [
     ['extension', ext],
     ['baseline', base],
     ['minimalContentScript', minimal],
     ...(before ? [['before', before]] : []),
+    ...(peer ? [['peer', peer]] : []),
   ];
   const out = {};
   for (const scenario of ['healthy', 'claude-ai-partial']) {
     server.setScenario(scenario);
     await api.refresh();
     await beforeApi?.refresh();
+    await peer?.use(scenario);
     const expectBanner = scenario !== 'healthy';
     /** @type {Record<string, Awaited<ReturnType<typeof loadAndMeasure>>[]>} */
     const samples = Object.fromEntries(arms.map(([name]) => [name, []]));
@@ -199,11 +251,14 @@ async function inPageCost({ ext, base, minimal, before, api, beforeApi, server, 
         floor: added('minimalContentScript'),
         /** The earlier build minus no extension (--compare), measured in the same rounds. */
         ...(values.before ? { before: summary(values.before, digits), beforeAdded: added('before') } : {}),
+        /** The peer minus no extension (PEER_DIR), measured in the same rounds. */
+        ...(values.peer ? { peer: summary(values.peer, digits), peerAdded: added('peer') } : {}),
       };
     }
     log(
       `  in-page ${scenario}: script +${row.scriptMs.added} ms (minimal content script +${row.scriptMs.floor} ms` +
-        `${row.scriptMs.beforeAdded === undefined ? '' : `, before +${row.scriptMs.beforeAdded} ms`}), ` +
+        `${row.scriptMs.beforeAdded === undefined ? '' : `, before +${row.scriptMs.beforeAdded} ms`}` +
+        `${row.scriptMs.peerAdded === undefined ? '' : `, peer +${row.scriptMs.peerAdded} ms`}), ` +
         `task +${row.taskMs.added} ms, heap +${row.heapUsed.added} B`,
     );
     out[scenario] = row;
@@ -212,10 +267,12 @@ async function inPageCost({ ext, base, minimal, before, api, beforeApi, server, 
 }
 
 /**
- * The floor: an extension whose content script only touches the extension APIs ours needs (its
- * id, one runtime.sendMessage, one storage.onChanged listener), on the same pages at the same
- * time. Chromium builds extension API bindings lazily, on first use, as script in the page's
- * renderer: any content script that talks to its background pays for them.
+ * The floor: an extension whose content script starts when ours does (document_start) and only
+ * touches the extension APIs ours needs (its id, one runtime.sendMessage, one storage.onChanged
+ * listener), on the same pages at the same time. It has no background: the message finds no
+ * receiver, and is sent all the same. Chromium builds extension API bindings lazily, on first
+ * use, as script in the page's renderer: any content script that talks to its background pays
+ * for them.
  */
 async function minimalExtension() {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'so-bench-minimal-'));
@@ -224,7 +281,7 @@ async function minimalExtension() {
     name: 'minimal content script',
     version: '1.0',
     permissions: ['storage'],
-    content_scripts: [{ matches: ['https://claude.ai/*'], run_at: 'document_idle', js: ['content.js'] }],
+    content_scripts: [{ matches: ['https://claude.ai/*'], run_at: 'document_start', js: ['content.js'] }],
   };
   const code = [
     'void chrome.runtime.id;',
@@ -341,48 +398,149 @@ async function openProbedPage(context) {
 
 const marksOf = (page) => page.evaluate(() => /** @type {any} */ (window).__soBench.marks);
 
-/** DOMContentLoaded (the content script runs after it) -> banner, with an incident already stored. */
-async function bannerFromStart({ ext, api, server, runs, log }) {
-  server.setScenario('claude-ai-partial');
-  await api.refresh();
-  const rows = [];
-  for (let i = 0; i < runs + 1; i++) {
-    const page = await openProbedPage(ext.context);
-    try {
-      await page.goto(CHAT_URL, { waitUntil: 'load' });
-      await page.waitForFunction(() => /** @type {any} */ (window).__soBench.marks.frame !== null, null, {
-        timeout: 10_000,
-        polling: 20,
-      });
-      const m = await marksOf(page);
-      if (i > 0) rows.push(m); // the first load is a warm-up
-    } finally {
-      await page.close();
-    }
+/** One load with a stored incident, until the frame that paints our banner (status-overlay-banner). */
+async function bannerLoad(context) {
+  const page = await openProbedPage(context);
+  try {
+    await page.goto(CHAT_URL, { waitUntil: 'load' });
+    await page.waitForFunction(() => /** @type {any} */ (window).__soBench.marks.frame !== null, null, {
+      timeout: 10_000,
+      polling: 20,
+    });
+    return await marksOf(page);
+  } finally {
+    await page.close();
   }
-  // A part of that path, timed from an extension page: the background's answer to `site-view`
-  // (it reads and parses four stored items, then runs assess; no injection, as the extension
-  // page says nothing about a banner script).
-  const parts = await api.page.evaluate(async (n) => {
+}
+
+/** Whether an element, or an element inside it (its shadow roots too, closed ones included), has a box. */
+async function peerShown(cdp, objectId) {
+  const { node } = await cdp.send('DOM.describeNode', { objectId, depth: -1, pierce: true });
+  const elements = [];
+  const walk = (n) => {
+    if (n.nodeType === 1) elements.push(n.backendNodeId);
+    for (const child of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) walk(child);
+  };
+  walk(node);
+  for (const backendNodeId of elements) {
+    // An element with no layout box (display: none, a <style>) has no box model: an error.
+    const box = await cdp.send('DOM.getBoxModel', { backendNodeId }).catch(() => null);
+    if (box && box.model.width > 0 && box.model.height > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * One load in the peer's browser: when the first element it added that takes up space (its banner,
+ * or whatever it shows in the page) was added, against what the page holds by itself (`own`);
+ * null when none came within PEER_BANNER_MS of `load`.
+ */
+async function peerBannerLoad(context, own) {
+  const page = await openProbedPage(context);
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await page.goto(CHAT_URL, { waitUntil: 'load' });
+    const evaluate = async (expression, returnByValue) =>
+      (await cdp.send('Runtime.evaluate', { expression, returnByValue, objectGroup: 'peer' })).result;
+    const deadline = Date.now() + PEER_BANNER_MS;
+    while (Date.now() < deadline) {
+      const { value: times } = await evaluate(`window.__soBench.candidates(${JSON.stringify(own)})`, true);
+      for (let i = 0; i < times.length; i++) {
+        const { objectId } = await evaluate(`window.__soBench.listed[${i}]`, false);
+        if (objectId && (await peerShown(cdp, objectId))) {
+          return { at: times[i], dcl: (await evaluate('window.__soBench.marks.dcl', true)).value };
+        }
+      }
+      await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'peer' });
+      await sleep(20);
+    }
+    return null;
+  } finally {
+    await page.close();
+  }
+}
+
+/** What the chat page holds by itself: a load on the browser without any extension. */
+async function pageOwnElements(context) {
+  const page = await openProbedPage(context);
+  try {
+    await page.goto(CHAT_URL, { waitUntil: 'load' });
+    await page.waitForTimeout(PEER_BANNER_MS);
+    return await page.evaluate(() => /** @type {any} */ (window).__soBench.own());
+  } finally {
+    await page.close();
+  }
+}
+
+/** The background's answer to `site-view`, timed from an extension page, `runs` times. */
+function siteViewTimes(api, runs) {
+  // It reads and parses four stored items, then runs assess; no injection, as the extension page
+  // says nothing about a banner script.
+  return api.page.evaluate(async (n) => {
     const view = [];
     for (let i = 0; i < n; i++) {
       const t0 = performance.now();
       await chrome.runtime.sendMessage({ type: 'site-view', site: 'claude-ai', model: 'Opus 4.6' });
       view.push(performance.now() - t0);
     }
-    return { view };
+    return view;
   }, runs);
-  const result = {
+}
+
+/**
+ * DOMContentLoaded -> banner, with an incident already stored (the content script starts at
+ * document_start, before it), for this build and, in the same rotated rounds, the earlier build
+ * of --compare and the peer of PEER_DIR. A peer may draw nothing in the page: each of its loads
+ * waits at most PEER_BANNER_MS after `load`, and once its warm-up and first timed load show
+ * nothing its loads stop (its row reads n/a).
+ */
+async function bannerFromStart({ ext, base, before, peer, api, beforeApi, server, runs, log }) {
+  server.setScenario('claude-ai-partial');
+  await api.refresh();
+  await beforeApi?.refresh();
+  await peer?.use('claude-ai-partial');
+  const own = peer ? await pageOwnElements(base.context) : null;
+  const arms = [['extension', ext], ...(before ? [['before', before]] : []), ...(peer ? [['peer', peer]] : [])];
+  /** @type {Record<string, any[]>} */
+  const rows = Object.fromEntries(arms.map(([name]) => [name, []]));
+  let peerDrew = false;
+  for (let i = 0; i < runs + 1; i++) {
+    for (let k = 0; k < arms.length; k++) {
+      const [name, arm] = /** @type {(typeof arms)[number]} */ (arms[(i + k) % arms.length]);
+      if (name === 'peer' && i > 1 && !peerDrew) continue;
+      const m = name === 'peer' ? await peerBannerLoad(arm.context, own) : await bannerLoad(arm.context);
+      if (name === 'peer') peerDrew ||= m !== null;
+      if (i > 0) rows[name].push(m); // the first load is a warm-up
+    }
+  }
+  const resultOf = (marks, view) => ({
     runs,
-    siteViewRoundTripMs: summary(parts.view),
-    startToBannerMs: summary(rows.map((m) => m.banner - m.dcl)),
-    startToFrameMs: summary(rows.map((m) => m.frame - m.dcl)),
-    navigationToDomContentLoadedMs: summary(rows.map((m) => m.dcl)),
-    navigationToBannerMs: summary(rows.map((m) => m.banner)),
-    bannerHeightPx: median(rows.map((m) => m.height)),
-  };
-  log(`  banner from DOMContentLoaded: ${result.startToBannerMs.median} ms`);
-  return result;
+    siteViewRoundTripMs: summary(view),
+    startToBannerMs: summary(marks.map((m) => m.banner - m.dcl)),
+    startToFrameMs: summary(marks.map((m) => m.frame - m.dcl)),
+    navigationToDomContentLoadedMs: summary(marks.map((m) => m.dcl)),
+    navigationToBannerMs: summary(marks.map((m) => m.banner)),
+    bannerHeightPx: median(marks.map((m) => m.height)),
+  });
+  const result = resultOf(rows.extension, await siteViewTimes(api, runs));
+  const beforeResult = before && beforeApi ? resultOf(rows.before, await siteViewTimes(beforeApi, runs)) : null;
+  if (peer) {
+    const drawn = rows.peer.filter((m) => m !== null);
+    result.peer = {
+      loads: rows.peer.length,
+      loadsWithBanner: drawn.length,
+      waitedMs: PEER_BANNER_MS,
+      startToBannerMs: drawn.length > 0 ? summary(drawn.map((m) => m.at - m.dcl)) : null,
+      navigationToBannerMs: drawn.length > 0 ? summary(drawn.map((m) => m.at)) : null,
+    };
+  }
+  log(
+    `  banner from DOMContentLoaded: ${result.startToBannerMs.median} ms` +
+      (beforeResult ? `, before ${beforeResult.startToBannerMs.median} ms` : '') +
+      (result.peer ? `, peer ${result.peer.startToBannerMs ? `${result.peer.startToBannerMs.median} ms` : 'n/a'}` : ''),
+  );
+  return { result, before: beforeResult };
 }
 
 /** Capacity error inserted -> banner, on a healthy day. */
@@ -635,6 +793,81 @@ async function popupHeap(context, extensionId, server, api) {
   }
 }
 
+/**
+ * The origin of an extension's scripts in a claude.ai page, chrome-extension://<id>/, from its
+ * computed id (bench/peer.mjs), checked on one load against the isolated world its content script
+ * runs in there, when it has one.
+ */
+async function scriptOrigin(context, dir, name) {
+  const expected = `chrome-extension://${unpackedExtensionId(dir)}`;
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    const seen = new Set();
+    cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
+      if (c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://')) seen.add(c.origin);
+    });
+    await cdp.send('Runtime.enable');
+    await page.goto(CHAT_URL, { waitUntil: 'load' });
+    await page.waitForTimeout(SETTLE_MS);
+    if (seen.size > 0 && !seen.has(expected)) {
+      throw new Error(`${name}: its content script runs as ${[...seen].join(', ')}, not ${expected}`);
+    }
+    return `${expected}/`;
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The peer (PEER_DIR): another extension, in a browser of its own, measured beside the others. It
+ * cannot be told to poll, so it learns the replay server's scenario the way it would on install:
+ * whenever a part needs another scenario (`use`), its browser starts again on a fresh profile and
+ * the bench waits, at most PEER_LEARN_MS, for its first request to the status page's hosts, then
+ * PEER_SETTLE_MS. What it asked for is kept for each start (`starts`); a peer that asks nothing
+ * (or asks a host the replay server does not serve) is measured all the same, on what it knows.
+ * Its alarms cannot be cleared as ours are: `stop` closes its browser before the parts that count
+ * the server's requests.
+ * @param {{ port: number, requests: { host: string, path: string, status: number }[] }} server
+ * @param {{ dir: string, name: string, version: string }} info
+ */
+function peerArm(server, info, log) {
+  const arm = {
+    ...info,
+    /** @type {import('playwright-core').BrowserContext | null} */
+    context: null,
+    origin: '',
+    scenario: /** @type {string | null} */ (null),
+    /** @type {{ scenario: string, requests: string[] }[]} its requests to the replay server after each start */
+    starts: [],
+    close: async () => undefined,
+    async stop() {
+      await arm.close();
+      arm.close = async () => undefined;
+      arm.context = null;
+      arm.scenario = null;
+    },
+    async use(/** @type {string} */ scenario) {
+      if (arm.scenario === scenario) return;
+      await arm.stop();
+      const from = server.requests.length;
+      const browser = await launch(server.port, info.dir);
+      arm.context = browser.context;
+      arm.close = browser.close;
+      arm.scenario = scenario;
+      const since = () => server.requests.slice(from);
+      const deadline = Date.now() + PEER_LEARN_MS;
+      while (!since().some((r) => STATUS_HOSTS.has(r.host)) && Date.now() < deadline) await sleep(50);
+      const polled = since().some((r) => STATUS_HOSTS.has(r.host));
+      if (polled) await sleep(PEER_SETTLE_MS);
+      arm.starts.push({ scenario, requests: [...new Set(since().map((r) => `${r.host}${r.path} ${r.status}`))] });
+      if (!polled) log(`  peer: no request to the status page within ${PEER_LEARN_MS / 1000} s of its start`);
+      arm.origin ||= await scriptOrigin(browser.context, info.dir, `PEER_DIR ${info.name}`);
+    },
+  };
+  return arm;
+}
+
 /** An extension's id, from its service worker, and an extension page to drive its API from. */
 async function extensionOf(browser) {
   const worker =
@@ -652,10 +885,18 @@ async function extensionOf(browser) {
 /**
  * Every browser measurement. `runs` is the number of timed repetitions of each page measurement.
  * With `compareDir`, an earlier build runs beside this one in the same rounds (issue #17's
- * before/after table).
- * @param {{ buildDir: string, compareDir?: string | null, parts?: string[], runs: number, log: (line: string) => void }} options
+ * before/after table); with `peer` (PEER_DIR, read by bench/peer.mjs), another extension does, in
+ * the in-page, streamed-reply and banner measurements.
+ * @param {{ buildDir: string, compareDir?: string | null, peer?: { dir: string, name: string, version: string } | null, parts?: string[], runs: number, log: (line: string) => void }} options
  */
-export async function benchBrowser({ buildDir, compareDir = null, parts = BROWSER_PARTS, runs, log }) {
+export async function benchBrowser({
+  buildDir,
+  compareDir = null,
+  peer: peerInfo = null,
+  parts = BROWSER_PARTS,
+  runs,
+  log,
+}) {
   const want = new Set(parts);
   const server = await startReplayServer({ scenario: 'healthy' });
   /** @type {{ close: () => Promise<void> }[]} */
@@ -670,11 +911,28 @@ export async function benchBrowser({ buildDir, compareDir = null, parts = BROWSE
     browsers.push({ close: () => minimal.close().then(() => rm(minimalDir, { recursive: true, force: true })) });
     const before = compareDir ? await launch(server.port, compareDir) : null;
     if (before) browsers.push(before);
+    // The peer runs only in the parts that have a place for it.
+    const peerParts = PEER_PARTS.filter((name) => want.has(name));
+    if (peerInfo && peerParts.length === 0) log(`  peer: not measured (only in ${PEER_PARTS.join(', ')})`);
+    const peer = peerInfo && peerParts.length > 0 ? peerArm(server, peerInfo, log) : null;
+    if (peer) browsers.push({ close: () => peer.close() });
     const { extensionId, api } = await extensionOf(ext);
     const beforeExt = before ? await extensionOf(before) : null;
     const version = ext.context.browser()?.version() ?? null;
 
-    const ctx = { ext, base, minimal, before, api, beforeApi: beforeExt?.api ?? null, server, extensionId, runs, log };
+    const ctx = {
+      ext,
+      base,
+      minimal,
+      before,
+      peer,
+      api,
+      beforeApi: beforeExt?.api ?? null,
+      server,
+      extensionId,
+      runs,
+      log,
+    };
     const beforeCtx =
       before && beforeExt ? { ...ctx, ext: before, api: beforeExt.api, extensionId: beforeExt.extensionId } : null;
     /** [name, browser, origin of its extension scripts (null: none)] for the page-work measures. */
@@ -684,19 +942,38 @@ export async function benchBrowser({ buildDir, compareDir = null, parts = BROWSE
       ...(before && beforeExt ? [['before', before, `chrome-extension://${beforeExt.extensionId}/`]] : []),
     ];
     const out = { chromiumVersion: version, compared: compareDir !== null };
+    if (peer) {
+      await peer.use('healthy');
+      out.peer = { dir: peer.dir, name: peer.name, version: peer.version, origin: peer.origin, starts: peer.starts };
+    }
     if (want.has('inPage')) out.inPage = await inPageCost(ctx);
     if (want.has('profile')) {
       out.profile = await profileContentScript({ ...ctx, buildDir, runs: Math.max(3, Math.ceil(runs / 3)) });
     }
     if (want.has('banner')) {
-      out.banner = await bannerFromStart(ctx);
-      if (beforeCtx) out.bannerBefore = await bannerFromStart(beforeCtx);
+      const { result, before: beforeResult } = await bannerFromStart(ctx);
+      out.banner = result;
+      if (beforeResult) out.bannerBefore = beforeResult;
     }
     if (want.has('capacity')) {
       out.capacity = await bannerFromCapacity(ctx);
       if (beforeCtx) out.capacityBefore = await bannerFromCapacity(beforeCtx);
     }
-    if (want.has('stream')) out.stream = await streamedReply({ arms, server, runs, log });
+    if (want.has('stream')) {
+      // The floor and the peer too: the extension's time read against theirs, in the same rounds.
+      const floorOrigin = await scriptOrigin(minimal.context, minimalDir, 'the minimal extension');
+      server.setScenario('healthy');
+      await peer?.use('healthy');
+      const streamArms = [
+        ...arms.slice(0, 2),
+        ['floor', minimal, floorOrigin],
+        ...arms.slice(2),
+        ...(peer ? [['peer', peer, peer.origin]] : []),
+      ];
+      out.stream = await streamedReply({ arms: streamArms, server, runs, log });
+    }
+    // The peer's own polls would be counted by the parts below (it is in none of them).
+    await peer?.stop();
     if (want.has('long')) out.long = await longConversation({ arms, server, runs, log });
     if (want.has('freshness')) out.freshness = await freshness({ ...ctx, runs: Math.max(3, Math.ceil(runs / 3)) });
     if (want.has('network')) out.network = await polls({ ...ctx, runs: 10 });

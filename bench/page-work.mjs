@@ -1,6 +1,7 @@
 /**
  * The extension's work in a claude.ai page beyond its load (issue #17), and the background's cold
- * start, measured side by side for this build and (with --compare) an earlier one:
+ * start, measured side by side for this build and (with --compare) an earlier one; the streamed
+ * reply also for the floor (bench/browser.mjs's minimal extension) and (with PEER_DIR) the peer:
  * - a streamed reply: the fixture re-renders a `data-is-streaming="true"` reply every 30 ms for
  *   6 s (tests/fixtures/pages/claude-chat.html, window.__streamReply); V8's sampling profiler
  *   (100 us) counts the samples with one of the extension's scripts on the stack;
@@ -23,6 +24,12 @@ const STREAM_EVERY_MS = 30;
 const MESSAGES = 3_000;
 /** After load: the watcher's idle scan (requestIdleCallback, timeout 1 s) has run by then. */
 const AFTER_LOAD_MS = 2_000;
+/**
+ * Before a streamed reply starts: the page's load work is over, the idle scan and the markers
+ * check included (entrypoints/claude.content/watcher.ts: 3 s after the page's last change, plus a
+ * batch), so that the reply's figure is the reply's work and not the end of the page's load.
+ */
+const BEFORE_STREAM_MS = 4_500;
 
 /**
  * Extension time in a CPU profile: samples whose stack holds a frame of one of the extension's
@@ -73,8 +80,9 @@ const scriptSeconds = async (cdp) =>
   (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0;
 
 /**
- * A streamed reply, in each arm ([name, { context }, origin | null]; origin null = no extension):
- * extension time from the profile, and the page's whole script time (ScriptDuration) for pairing.
+ * A streamed reply, in each arm ([name, { context }, origin | null]; origin null = no extension),
+ * in rotated rounds: each extension's time from the profile, counted on its own origin, and the
+ * page's whole script time (ScriptDuration), against the arm named `baseline` when there is one.
  */
 export async function streamedReply({ arms, server, runs, log }) {
   server.setScenario('healthy');
@@ -84,7 +92,7 @@ export async function streamedReply({ arms, server, runs, log }) {
       const [name, arm, origin] = arms[(i + k) % arms.length];
       const row = await profiled(arm.context, async (page, cdp) => {
         await page.goto(CHAT_URL, { waitUntil: 'load' });
-        await page.waitForTimeout(AFTER_LOAD_MS);
+        await page.waitForTimeout(BEFORE_STREAM_MS);
         const before = await scriptSeconds(cdp);
         await cdp.send('Profiler.start');
         await page.evaluate(

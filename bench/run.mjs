@@ -12,6 +12,15 @@
  *   npm run bench -- --compare /tmp/before/.output/chrome-mv3 --only browser --parts inPage,stream
  *                                      # an earlier build measured beside this one, in the same rounds
  *   npm run bench -- --only traffic    # requests per install and storage writes (issue #16), in seconds
+ *   PEER_DIR=~/peer npm run bench -- --only browser --parts inPage,stream,banner
+ *                                      # another extension beside this one, in the same rounds
+ *
+ * PEER_DIR names an unpacked extension (a directory with its manifest.json: a competitor a
+ * developer downloaded and unpacked, say). It runs as one more arm, in a browser of its own, of
+ * the in-page rows, the streamed reply and the banner from DOMContentLoaded, and the table gets a
+ * "Peer" column headed with its manifest's name and version ("n/a" where it draws no banner;
+ * docs/benchmarks.md says how it learns the scenario and how its banner is found). Without
+ * PEER_DIR the table is as it was. Its figures are in the JSON under results.browser.*.peer.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +31,7 @@ import { parseArgs } from 'node:util';
 import { createJiti } from 'jiti';
 import { breakdown } from './breakdown.mjs';
 import { BROWSER_PARTS } from './parts.mjs';
+import { readPeer } from './peer.mjs';
 
 // sizes.ts is TypeScript (the size test shares it); jiti loads it on any Node (Node 20 runs no .ts by itself).
 const { kb, loadBudgets, measureBuild, README_SIZES, sizesMarkdown } = await createJiti(import.meta.url).import(
@@ -47,6 +57,8 @@ for (const name of parts) if (!BROWSER_PARTS.includes(name)) throw new Error(`--
 const compareDir = args.compare ? path.resolve(args.compare) : null;
 if (compareDir && !existsSync(path.join(compareDir, 'manifest.json')))
   throw new Error(`--compare: no build in ${compareDir}`);
+// Read (and checked) now, before anything is built or launched.
+const peer = process.env.PEER_DIR ? readPeer(path.resolve(process.env.PEER_DIR)) : null;
 const runs = Math.max(3, Number.parseInt(args.runs, 10) || 15);
 const only = new Set(args.only.split(',').map((s) => s.trim()));
 for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`--only: unknown section ${name}`);
@@ -124,7 +136,7 @@ if (only.has('traffic')) {
 }
 if (only.has('browser')) {
   const { benchBrowser } = await import('./browser.mjs');
-  results.browser = await benchBrowser({ buildDir, compareDir, parts, runs, log });
+  results.browser = await benchBrowser({ buildDir, compareDir, peer, parts, runs, log });
 }
 results.machine = machine(results.browser?.chromiumVersion ?? null);
 results.seconds = Number(((Date.now() - started) / 1000).toFixed(1));
@@ -139,10 +151,21 @@ const verdict = (value, limit) => {
   return value <= limit ? 'met' : `MISSED by ${(value - limit).toFixed(1)}`;
 };
 
-/** @type {{ section: string, measure: string, result: string, target: string, verdict: string }[]} */
+/** The peer's column: only when PEER_DIR was given and the browser measured it. */
+const peerHead = results.browser?.peer ? `Peer: ${results.browser.peer.name} ${results.browser.peer.version}` : null;
+/** @type {{ section: string, measure: string, result: string, peer?: string, target: string, verdict: string }[]} */
 const rows = [];
-const row = (section, measure, result, targetText = '', verdictText = '') =>
-  rows.push({ section, measure, result, target: targetText, verdict: verdictText });
+const row = (section, measure, result, targetText = '', verdictText = '', peerText = '') =>
+  rows.push({
+    section,
+    measure,
+    result,
+    ...(peerHead ? { peer: peerText } : {}),
+    target: targetText,
+    verdict: verdictText,
+  });
+/** A difference with its sign. */
+const signed = (v, format) => (v === null || v === undefined ? 'n/a' : `${v >= 0 ? '+' : ''}${format(v)}`);
 
 if (results.sizes) {
   for (const s of results.sizes) {
@@ -171,6 +194,8 @@ if (b?.inPage) {
     const r = b.inPage[scenario];
     const label = scenario === 'healthy' ? 'healthy day' : 'incident (claude-ai-partial)';
     const overFloor = Number((r.scriptMs.added - r.scriptMs.floor).toFixed(2));
+    const peerOverFloor =
+      r.scriptMs.peerAdded === undefined ? null : Number((r.scriptMs.peerAdded - r.scriptMs.floor).toFixed(2));
     row(
       '2 in-page',
       `script time added, ${label}: over the empty-content-script floor (added / floor)`,
@@ -178,11 +203,17 @@ if (b?.inPage) {
         was(r.scriptMs.beforeAdded === undefined ? null : `+${ms(r.scriptMs.beforeAdded, 2)} added`),
       scenario === 'healthy' ? `<= ${t.value} ms over the floor` : '',
       scenario === 'healthy' ? verdict(overFloor, t.value) : '',
+      peerOverFloor === null
+        ? ''
+        : `${signed(peerOverFloor, (v) => ms(v, 2))} (${signed(r.scriptMs.peerAdded, (v) => ms(v, 2))} added)`,
     );
     row(
       '2 in-page',
       `main-thread task time added, ${label}`,
       `+${ms(r.taskMs.added, 2)}${was(r.taskMs.beforeAdded === undefined ? null : `+${ms(r.taskMs.beforeAdded, 2)}`)}`,
+      '',
+      '',
+      r.taskMs.peerAdded === undefined ? '' : signed(r.taskMs.peerAdded, (v) => ms(v, 2)),
     );
     const th = target('pageHeapHealthy');
     row(
@@ -191,22 +222,32 @@ if (b?.inPage) {
       `+${bytes(r.heapUsed.added)}${was(r.heapUsed.beforeAdded === undefined ? null : `+${bytes(r.heapUsed.beforeAdded)}`)}`,
       scenario === 'healthy' ? `<= ${bytes(th.value)}` : '',
       scenario === 'healthy' ? verdict(r.heapUsed.added, th.value) : '',
+      r.heapUsed.peerAdded === undefined ? '' : signed(r.heapUsed.peerAdded, bytes),
     );
   }
 }
 if (b?.stream) {
   const t = target('streamedReply');
+  const { extension, floor, before, peer: peerStream } = b.stream;
+  /** "x (floor y)": the minimal extension, measured in the same rounds. */
+  const withFloor = (text, floorText) => `${text} (floor ${floorText})`;
   row(
     '2 in-page',
-    `streamed reply (${b.stream.durationMs / 1000} s, re-rendered every ${b.stream.everyMs} ms): time in the extension's scripts`,
-    `${ms(b.stream.extension.extensionScriptMs.median, 2)}${was(b.stream.before ? ms(b.stream.before.extensionScriptMs.median, 2) : null)}`,
+    `streamed reply (${b.stream.durationMs / 1000} s, re-rendered every ${b.stream.everyMs} ms): time in the extension's scripts (the floor's)`,
+    withFloor(ms(extension.extensionScriptMs.median, 2), ms(floor.extensionScriptMs.median, 2)) +
+      was(before ? ms(before.extensionScriptMs.median, 2) : null),
     `<= ${t.value} ms`,
-    verdict(b.stream.extension.extensionScriptMs.median, t.value),
+    verdict(extension.extensionScriptMs.median, t.value),
+    peerStream ? ms(peerStream.extensionScriptMs.median, 2) : '',
   );
   row(
     '2 in-page',
     '  page script time added during it (vs the same page without the extension)',
-    `${ms(b.stream.extension.pageScriptAddedMs, 1)}${was(b.stream.before ? ms(b.stream.before.pageScriptAddedMs, 1) : null)}`,
+    withFloor(ms(extension.pageScriptAddedMs, 1), ms(floor.pageScriptAddedMs, 1)) +
+      was(before ? ms(before.pageScriptAddedMs, 1) : null),
+    '',
+    '',
+    peerStream ? ms(peerStream.pageScriptAddedMs, 1) : '',
   );
 }
 if (b?.long) {
@@ -222,17 +263,32 @@ if (b?.long) {
 }
 if (b?.banner) {
   const t3 = target('bannerFromStart');
+  const p = b.banner.peer;
+  /** The peer's figure, "n/a" when it drew nothing in the page, with how many loads drew when not all. */
+  const peerBanner = (key) => {
+    if (!p) return '';
+    if (!p[key]) return 'n/a';
+    return `${ms(p[key].median)}${p.loadsWithBanner < p.loads ? ` (${p.loadsWithBanner} of ${p.loads} loads)` : ''}`;
+  };
   row(
     '3 banner',
-    'DOMContentLoaded -> banner in DOM (incident stored; the script starts after DOMContentLoaded)',
+    'DOMContentLoaded -> banner in DOM (incident stored; the script starts at document_start; below 0: before it)',
     `${ms(b.banner.startToBannerMs.median)}${was(b.bannerBefore ? ms(b.bannerBefore.startToBannerMs.median) : null)}`,
     `<= ${t3.value} ms`,
     verdict(b.banner.startToBannerMs.median, t3.value),
+    peerBanner('startToBannerMs'),
   );
   row('3 banner', '  ... -> next animation frame (painted)', ms(b.banner.startToFrameMs.median));
   row('3 banner', '  part: site-view message round trip (extension page)', ms(b.banner.siteViewRoundTripMs.median));
   row('3 banner', '  navigation -> DOMContentLoaded', ms(b.banner.navigationToDomContentLoadedMs.median));
-  row('3 banner', '  navigation -> banner in DOM', ms(b.banner.navigationToBannerMs.median));
+  row(
+    '3 banner',
+    '  navigation -> banner in DOM',
+    ms(b.banner.navigationToBannerMs.median),
+    '',
+    '',
+    peerBanner('navigationToBannerMs'),
+  );
 }
 if (b?.capacity) {
   const t4 = target('bannerFromCapacity');
@@ -408,11 +464,22 @@ function fleetTable() {
   return lines.join('\n');
 }
 
+/** The table's columns: the peer's only when it was measured. */
+const columns = ['section', 'measure', 'result', ...(peerHead ? ['peer'] : []), 'target', 'verdict'];
+const heads = {
+  section: '',
+  measure: 'Measure',
+  result: 'Result (median)',
+  peer: peerHead,
+  target: 'Target',
+  verdict: '',
+};
+
 function textTable() {
-  const head = { section: '', measure: 'Measure', result: 'Result (median)', target: 'Target', verdict: '' };
+  const head = heads;
   const all = [head, ...rows];
   const width = (key) => Math.max(...all.map((r) => r[key].length));
-  const keys = ['section', 'measure', 'result', 'target', 'verdict'];
+  const keys = columns;
   const widths = Object.fromEntries(keys.map((k) => [k, width(k)]));
   const line = (r) =>
     keys
@@ -425,11 +492,11 @@ function textTable() {
 function markdownTable() {
   const esc = (s) => s.replaceAll('|', '\\|');
   return [
-    '| | Measure | Result (median) | Target | |',
-    '|---|---|---|---|---|',
+    `|${columns.map((k) => (heads[k] ? ` ${esc(heads[k])} ` : ' ')).join('|')}|`,
+    `|${columns.map(() => '---|').join('')}`,
     ...rows
       .filter((r) => r.section !== '8 traffic')
-      .map((r) => `| ${[r.section, r.measure.trim(), r.result, r.target, r.verdict].map(esc).join(' | ')} |`),
+      .map((r) => `| ${columns.map((k) => esc(k === 'measure' ? r[k].trim() : r[k])).join(' | ')} |`),
   ].join('\n');
 }
 
@@ -480,8 +547,12 @@ if (args['update-docs'] && results.sizes) {
   log('Updated README.md (sizes).');
 }
 
-// docs/benchmarks.md holds one table from one full run: a partial run (--only, --parts) leaves it as it is.
-if (args['update-docs'] && ['sizes', 'scale', 'browser'].every((name) => only.has(name)) && !args.compare) {
+// docs/benchmarks.md holds the figures of one full run, its results and traffic blocks written together:
+// a partial run (--only, --parts) or a --compare run leaves both as they are.
+const fullRun =
+  SECTIONS.every((name) => only.has(name)) && BROWSER_PARTS.every((name) => parts.includes(name)) && !args.compare;
+if (args['update-docs'] && !fullRun) log('docs/benchmarks.md left as it is: not a full run.');
+if (args['update-docs'] && fullRun) {
   const docs = path.join(ROOT, 'docs/benchmarks.md');
   const start = '<!-- bench:results:start -->';
   const end = '<!-- bench:results:end -->';
@@ -516,7 +587,10 @@ if (args['update-docs'] && ['sizes', 'scale', 'browser'].every((name) => only.ha
     : '';
   const block = [
     start,
-    `Run ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC on the build in \`${results.buildDir}\`.`,
+    `Run ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC on the build in \`${results.buildDir}\`` +
+      (results.browser?.peer
+        ? `, beside the peer ${results.browser.peer.name} ${results.browser.peer.version} (PEER_DIR).`
+        : '.'),
     '',
     `${header}`,
     '',
@@ -529,13 +603,14 @@ if (args['update-docs'] && ['sizes', 'scale', 'browser'].every((name) => only.ha
   log('Updated docs/benchmarks.md (results).');
 }
 
-// The traffic simulation is deterministic: its block is rewritten whenever it ran.
-if (args['update-docs'] && results.traffic) {
+// The traffic simulation (deterministic), from the same full run as the results block.
+if (args['update-docs'] && fullRun) {
   const docs = path.join(ROOT, 'docs/benchmarks.md');
   const esc = (s) => s.replaceAll('|', '\\|');
   const trafficRows = rows.filter((r) => r.section === '8 traffic');
   const body = [
-    `Simulated by \`npm run bench -- --only traffic\` (${results.startedAt.slice(0, 16).replace('T', ' ')} UTC).`,
+    `Simulated in the run of the results above (${results.startedAt.slice(0, 16).replace('T', ' ')} UTC); ` +
+      '`npm run bench -- --only traffic` runs it alone, in seconds.',
     '',
     '| Measure | Result (today) | Target | |',
     '|---|---|---|---|',

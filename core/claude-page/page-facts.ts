@@ -95,12 +95,23 @@ export const SELECTORS = {
   reply: `${REPLY_TURN},${REPLY_BODY}`,
 } as const;
 
+/** claude.ai: a reply while it streams (its wrapper's attribute flips to "false" when it finishes). */
+export const STREAMING_REPLY = '[data-is-streaming="true"]';
+
 /**
  * Subtrees whose changes the watcher drops before anything else: a reply while it streams
  * (`div[data-is-streaming="true"]`, re-rendered many times a second: first, so that the commonest
  * change matches at once) and those that never count.
  */
-export const QUIET_SUBTREE = `[data-is-streaming="true"],${NEVER_COUNTS}`;
+export const QUIET_SUBTREE = `${STREAMING_REPLY},${NEVER_COUNTS}`;
+
+const BAND = '[data-alert-band-wrapper]';
+const ALERT = '[role="alert"],[role="status"]';
+/**
+ * claude.ai's surfaces outside replies, read again by the watcher when a reply stops streaming
+ * (it does not watch the page meanwhile: entrypoints/claude.content/page-signal-watch.ts).
+ */
+export const NOTICE_SURFACES = `${BAND},${ALERT}`;
 
 /**
  * claude.ai's own surfaces, where its messages appear (read by the page reader, never by the
@@ -108,13 +119,13 @@ export const QUIET_SUBTREE = `[data-is-streaming="true"],${NEVER_COUNTS}`;
  */
 export const SURFACE_SELECTORS = {
   /** The notice band above the composer (`div.px-3[data-alert-band-wrapper="true"]`, 2026 captures). */
-  band: '[data-alert-band-wrapper]',
+  band: BAND,
   /** A reply's body: Claude's own words (a failed reply holds only the error). */
   replyBody: REPLY_BODY,
   /** A reply's turn: the body and claude.ai's own parts around it (its heading, its notes). */
   replyTurn: REPLY_TURN,
   /** An element the page announces as an alert or a status. */
-  alert: '[role="alert"],[role="status"]',
+  alert: ALERT,
   /** What makes a page a conversation: with any of these, no outage screen is a page of its own. */
   conversation: `${USER_MESSAGE},${REPLY_TURN},${REPLY_BODY},${EDITABLE},textarea`,
 } as const;
@@ -231,7 +242,8 @@ export function classifyNotice(raw: string, slack = SLACK): PageSignal | null {
     // String.search ignores `lastIndex`, so the global patterns are safe to reuse here.
     if (text.search(pattern) < 0) continue;
     const rest = text.replace(pattern, ' ').replace(EXTRAS, ' ');
-    if ((rest.match(/[\p{L}\p{N}]/gu)?.length ?? 0) > slack) return null;
+    // Letters and digits (N spelled as its three parts: the same class, a third faster to scan).
+    if ((rest.match(/[\p{L}\p{Nd}\p{Nl}\p{No}]/gu)?.length ?? 0) > slack) return null;
     const code = /error code:? ?([A-Z0-9]{4,16})\b/i.exec(text)?.[1]?.toUpperCase();
     return code && kind === 'outage-screen' ? { kind, code } : { kind };
   }

@@ -31,6 +31,8 @@ export interface BackgroundContext {
   /** The model label a claude.ai tab sent: the model in use, for the popup's advice. */
   noteModel(site: SiteId, label: string | null): Promise<void>;
   injectBanner(sender: Browser.runtime.MessageSender): Promise<void>;
+  /** Whether the site's pages load the banner script themselves now (./banner/banner-preload.ts). */
+  bannerPreloaded(site: SiteId): boolean;
   /** Loads the page reader (entrypoints/claude-read.ts) into the frame that asked. */
   injectReader(sender: Browser.runtime.MessageSender): Promise<void>;
   /** "Tell me when it's back" on or off (./back-watch.ts). */

@@ -17,6 +17,7 @@ import {
 import { createBackWatcher } from './back-watch/back-watch';
 import { createBadgeQueue } from './badge/badge-queue';
 import { injectBanner } from './banner/banner-injector';
+import { createBannerPreload } from './banner/banner-preload';
 import { createGestures } from './banner/gestures';
 import { createPageView } from './banner/page-view';
 import { createOutcomeWriter } from './claude-page/outcome-writer';
@@ -54,13 +55,31 @@ export default defineBackground({
     });
     const drawBadge = createBadgeQueue(reads.badgeInputs);
     const useLanguage = createLanguage();
+    const views = createPageView({
+      statusNow: reads.now,
+      signals: signalsItem.get,
+      dismissals: dismissalsItem.get,
+      failures: failuresItem.get,
+      backWatch: backWatchItem.get,
+      pastDurations: pastDurationsItem.get,
+      canNotify: notificationsAllowed,
+      settings: settingsItem.get,
+      useLanguage,
+      online: () => navigator.onLine,
+      now: Date.now,
+      about: () => ({ version: browser.runtime.getManifest().version, userAgent: navigator.userAgent }),
+    });
+    const preload = createBannerPreload({
+      due: async (site) => (await views.decision(site)).banner !== null,
+      now: Date.now,
+    });
 
     async function applySettings(next: Settings): Promise<void> {
       settings = next;
       await useLanguage(next.language);
       // A new interval takes effect at once: the alarm is re-created with it.
       await ensurePollAlarm(next);
-      await drawBadge();
+      await Promise.all([drawBadge(), preload.sync()]);
     }
     const ready = settingsItem.get().then(applySettings);
     settingsItem.watch((next) => void applySettings(next));
@@ -69,20 +88,8 @@ export default defineBackground({
     const context: BackgroundContext = {
       poll,
       refreshHistory: (force) => fetchers.history.refresh(force),
-      ...createPageView({
-        statusNow: reads.now,
-        signals: signalsItem.get,
-        dismissals: dismissalsItem.get,
-        failures: failuresItem.get,
-        backWatch: backWatchItem.get,
-        pastDurations: pastDurationsItem.get,
-        canNotify: notificationsAllowed,
-        settings: settingsItem.get,
-        useLanguage,
-        online: () => navigator.onLine,
-        now: Date.now,
-        about: () => ({ version: browser.runtime.getManifest().version, userAgent: navigator.userAgent }),
-      }),
+      ...views,
+      bannerPreloaded: preload.preloaded,
       ...createPageReports(queue),
       queue,
       settings: currentSettings,
@@ -127,13 +134,14 @@ export default defineBackground({
       void poll('alarm').finally(() => backWatcher.step());
       // A capacity error or failed requests stop counting after a while, with or without a poll.
       void drawBadge();
+      void preload.sync();
     });
     browser.runtime.onInstalled.addListener((details) => {
       openWelcomeOnInstall(details);
       void poll('start');
     });
     browser.runtime.onStartup.addListener(() => void poll('start'));
-    followStorage({ drawBadge, stepBackWatch: backWatcher.step });
+    followStorage({ drawBadge, stepBackWatch: backWatcher.step, syncBanner: preload.sync });
     watchNotificationClicks();
     browser.permissions.onAdded.addListener(() => watchNotificationClicks());
   },

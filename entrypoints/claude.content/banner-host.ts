@@ -29,6 +29,8 @@ export function createBannerHost(): BannerController {
   let container: HTMLElement | null = null;
   let clock: ReturnType<typeof setInterval> | null = null;
   let expanded = false;
+  /** Whether the frame that paints the banner is awaited (`settle`). */
+  let settling = false;
   let shown: { view: PageView; refresh: () => void } | null = null;
   const copy = createMessageCopy(() => draw());
   const send = (message: Message) => void pageApi.runtime.sendMessage(message).catch(() => undefined);
@@ -58,12 +60,16 @@ export function createBannerHost(): BannerController {
 
   const draw = () => {
     if (!shown?.view.banner || !shown.view.text) return;
+    // The answer can come before the page has a body (the watcher starts with the document):
+    // drawn at DOMContentLoaded then, once however often it is asked (the same function).
+    if (!document.body) {
+      document.addEventListener('DOMContentLoaded', draw, { once: true });
+      return;
+    }
     const { view } = shown;
     const target = mount();
-    // The user's theme setting wins; on "automatic" the banner follows the page, then the system.
-    const theme = view.theme === 'auto' ? pageTheme(host) : view.theme;
-    host?.classList.toggle('so-dark', theme === 'dark');
-    host?.classList.toggle('so-light', theme === 'light');
+    // The user's theme setting wins; on "automatic" the banner follows the page (in `settle`).
+    if (view.theme !== 'auto') theme(view.theme);
     renderBanner(target, {
       text: view.text as NonNullable<PageView['text']>,
       expanded,
@@ -91,6 +97,28 @@ export function createBannerHost(): BannerController {
         onOpenPopup: () => site && afterClick((token) => ({ type: 'open-popup', site, token })),
       },
     });
+    // Reading the page's colours and where its model menu sits makes the browser compute styles
+    // and layout. While the page loads they are not computed yet: the frame that paints the banner
+    // computes them anyway, so they are read there rather than in the task that draws it (one
+    // forced style pass cost 12 ms in that task: issue #29), and the banner is painted with its
+    // theme and place in that frame. Once the page has loaded they are read at once: the page's
+    // own pending changes (100,000 new elements, say) are then not laid out in our frame callback.
+    if (document.readyState === 'complete') settle();
+    else if (!settling) {
+      settling = true;
+      requestAnimationFrame(settle);
+    }
+  };
+
+  const theme = (value: 'dark' | 'light' | null) => {
+    host?.classList.toggle('so-dark', value === 'dark');
+    host?.classList.toggle('so-light', value === 'light');
+  };
+
+  const settle = () => {
+    settling = false;
+    if (!shown) return;
+    if (shown.view.theme === 'auto') theme(pageTheme(host));
     place();
   };
 

@@ -27,6 +27,7 @@ import {
   type PageSignalKind,
   SELECTORS,
   type ShapeStep,
+  STREAMING_REPLY,
   SURFACE_SELECTORS,
   type Surface,
 } from '../../core/claude-page/page-facts';
@@ -193,6 +194,9 @@ export function readSignal(text: Text): (PageSignal & { shape: PageShape }) | nu
   let signal = own === null ? null : classifyNotice(own, surface === 'reply' ? 0 : undefined);
   if (signal && surface === 'page') signal = grow(root, signal)?.[1] ?? null;
   if (!signal || !KINDS_ON[surface].includes(signal.kind)) return null;
+  // A reply still streaming is Claude writing: its body is a failed reply only once it stops (the
+  // watcher reads it again then); meanwhile only claude.ai's retry notice stands in it.
+  if (surface === 'reply' && signal.kind !== 'retry' && root.closest(STREAMING_REPLY)) return null;
   const shape = shapeOf(block, surface);
   // The outage screen's code, and only when it is a page of its own.
   return signal.code && surface === 'page'

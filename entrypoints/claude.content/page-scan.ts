@@ -45,8 +45,8 @@ function walkerOf(root: Node, budget: { deadline: number }): TreeWalker | null {
 }
 
 export interface Scanner {
-  /** Queues a node (added or changed) to be scanned after `delayMs`. */
-  add(node: Node): void;
+  /** Queues a node (added or changed) to be scanned after `delayMs`, or `soon`: in the next task. */
+  add(node: Node, soon?: boolean): void;
   stop(): void;
 }
 
@@ -100,9 +100,9 @@ export function createScanner(
   }
 
   return {
-    add(node) {
+    add(node, soon = false) {
       queue.add(node);
-      schedule(batchDone ? delayMs : 0);
+      schedule(batchDone && !soon ? delayMs : 0);
     },
     stop() {
       if (timer !== null) clearTimeout(timer);

@@ -6,7 +6,13 @@
  * only when the page shows a candidate (entrypoints/claude-read.ts), the banner's view only when a
  * banner is due (entrypoints/background/banner/banner-injector.ts, entrypoints/claude-banner.ts).
  */
-import { MARKERS, type MarkerName, type PageSignalKind, SELECTORS } from '../../core/claude-page/page-facts';
+import {
+  MARKERS,
+  type MarkerName,
+  type PageSignalKind,
+  SELECTORS,
+  STREAMING_REPLY,
+} from '../../core/claude-page/page-facts';
 import type { SiteId } from '../../core/sites/site-hosts';
 import { TEST_BUILD, TEST_TIMINGS } from '../../core/time/test-build';
 import { MINUTE_MS } from '../../core/time/time';
@@ -101,6 +107,11 @@ export function startWatcher(site: SiteId): void {
   let signalled = false;
   const checkMarkers = () => {
     markersTimer = null;
+    // A page where a reply streams is not quiet (and the watcher leaves it alone meanwhile: issue #29).
+    if (document.querySelector(STREAMING_REPLY)) {
+      markersTimer = setTimeout(checkMarkers, MARKERS_QUIET_MS);
+      return;
+    }
     const missing = missingMarkers();
     if (!missing || signalled || missing.join() === markersSent) return;
     markersSent = missing.join();
@@ -152,10 +163,19 @@ export function startWatcher(site: SiteId): void {
   };
 
   let watching: ReturnType<typeof watchPageSignals> | null = null;
+  const watchWanted = () => watch(detectCapacity || needsModel);
   // On while the user's setting asks for claude.ai's own messages, or while the advice needs the model.
   function watch(on: boolean): void {
     if (on && !watching) {
-      watching = watchPageSignals(document.body, onCandidate, onBatch);
+      // The script starts with the document (document_start, for the banner's sake): the page is
+      // watched from DOMContentLoaded on, as it was when the script started at document_idle.
+      // One listener however often this is asked: the same function is added once.
+      // (Not as soon as a body exists: the parser's own insertions would each be a change to read.)
+      if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', watchWanted, { once: true });
+        return;
+      }
+      watching = watchPageSignals(document.body ?? document.documentElement, onCandidate, onBatch);
     } else if (!on && watching) {
       watching.stop();
       watching = null;

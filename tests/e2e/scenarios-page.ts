@@ -178,6 +178,50 @@ export const PAGE_SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: "June 2026 page, a reply streaming (issue #29): claude.ai's retry notice in place of its words raises the 'retrying' banner within a second, while it still streams",
+    status: 'healthy',
+    async run(h) {
+      const page = await bannerWithin1s(h, 'retry', async (p) => {
+        await p.hook('__startStreaming');
+        await sleep(700);
+        await p.hook('__streamShows', 'body', 'Taking longer than usual. Retrying shortly (attempt 2)');
+      });
+      expect(await page.role()).toBe('status');
+      expect(await page.page.evaluate(() => document.querySelectorAll('[data-is-streaming="true"]').length, null)).toBe(
+        1,
+      );
+    },
+  },
+  {
+    name: "June 2026 page, a reply streaming (issue #29): the note of a reply cut off under it raises the 'reply cut off' banner within a second",
+    status: 'healthy',
+    async run(h) {
+      const page = await bannerWithin1s(h, 'incomplete', async (p) => {
+        await p.hook('__startStreaming');
+        await sleep(700);
+        await p.hook('__streamShows', 'note', 'Server error mid-response. The response above may be incomplete.');
+      });
+      expect(await page.title()).toBe('claude.ai stopped in the middle of a reply');
+    },
+  },
+  {
+    name: 'June 2026 page, a reply streaming (issue #29) whose first words are the capacity sentence (Claude quoting it): no banner while it streams, nor once it ends',
+    status: 'healthy',
+    async run(h) {
+      const page = await h.openSite(JUNE);
+      await h.watcherAnswered(page);
+      await page.hook('__startStreaming', CAPACITY, 300);
+      await sleep(SETTLE_MS);
+      await page.hook('__stopStreaming');
+      await sleep(SETTLE_MS);
+      expect(await page.hostCount()).toBe(0);
+      expect((await storedSignals(h)).detections).toEqual([]);
+      // The watcher watches the page again once the reply has ended: a failed reply after it is seen.
+      await page.hook('__insertFailedReply');
+      await page.waitForKind('capacity', 2_000);
+    },
+  },
+  {
     name: "June 2026 page, a reply cut off: banner, badge 'CUT' (its tooltip), popup header and welcome page tell one story in one colour",
     status: 'healthy',
     async run(h) {

@@ -377,6 +377,36 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: "while a banner is due on claude.ai its script is registered to load with claude.ai's pages (issue #29), the banner comes with the page, and once healthy again nothing is registered",
+    status: 'claude-ai-partial',
+    async run(h) {
+      const preload = {
+        id: 'banner-preload',
+        matches: ['https://claude.ai/*'],
+        js: ['claude-banner.js'],
+        runAt: 'document_start',
+      };
+      await until(
+        async () => ((await h.api.registeredScripts()).length > 0 ? true : null),
+        5_000,
+        'the banner script to be registered',
+      );
+      expect(await h.api.registeredScripts()).toEqual([preload]);
+      // A page loaded a second later runs it: its banner needs no injection.
+      await sleep(1_100);
+      const page = await h.openSite(CLAUDE_AI);
+      await page.waitForBanner();
+      expect(await page.title()).toBe('Elevated errors on claude.ai');
+      await h.statusBecomes('healthy');
+      await until(
+        async () => ((await h.api.registeredScripts()).length === 0 ? true : null),
+        5_000,
+        'the banner script to be unregistered',
+      );
+      await page.waitForNoBanner();
+    },
+  },
+  {
     name: 'dismissed banner stays away after a reload, and comes back when the incident gets worse',
     status: 'claude-ai-partial',
     async run(h) {

@@ -31,6 +31,9 @@ interface Hooks {
   __showOutageScreen(code?: string): void;
   __removeMarkers(): void;
   __noticeBesideEmptySpans(count: number): void;
+  __startStreaming(first?: string, everyMs?: number): void;
+  __streamShows(where: 'body' | 'note', text: string): void;
+  __stopStreaming(): void;
 }
 const hooks = () => window as unknown as Hooks;
 
@@ -50,6 +53,8 @@ function kindOf(signal: (PageSignal & { shape?: unknown }) | null): PageSignal |
 }
 
 afterEach(() => {
+  // A streaming reply's timer (its hook adds words until stopped).
+  (window as Partial<Hooks>).__stopStreaming?.();
   vi.restoreAllMocks();
   document.body.innerHTML = '';
   history.replaceState(null, '', '/');
@@ -187,6 +192,29 @@ describe('June 2026 structure: claude.ai showing its own message', () => {
   ])('%s', (_label, act, expected) => {
     load('claude-2026-06');
     act();
+    expect(kindOf(scan(document.body))).toEqual(expected);
+  });
+
+  it('a reply still streaming is Claude writing: its body is a failed reply only once it stops', () => {
+    load('claude-2026-06');
+    hooks().__startStreaming(CAPACITY, 60_000);
+    expect(scan(document.body)).toBeNull();
+    hooks().__stopStreaming();
+    expect(kindOf(scan(document.body))).toEqual({ kind: 'capacity' });
+  });
+
+  it.each<[string, 'body' | 'note', string, PageSignal]>([
+    [
+      'the retry notice in place of its words',
+      'body',
+      'Taking longer than usual. Retrying shortly (attempt 2)',
+      { kind: 'retry' },
+    ],
+    ['the note of a reply cut off under it', 'note', CUT_OFF, { kind: 'incomplete' }],
+  ])('a reply streaming with %s', (_label, where, text, expected) => {
+    load('claude-2026-06');
+    hooks().__startStreaming('The first words.', 60_000);
+    hooks().__streamShows(where, text);
     expect(kindOf(scan(document.body))).toEqual(expected);
   });
 

@@ -61,14 +61,19 @@ describe('watchPageSignals', () => {
     expect(await reported(found)).toEqual([CANDIDATE]);
   });
 
-  it('skips a reply while it streams, and reads it once when it stops', async () => {
+  it('skips a reply while it streams, but for its last words, and reads it whole once when it stops', async () => {
     const streaming = reply('Here is', true);
     document.body.append(streaming);
     const found = watch();
     await settle();
     const paragraph = streaming.querySelector('p') as HTMLParagraphElement;
-    // The failed reply: the error in place of Claude's words.
+    // The words early in a long reply: only its last few text nodes are looked at meanwhile.
     paragraph.textContent = SENTENCE;
+    for (let i = 0; i < 4; i++) {
+      const more = document.createElement('p');
+      more.textContent = `And then the reply goes on about something else, part ${i}.`;
+      paragraph.parentElement?.append(more);
+    }
     await settle();
     expect(found).toEqual([]);
     streaming.dataset.isStreaming = 'false';
@@ -84,6 +89,68 @@ describe('watchPageSignals', () => {
       'Taking longer than usual. Trying again shortly (attempt 3)';
     expect(await reported(found)).toEqual([RETRY]);
     expect(streaming.dataset.isStreaming).toBe('true');
+  });
+
+  it('sees a note at the end of a long streaming reply within a second, while it still streams', async () => {
+    const streaming = reply('Here is a long answer. '.repeat(100), true);
+    document.body.append(streaming);
+    const found = watch();
+    await settle();
+    const note = document.createElement('div');
+    note.textContent = 'Server error mid-response. The response above may be incomplete.';
+    streaming.append(note);
+    expect(await reported(found)).toEqual(['Server error mid-response.']);
+    expect(streaming.dataset.isStreaming).toBe('true');
+  });
+
+  it('sees the notice at the end of a streaming reply whose markup ends in white space (indented, as captures are)', async () => {
+    const streaming = reply('', true);
+    for (let i = 0; i < 5; i++) streaming.append(document.createTextNode('\n      '));
+    document.body.append(streaming);
+    const found = watch();
+    await settle();
+    (streaming.querySelector('p') as HTMLParagraphElement).textContent =
+      'Taking longer than usual. Retrying shortly (attempt 2)';
+    expect(await reported(found)).toEqual([RETRY]);
+  });
+
+  it('while a reply streams, nothing else is watched: the page is looked at again when it stops', async () => {
+    const streaming = reply('Here is', true);
+    const band = document.createElement('div');
+    band.dataset.alertBandWrapper = 'true';
+    const elsewhere = document.createElement('div');
+    document.body.append(streaming, band, elsewhere);
+    let batches = 0;
+    const found: string[] = [];
+    stop = watchPageSignals(
+      document.body,
+      (text) => found.push(text.data.split(' ').slice(0, 3).join(' ')),
+      () => batches++,
+    ).stop;
+    await settle();
+    const before = batches;
+    for (let i = 0; i < 20; i++) (streaming.querySelector('p') as HTMLParagraphElement).textContent += ` word ${i}`;
+    band.textContent = SENTENCE;
+    // Not claude.ai's surface, and added while the page was not watched: never read.
+    elsewhere.textContent = 'Overloaded, retrying shortly: a sentence in some other part of the page.';
+    await settle();
+    expect(found).toEqual([]);
+    expect(batches).toBe(before);
+    streaming.dataset.isStreaming = 'false';
+    expect(await reported(found)).toEqual([CANDIDATE]);
+    await settle();
+    expect(found).toEqual([CANDIDATE]);
+    expect(batches).toBeGreaterThan(before);
+  });
+
+  it('a streaming reply that leaves the page (claude.ai navigated) ends the stream, and the new page is read', async () => {
+    const streaming = reply('Here is', true);
+    document.body.append(streaming);
+    const found = watch();
+    await settle();
+    streaming.remove();
+    document.body.append(reply(SENTENCE, false));
+    expect(await reported(found)).toEqual([CANDIDATE]);
   });
 
   it("never reports the user's own words in the composer or text in a code block", async () => {

@@ -21,7 +21,13 @@ export async function injectScript(sender: Browser.runtime.MessageSender, file: 
   const tabId = sender.tab?.id;
   if (tabId === undefined) return;
   try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file] });
+    // Without injectImmediately the script waits for document_idle; the watcher asks from
+    // document_start, so that a banner that is due is drawn with the page (issue #29).
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      files: [file],
+      injectImmediately: true,
+    });
   } catch (error) {
     // The tab navigated away or closed meanwhile; its next page asks again.
     console.warn('[status-overlay] script injection:', file, (error as Error).message);

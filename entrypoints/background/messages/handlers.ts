@@ -48,8 +48,11 @@ export const HANDLERS: Handlers = {
     const { view, old } = await background.pageView(message.site, message.model ?? null);
     // Opening claude.ai with old data is a good moment to check again (the gate decides).
     if (old) void background.poll('page');
-    // The page loads the banner's view only now that it has one to show.
-    if (view.text && message.bannerLoaded === false) await background.injectBanner(facts);
+    // The page loads the banner's view only now that it has one to show, unless the banner
+    // script is registered to load with the site's pages (the watcher's first request, sent at
+    // document_start, may run before it: it has run by the time the answer arrives).
+    if (view.text && message.bannerLoaded === false && !background.bannerPreloaded(message.site))
+      await background.injectBanner(facts);
     return view;
   },
 

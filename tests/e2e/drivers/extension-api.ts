@@ -52,6 +52,20 @@ export class ExtensionApi {
     }, null);
   }
 
+  /** The content scripts the background registered (scripting.registerContentScripts): id and matches. */
+  registeredScripts(): Promise<{ id: string; matches: string[]; js: string[]; runAt: string }[]> {
+    return this.page.evaluate(async () => {
+      const g = globalThis as unknown as G;
+      const scripts = (await (g.browser ?? g.chrome)?.scripting.getRegisteredContentScripts()) ?? [];
+      return scripts.map((s) => ({
+        id: s.id,
+        matches: [...(s.matches ?? [])],
+        js: [...(s.js ?? [])],
+        runAt: String(s.runAt),
+      }));
+    }, null);
+  }
+
   getStorage(key: string): Promise<unknown> {
     return this.page.evaluate(async (k) => {
       const g = globalThis as unknown as G;

@@ -22,7 +22,18 @@ export class BannerPage {
     return this.page.evaluate((tag) => document.querySelectorAll(tag).length, BANNER_HOST);
   }
 
+  /** Waits for the banner, and for the frame that paints it (where it takes the page's theme and its place). */
   async waitForBanner(timeoutMs = 5_000): Promise<DeepElement> {
+    await until(async () => (await this.query('.so-banner'))[0] ?? null, timeoutMs, 'the banner');
+    // A tab in the background paints no frame: then it is settled when it shows, and waiting ends.
+    await this.page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+          setTimeout(resolve, 500);
+        }),
+      null,
+    );
     return until(async () => (await this.query('.so-banner'))[0] ?? null, timeoutMs, 'the banner');
   }
 
