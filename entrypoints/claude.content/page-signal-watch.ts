@@ -30,7 +30,8 @@ const BATCH_MS = 100;
 /**
  * How often a streaming reply is looked at for a notice standing in it: issue #29 asks for it
  * within a second, and after the look come the page reader and the background. Each look is a
- * callback into the extension's world (about 50 µs where the look itself takes 3): as few as that allows.
+ * callback into the extension's world, which costs far more than the look itself (about 3 µs):
+ * as few as that allows.
  */
 const STREAM_LOOK_MS = 500;
 /** How many of a streaming reply's last text nodes a look reads: a notice's sentences, split by inline markup. */
@@ -42,8 +43,9 @@ function elementOf(node: Node): Element | null {
   return node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
 }
 
-const isStreaming = (element: Element | null): element is Element =>
-  element?.getAttribute(SELECTORS.streamingAttribute) === 'true';
+/** A reply streaming now; any other node (a text node among what was added, say) is not. */
+const isStreaming = (node: Node | null): node is Element =>
+  node?.nodeType === Node.ELEMENT_NODE && (node as Element).getAttribute(SELECTORS.streamingAttribute) === 'true';
 
 export function watchPageSignals(
   root: Element,
@@ -79,7 +81,7 @@ export function watchPageSignals(
   const streamObserver = new MutationObserver((mutations) => {
     const ended: Element[] = [];
     for (const { target } of mutations) {
-      if (isStreaming(target as Element)) streaming.add(target as Element);
+      if (isStreaming(target)) streaming.add(target);
       else if (streaming.delete(target as Element)) ended.push(target as Element);
     }
     stopped(ended);
@@ -160,7 +162,7 @@ export function watchPageSignals(
       const target = mutation.target;
       if (mutation.type === 'attributes') {
         // A reply that stops streaming while the page is watched (it was never seen streaming) is read once, whole.
-        if (isStreaming(target as Element)) streamStarts(target as Element);
+        if (isStreaming(target)) streamStarts(target);
         else scanner.add(target);
         changed();
         continue;
@@ -179,7 +181,7 @@ export function watchPageSignals(
       else {
         for (const node of mutation.addedNodes) {
           // A new streaming reply: watched as above. A new code block or composer: never read.
-          if (isStreaming(node as Element)) streamStarts(node as Element);
+          if (isStreaming(node)) streamStarts(node);
           else if (node.nodeType !== Node.ELEMENT_NODE || !(node as Element).matches(QUIET_SUBTREE)) scanner.add(node);
         }
       }

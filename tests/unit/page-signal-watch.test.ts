@@ -61,6 +61,18 @@ describe('watchPageSignals', () => {
     expect(await reported(found)).toEqual([CANDIDATE]);
   });
 
+  it('hands on the error added as a bare text node, and keeps watching', async () => {
+    const conversation = document.createElement('div');
+    document.body.append(conversation);
+    const found = watch();
+    await settle();
+    conversation.append(document.createTextNode(SENTENCE));
+    expect(await reported(found)).toEqual([CANDIDATE]);
+    conversation.append(reply(SENTENCE, false));
+    await settle();
+    expect(found).toEqual([CANDIDATE, CANDIDATE]);
+  });
+
   it('skips a reply while it streams, but for its last words, and reads it whole once when it stops', async () => {
     const streaming = reply('Here is', true);
     document.body.append(streaming);
