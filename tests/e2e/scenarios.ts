@@ -301,8 +301,10 @@ export const SCENARIOS: Scenario[] = [
         // A reply with a 5,000-line highlighted code block full of the words, added after load.
         await banner.hook('__insertCodeReply', 5_000);
         await sleep(SETTLE_MS);
-        // A task of the page's own, to show the trace sees long tasks and tells whose they are.
-        await banner.hook('__busy', 40);
+        // A task of the page's own, to show the trace sees long tasks and tells whose they are: 60 ms
+        // of the page's clock, so that it reads as at least 40 ms in the trace's whatever the two
+        // clocks' grain (it once read under 40 in a clean-clone run).
+        await banner.hook('__busy', 60);
       });
       try {
         expect(await storedKinds(h)).toEqual(['retry']);
