@@ -25,12 +25,13 @@ export class BannerPage {
   /** Waits for the banner, and for the frame that paints it (where it takes the page's theme and its place). */
   async waitForBanner(timeoutMs = 5_000): Promise<DeepElement> {
     await until(async () => (await this.query('.so-banner'))[0] ?? null, timeoutMs, 'the banner');
-    // A tab in the background paints no frame: then it is settled when it shows, and waiting ends.
+    // A tab in the background paints no frame: then it is settled when it shows, and waiting ends
+    // after 100 ms (a banner drawn after the page's load is settled at once, see banner-host.ts).
     await this.page.evaluate(
       () =>
         new Promise<void>((resolve) => {
           requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
-          setTimeout(resolve, 500);
+          setTimeout(resolve, 100);
         }),
       null,
     );
