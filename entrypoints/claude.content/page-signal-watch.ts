@@ -96,8 +96,9 @@ export function watchPageSignals(
   function stopped(ended: Element[]): void {
     if (ended.length === 0) return;
     const left = ended.some((reply) => !reply.isConnected);
+    // The scanner passes over a node that left the page (page-scan.ts).
     const readAll = (nodes: Iterable<Node>) => {
-      for (const node of nodes) if (node.isConnected) scanner.add(node);
+      for (const node of nodes) scanner.add(node);
     };
     if (streaming.size > 0) {
       readAll(ended);
