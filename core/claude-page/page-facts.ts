@@ -101,9 +101,11 @@ export const STREAMING_REPLY = '[data-is-streaming="true"]';
 /**
  * Subtrees whose changes the watcher drops before anything else: a reply while it streams
  * (`div[data-is-streaming="true"]`, re-rendered many times a second: first, so that the commonest
- * change matches at once) and those that never count.
+ * change matches at once) and those that never count. Joined when the script starts: written as
+ * one constant, the bundle would hold the long list of what never counts once per use (a kilobyte
+ * more for the browser to parse on every page load).
  */
-export const QUIET_SUBTREE = `${STREAMING_REPLY},${NEVER_COUNTS}`;
+export const QUIET_SUBTREE = /* @__PURE__ */ [STREAMING_REPLY, SELECTORS.neverCounts].join();
 
 const BAND = '[data-alert-band-wrapper]';
 const ALERT = '[role="alert"],[role="status"]';
@@ -178,11 +180,44 @@ export interface PageSignal {
 export const ERROR_CODE = /^[A-Z0-9]{4,16}$/;
 
 /**
- * Any message we match contains one of these words; text without them is skipped at once.
- * Kept in step with every `core` pattern below (a unit test checks it).
+ * Any message we match contains one of these words (lower case); text without them is skipped at
+ * once. Kept in step with every `core` pattern below (a unit test checks it).
  */
-export const MAYBE_SIGNAL =
-  /capacity|overloaded|529|disruption|return soon|longer than usual|trying again|retrying shortly|mid-response|may be incomplete|response incomplete|is currently unavailable/i;
+export const MAYBE_WORDS = [
+  'capacity',
+  'overloaded',
+  '529',
+  'disruption',
+  'return soon',
+  'longer than usual',
+  'trying again',
+  'retrying shortly',
+  'mid-response',
+  'may be incomplete',
+  'response incomplete',
+  'is currently unavailable',
+] as const;
+
+/**
+ * Whether `text` holds one of MAYBE_WORDS, in any case. Words looked up one by one, with no
+ * regular expression: V8 compiles an expression on its first use, in every page, and this runs on
+ * every page load (a case-insensitive expression of these words cost about a millisecond of the
+ * page's main thread there; docs/benchmarks.md, "What the always-on script costs").
+ */
+export function mayBeSignal(text: string): boolean {
+  const lower = text.toLowerCase();
+  for (const word of MAYBE_WORDS) if (lower.includes(word)) return true;
+  // Markup written by hand wraps long lines: a message's words may be split by a line break and
+  // indentation (the outage screen is a page of its own). Joined without a regular expression, for
+  // the reason above; the joined text has no line break left.
+  if (!lower.includes('\n') || !lower.trim()) return false;
+  return mayBeSignal(
+    lower
+      .split('\n')
+      .map((line) => line.trim())
+      .join(' '),
+  );
+}
 
 /**
  * Every message we match, by kind: at least one match of its pattern must be there. Texts and
@@ -229,6 +264,20 @@ export const MAX_SURFACE_CHARS = 600;
 /** More elements and text nodes than any notice has: such an element holds more than an error. */
 export const MAX_SURFACE_NODES = 400;
 
+/** One letter or digit, in any script: tested one character at a time. */
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Whether `text` holds more than `most` letters or digits. Counted one character at a time and
+ * no further than needed: a global match of the class collected every letter, and scanning two
+ * megabytes of a character outside it took 35 to 54 ms (tests/unit/fuzz-regex.test.ts).
+ */
+function moreLettersThan(text: string, most: number): boolean {
+  let count = 0;
+  for (const char of text) if (LETTER_OR_DIGIT.test(char) && ++count > most) return true;
+  return false;
+}
+
 /**
  * The signal that `text` (the whole text of one element) is, or null. It counts only when the
  * element holds the message and little else (at most `slack` other letters or digits): a sentence
@@ -236,14 +285,13 @@ export const MAX_SURFACE_NODES = 400;
  * leaves, and the caller decides whether it may travel (only from the outage screen as a page of its own).
  */
 export function classifyNotice(raw: string, slack = SLACK): PageSignal | null {
-  if (raw.length > MAX_SURFACE_CHARS * 2 || !MAYBE_SIGNAL.test(raw)) return null;
+  if (raw.length > MAX_SURFACE_CHARS * 2 || !mayBeSignal(raw)) return null;
   const text = raw.replace(/\s+/g, ' ');
   for (const [kind, pattern] of KINDS) {
     // String.search ignores `lastIndex`, so the global patterns are safe to reuse here.
     if (text.search(pattern) < 0) continue;
     const rest = text.replace(pattern, ' ').replace(EXTRAS, ' ');
-    // Letters and digits (N spelled as its three parts: the same class, a third faster to scan).
-    if ((rest.match(/[\p{L}\p{Nd}\p{Nl}\p{No}]/gu)?.length ?? 0) > slack) return null;
+    if (moreLettersThan(rest, slack)) return null;
     const code = /error code:? ?([A-Z0-9]{4,16})\b/i.exec(text)?.[1]?.toUpperCase();
     return code && kind === 'outage-screen' ? { kind, code } : { kind };
   }

@@ -21,7 +21,7 @@
 import {
   classifyNotice,
   MAX_SURFACE_NODES,
-  MAYBE_SIGNAL,
+  mayBeSignal,
   type PageShape,
   type PageSignal,
   type PageSignalKind,
@@ -180,7 +180,7 @@ function shapeOf(el: Element, surface: Surface): PageShape {
 /** The signal `text` shows as claude.ai's own message, with the structure around it; null when it is not one. */
 export function readSignal(text: Text): (PageSignal & { shape: PageShape }) | null {
   const parent = text.parentElement;
-  if (!parent || !MAYBE_SIGNAL.test(text.data) || parent.closest(SELECTORS.neverCounts)) return null;
+  if (!parent || !mayBeSignal(text.data) || parent.closest(SELECTORS.neverCounts)) return null;
   // The block that holds the text: links and emphasis are part of its sentence.
   let block: Element = parent;
   while (INLINE.test(block.tagName) && block.parentElement) block = block.parentElement;

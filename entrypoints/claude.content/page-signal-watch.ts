@@ -16,7 +16,7 @@
  */
 import {
   MAX_SURFACE_CHARS,
-  MAYBE_SIGNAL,
+  mayBeSignal,
   NOTICE_SURFACES,
   QUIET_SUBTREE,
   SELECTORS,
@@ -57,17 +57,16 @@ export function watchPageSignals(
    */
   onBatch: () => void = () => undefined,
 ): { stop(): void; rescan(node: Node): void } {
-  const scanner = createScanner(onCandidate, { delayMs: BATCH_MS });
-  let batch: ReturnType<typeof setTimeout> | null = null;
-  const changed = () => {
-    batch ??= setTimeout(() => {
-      batch = null;
-      onBatch();
-    }, BATCH_MS);
-  };
-
   /** The replies streaming now; while there is one, only `streamObserver` and `look` run. */
   const streaming = new Set<Element>();
+  const scanner = createScanner(onCandidate, {
+    delayMs: BATCH_MS,
+    // A notice found by a look starts a batch too: not one of the page's changes.
+    onBatch: () => {
+      if (streaming.size === 0) onBatch();
+    },
+  });
+  const changed = () => scanner.touch();
   let look: ReturnType<typeof setInterval> | null = null;
 
   const pageObserver = new MutationObserver((mutations) => read(mutations));
@@ -146,7 +145,7 @@ export function watchPageSignals(
         const data = (text as Text).data;
         if (data.trim()) {
           words++;
-          if (MAYBE_SIGNAL.test(data.slice(-MAX_SURFACE_CHARS))) scanner.add(text, true);
+          if (mayBeSignal(data.slice(-MAX_SURFACE_CHARS))) scanner.add(text, true);
         }
         text = walker.previousNode();
       }
@@ -158,6 +157,8 @@ export function watchPageSignals(
     // Many mutations of one callback share their parent (a re-rendered reply): test it once.
     let lastTarget: Node | null = null;
     let lastQuiet: Element | null = null;
+    // A batch starts once the callback is over, unless a reply started streaming in it (the batch would do nothing then).
+    let touched = false;
     for (const mutation of mutations) {
       if (streaming.size > 0) return;
       const target = mutation.target;
@@ -165,7 +166,7 @@ export function watchPageSignals(
         // A reply that stops streaming while the page is watched (it was never seen streaming) is read once, whole.
         if (isStreaming(target)) streamStarts(target);
         else scanner.add(target);
-        changed();
+        touched = true;
         continue;
       }
       if (target !== lastTarget) {
@@ -175,7 +176,7 @@ export function watchPageSignals(
           streamStarts(lastQuiet);
           continue;
         }
-        changed();
+        touched = true;
       }
       if (lastQuiet) continue;
       if (mutation.type === 'characterData' || mutation.addedNodes.length > MANY_ADDED) scanner.add(target);
@@ -187,6 +188,7 @@ export function watchPageSignals(
         }
       }
     }
+    if (touched && streaming.size === 0) changed();
   }
 
   // A reply may be streaming already (a reload in the middle of one).
@@ -195,13 +197,14 @@ export function watchPageSignals(
   if (already) streamStarts(already);
 
   // The error may already be on the page when we start (a reload right after it appeared). That
-  // scan walks the page in slices, and starts when the page is idle, off its load path.
+  // scan walks the page in slices, and starts when the page is idle, off its load path, in that
+  // very callback (each call into the extension's script costs more than a short page's walk). It
+  // covers what the page changed meanwhile: whatever was queued is dropped, not read twice.
   const idle = globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
   let initial: number | ReturnType<typeof setTimeout> | null = idle(
     () => {
       initial = null;
-      scanner.add(root);
-      changed();
+      scanner.scanWhole(root);
     },
     { timeout: SECOND_MS },
   );
@@ -213,7 +216,6 @@ export function watchPageSignals(
       scanner.stop();
       streaming.clear();
       if (look !== null) clearInterval(look);
-      if (batch !== null) clearTimeout(batch);
       if (initial !== null) (globalThis.cancelIdleCallback ?? clearTimeout)(initial as never);
     },
     /** Queues a node again (a candidate kept while the page reader loaded). */

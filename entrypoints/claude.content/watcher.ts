@@ -107,11 +107,9 @@ export function startWatcher(site: SiteId): void {
   let signalled = false;
   const checkMarkers = () => {
     markersTimer = null;
-    // A page where a reply streams is not quiet (and the watcher leaves it alone meanwhile: issue #29).
-    if (document.querySelector(STREAMING_REPLY)) {
-      markersTimer = setTimeout(checkMarkers, MARKERS_QUIET_MS);
-      return;
-    }
+    // A page where a reply streams is not quiet (and the watcher leaves it alone meanwhile: issue
+    // #29); the batch that follows the reply's end sets this timer again.
+    if (document.querySelector(STREAMING_REPLY)) return;
     const missing = missingMarkers();
     if (!missing || signalled || missing.join() === markersSent) return;
     markersSent = missing.join();

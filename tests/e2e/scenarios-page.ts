@@ -160,6 +160,15 @@ export const PAGE_SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: "June 2026 page: claude.ai's retry notice in the band with its words wrapped over two lines (markup written by hand): the 'retrying' banner within a second",
+    status: 'healthy',
+    async run(h) {
+      await bannerWithin1s(h, 'retry', (p) => p.hook('__bandNotice', 'Taking longer than\n        usual.'));
+      const [detection] = (await storedSignals(h)).detections;
+      expect(detection?.shape?.surface).toBe('band');
+    },
+  },
+  {
     name: "June 2026 page: a reply cut off mid-response: the 'reply cut off' banner within a second; it copies the partial reply",
     status: 'healthy',
     async run(h) {

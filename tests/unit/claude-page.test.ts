@@ -9,8 +9,8 @@ import {
   MARKER_NAMES,
   MARKERS,
   MAX_SURFACE_CHARS,
-  MAYBE_SIGNAL,
   MESSAGE_SELECTORS,
+  mayBeSignal,
   type PageSignal,
   SELECTORS,
 } from '../../core/claude-page/page-facts';
@@ -251,8 +251,20 @@ describe('the cheap pre-filter', () => {
       'Claude Fable 5 is currently unavailable.',
       'API Error: Repeated 529 Overloaded errors',
     ]) {
-      expect(MAYBE_SIGNAL.test(text)).toBe(true);
+      expect(mayBeSignal(text)).toBe(true);
     }
+  });
+
+  it.each<[string, string, boolean]>([
+    ['upper case', 'DUE TO UNEXPECTED CAPACITY CONSTRAINTS', true],
+    ['mixed case, mid-word', 'OverLoaded_error', true],
+    ['words split by a line break and indentation', 'Taking longer than\n        usual.', true],
+    ['white space alone', '\n      \t ', false],
+    ['words split by a line break and a no-break space', 'Trying again\n\u00a0 shortly', true],
+    ['none of the words', 'Here are the main points of the meeting notes.', false],
+    ['the empty text', '', false],
+  ])('%s', (_label, text, expected) => {
+    expect(mayBeSignal(text)).toBe(expected);
   });
 
   it('a megabyte of text is rejected quickly', () => {

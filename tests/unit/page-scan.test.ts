@@ -65,6 +65,18 @@ describe('createScanner: what is never even read', () => {
     expect(await candidates(page(reply(`<p>${CAPACITY} ${UPSELL}</p>`)))).toEqual([CAPACITY]);
   });
 
+  it('the text right after a subtree stepped over, at any depth, is read', async () => {
+    const last = `<div><p>${CAPACITY}</p></div>`;
+    // Stepped over as a last child, two levels down: the walk climbs back out to the next text.
+    const nested = `<div><div><p>fine</p><pre><code>529</code></pre></div></div>`;
+    expect(await candidates(page(reply(`<button>529</button>${nested}${last}`)))).toEqual([CAPACITY]);
+  });
+
+  it('a subtree that is the whole of what was queued is never read', async () => {
+    page(reply(`<pre><code>${CAPACITY}</code></pre>`));
+    expect(await candidates(document.querySelector('pre') as Element)).toEqual([]);
+  });
+
   it('a text node added inside a code block is skipped at once', async () => {
     page(reply('<pre><code></code></pre>'));
     const code = document.querySelector('code') as Element;
@@ -96,6 +108,44 @@ describe('createScanner: slices', () => {
     expect(found).toHaveLength(501);
     // More than the one delay timer: the walk yielded to the page between slices.
     expect(timeout.mock.calls.length).toBeGreaterThan(2);
+    scanner.stop();
+  });
+
+  it('a long run of what never counts (20,000 buttons naming 529) is cut into slices too, and the text after it is read', {
+    timeout: 30_000,
+  }, async () => {
+    page(`<div>${'<button>Retry after the 529</button>'.repeat(20_000)}</div>${reply(`<p>${CAPACITY}</p>`)}`);
+    const found: string[] = [];
+    const scanner = createScanner((t) => found.push(t.data.trim()), { delayMs: 0, sliceMs: 1 });
+    const timeout = vi.spyOn(globalThis, 'setTimeout');
+    scanner.add(document.body);
+    await vi.waitFor(() => expect(found).toEqual([CAPACITY]), { timeout: 25_000 });
+    expect(timeout.mock.calls.length).toBeGreaterThan(2);
+    scanner.stop();
+  });
+
+  it('scanWhole reads in the calling task, with the batch started there, and what was queued inside only once', () => {
+    page(reply(`<p>${CAPACITY}</p>`));
+    const found: string[] = [];
+    let batches = 0;
+    const scanner = createScanner((t) => found.push(t.data.trim()), { onBatch: () => batches++ });
+    scanner.add(document.querySelector('p') as Element);
+    scanner.scanWhole(document.body);
+    expect(found).toEqual([CAPACITY]);
+    expect(batches).toBe(1);
+    scanner.stop();
+  });
+
+  it('touch starts a batch with nothing to read; changes within one batch start it once', async () => {
+    page('');
+    let batches = 0;
+    const scanner = createScanner(() => undefined, { delayMs: 10, onBatch: () => batches++ });
+    scanner.touch();
+    scanner.touch();
+    scanner.add(document.body);
+    await vi.waitFor(() => expect(batches).toBe(1));
+    scanner.touch();
+    await vi.waitFor(() => expect(batches).toBe(2));
     scanner.stop();
   });
 
