@@ -60,12 +60,11 @@ export function createBannerHost(): BannerController {
 
   const draw = () => {
     if (!shown?.view.banner || !shown.view.text) return;
-    // The answer can come before the page has a body (the watcher starts with the document):
-    // drawn at DOMContentLoaded then, once however often it is asked (the same function).
-    if (!document.body) {
-      document.addEventListener('DOMContentLoaded', draw, { once: true });
-      return;
-    }
+    // The answer can come before the page has a body (the watcher starts with the document), and
+    // a page may set its theme at its end (a script there): drawn again at DOMContentLoaded, once
+    // however often it is asked (the same function; the event comes once), its theme read then.
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', draw);
+    if (!document.body) return;
     const { view } = shown;
     const target = mount();
     // The user's theme setting wins; on "automatic" the banner follows the page (in `settle`).
@@ -139,7 +138,7 @@ export function createBannerHost(): BannerController {
   // claude.ai is a single-page app: after its own navigation, one cheap check that the banner is
   // still in the page (the Navigation API where the browser has it, back/forward everywhere).
   const onNavigate = () => {
-    if (shown && host && !host.isConnected) document.body.append(host);
+    if (shown && host) mount();
   };
   (globalThis as { navigation?: EventTarget }).navigation?.addEventListener('navigatesuccess', onNavigate);
   addEventListener('popstate', onNavigate);
