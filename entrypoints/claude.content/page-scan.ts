@@ -135,6 +135,15 @@ export function createScanner(
     batchDone = true;
   }
 
+  /** Drops the slice to come, the walk in progress and whatever is queued. */
+  function reset(): void {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    queue.clear();
+    walked = null;
+    at = null;
+  }
+
   return {
     add(node, soon = false) {
       queue.add(node);
@@ -144,20 +153,10 @@ export function createScanner(
       schedule(batchDone ? delayMs : 0);
     },
     scanWhole(root) {
-      queue.clear();
-      walked = null;
-      at = null;
+      reset();
       queue.add(root);
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
       run();
     },
-    stop() {
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-      queue.clear();
-      walked = null;
-      at = null;
-    },
+    stop: reset,
   };
 }

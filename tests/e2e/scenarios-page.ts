@@ -51,6 +51,15 @@ async function bannerWithin1s(h: Harness, kind: string, act: (page: BannerPage) 
   return page;
 }
 
+/** A reply starts streaming, and 0.7 s into it claude.ai shows `text` in its body or as a note under it. */
+function showsWhileStreaming(where: 'body' | 'note', text: string) {
+  return async (page: BannerPage) => {
+    await page.hook('__startStreaming');
+    await sleep(700);
+    await page.hook('__streamShows', where, text);
+  };
+}
+
 /**
  * The two kinds issue #26 added, as every surface tells them: the banner (its kind, label, title and
  * colour), the badge (its mark, colour and tooltip), the popup's header and the welcome page (the
@@ -190,11 +199,11 @@ export const PAGE_SCENARIOS: Scenario[] = [
     name: "June 2026 page, a reply streaming (issue #29): claude.ai's retry notice in place of its words raises the 'retrying' banner within a second, while it still streams",
     status: 'healthy',
     async run(h) {
-      const page = await bannerWithin1s(h, 'retry', async (p) => {
-        await p.hook('__startStreaming');
-        await sleep(700);
-        await p.hook('__streamShows', 'body', 'Taking longer than usual. Retrying shortly (attempt 2)');
-      });
+      const page = await bannerWithin1s(
+        h,
+        'retry',
+        showsWhileStreaming('body', 'Taking longer than usual. Retrying shortly (attempt 2)'),
+      );
       expect(await page.role()).toBe('status');
       expect(await page.page.evaluate(() => document.querySelectorAll('[data-is-streaming="true"]').length, null)).toBe(
         1,
@@ -205,11 +214,11 @@ export const PAGE_SCENARIOS: Scenario[] = [
     name: "June 2026 page, a reply streaming (issue #29): the note of a reply cut off under it raises the 'reply cut off' banner within a second",
     status: 'healthy',
     async run(h) {
-      const page = await bannerWithin1s(h, 'incomplete', async (p) => {
-        await p.hook('__startStreaming');
-        await sleep(700);
-        await p.hook('__streamShows', 'note', 'Server error mid-response. The response above may be incomplete.');
-      });
+      const page = await bannerWithin1s(
+        h,
+        'incomplete',
+        showsWhileStreaming('note', 'Server error mid-response. The response above may be incomplete.'),
+      );
       expect(await page.title()).toBe('claude.ai stopped in the middle of a reply');
     },
   },
